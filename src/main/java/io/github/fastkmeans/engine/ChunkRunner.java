@@ -1,0 +1,117 @@
+package io.github.fastkmeans.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a task over a range of chunks on a fixed set of worker threads and waits for all of them. The
+ * worker threads live as long as the runner; close it (try-with-resources) to release them.
+ */
+public final class ChunkRunner implements AutoCloseable {
+
+  /** The work done for one chunk. */
+  @FunctionalInterface
+  public interface ChunkTask {
+    /** Processes chunk {@code chunk}; {@code slot} is its index within the current batch. */
+    void run(int chunk, int slot);
+  }
+
+  private final int threads;
+  private final ExecutorService pool;
+
+  /** A runner with {@code threads} workers; one thread means the caller's thread does the work. */
+  public ChunkRunner(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
+    }
+    this.threads = threads;
+    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new WorkerFactory());
+  }
+
+  /** The number of threads working. */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Runs {@code task} for every chunk in {@code [from, to)} and returns when all are done; {@code
+   * slot} is {@code chunk - from}. The first failure of a task is rethrown.
+   *
+   * @throws InterruptedException if the calling thread is interrupted while waiting
+   */
+  public void run(int from, int to, ChunkTask task) throws InterruptedException {
+    if (pool == null || to - from <= 1) {
+      for (int chunk = from; chunk < to; chunk++) {
+        task.run(chunk, chunk - from);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger(from);
+    int workers = Math.min(threads, to - from);
+    List<Future<?>> futures = new ArrayList<>(workers);
+    for (int w = 0; w < workers; w++) {
+      futures.add(
+          pool.submit(
+              () -> {
+                for (int chunk = next.getAndIncrement();
+                    chunk < to;
+                    chunk = next.getAndIncrement()) {
+                  task.run(chunk, chunk - from);
+                }
+              }));
+    }
+    try {
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      // On failure or interruption the remaining chunks are abandoned, never left running.
+      for (Future<?> future : futures) {
+        future.cancel(true);
+      }
+    }
+  }
+
+  /** Stops the worker threads and waits for them to end. */
+  @Override
+  public void close() {
+    if (pool == null) {
+      return;
+    }
+    pool.shutdownNow();
+    try {
+      // Tasks check nothing but finish their chunk, so this wait is one chunk long at most.
+      pool.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Daemon threads, so that a forgotten runner never keeps a JVM alive. */
+  private static final class WorkerFactory implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable runnable) {
+      Thread thread = new Thread(runnable, "fastkmeans-worker-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.github.fastkmeans.engine;
+
+import java.util.Arrays;
+
+/**
+ * An immutable view of n points in d dimensions, stored row-major in one {@code double[]}, with an
+ * optional non-negative weight per point.
+ *
+ * <p>The arrays are not copied: whoever builds a matrix hands its arrays over and must not change them
+ * afterwards. That keeps the largest allocation of a fit (the data) to a single copy.
+ */
+public final class DataMatrix {
+
+  private final int rows;
+  private final int columns;
+  private final double[] values;
+  private final double[] weights;
+
+  private DataMatrix(int rows, int columns, double[] values, double[] weights) {
+    this.rows = rows;
+    this.columns = columns;
+    this.values = values;
+    this.weights = weights;
+  }
+
+  /**
+   * Wraps {@code values} (length rows * columns, row-major) with unit weights.
+   *
+   * @throws IllegalArgumentException if the length does not match or a value is not finite
+   */
+  public static DataMatrix of(int rows, int columns, double[] values) {
+    return of(rows, columns, values, null);
+  }
+
+  /**
+   * Wraps {@code values} (length rows * columns, row-major) and {@code weights} (length rows, each
+   * finite and non-negative; {@code null} for unit weights).
+   *
+   * @throws IllegalArgumentException if a length does not match or a value is not finite
+   */
+  public static DataMatrix of(int rows, int columns, double[] values, double[] weights) {
+    if (rows < 0 || columns < 0) {
+      throw new IllegalArgumentException("Negative matrix size " + rows + " x " + columns + ".");
+    }
+    if (values.length != (long) rows * columns) {
+      throw new IllegalArgumentException(
+          "Expected " + ((long) rows * columns) + " values for " + rows + " x " + columns
+              + " but got " + values.length + ".");
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        throw new IllegalArgumentException(
+            "Value in row " + (i / Math.max(columns, 1)) + ", column " + (i % Math.max(columns, 1))
+                + " is " + values[i] + "; every value must be finite.");
+      }
+    }
+    if (weights != null) {
+      if (weights.length != rows) {
+        throw new IllegalArgumentException(
+            "Expected " + rows + " weights but got " + weights.length + ".");
+      }
+      for (int i = 0; i < rows; i++) {
+        if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+          throw new IllegalArgumentException(
+              "Weight of row " + i + " is " + weights[i] + "; weights must be finite and >= 0.");
+        }
+      }
+    }
+    return new DataMatrix(rows, columns, values, weights);
+  }
+
+  /** Number of points. */
+  public int rows() {
+    return rows;
+  }
+
+  /** Number of dimensions. */
+  public int columns() {
+    return columns;
+  }
+
+  /** The row-major values; callers must treat the array as read-only. */
+  public double[] values() {
+    return values;
+  }
+
+  /** The value of one coordinate. */
+  public double value(int row, int column) {
+    return values[row * columns + column];
+  }
+
+  /** Whether per-row weights were given (otherwise every weight is 1). */
+  public boolean hasWeights() {
+    return weights != null;
+  }
+
+  /** The weight of one row (1 when no weights were given). */
+  public double weight(int row) {
+    return weights == null ? 1.0 : weights[row];
+  }
+
+  /** The sum of all weights, added in row order. */
+  public double totalWeight() {
+    if (weights == null) {
+      return rows;
+    }
+    double total = 0;
+    for (double w : weights) {
+      total += w;
+    }
+    return total;
+  }
+
+  /** A copy of one row. */
+  public double[] row(int row) {
+    return Arrays.copyOfRange(values, row * columns, (row + 1) * columns);
+  }
+}

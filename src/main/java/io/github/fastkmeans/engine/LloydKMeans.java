@@ -1,0 +1,254 @@
+package io.github.fastkmeans.engine;
+
+import java.util.Arrays;
+
+/**
+ * Lloyd's k-means iteration: alternately assign every row to its nearest centre (E-step) and move every
+ * centre to the weighted mean of its rows (M-step), until no assignment changes, the centres move less
+ * than the tolerance, or the iteration limit is reached.
+ *
+ * <p>Each pass over the data is split into {@link RowChunks}; a chunk's sums are computed on one thread
+ * in row order and merged into the totals in chunk order, so the result is bit-for-bit the same for
+ * any number of threads.
+ *
+ * <p>S. P. Lloyd, "Least squares quantization in PCM", IEEE Transactions on Information Theory 28(2),
+ * 1982.
+ */
+public final class LloydKMeans {
+
+  /** Per-chunk partial sums held at once are capped at about this many doubles (32 MiB). */
+  private static final long PARTIAL_SUMS_BUDGET = 4L << 20;
+
+  private final KMeansSettings settings;
+
+  /** A k-means iteration with the given settings. */
+  public LloydKMeans(KMeansSettings settings) {
+    this.settings = settings;
+  }
+
+  /** The settings of this iteration. */
+  public KMeansSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Runs k-means on {@code data} from {@code initialCentres} (IN, row-major k x columns, not
+   * modified).
+   *
+   * @throws IllegalArgumentException if the centres do not fit the data or the data carry no weight
+   * @throws EmptyClusterException if a cluster empties under {@link EmptyClusterPolicy#FAIL}
+   * @throws InterruptedException if the calling thread is interrupted; the fit is abandoned
+   */
+  public KMeansResult fit(DataMatrix data, double[] initialCentres) throws InterruptedException {
+    int columns = data.columns();
+    if (data.rows() == 0 || columns == 0) {
+      throw new IllegalArgumentException(
+          "Cannot cluster " + data.rows() + " rows with " + columns + " columns.");
+    }
+    if (initialCentres.length == 0 || initialCentres.length % columns != 0) {
+      throw new IllegalArgumentException(
+          "Initial centres hold "
+              + initialCentres.length
+              + " values, which is not a positive multiple of the "
+              + columns
+              + " columns.");
+    }
+    if (!(data.totalWeight() > 0)) {
+      throw new IllegalArgumentException(
+          "The instance weights add up to " + data.totalWeight() + "; at least one must be > 0.");
+    }
+    for (double v : initialCentres) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("Initial centres must be finite, found " + v + ".");
+      }
+    }
+    try (ChunkRunner runner = new ChunkRunner(settings.threads())) {
+      return new Run(data, initialCentres, runner).iterate();
+    }
+  }
+
+  /** The mutable state of one fit; buffers are allocated once here and reused by every pass. */
+  private final class Run {
+    private final DataMatrix data;
+    private final double[] values;
+    private final int columns;
+    private final int k;
+    private final double[] initialCentres;
+    private final double[] centres;
+    private final double[] previousCentres;
+    /** The cluster of every row; -1 before the first pass. */
+    private final int[] labels;
+    /** The squared distance of every row to the centre it was assigned to in the last pass. */
+    private final double[] distances;
+    private final RowChunks chunks;
+    private final ChunkRunner runner;
+    /** Sums of the chunks of one batch; a batch is as many chunks as the slots. */
+    private final ClusterSums[] slots;
+    private final ClusterSums totals;
+    private int relocations;
+
+    Run(DataMatrix data, double[] initialCentres, ChunkRunner runner) {
+      this.data = data;
+      this.values = data.values();
+      this.columns = data.columns();
+      this.k = initialCentres.length / columns;
+      this.initialCentres = initialCentres.clone();
+      this.centres = initialCentres.clone();
+      this.previousCentres = new double[centres.length];
+      this.labels = new int[data.rows()];
+      Arrays.fill(labels, -1);
+      this.distances = new double[data.rows()];
+      this.chunks = new RowChunks(data.rows());
+      this.runner = runner;
+      long perSlot = (long) k * (columns + 1) + 1;
+      int affordable = (int) Math.max(1, Math.min(Integer.MAX_VALUE, PARTIAL_SUMS_BUDGET / perSlot));
+      int slotCount =
+          Math.min(chunks.count(), Math.max(runner.threads(), Math.min(8 * runner.threads(), affordable)));
+      this.slots = new ClusterSums[slotCount];
+      for (int s = 0; s < slotCount; s++) {
+        slots[s] = new ClusterSums(k, columns);
+      }
+      this.totals = new ClusterSums(k, columns);
+    }
+
+    KMeansResult iterate() throws InterruptedException {
+      double[] history = new double[Math.min(settings.maxIterations(), 1024)];
+      int iteration = 0;
+      boolean converged;
+      while (true) {
+        assignAll();
+        if (iteration == history.length) {
+          history = Arrays.copyOf(history, 2 * history.length);
+        }
+        history[iteration++] = totals.squaredError();
+        if (totals.changed() == 0) {
+          converged = true;
+          break;
+        }
+        System.arraycopy(centres, 0, previousCentres, 0, centres.length);
+        handleEmptyClusters(iteration);
+        totals.writeMeans(centres);
+        boolean shiftedLittle =
+            settings.tolerance() > 0 && centreShift() <= settings.tolerance();
+        if (shiftedLittle || iteration >= settings.maxIterations()) {
+          converged = shiftedLittle;
+          // The centres moved after the last assignment: assign once more so labels match centres.
+          assignAll();
+          break;
+        }
+      }
+      double[] clusterWeights = new double[k];
+      totals.copyWeights(clusterWeights);
+      return new KMeansResult(
+          columns,
+          initialCentres,
+          centres.clone(),
+          labels.clone(),
+          clusterWeights,
+          iteration,
+          totals.squaredError(),
+          Arrays.copyOf(history, iteration),
+          converged,
+          relocations);
+    }
+
+    /** One E-step over all rows; leaves the merged sums of the new assignment in {@code totals}. */
+    private void assignAll() throws InterruptedException {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("k-means was interrupted.");
+      }
+      totals.clear();
+      int chunkCount = chunks.count();
+      for (int first = 0; first < chunkCount; first += slots.length) {
+        int end = Math.min(chunkCount, first + slots.length);
+        runner.run(first, end, this::assignChunk);
+        for (int slot = 0; slot < end - first; slot++) {
+          totals.merge(slots[slot]);
+        }
+      }
+    }
+
+    private void assignChunk(int chunk, int slot) {
+      ClusterSums sums = slots[slot];
+      sums.clear();
+      for (int row = chunks.start(chunk), end = chunks.end(chunk); row < end; row++) {
+        int offset = row * columns;
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          double dist = SquaredEuclidean.distance(values, offset, centres, c * columns, columns);
+          if (dist < bestDistance) {
+            bestDistance = dist;
+            best = c;
+          }
+        }
+        if (labels[row] != best) {
+          labels[row] = best;
+          sums.countChange();
+        }
+        distances[row] = bestDistance;
+        double weight = data.weight(row);
+        sums.add(best, values, offset, weight);
+        sums.addSquaredError(weight * bestDistance);
+      }
+    }
+
+    /** Applies the empty-cluster policy to the merged sums, before the means are taken. */
+    private void handleEmptyClusters(int iteration) {
+      for (int c = 0; c < k; c++) {
+        if (totals.weight(c) > 0) {
+          continue;
+        }
+        switch (settings.emptyClusterPolicy()) {
+          case FAIL:
+            throw new EmptyClusterException(c, iteration);
+          case KEEP:
+            break;
+          case RELOCATE:
+            relocate(c);
+            break;
+          default:
+            throw new IllegalStateException("Unhandled policy " + settings.emptyClusterPolicy());
+        }
+      }
+    }
+
+    /**
+     * Moves the empty centre {@code target} onto the row farthest from its own centre, taking the row
+     * out of a cluster that keeps some weight without it. Nothing moves when every row sits on its
+     * centre: there is then no second place for a centre to go.
+     */
+    private void relocate(int target) {
+      int farthest = -1;
+      double farthestDistance = 0;
+      for (int row = 0; row < labels.length; row++) {
+        double weight = data.weight(row);
+        if (distances[row] > farthestDistance
+            && weight > 0
+            && totals.weight(labels[row]) - weight > 0) {
+          farthest = row;
+          farthestDistance = distances[row];
+        }
+      }
+      if (farthest < 0) {
+        return;
+      }
+      int offset = farthest * columns;
+      double weight = data.weight(farthest);
+      totals.remove(labels[farthest], values, offset, weight);
+      totals.add(target, values, offset, weight);
+      labels[farthest] = target;
+      distances[farthest] = 0;
+      relocations++;
+    }
+
+    private double centreShift() {
+      double shift = 0;
+      for (int i = 0; i < centres.length; i++) {
+        double diff = centres[i] - previousCentres[i];
+        shift += diff * diff;
+      }
+      return shift;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.github.fastkmeans.engine;
+
+import java.util.SplittableRandom;
+import java.util.function.LongFunction;
+
+/** Runs a fit from several seeded starts and keeps the one with the lowest squared error. */
+public final class Restarts {
+
+  private Restarts() {}
+
+  /**
+   * The seeds of {@code restarts} starts derived from {@code seed}: the first is {@code seed} itself,
+   * so that one restart behaves exactly like a single fit with that seed.
+   */
+  public static long[] seeds(long seed, int restarts) {
+    if (restarts < 1) {
+      throw new IllegalArgumentException("At least one restart is needed, got " + restarts + ".");
+    }
+    long[] seeds = new long[restarts];
+    SplittableRandom derived = new SplittableRandom(seed);
+    seeds[0] = seed;
+    for (int r = 1; r < restarts; r++) {
+      seeds[r] = derived.nextLong();
+    }
+    return seeds;
+  }
+
+  /**
+   * Fits {@code data} once per seed of {@link #seeds}, each from {@code start.apply(seed)}, and
+   * returns the fit with the lowest squared error (the earliest on a tie).
+   *
+   * @throws InterruptedException if the calling thread is interrupted
+   */
+  public static KMeansResult best(
+      LloydKMeans kmeans, DataMatrix data, int restarts, long seed, LongFunction<double[]> start)
+      throws InterruptedException {
+    KMeansResult best = null;
+    for (long restartSeed : seeds(seed, restarts)) {
+      KMeansResult result = kmeans.fit(data, start.apply(restartSeed));
+      if (best == null || result.squaredError() < best.squaredError()) {
+        best = result;
+      }
+    }
+    return best;
+  }
+}

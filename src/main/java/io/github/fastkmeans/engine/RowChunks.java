@@ -1,0 +1,34 @@
+package io.github.fastkmeans.engine;
+
+/**
+ * The fixed split of the rows into consecutive chunks. Partial results are computed per chunk and
+ * merged in chunk order, so the chunk size, never the thread count, decides the order of every
+ * floating-point sum.
+ */
+public final class RowChunks {
+
+  /** Rows per chunk: small enough for a chunk's rows to stay in cache, large enough to amortise. */
+  public static final int CHUNK_ROWS = 512;
+
+  private final int rows;
+
+  /** The chunks of a matrix with {@code rows} rows. */
+  public RowChunks(int rows) {
+    this.rows = rows;
+  }
+
+  /** The number of chunks. */
+  public int count() {
+    return (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+  }
+
+  /** The first row of a chunk. */
+  public int start(int chunk) {
+    return chunk * CHUNK_ROWS;
+  }
+
+  /** One past the last row of a chunk. */
+  public int end(int chunk) {
+    return Math.min(rows, (chunk + 1) * CHUNK_ROWS);
+  }
+}
