@@ -1,7 +1,11 @@
 package io.github.fastkmeans.engine;
 
+import java.io.Serializable;
+
 /** The outcome of one k-means fit; arrays handed out are copies. */
-public final class KMeansResult {
+public final class KMeansResult implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final int columns;
   private final double[] initialCentres;

@@ -1,0 +1,49 @@
+package io.github.fastkmeans.weka;
+
+import io.github.fastkmeans.init.GivenCentres;
+import java.io.File;
+import weka.core.Instances;
+import weka.core.WekaException;
+import weka.core.converters.ConverterUtils.DataSource;
+
+/** Reads the centres of the 'given' initializer from an ARFF (or other Weka-readable) file. */
+public final class GivenCentresFile {
+
+  private GivenCentresFile() {}
+
+  /**
+   * Reads {@code file}, checks it has the training attributes, and encodes its instances as centres.
+   *
+   * @throws WekaException if the file is missing, unreadable or has other attributes
+   */
+  public static GivenCentres read(File file, InstanceEncoder encoder) throws WekaException {
+    if (!file.isFile()) {
+      throw new WekaException("The file of initial centres " + file + " does not exist.");
+    }
+    if (!file.canRead()) {
+      throw new WekaException("The file of initial centres " + file + " cannot be read.");
+    }
+    Instances centres;
+    try {
+      centres = DataSource.read(file.getPath());
+    } catch (Exception e) {
+      throw new WekaException(
+          "The file of initial centres " + file + " could not be read: " + e.getMessage(), e);
+    }
+    if (centres == null || centres.numInstances() == 0) {
+      throw new WekaException("The file of initial centres " + file + " holds no instances.");
+    }
+    centres.setClassIndex(encoder.header().classIndex());
+    String difference = encoder.header().equalHeadersMsg(centres);
+    if (difference != null) {
+      throw new WekaException(
+          "The initial centres in " + file + " do not have the training attributes: " + difference);
+    }
+    int columns = encoder.columns();
+    double[] values = new double[centres.numInstances() * columns];
+    for (int c = 0; c < centres.numInstances(); c++) {
+      System.arraycopy(encoder.encode(centres.instance(c)), 0, values, c * columns, columns);
+    }
+    return new GivenCentres(values, columns);
+  }
+}

@@ -1,0 +1,285 @@
+package io.github.fastkmeans.weka;
+
+import io.github.fastkmeans.engine.DataMatrix;
+import java.io.Serializable;
+import java.util.Arrays;
+import weka.core.Attribute;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.WekaException;
+
+/**
+ * Turns Weka instances into rows of the engine's matrix and centres back into attribute values.
+ *
+ * <p>Numeric and date attributes become one column each, scaled by the chosen {@link Normalization}.
+ * A nominal attribute with m values becomes m columns holding {@code 1/sqrt(2)} for the instance's value
+ * and 0 elsewhere, so that a mismatch adds exactly 1 to the squared distance, as in Weka's
+ * EuclideanDistance; a centre then holds the weighted frequency of each value times {@code 1/sqrt(2)},
+ * which is the exact minimiser of the squared error. Missing values are replaced by the weighted
+ * training mean (numeric) or mode (nominal). The class attribute, when set, is left out. The
+ * encoder is fixed by the training data and never modifies the instances it reads.
+ */
+public final class InstanceEncoder implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The one-hot value of a nominal attribute's present category: two mismatches then add to 1. */
+  static final double NOMINAL_LEVEL = Math.sqrt(0.5);
+
+  private final Instances header;
+  private final Normalization normalization;
+  /** Attribute indices that are clustered, in column order. */
+  private final int[] attributes;
+  /** First matrix column of each clustered attribute. */
+  private final int[] firstColumn;
+  /** For numeric attributes: the value subtracted before scaling. */
+  private final double[] offset;
+  /** For numeric attributes: the value divided by after the offset (never 0). */
+  private final double[] scale;
+  /** Replacement for a missing value: the weighted mean (numeric) or mode index (nominal). */
+  private final double[] replacement;
+  private final int columns;
+
+  private InstanceEncoder(
+      Instances header,
+      Normalization normalization,
+      int[] attributes,
+      int[] firstColumn,
+      double[] offset,
+      double[] scale,
+      double[] replacement,
+      int columns) {
+    this.header = header;
+    this.normalization = normalization;
+    this.attributes = attributes;
+    this.firstColumn = firstColumn;
+    this.offset = offset;
+    this.scale = scale;
+    this.replacement = replacement;
+    this.columns = columns;
+  }
+
+  /**
+   * Learns the encoding of {@code data}: which attributes are clustered, their scaling and the
+   * replacements for missing values.
+   *
+   * @throws WekaException if no attribute is left to cluster
+   */
+  public static InstanceEncoder fit(Instances data, Normalization normalization)
+      throws WekaException {
+    int[] used = clusteredAttributes(data);
+    if (used.length == 0) {
+      throw new WekaException(
+          "FastKMeans needs at least one numeric, date or nominal attribute besides the class.");
+    }
+    int[] firstColumn = new int[used.length];
+    double[] offset = new double[used.length];
+    double[] scale = new double[used.length];
+    double[] replacement = new double[used.length];
+    int columns = 0;
+    for (int a = 0; a < used.length; a++) {
+      Attribute attribute = data.attribute(used[a]);
+      firstColumn[a] = columns;
+      AttributeSummary summary = AttributeSummary.of(data, used[a]);
+      if (attribute.isNominal()) {
+        columns += attribute.numValues();
+        replacement[a] = summary.mode();
+        scale[a] = 1;
+      } else {
+        columns += 1;
+        replacement[a] = summary.mean();
+        switch (normalization) {
+          case RANGE:
+            offset[a] = summary.min();
+            scale[a] = nonZero(summary.max() - summary.min());
+            break;
+          case STANDARDIZE:
+            offset[a] = summary.mean();
+            scale[a] = nonZero(summary.standardDeviation());
+            break;
+          case NONE:
+            scale[a] = 1;
+            break;
+          default:
+            throw new IllegalStateException("Unhandled normalization " + normalization);
+        }
+      }
+    }
+    return new InstanceEncoder(
+        new Instances(data, 0),
+        normalization,
+        used,
+        firstColumn,
+        offset,
+        scale,
+        replacement,
+        columns);
+  }
+
+  /** The attributes that take part in distances: numeric, date and nominal ones, not the class. */
+  private static int[] clusteredAttributes(Instances data) {
+    int[] used = new int[data.numAttributes()];
+    int count = 0;
+    for (int i = 0; i < data.numAttributes(); i++) {
+      Attribute attribute = data.attribute(i);
+      if (i != data.classIndex() && (attribute.isNumeric() || attribute.isNominal())) {
+        used[count++] = i;
+      }
+    }
+    return Arrays.copyOf(used, count);
+  }
+
+  /** A constant attribute has zero spread; dividing by 1 then maps it to a constant column. */
+  private static double nonZero(double spread) {
+    return spread > 0 && Double.isFinite(spread) ? spread : 1;
+  }
+
+  /** The training header (no instances). */
+  public Instances header() {
+    return header;
+  }
+
+  /** The normalization in force. */
+  public Normalization normalization() {
+    return normalization;
+  }
+
+  /** The number of matrix columns. */
+  public int columns() {
+    return columns;
+  }
+
+  /** The number of attributes that are clustered. */
+  public int clusteredAttributeCount() {
+    return attributes.length;
+  }
+
+  /** The header index of the {@code a}-th clustered attribute. */
+  public int attributeIndex(int a) {
+    return attributes[a];
+  }
+
+  /** Whether the header attribute {@code attributeIndex} takes part in distances. */
+  public boolean isClustered(int attributeIndex) {
+    for (int index : attributes) {
+      if (index == attributeIndex) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Encodes all of {@code data} (which must have the training header) into a new matrix with the
+   * instance weights.
+   */
+  public DataMatrix encode(Instances data) throws WekaException {
+    checkHeader(data);
+    int rows = data.numInstances();
+    double[] values = new double[rows * columns];
+    double[] weights = new double[rows];
+    for (int row = 0; row < rows; row++) {
+      Instance instance = data.instance(row);
+      encodeInto(instance, values, row * columns);
+      weights[row] = instance.weight();
+    }
+    return DataMatrix.of(rows, columns, values, weights);
+  }
+
+  /** Encodes one instance into a new row of {@link #columns()} values. */
+  public double[] encode(Instance instance) throws WekaException {
+    if (instance.numAttributes() != header.numAttributes()) {
+      throw new WekaException(
+          "The instance has "
+              + instance.numAttributes()
+              + " attributes but the model was trained on "
+              + header.numAttributes()
+              + ".");
+    }
+    double[] row = new double[columns];
+    encodeInto(instance, row, 0);
+    return row;
+  }
+
+  private void encodeInto(Instance instance, double[] out, int base) throws WekaException {
+    for (int a = 0; a < attributes.length; a++) {
+      int index = attributes[a];
+      double value = instance.isMissing(index) ? replacement[a] : instance.value(index);
+      int column = base + firstColumn[a];
+      if (header.attribute(index).isNominal()) {
+        int category = (int) value;
+        if (category < 0 || category >= header.attribute(index).numValues()) {
+          throw new WekaException(
+              "Attribute '" + header.attribute(index).name() + "' has no value number " + category + ".");
+        }
+        out[column + category] = NOMINAL_LEVEL;
+      } else {
+        if (!Double.isFinite(value)) {
+          throw new WekaException(
+              "Attribute '" + header.attribute(index).name() + "' holds " + value
+                  + "; FastKMeans needs finite numbers.");
+        }
+        out[column] = (value - offset[a]) / scale[a];
+      }
+    }
+  }
+
+  /**
+   * Checks that {@code data} has the training attributes.
+   *
+   * @throws WekaException naming the first difference
+   */
+  public void checkHeader(Instances data) throws WekaException {
+    String difference = header.equalHeadersMsg(data);
+    if (difference != null) {
+      throw new WekaException("The data do not match the training data: " + difference);
+    }
+  }
+
+  /** The value in original units of the numeric clustered attribute {@code a} at encoded {@code x}. */
+  public double decodeNumeric(int a, double x) {
+    return x * scale[a] + offset[a];
+  }
+
+  /** The scale factor of clustered attribute {@code a}: original units per encoded unit. */
+  public double scale(int a) {
+    return scale[a];
+  }
+
+  /** The first column of clustered attribute {@code a}. */
+  public int firstColumn(int a) {
+    return firstColumn[a];
+  }
+
+  /**
+   * The weighted frequency of each value of nominal clustered attribute {@code a} in an encoded centre
+   * (row-major {@code centres}, centre {@code c}).
+   */
+  public double[] decodeFrequencies(int a, double[] centres, int c) {
+    int values = header.attribute(attributes[a]).numValues();
+    double[] frequencies = new double[values];
+    for (int v = 0; v < values; v++) {
+      frequencies[v] = centres[c * columns + firstColumn[a] + v] / NOMINAL_LEVEL;
+    }
+    return frequencies;
+  }
+
+  /**
+   * Decodes encoded centre {@code c} of {@code centres} into an instance of the training header:
+   * numeric attributes in original units, nominal ones as their most frequent value, the rest missing.
+   */
+  public double[] decodeCentre(double[] centres, int c) {
+    double[] values = new double[header.numAttributes()];
+    Arrays.fill(values, Utils.missingValue());
+    for (int a = 0; a < attributes.length; a++) {
+      int index = attributes[a];
+      if (header.attribute(index).isNominal()) {
+        values[index] = Utils.maxIndex(decodeFrequencies(a, centres, c));
+      } else {
+        values[index] = decodeNumeric(a, centres[c * columns + firstColumn[a]]);
+      }
+    }
+    return values;
+  }
+}

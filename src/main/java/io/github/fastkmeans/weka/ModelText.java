@@ -1,0 +1,149 @@
+package io.github.fastkmeans.weka;
+
+import io.github.fastkmeans.engine.ClusterSpread;
+import io.github.fastkmeans.engine.KMeansResult;
+import java.util.Locale;
+import weka.core.Attribute;
+import weka.core.Instances;
+import weka.core.Utils;
+
+/** The text a FastKMeans model shows in the Explorer and on the command line. */
+public final class ModelText {
+
+  private ModelText() {}
+
+  /**
+   * Describes {@code model} in the shape of SimpleKMeans' output, plus how the model was obtained.
+   *
+   * @param showSpread add standard deviations of numeric attributes and value counts of nominal ones
+   * @param showTrace add the squared error after every iteration
+   * @param decimals decimal places of the centroid table
+   */
+  public static String describe(
+      FittedModel model, boolean showSpread, boolean showTrace, int decimals) {
+    KMeansResult result = model.result();
+    StringBuilder text = new StringBuilder();
+    text.append("\nFastKMeans\n==========\n\n");
+    text.append("Number of clusters: ").append(result.k()).append('\n');
+    text.append("Initialization: ").append(model.initializerId());
+    text.append(" (best of ").append(model.restarts());
+    text.append(model.restarts() == 1 ? " start)\n" : " starts)\n");
+    text.append("Normalization: ").append(model.encoder().normalization().id()).append('\n');
+    text.append("Algorithm: Lloyd on ").append(model.threads());
+    text.append(model.threads() == 1 ? " thread\n" : " threads\n");
+    text.append("Number of iterations: ").append(result.iterations());
+    text.append(result.converged() ? " (converged)\n" : " (stopped at the iteration limit)\n");
+    text.append("Within cluster sum of squared errors: ").append(result.squaredError()).append('\n');
+    if (result.relocations() > 0) {
+      text.append("Empty clusters relocated: ").append(result.relocations()).append('\n');
+    }
+    if (result.emptyClusters() > 0) {
+      text.append("Clusters left empty: ").append(result.emptyClusters()).append('\n');
+    }
+    text.append(
+        String.format(
+            Locale.ROOT, "Time taken to build model: %.3f seconds%n", model.elapsedNanos() / 1e9));
+
+    text.append("\nInitial starting points (").append(model.initializerId()).append("):\n\n");
+    Instances initial = model.initialCentroids();
+    for (int c = 0; c < initial.numInstances(); c++) {
+      text.append("Cluster ").append(c).append(": ").append(initial.instance(c)).append('\n');
+    }
+    if (model.missingValuesReplaced()) {
+      text.append("\nMissing values globally replaced with mean/mode\n");
+    }
+    text.append("\nFinal cluster centroids:\n");
+    text.append(centroidTable(model, showSpread, decimals));
+    if (showTrace) {
+      text.append("\nWithin cluster sum of squared errors after each iteration:\n");
+      double[] history = result.squaredErrorHistory();
+      for (int i = 0; i < history.length; i++) {
+        text.append(String.format(Locale.ROOT, "%6d  %s%n", i + 1, history[i]));
+      }
+    }
+    return text.toString();
+  }
+
+  private static String centroidTable(FittedModel model, boolean showSpread, int decimals) {
+    InstanceEncoder encoder = model.encoder();
+    KMeansResult result = model.result();
+    ClusterSpread spread = model.spread();
+    int k = result.k();
+    double[] centres = result.centres();
+    double[] overall = spread.overallMeans();
+    double[] weights = result.clusterWeights();
+    double totalWeight = 0;
+    for (double w : weights) {
+      totalWeight += w;
+    }
+
+    TextTable table = new TextTable();
+    String[] header = new String[k + 2];
+    String[] sizes = new String[k + 2];
+    String[] clusterLabel = new String[k + 2];
+    header[0] = "Attribute";
+    header[1] = "Full Data";
+    sizes[0] = "";
+    sizes[1] = "(" + number(totalWeight, decimals) + ")";
+    clusterLabel[0] = "";
+    clusterLabel[1] = "";
+    for (int c = 0; c < k; c++) {
+      header[c + 2] = Integer.toString(c);
+      sizes[c + 2] = "(" + number(weights[c], decimals) + ")";
+      clusterLabel[c + 2] = c == 0 ? "Cluster#" : "";
+    }
+    table.add(clusterLabel);
+    table.add(header);
+    table.add(sizes);
+    table.rule();
+
+    for (int a = 0; a < encoder.clusteredAttributeCount(); a++) {
+      Attribute attribute = encoder.header().attribute(encoder.attributeIndex(a));
+      String[] row = new String[k + 2];
+      row[0] = attribute.name();
+      if (attribute.isNominal()) {
+        double[] overallFrequencies = encoder.decodeFrequencies(a, overall, 0);
+        row[1] = attribute.value(Utils.maxIndex(overallFrequencies));
+        for (int c = 0; c < k; c++) {
+          row[c + 2] = attribute.value(Utils.maxIndex(encoder.decodeFrequencies(a, centres, c)));
+        }
+        table.add(row);
+        if (showSpread) {
+          for (int v = 0; v < attribute.numValues(); v++) {
+            String[] counts = new String[k + 2];
+            counts[0] = "  " + attribute.value(v);
+            counts[1] = number(overallFrequencies[v] * totalWeight, decimals);
+            for (int c = 0; c < k; c++) {
+              counts[c + 2] =
+                  number(encoder.decodeFrequencies(a, centres, c)[v] * weights[c], decimals);
+            }
+            table.add(counts);
+          }
+        }
+      } else {
+        int column = encoder.firstColumn(a);
+        row[1] = number(encoder.decodeNumeric(a, overall[column]), decimals);
+        for (int c = 0; c < k; c++) {
+          row[c + 2] =
+              number(encoder.decodeNumeric(a, centres[c * encoder.columns() + column]), decimals);
+        }
+        table.add(row);
+        if (showSpread) {
+          String[] deviations = new String[k + 2];
+          deviations[0] = "  +/-";
+          deviations[1] = number(spread.overallDeviation(column) * encoder.scale(a), decimals);
+          for (int c = 0; c < k; c++) {
+            deviations[c + 2] =
+                number(spread.clusterDeviation(c, column) * encoder.scale(a), decimals);
+          }
+          table.add(deviations);
+        }
+      }
+    }
+    return table.toString();
+  }
+
+  private static String number(double value, int decimals) {
+    return Utils.doubleToString(value, decimals);
+  }
+}

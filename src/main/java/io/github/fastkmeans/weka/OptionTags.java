@@ -1,0 +1,82 @@
+package io.github.fastkmeans.weka;
+
+import io.github.fastkmeans.engine.EmptyClusterPolicy;
+import io.github.fastkmeans.init.GivenCentres;
+import io.github.fastkmeans.init.Initializers;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.WekaException;
+
+/**
+ * The enumerated options as Weka tags: each has a string id for the command line and a readable name
+ * for the GUI drop-down. Ids keep their case (Weka upper-cases them unless told not to).
+ */
+public final class OptionTags {
+
+  /** The initializers. */
+  public static final Tag[] INITIALIZERS = {
+    new Tag(0, Initializers.RANDOM, "random instances", false),
+    new Tag(1, Initializers.KMEANS_PLUS_PLUS, "k-means++ (greedy D^2 sampling)", false),
+    new Tag(2, Initializers.FARTHEST_FIRST, "farthest first", false),
+    new Tag(3, GivenCentres.ID, "given centres (from -init-file)", false),
+  };
+
+  /** The normalizations, in {@link Normalization} order. */
+  public static final Tag[] NORMALIZATIONS = tags(Normalization.values());
+
+  /** The empty-cluster policies, in {@link EmptyClusterPolicy} order. */
+  public static final Tag[] EMPTY_CLUSTER_POLICIES = {
+    new Tag(0, EmptyClusterPolicy.RELOCATE.id(), "relocate to the farthest instance", false),
+    new Tag(1, EmptyClusterPolicy.KEEP.id(), "keep the previous centre", false),
+    new Tag(2, EmptyClusterPolicy.FAIL.id(), "fail with an error", false),
+  };
+
+  private OptionTags() {}
+
+  private static Tag[] tags(Normalization[] values) {
+    Tag[] tags = new Tag[values.length];
+    for (int i = 0; i < values.length; i++) {
+      tags[i] = new Tag(i, values[i].id(), values[i].description(), false);
+    }
+    return tags;
+  }
+
+  /**
+   * The tag of {@code tags} whose id (or readable name) is {@code text}, ignoring case.
+   *
+   * @throws WekaException naming the option and its valid ids when none matches
+   */
+  public static SelectedTag select(String option, String text, Tag[] tags) throws WekaException {
+    for (Tag tag : tags) {
+      if (tag.getIDStr().equalsIgnoreCase(text.trim()) || tag.getReadable().equalsIgnoreCase(text.trim())) {
+        return new SelectedTag(tag.getID(), tags);
+      }
+    }
+    throw new WekaException(
+        "Option -" + option + " does not accept '" + text + "'; valid values: " + ids(tags) + ".");
+  }
+
+  /** The ids of {@code tags}, separated by '|'. */
+  public static String ids(Tag[] tags) {
+    StringBuilder ids = new StringBuilder();
+    for (Tag tag : tags) {
+      if (ids.length() > 0) {
+        ids.append('|');
+      }
+      ids.append(tag.getIDStr());
+    }
+    return ids.toString();
+  }
+
+  /**
+   * Checks that {@code tag} is one of {@code tags} and returns its selected tag's id.
+   *
+   * @throws IllegalArgumentException when the tag belongs to another list
+   */
+  public static String idOf(SelectedTag tag, Tag[] tags) {
+    if (tag.getTags() != tags) {
+      throw new IllegalArgumentException("The tag " + tag + " is not one of " + ids(tags) + ".");
+    }
+    return tag.getSelectedTag().getIDStr();
+  }
+}

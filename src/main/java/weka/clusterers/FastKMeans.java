@@ -1,0 +1,639 @@
+package weka.clusterers;
+
+import io.github.fastkmeans.engine.ClusterSpread;
+import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.EmptyClusterException;
+import io.github.fastkmeans.engine.EmptyClusterPolicy;
+import io.github.fastkmeans.engine.KMeansResult;
+import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.engine.LloydKMeans;
+import io.github.fastkmeans.engine.Restarts;
+import io.github.fastkmeans.init.GivenCentres;
+import io.github.fastkmeans.init.Initializer;
+import io.github.fastkmeans.init.Initializers;
+import io.github.fastkmeans.weka.FittedModel;
+import io.github.fastkmeans.weka.GivenCentresFile;
+import io.github.fastkmeans.weka.InstanceEncoder;
+import io.github.fastkmeans.weka.ModelText;
+import io.github.fastkmeans.weka.Normalization;
+import io.github.fastkmeans.weka.OptionTags;
+import io.github.fastkmeans.weka.OptionValues;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Random;
+import java.util.Vector;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.RevisionUtils;
+import weka.core.SelectedTag;
+import weka.core.Tag;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformation.Field;
+import weka.core.TechnicalInformation.Type;
+import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
+import weka.core.WeightedInstancesHandler;
+import weka.core.WekaException;
+
+/**
+ * Exact k-means clustering on all cores: Lloyd's iteration with k-means++, random, farthest-first or
+ * given starting centres, restarts, explicit empty-cluster handling and Weka's data semantics.
+ *
+ * <p>A drop-in for SimpleKMeans: the same default normalisation and missing-value treatment, and the
+ * same answer from the same start; see README.md for the differences.
+ */
+public class FastKMeans extends RandomizableClusterer
+    implements NumberOfClustersRequestable, WeightedInstancesHandler, TechnicalInformationHandler {
+
+  private static final long serialVersionUID = 7361594258132870531L;
+
+  /** Decimal places of the centroid table. */
+  private static final int DECIMALS = 4;
+
+  private int numClusters = 2;
+  private int maxIterations = 500;
+  private SelectedTag initializationMethod = select(OptionTags.INITIALIZERS, Initializers.KMEANS_PLUS_PLUS);
+  private File initFile = new File("");
+  private int restarts = 1;
+  private double tolerance = 0;
+  private SelectedTag normalization = select(OptionTags.NORMALIZATIONS, Normalization.RANGE.id());
+  private SelectedTag emptyClusterPolicy =
+      select(OptionTags.EMPTY_CLUSTER_POLICIES, EmptyClusterPolicy.RELOCATE.id());
+  private int numExecutionSlots = Runtime.getRuntime().availableProcessors();
+  private boolean displayStdDevs;
+
+  /** The model; null until built. */
+  private FittedModel model;
+
+  /** Creates the clusterer with its default options (seed 10, as SimpleKMeans). */
+  public FastKMeans() {
+    m_SeedDefault = 10;
+    setSeed(m_SeedDefault);
+  }
+
+  private static SelectedTag select(Tag[] tags, String id) {
+    for (Tag tag : tags) {
+      if (tag.getIDStr().equals(id)) {
+        return new SelectedTag(tag.getID(), tags);
+      }
+    }
+    throw new IllegalArgumentException(id);
+  }
+
+  /** Describes the scheme for the GUI. */
+  public String globalInfo() {
+    return "Exact k-means clustering that uses all cores: Lloyd's iterations from k-means++, random,"
+        + " farthest-first or given starting centres, with restarts (the lowest within-cluster sum of"
+        + " squared errors wins), and empty clusters relocated rather than dropped. Numeric attributes"
+        + " are normalised to [0,1] by default and nominal attributes compared by value, as in"
+        + " SimpleKMeans; from the same starting points both give the same clusters. The result is"
+        + " bit-for-bit the same for any number of threads.\n\nFor more information see:\n\n"
+        + getTechnicalInformation().toString();
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    TechnicalInformation lloyd = new TechnicalInformation(Type.ARTICLE);
+    lloyd.setValue(Field.AUTHOR, "S. P. Lloyd");
+    lloyd.setValue(Field.TITLE, "Least squares quantization in PCM");
+    lloyd.setValue(Field.JOURNAL, "IEEE Transactions on Information Theory");
+    lloyd.setValue(Field.VOLUME, "28");
+    lloyd.setValue(Field.NUMBER, "2");
+    lloyd.setValue(Field.PAGES, "129-137");
+    lloyd.setValue(Field.YEAR, "1982");
+    TechnicalInformation plusPlus = lloyd.add(Type.INPROCEEDINGS);
+    plusPlus.setValue(Field.AUTHOR, "D. Arthur and S. Vassilvitskii");
+    plusPlus.setValue(Field.TITLE, "k-means++: the advantages of careful seeding");
+    plusPlus.setValue(
+        Field.BOOKTITLE, "Proceedings of the 18th Annual ACM-SIAM Symposium on Discrete Algorithms");
+    plusPlus.setValue(Field.PAGES, "1027-1035");
+    plusPlus.setValue(Field.YEAR, "2007");
+    return lloyd;
+  }
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    result.disableAll();
+    result.enable(Capability.NUMERIC_ATTRIBUTES);
+    result.enable(Capability.DATE_ATTRIBUTES);
+    result.enable(Capability.NOMINAL_ATTRIBUTES);
+    result.enable(Capability.MISSING_VALUES);
+    // A class attribute, when set, is ignored rather than refused.
+    result.enable(Capability.NO_CLASS);
+    result.enableAllClasses();
+    result.enable(Capability.MISSING_CLASS_VALUES);
+    return result;
+  }
+
+  @Override
+  public void buildClusterer(Instances data) throws Exception {
+    model = null;
+    getCapabilities().testWithFail(data);
+    if (data.numInstances() < numClusters) {
+      throw new WekaException(
+          "Cannot form "
+              + numClusters
+              + " clusters from "
+              + data.numInstances()
+              + " instances; lower the number of clusters (-N).");
+    }
+    InstanceEncoder encoder = InstanceEncoder.fit(data, normalization());
+    DataMatrix matrix = encoder.encode(data);
+    if (!(matrix.totalWeight() > 0)) {
+      throw new WekaException("All instance weights are zero; at least one must be positive.");
+    }
+    Initializer initializer = initializer(encoder);
+    KMeansSettings settings =
+        KMeansSettings.DEFAULTS
+            .withMaxIterations(maxIterations)
+            .withTolerance(tolerance)
+            .withEmptyClusterPolicy(emptyClusterPolicy())
+            .withThreads(numExecutionSlots);
+    long start = System.nanoTime();
+    KMeansResult result;
+    try {
+      result =
+          Restarts.best(
+              new LloydKMeans(settings),
+              matrix,
+              restarts,
+              getSeed(),
+              seed -> initializer.initialCentres(matrix, numClusters, new Random(seed)));
+    } catch (EmptyClusterException | IllegalArgumentException e) {
+      throw new WekaException(e.getMessage(), e);
+    }
+    long elapsed = System.nanoTime() - start;
+    model =
+        new FittedModel(
+            encoder,
+            result,
+            ClusterSpread.of(matrix, result.labels(), numClusters),
+            initializerId(),
+            restarts,
+            numExecutionSlots,
+            elapsed,
+            hasMissingValues(data));
+  }
+
+  private Initializer initializer(InstanceEncoder encoder) throws Exception {
+    String id = initializerId();
+    if (!GivenCentres.ID.equals(id)) {
+      return Initializers.forId(id);
+    }
+    if (initFile == null || initFile.getPath().isEmpty()) {
+      throw new WekaException("The initializer 'given' needs an ARFF file of centres (-init-file).");
+    }
+    GivenCentres given = GivenCentresFile.read(initFile, encoder);
+    if (given.count() != numClusters) {
+      throw new WekaException(
+          "The file "
+              + initFile
+              + " holds "
+              + given.count()
+              + " centres but "
+              + numClusters
+              + " clusters were requested (-N).");
+    }
+    return given;
+  }
+
+  private static boolean hasMissingValues(Instances data) {
+    for (int a = 0; a < data.numAttributes(); a++) {
+      if (a != data.classIndex() && data.attributeStats(a).missingCount > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private FittedModel builtModel() throws WekaException {
+    if (model == null) {
+      throw new WekaException("FastKMeans has not been built yet; call buildClusterer first.");
+    }
+    return model;
+  }
+
+  @Override
+  public int clusterInstance(Instance instance) throws Exception {
+    return builtModel().cluster(instance);
+  }
+
+  /**
+   * The Euclidean distance of {@code instance} to each centroid, in the normalised space used for
+   * clustering.
+   */
+  public double[] distancesToCentroids(Instance instance) throws Exception {
+    return builtModel().distances(instance);
+  }
+
+  @Override
+  public int numberOfClusters() throws Exception {
+    return builtModel().result().k();
+  }
+
+  /** The centroids in original units, as instances of the training header. */
+  public Instances getClusterCentroids() throws WekaException {
+    return builtModel().centroids();
+  }
+
+  /** The total instance weight in each cluster. */
+  public double[] getClusterSizes() throws WekaException {
+    return builtModel().result().clusterWeights();
+  }
+
+  /** The cluster of every training instance, in the order given. */
+  public int[] getAssignments() throws WekaException {
+    return builtModel().result().labels();
+  }
+
+  /** The weighted within-cluster sum of squared errors, in the normalised space. */
+  public double getSquaredError() throws WekaException {
+    return builtModel().result().squaredError();
+  }
+
+  /** The number of iterations (assignment passes) of the kept fit. */
+  public int getNumIterations() throws WekaException {
+    return builtModel().result().iterations();
+  }
+
+  /** The starting centres of the kept fit, in original units. */
+  public Instances getInitialStartPoints() throws WekaException {
+    return builtModel().initialCentroids();
+  }
+
+  @Override
+  public String toString() {
+    if (model == null) {
+      return "FastKMeans: no model built yet.";
+    }
+    return ModelText.describe(model, displayStdDevs, getDebug(), DECIMALS);
+  }
+
+  // ---- options ----
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    List<Option> options = new ArrayList<>();
+    options.add(new Option("\tNumber of clusters.\n\t(default 2).", "N", 1, "-N <num>"));
+    options.add(
+        new Option("\tMaximum number of iterations.\n\t(default 500).", "I", 1, "-I <num>"));
+    options.add(
+        new Option(
+            "\tHow the starting centres are chosen: "
+                + OptionTags.ids(OptionTags.INITIALIZERS)
+                + "\n\t(default kmeans++).",
+            "init",
+            1,
+            "-init <" + OptionTags.ids(OptionTags.INITIALIZERS) + ">"));
+    options.add(
+        new Option(
+            "\tARFF file of starting centres for -init given, with the training attributes,\n"
+                + "\tin original units, one instance per cluster.",
+            "init-file",
+            1,
+            "-init-file <file>"));
+    options.add(
+        new Option(
+            "\tNumber of fits from different seeds; the lowest squared error is kept.\n"
+                + "\t(default 1).",
+            "restarts",
+            1,
+            "-restarts <num>"));
+    options.add(
+        new Option(
+            "\tStop when the summed squared movement of the centres is at most this;\n"
+                + "\t0 runs until no assignment changes.\n\t(default 0).",
+            "tolerance",
+            1,
+            "-tolerance <num>"));
+    options.add(
+        new Option(
+            "\tScaling of numeric attributes: "
+                + OptionTags.ids(OptionTags.NORMALIZATIONS)
+                + "\n\t(default range).",
+            "normalize",
+            1,
+            "-normalize <" + OptionTags.ids(OptionTags.NORMALIZATIONS) + ">"));
+    options.add(
+        new Option(
+            "\tWhat happens to a cluster that loses all its instances: "
+                + OptionTags.ids(OptionTags.EMPTY_CLUSTER_POLICIES)
+                + "\n\t(default relocate).",
+            "empty",
+            1,
+            "-empty <" + OptionTags.ids(OptionTags.EMPTY_CLUSTER_POLICIES) + ">"));
+    options.add(
+        new Option(
+            "\tNumber of threads.\n\t(default: the number of available processors).",
+            "num-slots",
+            1,
+            "-num-slots <num>"));
+    options.add(
+        new Option(
+            "\tDisplay standard deviations of numeric attributes and value counts\n"
+                + "\tof nominal attributes per cluster.",
+            "V",
+            0,
+            "-V"));
+    options.addAll(Collections.list(super.listOptions()));
+    return new Vector<>(options).elements();
+  }
+
+  @Override
+  public void setOptions(String[] options) throws Exception {
+    String value = Utils.getOption('N', options);
+    setNumClusters(value.isEmpty() ? 2 : checked("N", OptionValues.parseInt("N", value), 1));
+    value = Utils.getOption('I', options);
+    setMaxIterations(value.isEmpty() ? 500 : checked("I", OptionValues.parseInt("I", value), 1));
+    value = Utils.getOption("init", options);
+    setInitializationMethod(
+        value.isEmpty()
+            ? select(OptionTags.INITIALIZERS, Initializers.KMEANS_PLUS_PLUS)
+            : OptionTags.select("init", value, OptionTags.INITIALIZERS));
+    value = Utils.getOption("init-file", options);
+    setInitFile(new File(value));
+    value = Utils.getOption("restarts", options);
+    setRestarts(
+        value.isEmpty() ? 1 : checked("restarts", OptionValues.parseInt("restarts", value), 1));
+    value = Utils.getOption("tolerance", options);
+    double parsedTolerance = value.isEmpty() ? 0 : OptionValues.parseDouble("tolerance", value);
+    if (!(parsedTolerance >= 0) || Double.isInfinite(parsedTolerance)) {
+      throw new WekaException("Option -tolerance needs a finite number >= 0, got " + value + ".");
+    }
+    setTolerance(parsedTolerance);
+    value = Utils.getOption("normalize", options);
+    setNormalization(
+        value.isEmpty()
+            ? select(OptionTags.NORMALIZATIONS, Normalization.RANGE.id())
+            : OptionTags.select("normalize", value, OptionTags.NORMALIZATIONS));
+    value = Utils.getOption("empty", options);
+    setEmptyClusterPolicy(
+        value.isEmpty()
+            ? select(OptionTags.EMPTY_CLUSTER_POLICIES, EmptyClusterPolicy.RELOCATE.id())
+            : OptionTags.select("empty", value, OptionTags.EMPTY_CLUSTER_POLICIES));
+    value = Utils.getOption("num-slots", options);
+    setNumExecutionSlots(
+        value.isEmpty()
+            ? Runtime.getRuntime().availableProcessors()
+            : checked("num-slots", OptionValues.parseInt("num-slots", value), 1));
+    setDisplayStdDevs(Utils.getFlag('V', options));
+    // Last: the superclass reads -S and the debug flags and rejects anything left over.
+    super.setOptions(options);
+    Utils.checkForRemainingOptions(options);
+  }
+
+  private static int checked(String option, int value, int minimum) throws WekaException {
+    if (value < minimum) {
+      throw new WekaException(
+          "Option -" + option + " must be at least " + minimum + ", got " + value + ".");
+    }
+    return value;
+  }
+
+  @Override
+  public String[] getOptions() {
+    List<String> options = new ArrayList<>();
+    options.add("-N");
+    options.add(Integer.toString(numClusters));
+    options.add("-I");
+    options.add(Integer.toString(maxIterations));
+    options.add("-init");
+    options.add(initializerId());
+    if (initFile != null && !initFile.getPath().isEmpty()) {
+      options.add("-init-file");
+      options.add(initFile.getPath());
+    }
+    options.add("-restarts");
+    options.add(Integer.toString(restarts));
+    options.add("-tolerance");
+    options.add(Double.toString(tolerance));
+    options.add("-normalize");
+    options.add(normalization().id());
+    options.add("-empty");
+    options.add(emptyClusterPolicy().id());
+    options.add("-num-slots");
+    options.add(Integer.toString(numExecutionSlots));
+    if (displayStdDevs) {
+      options.add("-V");
+    }
+    Collections.addAll(options, super.getOptions());
+    return options.toArray(new String[0]);
+  }
+
+  // ---- properties ----
+
+  /** Tip text for the number of clusters. */
+  public String numClustersTipText() {
+    return "The number of clusters (k).";
+  }
+
+  @Override
+  public void setNumClusters(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("The number of clusters must be at least 1, got " + value + ".");
+    }
+    numClusters = value;
+  }
+
+  /** The number of clusters (k). */
+  public int getNumClusters() {
+    return numClusters;
+  }
+
+  /** Tip text for the iteration limit. */
+  public String maxIterationsTipText() {
+    return "The maximum number of iterations (assignment passes) of each fit.";
+  }
+
+  /** Sets the maximum number of iterations (at least 1). */
+  public void setMaxIterations(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(
+          "The maximum number of iterations must be at least 1, got " + value + ".");
+    }
+    maxIterations = value;
+  }
+
+  /** The maximum number of iterations. */
+  public int getMaxIterations() {
+    return maxIterations;
+  }
+
+  /** Tip text for the initializer. */
+  public String initializationMethodTipText() {
+    return "How the starting centres are chosen: random instances, k-means++ (D^2 sampling, weighted,"
+        + " greedy), farthest first, or given centres read from initFile.";
+  }
+
+  /** Sets the initializer; the tag must come from the initializer list. */
+  public void setInitializationMethod(SelectedTag value) {
+    OptionTags.idOf(value, OptionTags.INITIALIZERS);
+    initializationMethod = value;
+  }
+
+  /** The initializer. */
+  public SelectedTag getInitializationMethod() {
+    return initializationMethod;
+  }
+
+  private String initializerId() {
+    return OptionTags.idOf(initializationMethod, OptionTags.INITIALIZERS);
+  }
+
+  /** Tip text for the file of given centres. */
+  public String initFileTipText() {
+    return "ARFF file of starting centres used by the 'given' initializer: the training data's"
+        + " attributes, original units, one instance per cluster.";
+  }
+
+  /** Sets the ARFF file of starting centres for the 'given' initializer. */
+  public void setInitFile(File value) {
+    initFile = value == null ? new File("") : value;
+  }
+
+  /** The ARFF file of starting centres. */
+  public File getInitFile() {
+    return initFile;
+  }
+
+  /** Tip text for the restarts. */
+  public String restartsTipText() {
+    return "The number of fits from different seeds derived from the seed; the fit with the lowest"
+        + " within-cluster sum of squared errors is kept.";
+  }
+
+  /** Sets the number of restarts (at least 1). */
+  public void setRestarts(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("The number of restarts must be at least 1, got " + value + ".");
+    }
+    restarts = value;
+  }
+
+  /** The number of restarts. */
+  public int getRestarts() {
+    return restarts;
+  }
+
+  /** Tip text for the tolerance. */
+  public String toleranceTipText() {
+    return "Stop once the centres' summed squared movement in one iteration is at most this (in the"
+        + " normalised space); 0 iterates until no assignment changes.";
+  }
+
+  /** Sets the tolerance (finite, at least 0). */
+  public void setTolerance(double value) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("The tolerance must be a finite number >= 0, got " + value + ".");
+    }
+    tolerance = value;
+  }
+
+  /** The tolerance. */
+  public double getTolerance() {
+    return tolerance;
+  }
+
+  /** Tip text for the normalization. */
+  public String normalizationTipText() {
+    return "How numeric attributes are scaled: range to [0,1] (as SimpleKMeans), standardize"
+        + " (z-score) or none.";
+  }
+
+  /** Sets the normalization; the tag must come from the normalization list. */
+  public void setNormalization(SelectedTag value) {
+    OptionTags.idOf(value, OptionTags.NORMALIZATIONS);
+    normalization = value;
+  }
+
+  /** The normalization. */
+  public SelectedTag getNormalization() {
+    return normalization;
+  }
+
+  private Normalization normalization() {
+    return Normalization.values()[normalization.getSelectedTag().getID()];
+  }
+
+  /** Tip text for the empty-cluster policy. */
+  public String emptyClusterPolicyTipText() {
+    return "What happens to a cluster that loses all its instances: relocate its centre to the"
+        + " instance farthest from its own centre, keep the centre where it was, or fail.";
+  }
+
+  /** Sets the empty-cluster policy; the tag must come from the policy list. */
+  public void setEmptyClusterPolicy(SelectedTag value) {
+    OptionTags.idOf(value, OptionTags.EMPTY_CLUSTER_POLICIES);
+    emptyClusterPolicy = value;
+  }
+
+  /** The empty-cluster policy. */
+  public SelectedTag getEmptyClusterPolicy() {
+    return emptyClusterPolicy;
+  }
+
+  private EmptyClusterPolicy emptyClusterPolicy() {
+    return EmptyClusterPolicy.fromId(emptyClusterPolicy.getSelectedTag().getIDStr());
+  }
+
+  /** Tip text for the number of threads. */
+  public String numExecutionSlotsTipText() {
+    return "The number of threads; the result does not depend on it.";
+  }
+
+  /** Sets the number of threads (at least 1). */
+  public void setNumExecutionSlots(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("The number of threads must be at least 1, got " + value + ".");
+    }
+    numExecutionSlots = value;
+  }
+
+  /** The number of threads. */
+  public int getNumExecutionSlots() {
+    return numExecutionSlots;
+  }
+
+  /** Tip text for showing spreads. */
+  public String displayStdDevsTipText() {
+    return "Show the standard deviation of numeric attributes and the counts of nominal values in"
+        + " each cluster.";
+  }
+
+  /** Sets whether spreads are shown. */
+  public void setDisplayStdDevs(boolean value) {
+    displayStdDevs = value;
+  }
+
+  /** Whether spreads are shown. */
+  public boolean getDisplayStdDevs() {
+    return displayStdDevs;
+  }
+
+  @Override
+  public String seedTipText() {
+    return "The random seed; restarts derive their seeds from it.";
+  }
+
+  @Override
+  public String debugTipText() {
+    return "Add the within-cluster sum of squared errors after every iteration to the output.";
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 1 $");
+  }
+
+  /** Runs FastKMeans from the command line. */
+  public static void main(String[] args) {
+    runClusterer(new FastKMeans(), args);
+  }
+}
