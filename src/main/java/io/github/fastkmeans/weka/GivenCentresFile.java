@@ -33,8 +33,19 @@ public final class GivenCentresFile {
     if (centres == null || centres.numInstances() == 0) {
       throw new WekaException("The file of initial centres " + file + " holds no instances.");
     }
-    centres.setClassIndex(encoder.header().classIndex());
-    String difference = encoder.header().equalHeadersMsg(centres);
+    Instances header = encoder.header();
+    if (centres.numAttributes() != header.numAttributes()) {
+      throw new WekaException(
+          "The initial centres in "
+              + file
+              + " do not have the training attributes: "
+              + centres.numAttributes()
+              + " attributes instead of "
+              + header.numAttributes()
+              + ".");
+    }
+    centres.setClassIndex(header.classIndex());
+    String difference = header.equalHeadersMsg(centres);
     if (difference != null) {
       throw new WekaException(
           "The initial centres in " + file + " do not have the training attributes: " + difference);

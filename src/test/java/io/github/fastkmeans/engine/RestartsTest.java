@@ -1,0 +1,113 @@
+package io.github.fastkmeans.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+
+/** Tests of {@link Restarts}: derived seeds and choice of the lowest-error fit. */
+class RestartsTest {
+
+  @Test
+  void firstSeedIsTheGivenSeed() {
+    for (long seed : new long[] {0, 1, -7, 42, Long.MAX_VALUE}) {
+      assertArrayEquals(new long[] {seed}, Restarts.seeds(seed, 1));
+      assertEquals(seed, Restarts.seeds(seed, 5)[0]);
+    }
+  }
+
+  @Test
+  void seedsAreReproducibleDistinctAndExtendEachOther() {
+    long[] ten = Restarts.seeds(1234, 10);
+    assertArrayEquals(ten, Restarts.seeds(1234, 10));
+    long[] three = Restarts.seeds(1234, 3);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(ten[i], three[i], "a shorter list is a prefix of a longer one");
+    }
+    Set<Long> distinct = new HashSet<>();
+    for (long s : ten) {
+      distinct.add(s);
+    }
+    assertEquals(10, distinct.size());
+    assertNotEquals(Restarts.seeds(1, 2)[1], Restarts.seeds(2, 2)[1]);
+  }
+
+  @Test
+  void rejectsFewerThanOneRestart() {
+    assertThrows(IllegalArgumentException.class, () -> Restarts.seeds(1, 0));
+    assertThrows(IllegalArgumentException.class, () -> Restarts.seeds(1, -1));
+  }
+
+  @Test
+  void bestReturnsTheLowestErrorAmongTheIndividualFits() throws Exception {
+    DataMatrix data = TestData.blobs(11, 600, 2, 6, 0.8, true);
+    int k = 6;
+    int restarts = 8;
+    long seed = 99;
+    LongFunction<double[]> start = s -> randomRows(data, k, s);
+    List<Long> requested = new ArrayList<>();
+    LloydKMeans kmeans = new LloydKMeans(KMeansSettings.DEFAULTS);
+
+    KMeansResult best =
+        Restarts.best(
+            kmeans,
+            data,
+            restarts,
+            seed,
+            s -> {
+              requested.add(s);
+              return start.apply(s);
+            });
+
+    long[] seeds = Restarts.seeds(seed, restarts);
+    assertEquals(restarts, requested.size());
+    for (int r = 0; r < restarts; r++) {
+      assertEquals(seeds[r], requested.get(r), "the starts are drawn with the derived seeds in order");
+    }
+    double minimum = Double.POSITIVE_INFINITY;
+    int firstMinimum = -1;
+    double maximum = Double.NEGATIVE_INFINITY;
+    KMeansResult[] fits = new KMeansResult[restarts];
+    for (int r = 0; r < restarts; r++) {
+      fits[r] = kmeans.fit(data, start.apply(seeds[r]));
+      if (fits[r].squaredError() < minimum) {
+        minimum = fits[r].squaredError();
+        firstMinimum = r;
+      }
+      maximum = Math.max(maximum, fits[r].squaredError());
+    }
+    assertTrue(maximum > minimum, "the data must give different local optima for the test to bite");
+    assertEquals(minimum, best.squaredError(), 0);
+    assertArrayEquals(fits[firstMinimum].centres(), best.centres(), 0);
+    assertArrayEquals(fits[firstMinimum].labels(), best.labels());
+  }
+
+  @Test
+  void oneRestartIsASingleFitWithTheSeed() throws Exception {
+    DataMatrix data = TestData.blobs(5, 300, 3, 4, 1.0, false);
+    LloydKMeans kmeans = new LloydKMeans(KMeansSettings.DEFAULTS);
+    KMeansResult best = Restarts.best(kmeans, data, 1, 77, s -> randomRows(data, 4, s));
+    KMeansResult single = kmeans.fit(data, randomRows(data, 4, 77));
+    assertArrayEquals(single.centres(), best.centres(), 0);
+    assertEquals(single.squaredError(), best.squaredError(), 0);
+  }
+
+  /** k rows of {@code data} chosen with a Random seeded by {@code seed} (rows may repeat). */
+  private static double[] randomRows(DataMatrix data, int k, long seed) {
+    Random random = new Random(seed);
+    double[] centres = new double[k * data.columns()];
+    for (int c = 0; c < k; c++) {
+      System.arraycopy(data.row(random.nextInt(data.rows())), 0, centres, c * data.columns(), data.columns());
+    }
+    return centres;
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.fastkmeans.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Tests of {@link RowChunks}: the chunks tile the rows exactly. */
+class RowChunksTest {
+
+  @Test
+  void countRoundsUp() {
+    int size = RowChunks.CHUNK_ROWS;
+    assertEquals(0, new RowChunks(0).count());
+    assertEquals(1, new RowChunks(1).count());
+    assertEquals(1, new RowChunks(size).count());
+    assertEquals(2, new RowChunks(size + 1).count());
+    assertEquals(3, new RowChunks(3 * size).count());
+  }
+
+  @Test
+  void chunksAreConsecutiveNonEmptyAndCoverEveryRowOnce() {
+    int size = RowChunks.CHUNK_ROWS;
+    for (int rows : new int[] {1, 7, size - 1, size, size + 1, 5 * size + 3, 20_000}) {
+      RowChunks chunks = new RowChunks(rows);
+      int expectedStart = 0;
+      for (int c = 0; c < chunks.count(); c++) {
+        assertEquals(expectedStart, chunks.start(c), "rows " + rows + " chunk " + c);
+        assertTrue(chunks.end(c) > chunks.start(c));
+        assertTrue(chunks.end(c) - chunks.start(c) <= size);
+        expectedStart = chunks.end(c);
+      }
+      assertEquals(rows, expectedStart, "the last chunk ends at the last row");
+    }
+  }
+
+  @Test
+  void everyChunkButTheLastIsFull() {
+    RowChunks chunks = new RowChunks(2 * RowChunks.CHUNK_ROWS + 10);
+    assertEquals(RowChunks.CHUNK_ROWS, chunks.end(0) - chunks.start(0));
+    assertEquals(RowChunks.CHUNK_ROWS, chunks.end(1) - chunks.start(1));
+    assertEquals(10, chunks.end(2) - chunks.start(2));
+  }
+}

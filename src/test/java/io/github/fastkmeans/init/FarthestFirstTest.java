@@ -1,0 +1,123 @@
+package io.github.fastkmeans.init;
+
+import static io.github.fastkmeans.init.InitTestSupport.assertCentresAreWeightedRows;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.TestData;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Tests of {@link FarthestFirst}: a uniform first row, then the farthest weighted rows in turn. */
+class FarthestFirstTest {
+
+  @Test
+  void secondCentreIsTheRowFarthestFromTheFirst() {
+    DataMatrix data = TestData.blobs(13, 300, 3, 4, 2.0, true);
+    for (long seed = 0; seed < 20; seed++) {
+      double[] centres = new FarthestFirst().initialCentres(data, 2, new Random(seed));
+      int expected = -1;
+      double farthest = -1;
+      for (int row = 0; row < data.rows(); row++) {
+        double d = squaredDistanceToCentre(data, row, centres, 0);
+        if (d > farthest) {
+          farthest = d;
+          expected = row;
+        }
+      }
+      assertArrayEquals(data.row(expected), java.util.Arrays.copyOfRange(centres, 3, 6), 0);
+    }
+  }
+
+  @Test
+  void everyFurtherCentreIsTheWeightedRowFarthestFromItsNearestEarlierCentre() {
+    DataMatrix base = TestData.blobs(14, 400, 2, 6, 3.0, false);
+    double[] weights = new double[base.rows()];
+    for (int row = 0; row < weights.length; row++) {
+      weights[row] = row % 7 == 0 ? 0 : 1 + row % 3;
+    }
+    DataMatrix data = DataMatrix.of(base.rows(), 2, base.values(), weights);
+    int k = 8;
+    for (long seed = 0; seed < 10; seed++) {
+      double[] centres = new FarthestFirst().initialCentres(data, k, new Random(seed));
+      assertCentresAreWeightedRows(data, k, centres);
+      for (int c = 1; c < k; c++) {
+        int expected = -1;
+        double farthest = -1;
+        for (int row = 0; row < data.rows(); row++) {
+          if (data.weight(row) == 0) {
+            continue;
+          }
+          double nearest = Double.POSITIVE_INFINITY;
+          for (int earlier = 0; earlier < c; earlier++) {
+            nearest = Math.min(nearest, squaredDistanceToCentre(data, row, centres, earlier));
+          }
+          if (nearest > farthest) {
+            farthest = nearest;
+            expected = row;
+          }
+        }
+        assertArrayEquals(
+            data.row(expected),
+            java.util.Arrays.copyOfRange(centres, 2 * c, 2 * c + 2),
+            0,
+            "seed " + seed + ", centre " + c);
+      }
+    }
+  }
+
+  @Test
+  void tiesGoToTheLowestRow() {
+    // The first centre is the first weighted row (scripted); rows 1 and 2 are equally far from it.
+    DataMatrix data = InitTestSupport.data(1, 0, 5, -5);
+    ScriptedRandom random = new ScriptedRandom().ints(0);
+    assertArrayEquals(new double[] {0, 5, -5}, new FarthestFirst().initialCentres(data, 3, random), 0);
+  }
+
+  @Test
+  void theFirstCentreIsUniformOverWeightedRowsNotWeightProportional() {
+    DataMatrix data =
+        DataMatrix.of(4, 1, new double[] {0, 1, 2, 3}, new double[] {50, 0, 1, 1});
+    int[] counts = new int[4];
+    Random random = new Random(21);
+    for (int i = 0; i < 6000; i++) {
+      counts[(int) new FarthestFirst().initialCentres(data, 1, random)[0]]++;
+    }
+    assertEquals(0, counts[1]);
+    for (int row : new int[] {0, 2, 3}) {
+      // expected 2000, standard deviation about 37
+      assertTrue(Math.abs(counts[row] - 2000) < 200, "row " + row + " drawn " + counts[row]);
+    }
+  }
+
+  @Test
+  void theScriptedIndexCountsOnlyWeightedRows() {
+    DataMatrix data =
+        DataMatrix.of(4, 1, new double[] {10, 20, 30, 40}, new double[] {0, 1, 0, 1});
+    // index 1 among the weighted rows (1 and 3) is row 3
+    ScriptedRandom random = new ScriptedRandom().ints(1);
+    assertArrayEquals(new double[] {40, 20}, new FarthestFirst().initialCentres(data, 2, random), 0);
+  }
+
+  @Test
+  void rejectsDataWithoutAnyWeightedRow() {
+    DataMatrix data = DataMatrix.of(2, 1, new double[] {1, 2}, new double[] {0, 0});
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new FarthestFirst().initialCentres(data, 1, new Random(0)));
+  }
+
+  private static double squaredDistanceToCentre(
+      DataMatrix data, int row, double[] centres, int centre) {
+    int columns = data.columns();
+    double sum = 0;
+    for (int j = 0; j < columns; j++) {
+      double diff = data.value(row, j) - centres[centre * columns + j];
+      sum += diff * diff;
+    }
+    return sum;
+  }
+}

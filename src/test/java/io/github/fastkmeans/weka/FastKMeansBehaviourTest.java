@@ -1,0 +1,367 @@
+package io.github.fastkmeans.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.clusterers.FastKMeans;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.WekaException;
+
+/** FastKMeans as a Weka scheme: results, data semantics, options and model output. */
+class FastKMeansBehaviourTest {
+
+  @TempDir Path temp;
+
+  private static Instances numeric(double[][] rows, double[] weights) {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    for (int a = 0; a < rows[0].length; a++) {
+      attributes.add(new Attribute("x" + a));
+    }
+    Instances data = new Instances("points", attributes, rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      data.add(new DenseInstance(weights == null ? 1 : weights[i], rows[i].clone()));
+    }
+    return data;
+  }
+
+  private FastKMeans given(Instances data, double[][] start, String options) throws Exception {
+    Path init = TestData.writeCentres(data, start, temp.resolve("start.arff"));
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(
+        Utils.splitOptions(
+            "-N " + start.length + " -init given -init-file " + init + " " + options));
+    kmeans.buildClusterer(data);
+    return kmeans;
+  }
+
+  @Test
+  void weightedTinyCaseMatchesTheHandComputedOptimum() throws Exception {
+    Instances data =
+        numeric(
+            new double[][] {{0, 0}, {0.5, 0}, {0.5, 1}, {1, 1}}, new double[] {3, 1, 1, 3});
+    FastKMeans kmeans = given(data, new double[][] {{0, 0}, {1, 1}}, "-normalize none");
+
+    assertEquals(0.375, kmeans.getSquaredError(), 1e-12);
+    Instances centroids = kmeans.getClusterCentroids();
+    assertArrayEquals(new double[] {0.125, 0}, centroids.instance(0).toDoubleArray(), 1e-12);
+    assertArrayEquals(new double[] {0.875, 1}, centroids.instance(1).toDoubleArray(), 1e-12);
+    assertArrayEquals(new double[] {4, 4}, kmeans.getClusterSizes(), 0);
+    assertArrayEquals(new int[] {0, 0, 1, 1}, kmeans.getAssignments());
+  }
+
+  @Test
+  void emptyClusterIsRelocatedKeptOrRefusedAsAsked() throws Exception {
+    double[][] rows = {{0, 0}, {0, 1}, {1, 0}, {10, 10}, {10, 11}, {30, 30}};
+    double[][] start = {{0, 0}, {10, 10}, {100, 100}};
+    Instances data = numeric(rows, null);
+
+    FastKMeans relocated = given(data, start, "-normalize none -empty relocate");
+    for (double size : relocated.getClusterSizes()) {
+      assertTrue(size > 0, Arrays.toString(relocated.getClusterSizes()));
+    }
+    // The farthest instance from its own centre is (30,30), which then forms cluster 2 alone.
+    assertEquals(2, relocated.getAssignments()[5]);
+    assertTrue(relocated.toString().contains("Empty clusters relocated: 1"));
+
+    FastKMeans kept = given(data, start, "-normalize none -empty keep");
+    assertEquals(3, kept.numberOfClusters());
+    assertEquals(0, kept.getClusterSizes()[2]);
+    assertArrayEquals(new double[] {100, 100}, kept.getClusterCentroids().instance(2).toDoubleArray(), 0);
+
+    WekaException failure =
+        assertThrows(WekaException.class, () -> given(data, start, "-normalize none -empty fail"));
+    assertTrue(failure.getMessage().contains("Cluster 2 has no instances"), failure.getMessage());
+  }
+
+  @Test
+  void resultIsBitIdenticalForAnyNumberOfThreads() throws Exception {
+    Instances data = TestData.load("birch1");
+    double[][] reference = null;
+    int iterations = -1;
+    for (int slots : new int[] {1, 2, 7}) {
+      FastKMeans kmeans = new FastKMeans();
+      kmeans.setOptions(Utils.splitOptions("-N 100 -I 20 -S 3 -num-slots " + slots));
+      kmeans.buildClusterer(data);
+      double[][] centroids = new double[100][];
+      for (int c = 0; c < 100; c++) {
+        centroids[c] = kmeans.getClusterCentroids().instance(c).toDoubleArray();
+      }
+      if (reference == null) {
+        reference = centroids;
+        iterations = kmeans.getNumIterations();
+      } else {
+        assertEquals(iterations, kmeans.getNumIterations());
+        for (int c = 0; c < 100; c++) {
+          // Bit-identical: NaN (the class) compares equal to itself here, unlike with ==.
+          assertTrue(Arrays.equals(reference[c], centroids[c]), "slots " + slots + " centroid " + c);
+        }
+      }
+    }
+  }
+
+  @Test
+  void serializedModelAnswersIdentically() throws Exception {
+    Instances data = TestData.load("iris");
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 3 -restarts 3"));
+    kmeans.buildClusterer(data);
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(kmeans);
+    }
+    FastKMeans copy;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (FastKMeans) in.readObject();
+    }
+    for (Instance instance : data) {
+      assertEquals(kmeans.clusterInstance(instance), copy.clusterInstance(instance));
+      assertArrayEquals(kmeans.distancesToCentroids(instance), copy.distancesToCentroids(instance), 0);
+    }
+    assertEquals(kmeans.toString(), copy.toString());
+  }
+
+  @Test
+  void trainingInstancesAreClusteredAsAssigned() throws Exception {
+    Instances data = TestData.load("seeds");
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 4 -init random -I 3"));
+    kmeans.buildClusterer(data);
+    int[] assignments = kmeans.getAssignments();
+    for (int i = 0; i < data.numInstances(); i++) {
+      assertEquals(assignments[i], kmeans.clusterInstance(data.instance(i)), "instance " + i);
+    }
+  }
+
+  @Test
+  void classAttributeIsIgnored() throws Exception {
+    FastKMeans withClass = new FastKMeans();
+    withClass.setNumClusters(3);
+    withClass.buildClusterer(TestData.load("iris"));
+    FastKMeans without = new FastKMeans();
+    without.setNumClusters(3);
+    without.buildClusterer(TestData.loadUnlabelled("iris"));
+    assertArrayEquals(without.getAssignments(), withClass.getAssignments());
+    assertEquals(without.getSquaredError(), withClass.getSquaredError(), 0);
+  }
+
+  @Test
+  void userDataAreNotModified() throws Exception {
+    Instances data = TestData.load("wine");
+    data.instance(3).setMissing(2);
+    data.instance(7).setWeight(2.5);
+    String before = data.toString();
+    double[] weightsBefore = new double[data.numInstances()];
+    for (int i = 0; i < weightsBefore.length; i++) {
+      weightsBefore[i] = data.instance(i).weight();
+    }
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 3 -normalize standardize -restarts 2"));
+    kmeans.buildClusterer(data);
+    assertEquals(before, data.toString());
+    for (int i = 0; i < weightsBefore.length; i++) {
+      assertEquals(weightsBefore[i], data.instance(i).weight(), 0);
+    }
+    assertEquals(data.numAttributes() - 1, data.classIndex());
+  }
+
+  @Test
+  void nominalMismatchAddsOneAndCentroidIsTheMode() throws Exception {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("colour", Arrays.asList("red", "green", "blue")));
+    Instances data = new Instances("nominal", attributes, 4);
+    for (double value : new double[] {0, 0, 0, 1}) {
+      data.add(new DenseInstance(1, new double[] {value}));
+    }
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setNumClusters(1);
+    kmeans.buildClusterer(data);
+    // One centre with frequencies (3/4, 1/4, 0): squared distance (1/2)[(1/4)^2+(1/4)^2] for red.
+    assertEquals("red", kmeans.getClusterCentroids().instance(0).stringValue(0));
+    Instance red = data.instance(0);
+    assertEquals(Math.sqrt(0.0625), kmeans.distancesToCentroids(red)[0], 1e-12);
+    // SSE = 3 * 0.0625 + 1 * (1/2)[(3/4)^2 + (3/4)^2] = 0.1875 + 0.5625
+    assertEquals(0.75, kmeans.getSquaredError(), 1e-12);
+
+    // Two single-valued clusters sit one mismatch apart: squared distance exactly 1.
+    FastKMeans two = new FastKMeans();
+    two.setNumClusters(2);
+    two.setInitializationMethod(
+        OptionTags.select("init", "farthest-first", OptionTags.INITIALIZERS));
+    two.buildClusterer(data);
+    double[] distances = two.distancesToCentroids(red);
+    Arrays.sort(distances);
+    assertArrayEquals(new double[] {0, 1}, distances, 1e-12);
+  }
+
+  @Test
+  void missingValuesAreReplacedByTheWeightedMean() throws Exception {
+    Instances data =
+        numeric(new double[][] {{0}, {4}, {Utils.missingValue()}}, new double[] {3, 1, 1});
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 1 -normalize none"));
+    kmeans.buildClusterer(data);
+    // The missing value becomes the weighted mean 1, so the centroid is (3*0 + 4 + 1) / 5.
+    assertEquals(1.0, kmeans.getClusterCentroids().instance(0).value(0), 1e-12);
+    assertTrue(kmeans.toString().contains("Missing values globally replaced with mean/mode"));
+  }
+
+  @Test
+  void standardizationUsesWeightedMeanAndDeviation() throws Exception {
+    Instances data = numeric(new double[][] {{1}, {3}, {5}, {7}}, null);
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 1 -normalize standardize"));
+    kmeans.buildClusterer(data);
+    // Mean 4, sample deviation sqrt(20/3): SSE in z units is (9+1+1+9) / (20/3) = 3.
+    assertEquals(3.0, kmeans.getSquaredError(), 1e-12);
+    FastKMeans range = new FastKMeans();
+    range.setOptions(Utils.splitOptions("-N 1 -normalize range"));
+    range.buildClusterer(data);
+    // Range 6: SSE (9+1+1+9) / 36.
+    assertEquals(20.0 / 36, range.getSquaredError(), 1e-12);
+  }
+
+  @Test
+  void restartsKeepTheLowestError() throws Exception {
+    Instances data = TestData.loadUnlabelled("a3");
+    FastKMeans one = new FastKMeans();
+    one.setOptions(Utils.splitOptions("-N 50 -init random -S 5"));
+    one.buildClusterer(data);
+    FastKMeans five = new FastKMeans();
+    five.setOptions(Utils.splitOptions("-N 50 -init random -S 5 -restarts 5"));
+    five.buildClusterer(data);
+    // The first restart uses the seed itself, so five restarts can only do as well or better.
+    assertTrue(five.getSquaredError() <= one.getSquaredError());
+    assertTrue(five.toString().contains("best of 5 starts"));
+  }
+
+  @Test
+  void optionsRoundTripAndDefaultsMatchTheDocumentation() throws Exception {
+    FastKMeans defaults = new FastKMeans();
+    String[] expected = {
+      "-N", "2", "-I", "500", "-init", "kmeans++", "-restarts", "1", "-tolerance", "0.0",
+      "-normalize", "range", "-empty", "relocate", "-num-slots",
+      Integer.toString(Runtime.getRuntime().availableProcessors()), "-S", "10"
+    };
+    assertArrayEquals(expected, defaults.getOptions());
+
+    FastKMeans configured = new FastKMeans();
+    configured.setOptions(
+        Utils.splitOptions(
+            "-N 7 -I 30 -init farthest-first -restarts 4 -tolerance 1e-6 -normalize none"
+                + " -empty fail -num-slots 3 -V -S 42 -output-debug-info"));
+    FastKMeans copy = new FastKMeans();
+    copy.setOptions(configured.getOptions());
+    assertArrayEquals(configured.getOptions(), copy.getOptions());
+    assertEquals(7, copy.getNumClusters());
+    assertEquals(30, copy.getMaxIterations());
+    assertEquals("farthest-first", copy.getInitializationMethod().getSelectedTag().getIDStr());
+    assertEquals(4, copy.getRestarts());
+    assertEquals(1e-6, copy.getTolerance(), 0);
+    assertEquals("none", copy.getNormalization().getSelectedTag().getIDStr());
+    assertEquals("fail", copy.getEmptyClusterPolicy().getSelectedTag().getIDStr());
+    assertEquals(3, copy.getNumExecutionSlots());
+    assertTrue(copy.getDisplayStdDevs());
+    assertEquals(42, copy.getSeed());
+    assertTrue(copy.getDebug());
+  }
+
+  @Test
+  void badOptionValuesAreRefusedWithTheirName() {
+    String[][] cases = {
+      {"-init foo", "-init"},
+      {"-N x", "-N"},
+      {"-N 0", "-N"},
+      {"-I -3", "-I"},
+      {"-num-slots 0", "-num-slots"},
+      {"-normalize sideways", "-normalize"},
+      {"-empty never", "-empty"},
+      {"-tolerance -1", "-tolerance"},
+      {"-restarts 0", "-restarts"},
+    };
+    for (String[] c : cases) {
+      Exception e =
+          assertThrows(Exception.class, () -> new FastKMeans().setOptions(Utils.splitOptions(c[0])));
+      assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+    }
+    Exception unknown =
+        assertThrows(Exception.class, () -> new FastKMeans().setOptions(new String[] {"-Q"}));
+    assertTrue(unknown.getMessage().contains("-Q"), unknown.getMessage());
+  }
+
+  @Test
+  void givenInitializerNeedsAMatchingFile() throws Exception {
+    Instances data = TestData.load("iris");
+    FastKMeans noFile = new FastKMeans();
+    noFile.setOptions(Utils.splitOptions("-N 3 -init given"));
+    WekaException e = assertThrows(WekaException.class, () -> noFile.buildClusterer(data));
+    assertTrue(e.getMessage().contains("-init-file"), e.getMessage());
+
+    Path init = TestData.writeCentres(data, new double[][] {{5, 3, 1, 0}, {6, 3, 4, 1}}, temp.resolve("two.arff"));
+    FastKMeans wrongCount = new FastKMeans();
+    wrongCount.setOptions(Utils.splitOptions("-N 3 -init given -init-file " + init));
+    e = assertThrows(WekaException.class, () -> wrongCount.buildClusterer(data));
+    assertTrue(e.getMessage().contains("2 centres"), e.getMessage());
+
+    FastKMeans wrongAttributes = new FastKMeans();
+    wrongAttributes.setOptions(Utils.splitOptions("-N 3 -init given -init-file " + init));
+    e = assertThrows(WekaException.class, () -> wrongAttributes.buildClusterer(TestData.load("seeds")));
+    assertTrue(e.getMessage().contains("training attributes"), e.getMessage());
+  }
+
+  @Test
+  void notBuiltYetIsAClearError() {
+    FastKMeans kmeans = new FastKMeans();
+    WekaException e = assertThrows(WekaException.class, () -> kmeans.clusterInstance(null));
+    assertTrue(e.getMessage().contains("not been built"));
+    assertEquals("FastKMeans: no model built yet.", kmeans.toString());
+  }
+
+  @Test
+  void modelTextFollowsSimpleKMeansShape() throws Exception {
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 3 -V -output-debug-info"));
+    kmeans.buildClusterer(TestData.loadUnlabelled("iris"));
+    String text = kmeans.toString();
+    for (String part :
+        new String[] {
+          "Number of iterations: " + kmeans.getNumIterations(),
+          "Within cluster sum of squared errors: " + kmeans.getSquaredError(),
+          "Initial starting points (kmeans++):",
+          "Cluster 0: ",
+          "Final cluster centroids:",
+          "Full Data",
+          "(150)",
+          "sepallength",
+          "  +/-",
+          "Algorithm: Lloyd",
+          "Time taken to build model:",
+          "after each iteration:",
+        }) {
+      assertTrue(text.contains(part), "missing '" + part + "' in\n" + text);
+    }
+    FastKMeans plain = new FastKMeans();
+    plain.setNumClusters(3);
+    plain.buildClusterer(TestData.loadUnlabelled("iris"));
+    assertFalse(plain.toString().contains("+/-"));
+    assertNotEquals(text, plain.toString());
+  }
+}
