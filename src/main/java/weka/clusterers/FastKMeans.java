@@ -32,7 +32,6 @@ import weka.core.Instances;
 import weka.core.Option;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
-import weka.core.Tag;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformation.Field;
 import weka.core.TechnicalInformation.Type;
@@ -58,13 +57,12 @@ public class FastKMeans extends RandomizableClusterer
 
   private int numClusters = 2;
   private int maxIterations = 500;
-  private SelectedTag initializationMethod = select(OptionTags.INITIALIZERS, Initializers.KMEANS_PLUS_PLUS);
+  private String initializerId = Initializers.KMEANS_PLUS_PLUS;
   private File initFile = new File("");
   private int restarts = 1;
   private double tolerance = 0;
-  private SelectedTag normalization = select(OptionTags.NORMALIZATIONS, Normalization.RANGE.id());
-  private SelectedTag emptyClusterPolicy =
-      select(OptionTags.EMPTY_CLUSTER_POLICIES, EmptyClusterPolicy.RELOCATE.id());
+  private Normalization normalization = Normalization.RANGE;
+  private EmptyClusterPolicy emptyClusterPolicy = EmptyClusterPolicy.RELOCATE;
   private int numExecutionSlots = Runtime.getRuntime().availableProcessors();
   private boolean displayStdDevs;
 
@@ -75,15 +73,6 @@ public class FastKMeans extends RandomizableClusterer
   public FastKMeans() {
     m_SeedDefault = 10;
     setSeed(m_SeedDefault);
-  }
-
-  private static SelectedTag select(Tag[] tags, String id) {
-    for (Tag tag : tags) {
-      if (tag.getIDStr().equals(id)) {
-        return new SelectedTag(tag.getID(), tags);
-      }
-    }
-    throw new IllegalArgumentException(id);
   }
 
   /** Describes the scheme for the GUI. */
@@ -135,7 +124,9 @@ public class FastKMeans extends RandomizableClusterer
   @Override
   public void buildClusterer(Instances data) throws Exception {
     model = null;
-    getCapabilities().testWithFail(data);
+    if (!getDoNotCheckCapabilities()) {
+      getCapabilities().testWithFail(data);
+    }
     if (data.numInstances() < numClusters) {
       throw new WekaException(
           "Cannot form "
@@ -144,7 +135,7 @@ public class FastKMeans extends RandomizableClusterer
               + data.numInstances()
               + " instances; lower the number of clusters (-N).");
     }
-    InstanceEncoder encoder = InstanceEncoder.fit(data, normalization());
+    InstanceEncoder encoder = InstanceEncoder.fit(data, normalization);
     DataMatrix matrix = encoder.encode(data);
     if (!(matrix.totalWeight() > 0)) {
       throw new WekaException("All instance weights are zero; at least one must be positive.");
@@ -154,7 +145,7 @@ public class FastKMeans extends RandomizableClusterer
         KMeansSettings.DEFAULTS
             .withMaxIterations(maxIterations)
             .withTolerance(tolerance)
-            .withEmptyClusterPolicy(emptyClusterPolicy())
+            .withEmptyClusterPolicy(emptyClusterPolicy)
             .withThreads(numExecutionSlots);
     long start = System.nanoTime();
     KMeansResult result;
@@ -175,7 +166,7 @@ public class FastKMeans extends RandomizableClusterer
             encoder,
             result,
             ClusterSpread.of(matrix, result.labels(), numClusters),
-            initializerId(),
+            initializerId,
             restarts,
             numExecutionSlots,
             elapsed,
@@ -183,9 +174,8 @@ public class FastKMeans extends RandomizableClusterer
   }
 
   private Initializer initializer(InstanceEncoder encoder) throws Exception {
-    String id = initializerId();
-    if (!GivenCentres.ID.equals(id)) {
-      return Initializers.forId(id);
+    if (!GivenCentres.ID.equals(initializerId)) {
+      return Initializers.forId(initializerId);
     }
     if (initFile == null || initFile.getPath().isEmpty()) {
       throw new WekaException("The initializer 'given' needs an ARFF file of centres (-init-file).");
@@ -353,10 +343,10 @@ public class FastKMeans extends RandomizableClusterer
     value = Utils.getOption('I', options);
     setMaxIterations(value.isEmpty() ? 500 : checked("I", OptionValues.parseInt("I", value), 1));
     value = Utils.getOption("init", options);
-    setInitializationMethod(
+    initializerId =
         value.isEmpty()
-            ? select(OptionTags.INITIALIZERS, Initializers.KMEANS_PLUS_PLUS)
-            : OptionTags.select("init", value, OptionTags.INITIALIZERS));
+            ? Initializers.KMEANS_PLUS_PLUS
+            : OptionTags.select("init", value, OptionTags.INITIALIZERS);
     value = Utils.getOption("init-file", options);
     setInitFile(new File(value));
     value = Utils.getOption("restarts", options);
@@ -369,15 +359,16 @@ public class FastKMeans extends RandomizableClusterer
     }
     setTolerance(parsedTolerance);
     value = Utils.getOption("normalize", options);
-    setNormalization(
+    normalization =
         value.isEmpty()
-            ? select(OptionTags.NORMALIZATIONS, Normalization.RANGE.id())
-            : OptionTags.select("normalize", value, OptionTags.NORMALIZATIONS));
+            ? Normalization.RANGE
+            : Normalization.fromId(OptionTags.select("normalize", value, OptionTags.NORMALIZATIONS));
     value = Utils.getOption("empty", options);
-    setEmptyClusterPolicy(
+    emptyClusterPolicy =
         value.isEmpty()
-            ? select(OptionTags.EMPTY_CLUSTER_POLICIES, EmptyClusterPolicy.RELOCATE.id())
-            : OptionTags.select("empty", value, OptionTags.EMPTY_CLUSTER_POLICIES));
+            ? EmptyClusterPolicy.RELOCATE
+            : EmptyClusterPolicy.fromId(
+                OptionTags.select("empty", value, OptionTags.EMPTY_CLUSTER_POLICIES));
     value = Utils.getOption("num-slots", options);
     setNumExecutionSlots(
         value.isEmpty()
@@ -405,7 +396,7 @@ public class FastKMeans extends RandomizableClusterer
     options.add("-I");
     options.add(Integer.toString(maxIterations));
     options.add("-init");
-    options.add(initializerId());
+    options.add(initializerId);
     if (initFile != null && !initFile.getPath().isEmpty()) {
       options.add("-init-file");
       options.add(initFile.getPath());
@@ -415,9 +406,9 @@ public class FastKMeans extends RandomizableClusterer
     options.add("-tolerance");
     options.add(Double.toString(tolerance));
     options.add("-normalize");
-    options.add(normalization().id());
+    options.add(normalization.id());
     options.add("-empty");
-    options.add(emptyClusterPolicy().id());
+    options.add(emptyClusterPolicy.id());
     options.add("-num-slots");
     options.add(Integer.toString(numExecutionSlots));
     if (displayStdDevs) {
@@ -474,17 +465,12 @@ public class FastKMeans extends RandomizableClusterer
 
   /** Sets the initializer; the tag must come from the initializer list. */
   public void setInitializationMethod(SelectedTag value) {
-    OptionTags.idOf(value, OptionTags.INITIALIZERS);
-    initializationMethod = value;
+    initializerId = OptionTags.idOf(value, OptionTags.INITIALIZERS);
   }
 
   /** The initializer. */
   public SelectedTag getInitializationMethod() {
-    return initializationMethod;
-  }
-
-  private String initializerId() {
-    return OptionTags.idOf(initializationMethod, OptionTags.INITIALIZERS);
+    return OptionTags.selected(initializerId, OptionTags.INITIALIZERS);
   }
 
   /** Tip text for the file of given centres. */
@@ -549,17 +535,12 @@ public class FastKMeans extends RandomizableClusterer
 
   /** Sets the normalization; the tag must come from the normalization list. */
   public void setNormalization(SelectedTag value) {
-    OptionTags.idOf(value, OptionTags.NORMALIZATIONS);
-    normalization = value;
+    normalization = Normalization.fromId(OptionTags.idOf(value, OptionTags.NORMALIZATIONS));
   }
 
   /** The normalization. */
   public SelectedTag getNormalization() {
-    return normalization;
-  }
-
-  private Normalization normalization() {
-    return Normalization.values()[normalization.getSelectedTag().getID()];
+    return OptionTags.selected(normalization.id(), OptionTags.NORMALIZATIONS);
   }
 
   /** Tip text for the empty-cluster policy. */
@@ -570,17 +551,13 @@ public class FastKMeans extends RandomizableClusterer
 
   /** Sets the empty-cluster policy; the tag must come from the policy list. */
   public void setEmptyClusterPolicy(SelectedTag value) {
-    OptionTags.idOf(value, OptionTags.EMPTY_CLUSTER_POLICIES);
-    emptyClusterPolicy = value;
+    emptyClusterPolicy =
+        EmptyClusterPolicy.fromId(OptionTags.idOf(value, OptionTags.EMPTY_CLUSTER_POLICIES));
   }
 
   /** The empty-cluster policy. */
   public SelectedTag getEmptyClusterPolicy() {
-    return emptyClusterPolicy;
-  }
-
-  private EmptyClusterPolicy emptyClusterPolicy() {
-    return EmptyClusterPolicy.fromId(emptyClusterPolicy.getSelectedTag().getIDStr());
+    return OptionTags.selected(emptyClusterPolicy.id(), OptionTags.EMPTY_CLUSTER_POLICIES);
   }
 
   /** Tip text for the number of threads. */

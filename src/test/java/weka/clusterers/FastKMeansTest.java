@@ -3,7 +3,7 @@ package weka.clusterers;
 import junit.framework.Test;
 import junit.framework.TestSuite;
 
-/** Weka's standard conformance checks (AbstractClustererTest) for FastKMeans with default options. */
+/** Weka's standard clusterer conformance checks (AbstractClustererTest) for default FastKMeans. */
 public class FastKMeansTest extends AbstractClustererTest {
 
   /** Creates the named test case. */

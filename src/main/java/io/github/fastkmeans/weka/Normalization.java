@@ -22,6 +22,21 @@ public enum Normalization {
     return id;
   }
 
+  /**
+   * The normalization with the given id.
+   *
+   * @throws IllegalArgumentException naming the valid ids when none matches
+   */
+  public static Normalization fromId(String id) {
+    for (Normalization normalization : values()) {
+      if (normalization.id.equals(id)) {
+        return normalization;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown normalization '" + id + "'; use range, standardize or none.");
+  }
+
   /** A short description for the GUI and the model output. */
   public String description() {
     return description;

@@ -42,18 +42,29 @@ public final class OptionTags {
   }
 
   /**
-   * The tag of {@code tags} whose id (or readable name) is {@code text}, ignoring case.
+   * The id of the tag of {@code tags} whose id (or readable name) is {@code text}, ignoring case.
    *
    * @throws WekaException naming the option and its valid ids when none matches
    */
-  public static SelectedTag select(String option, String text, Tag[] tags) throws WekaException {
+  public static String select(String option, String text, Tag[] tags) throws WekaException {
     for (Tag tag : tags) {
-      if (tag.getIDStr().equalsIgnoreCase(text.trim()) || tag.getReadable().equalsIgnoreCase(text.trim())) {
-        return new SelectedTag(tag.getID(), tags);
+      if (tag.getIDStr().equalsIgnoreCase(text.trim())
+          || tag.getReadable().equalsIgnoreCase(text.trim())) {
+        return tag.getIDStr();
       }
     }
     throw new WekaException(
         "Option -" + option + " does not accept '" + text + "'; valid values: " + ids(tags) + ".");
+  }
+
+  /** The selection of the tag with id {@code id} among {@code tags}. */
+  public static SelectedTag selected(String id, Tag[] tags) {
+    for (Tag tag : tags) {
+      if (tag.getIDStr().equals(id)) {
+        return new SelectedTag(tag.getID(), tags);
+      }
+    }
+    throw new IllegalArgumentException("No tag '" + id + "' among " + ids(tags) + ".");
   }
 
   /** The ids of {@code tags}, separated by '|'. */
@@ -69,14 +80,18 @@ public final class OptionTags {
   }
 
   /**
-   * Checks that {@code tag} is one of {@code tags} and returns its selected tag's id.
+   * The id of the tag selected in {@code selection}, which must be one of {@code tags}. Tags are
+   * matched by id, not by identity: a copy made by serialisation holds copies of the tags.
    *
-   * @throws IllegalArgumentException when the tag belongs to another list
+   * @throws IllegalArgumentException when no tag of {@code tags} has that id
    */
-  public static String idOf(SelectedTag tag, Tag[] tags) {
-    if (tag.getTags() != tags) {
-      throw new IllegalArgumentException("The tag " + tag + " is not one of " + ids(tags) + ".");
+  public static String idOf(SelectedTag selection, Tag[] tags) {
+    String id = selection.getSelectedTag().getIDStr();
+    for (Tag tag : tags) {
+      if (tag.getIDStr().equals(id)) {
+        return id;
+      }
     }
-    return tag.getSelectedTag().getIDStr();
+    throw new IllegalArgumentException("'" + id + "' is not one of " + ids(tags) + ".");
   }
 }

@@ -205,7 +205,7 @@ class FastKMeansBehaviourTest {
     FastKMeans two = new FastKMeans();
     two.setNumClusters(2);
     two.setInitializationMethod(
-        OptionTags.select("init", "farthest-first", OptionTags.INITIALIZERS));
+        OptionTags.selected("farthest-first", OptionTags.INITIALIZERS));
     two.buildClusterer(data);
     double[] distances = two.distancesToCentroids(red);
     Arrays.sort(distances);
