@@ -11,9 +11,11 @@ import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.init.GivenCentres;
 import io.github.fastkmeans.init.Initializer;
 import io.github.fastkmeans.init.Initializers;
+import io.github.fastkmeans.weka.CommandLine;
 import io.github.fastkmeans.weka.FittedModel;
 import io.github.fastkmeans.weka.GivenCentresFile;
 import io.github.fastkmeans.weka.InstanceEncoder;
+import io.github.fastkmeans.weka.InvalidOptionException;
 import io.github.fastkmeans.weka.ModelText;
 import io.github.fastkmeans.weka.Normalization;
 import io.github.fastkmeans.weka.OptionTags;
@@ -338,6 +340,17 @@ public class FastKMeans extends RandomizableClusterer
 
   @Override
   public void setOptions(String[] options) throws Exception {
+    try {
+      parseOptions(options);
+    } catch (InvalidOptionException e) {
+      throw e;
+    } catch (Exception e) {
+      // Weka's own parsing (unknown options, -S) fails with plain exceptions; name them as options.
+      throw new InvalidOptionException(e.getMessage(), e);
+    }
+  }
+
+  private void parseOptions(String[] options) throws Exception {
     String value = Utils.getOption('N', options);
     setNumClusters(value.isEmpty() ? 2 : checked("N", OptionValues.parseInt("N", value), 1));
     value = Utils.getOption('I', options);
@@ -355,7 +368,8 @@ public class FastKMeans extends RandomizableClusterer
     value = Utils.getOption("tolerance", options);
     double parsedTolerance = value.isEmpty() ? 0 : OptionValues.parseDouble("tolerance", value);
     if (!(parsedTolerance >= 0) || Double.isInfinite(parsedTolerance)) {
-      throw new WekaException("Option -tolerance needs a finite number >= 0, got " + value + ".");
+      throw new InvalidOptionException(
+          "Option -tolerance needs a finite number >= 0, got " + value + ".");
     }
     setTolerance(parsedTolerance);
     value = Utils.getOption("normalize", options);
@@ -380,9 +394,10 @@ public class FastKMeans extends RandomizableClusterer
     Utils.checkForRemainingOptions(options);
   }
 
-  private static int checked(String option, int value, int minimum) throws WekaException {
+  private static int checked(String option, int value, int minimum)
+      throws InvalidOptionException {
     if (value < minimum) {
-      throw new WekaException(
+      throw new InvalidOptionException(
           "Option -" + option + " must be at least " + minimum + ", got " + value + ".");
     }
     return value;
@@ -609,8 +624,21 @@ public class FastKMeans extends RandomizableClusterer
     return RevisionUtils.extract("$Revision: 1 $");
   }
 
-  /** Runs FastKMeans from the command line. */
+  /**
+   * Runs the clusterer with {@code options} as Weka's {@code runClusterer} does; when this JVM was
+   * started for the command ({@code weka.Run} or {@code main}), a failure ends it with status 1.
+   */
+  @Override
+  public void run(Object toRun, String[] options) {
+    int status = CommandLine.run((Clusterer) toRun, options, System.out, System.err);
+    if (status != 0 && CommandLine.ownsTheJvm()) {
+      System.exit(status);
+    }
+  }
+
+  /** Runs FastKMeans from the command line; exits with status 1 on a bad option or any error. */
   public static void main(String[] args) {
-    runClusterer(new FastKMeans(), args);
+    FastKMeans clusterer = new FastKMeans();
+    clusterer.run(clusterer, args);
   }
 }

@@ -5,7 +5,6 @@ import io.github.fastkmeans.init.GivenCentres;
 import io.github.fastkmeans.init.Initializers;
 import weka.core.SelectedTag;
 import weka.core.Tag;
-import weka.core.WekaException;
 
 /**
  * The enumerated options as Weka tags: each has a string id for the command line and a readable name
@@ -44,16 +43,17 @@ public final class OptionTags {
   /**
    * The id of the tag of {@code tags} whose id (or readable name) is {@code text}, ignoring case.
    *
-   * @throws WekaException naming the option and its valid ids when none matches
+   * @throws InvalidOptionException naming the option and its valid ids when none matches
    */
-  public static String select(String option, String text, Tag[] tags) throws WekaException {
+  public static String select(String option, String text, Tag[] tags)
+      throws InvalidOptionException {
     for (Tag tag : tags) {
       if (tag.getIDStr().equalsIgnoreCase(text.trim())
           || tag.getReadable().equalsIgnoreCase(text.trim())) {
         return tag.getIDStr();
       }
     }
-    throw new WekaException(
+    throw new InvalidOptionException(
         "Option -" + option + " does not accept '" + text + "'; valid values: " + ids(tags) + ".");
   }
 
