@@ -1,0 +1,351 @@
+package io.github.fastkmeans.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.gui.explorer.ExplorerDriver;
+
+/**
+ * The package installed into a throw-away Weka 3.8 home, then used through the real Weka Explorer
+ * on a virtual X display (Xvfb): FastKMeans chosen on the Cluster tab clusters iris, and a
+ * screenshot of the window is saved under {@code target/it/explorer/}.
+ */
+class ExplorerIT {
+
+  /** Screen of the virtual display; the driver's 1200x850 frame fits on it. */
+  private static final String SCREEN = "1280x900x24";
+  /** Bound on the whole driver JVM (Weka start-up, clustering, screenshot). */
+  private static final long DRIVER_TIMEOUT_SECONDS = 90;
+
+  @TempDir Path temp;
+
+  @Test
+  void explorerClustersIrisWithFastKMeansOnTheClusterTab() throws Exception {
+    Path xvfb = requireXvfb();
+    WekaInstallation weka = WekaInstallation.weka38(temp);
+    WekaInstallation.Result installed = weka.install(WekaInstallation.packageZip());
+    assertEquals(0, installed.exitCode, installed.toString());
+
+    Path iris = WekaInstallation.baseDir().resolve("src/test/resources/datasets/iris/iris.arff");
+    Path outputDir =
+        Files.createDirectories(
+            Paths.get(WekaInstallation.property("fastkmeans.work.dir"), "explorer"));
+    Path screenshot = outputDir.resolve("explorer-cluster-tab.png");
+    Path outputText = outputDir.resolve("cluster-output.txt");
+    Files.deleteIfExists(screenshot);
+    Files.deleteIfExists(outputText);
+
+    DriverRun run;
+    try (VirtualDisplay display = VirtualDisplay.start(xvfb, temp.resolve("xvfb.log"))) {
+      run = runDriver(weka, display.name(), iris, screenshot, outputText);
+    }
+
+    assertEquals(0, run.exitCode, run.toString());
+    Map<String, String> report = run.report();
+    assertEquals("ok", report.get("status"), run.toString());
+    assertEquals(
+        "true", report.get("listed"), "FastKMeans is among the Explorer's clusterers\n" + run);
+    assertEquals("Cluster", report.get("tab"), run.toString());
+    assertTrue(
+        report.getOrDefault("scheme-location", "").contains("/packages/FastKMeans/"),
+        "FastKMeans comes from the installed package, not the class path\n" + run);
+    assertTrue(
+        report.getOrDefault("scheme", "").startsWith("weka.clusterers.FastKMeans -N 3 "),
+        run.toString());
+    assertEquals("true", report.get("model-text"), run.toString());
+    assertEquals("1", report.get("results"), "one entry in the result list\n" + run);
+    assertTrue(
+        report.getOrDefault("selected-result", "").endsWith(" - FastKMeans"), run.toString());
+
+    String output = Files.readString(outputText, StandardCharsets.UTF_8);
+    assertTrue(output.contains("Scheme:       weka.clusterers.FastKMeans -N 3 "), output);
+    assertTrue(output.contains("Test mode:    Classes to clusters evaluation"), output);
+    assertTrue(output.contains("FastKMeans\n==========\n"), output);
+    assertTrue(output.contains("Number of clusters: 3\n"), output);
+    assertTrue(output.contains("Final cluster centroids:"), output);
+    assertEquals(
+        List.of(150, 3), clusterSizes(output), "Full Data size, then the cluster count\n" + output);
+    assertTrue(output.contains("Classes to Clusters:"), output);
+
+    assertScreenshotShowsSomething(screenshot);
+  }
+
+  /**
+   * The Xvfb executable, after checking that this JDK has AWT's X11 library; when either is
+   * missing, fails on CI (which installs both) and skips elsewhere.
+   */
+  private static Path requireXvfb() {
+    Path xvfb = onPath("Xvfb");
+    if (xvfb == null) {
+      requireOnCi(
+          "Xvfb is not installed; the Explorer test needs a virtual display"
+              + " (Debian/Ubuntu: apt-get install -y xvfb).");
+    }
+    Path x11Library = Paths.get(System.getProperty("java.home"), "lib", "libawt_xawt.so");
+    if (!Files.isRegularFile(x11Library)) {
+      requireOnCi(
+          "This JDK has no "
+              + x11Library
+              + ", so it cannot open windows; a headless JDK is not enough for the Explorer test"
+              + " (Debian/Ubuntu: apt-get install -y openjdk-17-jre).");
+    }
+    return xvfb;
+  }
+
+  /** Fails with {@code message} when the CI variable is "true"; otherwise skips the test. */
+  private static void requireOnCi(String message) {
+    if ("true".equals(System.getenv("CI"))) {
+      fail(message + " CI must install it (see .ci/run).");
+    }
+    assumeTrue(false, message);
+  }
+
+  /** The first executable called {@code name} on the PATH, or null. */
+  private static Path onPath(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return null;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Paths.get(dir, name);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Runs the driver in a fresh, non-headless JVM on {@code display}. The class path is Weka's plus
+   * the driver's own classes only: all of target/test-classes would put test classes from
+   * {@code weka.clusterers} (which need Weka's test jar) in front of Weka's class discovery.
+   */
+  private DriverRun runDriver(
+      WekaInstallation weka, String display, Path dataset, Path screenshot, Path outputText)
+      throws Exception {
+    Path driverClasses = copyDriverClasses(temp.resolve("driver-classes"));
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.add("--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED");
+    command.add("-DWEKA_HOME=" + weka.home());
+    command.add("-Dweka.packageManager.offline=true");
+    command.add("-Djava.awt.headless=false");
+    command.add("-cp");
+    command.add(weka.classPath() + File.pathSeparator + driverClasses);
+    command.add(ExplorerDriver.class.getName());
+    command.add(dataset.toString());
+    command.add(screenshot.toString());
+    command.add(outputText.toString());
+
+    Path stdout = temp.resolve("driver-stdout.txt");
+    Path stderr = temp.resolve("driver-stderr.txt");
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("DISPLAY", display);
+    builder.environment().put("WEKA_HOME", weka.home().toString());
+    builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    Process process = builder.start();
+    if (!process.waitFor(DRIVER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      fail(
+          "The Explorer driver did not finish within "
+              + DRIVER_TIMEOUT_SECONDS
+              + " s\n"
+              + new DriverRun(String.join(" ", command), -1, read(stdout), read(stderr)));
+    }
+    return new DriverRun(
+        String.join(" ", command), process.exitValue(), read(stdout), read(stderr));
+  }
+
+  /** Copies the compiled driver (and nested classes) to {@code dir}, keeping its package path. */
+  private static Path copyDriverClasses(Path dir) throws Exception {
+    Path compiled =
+        Paths.get(ExplorerDriver.class.getResource("ExplorerDriver.class").toURI()).getParent();
+    String packagePath = ExplorerDriver.class.getPackageName().replace('.', File.separatorChar);
+    Path target = Files.createDirectories(dir.resolve(packagePath));
+    try (DirectoryStream<Path> classes =
+        Files.newDirectoryStream(compiled, "ExplorerDriver*.class")) {
+      for (Path classFile : classes) {
+        Files.copy(
+            classFile,
+            target.resolve(classFile.getFileName()),
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    return dir;
+  }
+
+  /**
+   * The instance counts heading the centroid table, "(150) (39) (50) (61)", as [full data size,
+   * number of clusters]; also checks that the clusters' sizes add up to the full data.
+   */
+  private static List<Integer> clusterSizes(String output) {
+    Matcher header =
+        Pattern.compile("(?m)^\\s*\\((\\d+)\\)((?:\\s+\\(\\d+\\))+)\\s*$").matcher(output);
+    assertTrue(header.find(), "no cluster size line under Final cluster centroids\n" + output);
+    int fullData = Integer.parseInt(header.group(1));
+    Matcher size = Pattern.compile("\\((\\d+)\\)").matcher(header.group(2));
+    int clusters = 0;
+    int total = 0;
+    while (size.find()) {
+      clusters++;
+      total += Integer.parseInt(size.group(1));
+    }
+    assertEquals(fullData, total, "cluster sizes add up to the data size\n" + output);
+    return List.of(fullData, clusters);
+  }
+
+  /** The PNG is readable, about the frame's size, and not one flat colour. */
+  private static void assertScreenshotShowsSomething(Path screenshot) throws IOException {
+    assertTrue(Files.isRegularFile(screenshot), "no screenshot at " + screenshot);
+    BufferedImage image = ImageIO.read(screenshot.toFile());
+    assertNotNull(image, "not a readable image: " + screenshot);
+    assertTrue(
+        image.getWidth() >= 800 && image.getWidth() <= 1280,
+        "screenshot width " + image.getWidth());
+    assertTrue(
+        image.getHeight() >= 600 && image.getHeight() <= 900,
+        "screenshot height " + image.getHeight());
+    Map<Integer, Integer> colourCounts = new HashMap<>();
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        colourCounts.merge(image.getRGB(x, y) & 0xFFFFFF, 1, Integer::sum);
+      }
+    }
+    int pixels = image.getWidth() * image.getHeight();
+    int commonest = colourCounts.values().stream().max(Integer::compare).orElse(0);
+    assertTrue(colourCounts.size() >= 16, colourCounts.size() + " colours in " + screenshot);
+    assertTrue(
+        commonest < 0.9 * pixels,
+        "one colour covers " + (100L * commonest / pixels) + "% of " + screenshot);
+  }
+
+  /** The whole content of a text file. */
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  /** What the driver JVM did. */
+  private static final class DriverRun {
+    private final String command;
+    private final int exitCode;
+    private final String stdout;
+    private final String stderr;
+
+    /** Records a finished driver run. */
+    DriverRun(String command, int exitCode, String stdout, String stderr) {
+      this.command = command;
+      this.exitCode = exitCode;
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+
+    /** The driver's "EXPLORER key=value" protocol lines as a map. */
+    Map<String, String> report() {
+      Map<String, String> values = new HashMap<>();
+      Matcher line = Pattern.compile("(?m)^EXPLORER ([\\w-]+)=(.*)$").matcher(stdout);
+      while (line.find()) {
+        values.put(line.group(1), line.group(2));
+      }
+      return values;
+    }
+
+    /** The command, exit status and both output streams, for failure messages. */
+    @Override
+    public String toString() {
+      return command
+          + "\nexit " + exitCode
+          + "\n--- stdout\n" + stdout
+          + "\n--- stderr\n" + stderr;
+    }
+  }
+
+  /** An Xvfb server on a free display number, stopped on close. */
+  private static final class VirtualDisplay implements AutoCloseable {
+    private final Process server;
+    private final String name;
+
+    /** Wraps a started server and its display name (":N"). */
+    private VirtualDisplay(Process server, String name) {
+      this.server = server;
+      this.name = name;
+    }
+
+    /** Starts Xvfb, letting it pick a free display (-displayfd), and waits until it is ready. */
+    static VirtualDisplay start(Path xvfb, Path log) throws Exception {
+      ProcessBuilder builder =
+          new ProcessBuilder(
+              xvfb.toString(), "-displayfd", "1", "-screen", "0", SCREEN, "-nolisten", "tcp");
+      builder.redirectError(log.toFile());
+      builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      Process server = builder.start();
+      CompletableFuture<String> displayNumber =
+          CompletableFuture.supplyAsync(
+              () -> {
+                // Not closed: Xvfb keeps the pipe until it exits.
+                BufferedReader reader =
+                    new BufferedReader(
+                        new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+                try {
+                  return reader.readLine();
+                } catch (IOException e) {
+                  return null;
+                }
+              });
+      String number;
+      try {
+        number = displayNumber.get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        number = null;
+      }
+      if (number == null || !number.trim().matches("\\d+")) {
+        server.destroyForcibly();
+        fail("Xvfb did not report a display number (got " + number + "); its log:\n" + read(log));
+      }
+      return new VirtualDisplay(server, ":" + number.trim());
+    }
+
+    /** The value for DISPLAY. */
+    String name() {
+      return name;
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() throws InterruptedException {
+      server.destroy();
+      if (!server.waitFor(10, TimeUnit.SECONDS)) {
+        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
