@@ -424,8 +424,12 @@ public class FastKMeans extends RandomizableClusterer
     options.add(normalization.id());
     options.add("-empty");
     options.add(emptyClusterPolicy.id());
-    options.add("-num-slots");
-    options.add(Integer.toString(numExecutionSlots));
+    // Left out at its default, all processors, so that a saved flow or command line keeps meaning
+    // "all processors" on another machine; results do not depend on it anyway.
+    if (numExecutionSlots != Runtime.getRuntime().availableProcessors()) {
+      options.add("-num-slots");
+      options.add(Integer.toString(numExecutionSlots));
+    }
     if (displayStdDevs) {
       options.add("-V");
     }

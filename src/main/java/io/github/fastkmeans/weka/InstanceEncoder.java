@@ -181,15 +181,22 @@ public final class InstanceEncoder implements Serializable {
     double[] weights = new double[rows];
     for (int row = 0; row < rows; row++) {
       Instance instance = data.instance(row);
-      encodeInto(instance, values, row * columns);
+      encodeInto(instance, -1, values, row * columns);
       weights[row] = instance.weight();
     }
     return DataMatrix.of(rows, columns, values, weights);
   }
 
-  /** Encodes one instance into a new row of {@link #columns()} values. */
+  /**
+   * Encodes one instance into a new row of {@link #columns()} values. The instance has either the
+   * training attributes or, when the training data had a class, all but the class: Weka's cluster
+   * evaluation removes the class before it asks for clusters.
+   */
   public double[] encode(Instance instance) throws WekaException {
-    if (instance.numAttributes() != header.numAttributes()) {
+    int classIndex = header.classIndex();
+    boolean classRemoved =
+        classIndex >= 0 && instance.numAttributes() == header.numAttributes() - 1;
+    if (instance.numAttributes() != header.numAttributes() && !classRemoved) {
       throw new WekaException(
           "The instance has "
               + instance.numAttributes()
@@ -198,14 +205,20 @@ public final class InstanceEncoder implements Serializable {
               + ".");
     }
     double[] row = new double[columns];
-    encodeInto(instance, row, 0);
+    encodeInto(instance, classRemoved ? classIndex : -1, row, 0);
     return row;
   }
 
-  private void encodeInto(Instance instance, double[] out, int base) throws WekaException {
+  /**
+   * Writes the encoding of {@code instance} to {@code out[base ..]}; {@code removedIndex} is the
+   * training attribute missing from the instance (later ones sit one place earlier), or -1.
+   */
+  private void encodeInto(Instance instance, int removedIndex, double[] out, int base)
+      throws WekaException {
     for (int a = 0; a < attributes.length; a++) {
       int index = attributes[a];
-      double value = instance.isMissing(index) ? replacement[a] : instance.value(index);
+      int position = removedIndex >= 0 && index > removedIndex ? index - 1 : index;
+      double value = instance.isMissing(position) ? replacement[a] : instance.value(position);
       int column = base + firstColumn[a];
       if (header.attribute(index).isNominal()) {
         int category = (int) value;

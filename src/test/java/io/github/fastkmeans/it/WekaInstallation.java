@@ -81,8 +81,14 @@ public final class WekaInstallation {
     return runWith(classPath, mainClass, args);
   }
 
-  /** Runs {@code mainClass} with {@code args} on Weka's class path followed by {@code extra}. */
+  /** Runs {@code mainClass} with {@code args} on {@code fullClassPath} (Weka's and more). */
   public Result runWith(String fullClassPath, String mainClass, String... args)
+      throws IOException, InterruptedException {
+    return runIn(null, fullClassPath, mainClass, args);
+  }
+
+  /** Like {@link #runWith}, started in {@code workingDir} (null: this JVM's working directory). */
+  public Result runIn(Path workingDir, String fullClassPath, String mainClass, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -98,6 +104,9 @@ public final class WekaInstallation {
     Path out = Files.createTempFile(wekaHome.getParent(), "stdout", ".txt");
     Path err = Files.createTempFile(wekaHome.getParent(), "stderr", ".txt");
     ProcessBuilder builder = new ProcessBuilder(command);
+    if (workingDir != null) {
+      builder.directory(workingDir.toFile());
+    }
     builder.environment().put("WEKA_HOME", wekaHome.toString());
     builder.redirectOutput(out.toFile()).redirectError(err.toFile());
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

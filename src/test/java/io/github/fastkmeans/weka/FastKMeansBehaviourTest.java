@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import weka.clusterers.ClusterEvaluation;
 import weka.clusterers.FastKMeans;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
@@ -164,6 +165,26 @@ class FastKMeansBehaviourTest {
   }
 
   @Test
+  void classesToClustersEvaluationClustersInstancesWithoutTheClass() throws Exception {
+    Instances data = TestData.load("iris");
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setNumClusters(3);
+    kmeans.buildClusterer(data);
+    // Weka's evaluation removes the class attribute before asking for clusters.
+    ClusterEvaluation evaluation = new ClusterEvaluation();
+    evaluation.setClusterer(kmeans);
+    evaluation.evaluateClusterer(new Instances(data));
+    String result = evaluation.clusterResultsToString();
+    assertFalse(result.contains("Unclustered instances"), result);
+    assertTrue(result.contains("Classes to Clusters"), result);
+    int[] assignments = kmeans.getAssignments();
+    double[] clusters = evaluation.getClusterAssignments();
+    for (int i = 0; i < assignments.length; i++) {
+      assertEquals(assignments[i], (int) clusters[i], "instance " + i);
+    }
+  }
+
+  @Test
   void userDataAreNotModified() throws Exception {
     Instances data = TestData.load("wine");
     data.instance(3).setMissing(2);
@@ -258,8 +279,7 @@ class FastKMeansBehaviourTest {
     FastKMeans defaults = new FastKMeans();
     String[] expected = {
       "-N", "2", "-I", "500", "-init", "kmeans++", "-restarts", "1", "-tolerance", "0.0",
-      "-normalize", "range", "-empty", "relocate", "-num-slots",
-      Integer.toString(Runtime.getRuntime().availableProcessors()), "-S", "10"
+      "-normalize", "range", "-empty", "relocate", "-S", "10"
     };
     assertArrayEquals(expected, defaults.getOptions());
 

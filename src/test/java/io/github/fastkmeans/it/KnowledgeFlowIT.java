@@ -1,0 +1,92 @@
+package io.github.fastkmeans.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped example flow examples/fastkmeans-iris.kf run headless by Weka's FlowRunner. */
+class KnowledgeFlowIT {
+
+  private static final String FLOW = "examples/fastkmeans-iris.kf";
+  private static final String DATA = "examples/iris.arff";
+  private static final String RESULT = "fastkmeans-iris-result.txt";
+
+  @TempDir static Path temp;
+  private static WekaInstallation weka;
+
+  @BeforeAll
+  static void install() throws Exception {
+    weka = WekaInstallation.weka38(temp);
+    WekaInstallation.Result result = weka.install(WekaInstallation.packageZip());
+    assertEquals(0, result.exitCode, result.toString());
+  }
+
+  /** The flow runs FastKMeans -N 3 without the class and names files only through ${user.dir}. */
+  @Test
+  void flowFileUsesFastKMeansWithoutTheClassAndPortablePaths() throws Exception {
+    String flow =
+        Files.readString(WekaInstallation.baseDir().resolve(FLOW), StandardCharsets.UTF_8);
+    assertTrue(flow.contains("\"class\" : \"weka.clusterers.FastKMeans\""), flow);
+    assertTrue(flow.contains("\"options\" : \"-N 3\""), flow);
+    assertTrue(flow.contains("\"class\" : \"weka.filters.unsupervised.attribute.Remove\""), flow);
+    assertTrue(flow.contains("\"options\" : \"-R last\""), flow);
+
+    Matcher paths = Pattern.compile("\"(?:filePath|file)\" : \"([^\"]*)\"").matcher(flow);
+    List<String> found = new ArrayList<>();
+    while (paths.find()) {
+      found.add(paths.group(1));
+    }
+    assertEquals(
+        List.of("${user.dir}/" + DATA, "${user.dir}/" + RESULT), found, "paths in the flow");
+  }
+
+  /** FlowRunner, started in a copy of examples/ elsewhere, writes model and evaluation there. */
+  @Test
+  void flowRunnerWritesModelAndClusteredInstances() throws Exception {
+    Path clone = Files.createDirectories(temp.resolve("clone"));
+    Files.createDirectories(clone.resolve("examples"));
+    Files.copy(WekaInstallation.baseDir().resolve(FLOW), clone.resolve(FLOW));
+    Files.copy(WekaInstallation.baseDir().resolve(DATA), clone.resolve(DATA));
+
+    WekaInstallation.Result run =
+        weka.runIn(clone, weka.classPath(), "weka.knowledgeflow.FlowRunner", FLOW);
+    // FlowRunner exits 0 even when a step fails, so its log is checked too.
+    assertEquals(0, run.exitCode, run.toString());
+    assertFalse(run.stdout.contains("[ERROR]") || run.stderr.contains("[ERROR]"), run.toString());
+
+    Path result = clone.resolve(RESULT);
+    assertTrue(Files.isRegularFile(result), "no " + result + "\n" + run);
+    String text = Files.readString(result, StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("=== Evaluation result for training instances ==="), text);
+    assertTrue(text.contains("Scheme: FastKMeans"), text);
+    assertTrue(text.contains("FastKMeans\n=========="), text);
+    assertTrue(text.contains("Number of clusters: 3"), text);
+    assertTrue(text.contains("Final cluster centroids:"), text);
+    assertTrue(text.contains("Clustered Instances"), text);
+    assertFalse(text.contains("Unclustered instances"), text);
+    assertFalse(text.contains("Iris-"), "the class attribute took part in the clustering\n" + text);
+
+    Matcher clusters =
+        Pattern.compile("(?m)^(\\d+)\\s+(\\d+) \\(\\s*\\d+%\\)$")
+            .matcher(text.substring(text.indexOf("Clustered Instances")));
+    int count = 0;
+    int instances = 0;
+    while (clusters.find()) {
+      count++;
+      instances += Integer.parseInt(clusters.group(2));
+    }
+    assertEquals(3, count, text);
+    assertEquals(150, instances, text);
+  }
+}
