@@ -2,6 +2,7 @@ package io.github.fastkmeans.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ public final class ChunkRunner implements AutoCloseable {
   }
 
   private final int threads;
+  private final WorkerFactory workers;
   private final ExecutorService pool;
 
   /** A runner with {@code threads} workers; one thread means the caller's thread does the work. */
@@ -32,7 +34,8 @@ public final class ChunkRunner implements AutoCloseable {
       throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
     }
     this.threads = threads;
-    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new WorkerFactory());
+    this.workers = new WorkerFactory();
+    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, workers);
   }
 
   /** The number of threads working. */
@@ -88,7 +91,7 @@ public final class ChunkRunner implements AutoCloseable {
     }
   }
 
-  /** Stops the worker threads and waits for them to end. */
+  /** Stops the worker threads and returns once none of them is alive. */
   @Override
   public void close() {
     if (pool == null) {
@@ -96,22 +99,30 @@ public final class ChunkRunner implements AutoCloseable {
     }
     pool.shutdownNow();
     try {
-      // Tasks check nothing but finish their chunk, so this wait is one chunk long at most.
-      pool.awaitTermination(1, TimeUnit.MINUTES);
+      // awaitTermination returns when the tasks are done, possibly before their threads have
+      // ended; joining them makes "no worker left alive" hold when close returns.
+      for (Thread worker : workers.created()) {
+        worker.join(TimeUnit.MINUTES.toMillis(1));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  /** Daemon threads, so that a forgotten runner never keeps a JVM alive. */
+  /** Daemon threads, so that a forgotten runner never keeps a JVM alive, remembered for close. */
   private static final class WorkerFactory implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
+    private final List<Thread> created = new CopyOnWriteArrayList<>();
 
     @Override
     public Thread newThread(Runnable runnable) {
-      Thread thread = new Thread(runnable, "fastkmeans-worker-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, "fastkmeans-worker-" + (created.size() + 1));
       thread.setDaemon(true);
+      created.add(thread);
       return thread;
+    }
+
+    List<Thread> created() {
+      return created;
     }
   }
 }

@@ -81,7 +81,12 @@ public final class KMeansResult implements Serializable {
     return squaredError;
   }
 
-  /** The weighted sum of squared errors measured by each assignment pass, in order. */
+  /**
+   * The weighted sum of squared errors measured by each counted assignment pass, one entry per
+   * iteration. When the fit stopped at the tolerance or the iteration limit, one more pass, not
+   * counted, made the labels match the moved centres; its error, never larger than the last entry,
+   * is {@link #squaredError()}.
+   */
   public double[] squaredErrorHistory() {
     return squaredErrorHistory.clone();
   }

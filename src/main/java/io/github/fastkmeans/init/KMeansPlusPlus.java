@@ -28,6 +28,9 @@ public final class KMeansPlusPlus implements Initializer {
     int rows = data.rows();
     int columns = data.columns();
     double[] values = data.values();
+    if (!(data.totalWeight() > 0)) {
+      throw new IllegalArgumentException("No row has a positive weight.");
+    }
     double[] centres = new double[k * columns];
     Rows.copyRow(data, Rows.drawByWeight(data, random), centres, 0);
 
@@ -61,7 +64,8 @@ public final class KMeansPlusPlus implements Initializer {
           candidateNearest[row] = closest;
           candidatePotential += data.weight(row) * closest;
         }
-        if (candidatePotential < bestPotential) {
+        // The first candidate is taken even if its potential overflowed to infinity.
+        if (bestRow < 0 || candidatePotential < bestPotential) {
           bestPotential = candidatePotential;
           bestRow = candidate;
           double[] swap = bestNearest;

@@ -61,11 +61,14 @@ public final class RandomRows implements Initializer {
     return Arrays.copyOf(rows, count);
   }
 
-  /** Row values compared by content. */
+  /** Row values compared by content, with -0.0 and 0.0 (the same point) taken as equal. */
   private static final class RowKey {
     private final double[] values;
 
     RowKey(double[] values) {
+      for (int i = 0; i < values.length; i++) {
+        values[i] += 0.0;
+      }
       this.values = values;
     }
 

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -207,10 +206,6 @@ class ChunkRunnerTest {
     assertEquals(Set.of(), liveWorkers(workers));
   }
 
-  @Disabled(
-      "Bug: ChunkRunner.close() promises to wait for the worker threads to end, but"
-          + " ExecutorService.awaitTermination returns while the workers are still exiting, so a"
-          + " worker is often still alive right after close() returns (about 1 in 5 closes).")
   @Test
   void noWorkerIsAliveImmediatelyAfterClose() throws Exception {
     for (int attempt = 0; attempt < 300; attempt++) {

@@ -44,9 +44,10 @@ class SquaredEuclideanTest {
 
   @Test
   void nearestConsidersOnlyTheFirstKCentres() {
-    double[] centres = {10, 0, 20};
+    double[] centres = {0, 10, 20};
     assertEquals(0, SquaredEuclidean.nearest(new double[] {20}, 0, centres, 1, 1));
     assertEquals(1, SquaredEuclidean.nearest(new double[] {20}, 0, centres, 2, 1));
+    assertEquals(2, SquaredEuclidean.nearest(new double[] {20}, 0, centres, 3, 1));
   }
 
   @Test

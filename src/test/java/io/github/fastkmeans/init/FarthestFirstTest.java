@@ -73,7 +73,7 @@ class FarthestFirstTest {
   void tiesGoToTheLowestRow() {
     // The first centre is the first weighted row (scripted); rows 1 and 2 are equally far from it.
     DataMatrix data = InitTestSupport.data(1, 0, 5, -5);
-    ScriptedRandom random = new ScriptedRandom().ints(0);
+    ScriptedRandom random = new ScriptedRandom().withInts(0);
     assertArrayEquals(new double[] {0, 5, -5}, new FarthestFirst().initialCentres(data, 3, random), 0);
   }
 
@@ -98,7 +98,7 @@ class FarthestFirstTest {
     DataMatrix data =
         DataMatrix.of(4, 1, new double[] {10, 20, 30, 40}, new double[] {0, 1, 0, 1});
     // index 1 among the weighted rows (1 and 3) is row 3
-    ScriptedRandom random = new ScriptedRandom().ints(1);
+    ScriptedRandom random = new ScriptedRandom().withInts(1);
     assertArrayEquals(new double[] {40, 20}, new FarthestFirst().initialCentres(data, 2, random), 0);
   }
 

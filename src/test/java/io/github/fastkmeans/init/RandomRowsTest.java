@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Tests of {@link RandomRows}: distinct rows drawn uniformly among rows of positive weight. */
@@ -97,10 +96,6 @@ class RandomRowsTest {
         () -> new RandomRows().initialCentres(data, 2, new Random(1)));
   }
 
-  @Disabled(
-      "Bug: RandomRows.RowKey compares rows with Arrays.equals(double[], double[]), i.e. by bits,"
-          + " so rows 0.0 and -0.0 count as distinct and both become centres although they are the"
-          + " same point (happens for about 1 seed in 3 here).")
   @Test
   void signedZerosAreTheSameRowForDistinctness() {
     DataMatrix data = InitTestSupport.data(1, 0.0, -0.0, 5.0);

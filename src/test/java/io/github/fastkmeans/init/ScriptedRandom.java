@@ -12,14 +12,14 @@ final class ScriptedRandom extends Random {
   private final Deque<Double> doubles = new ArrayDeque<>();
   private final Deque<Integer> ints = new ArrayDeque<>();
 
-  ScriptedRandom doubles(double... values) {
+  ScriptedRandom withDoubles(double... values) {
     for (double v : values) {
       doubles.add(v);
     }
     return this;
   }
 
-  ScriptedRandom ints(int... values) {
+  ScriptedRandom withInts(int... values) {
     for (int v : values) {
       ints.add(v);
     }
