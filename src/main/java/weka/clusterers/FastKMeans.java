@@ -6,7 +6,7 @@ import io.github.fastkmeans.engine.EmptyClusterException;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
-import io.github.fastkmeans.engine.LloydKMeans;
+import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.init.GivenCentres;
 import io.github.fastkmeans.init.Initializer;
@@ -154,7 +154,7 @@ public class FastKMeans extends RandomizableClusterer
     try {
       result =
           Restarts.best(
-              new LloydKMeans(settings),
+              new KMeans(settings),
               matrix,
               restarts,
               getSeed(),

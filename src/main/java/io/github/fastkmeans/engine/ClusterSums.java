@@ -18,6 +18,7 @@ public final class ClusterSums {
 
   private double squaredError;
   private long changed;
+  private long distanceComputations;
 
   /** Empty sums for {@code k} centres in {@code columns} dimensions. */
   public ClusterSums(int k, int columns) {
@@ -33,6 +34,7 @@ public final class ClusterSums {
     Arrays.fill(weights, 0);
     squaredError = 0;
     changed = 0;
+    distanceComputations = 0;
   }
 
   /** Adds one point (at {@code values[offset ..]}) of weight {@code weight} to centre {@code c}. */
@@ -63,6 +65,16 @@ public final class ClusterSums {
     changed++;
   }
 
+  /** Counts {@code count} point-to-centre distances computed. */
+  public void countDistances(long count) {
+    distanceComputations += count;
+  }
+
+  /** How many point-to-centre distances were computed. */
+  public long distanceComputations() {
+    return distanceComputations;
+  }
+
   /** Adds all of {@code other} to these sums. */
   public void merge(ClusterSums other) {
     for (int i = 0; i < weightedSums.length; i++) {
@@ -73,6 +85,7 @@ public final class ClusterSums {
     }
     squaredError += other.squaredError;
     changed += other.changed;
+    distanceComputations += other.distanceComputations;
   }
 
   /** The total weight of the points assigned to centre {@code c}. */

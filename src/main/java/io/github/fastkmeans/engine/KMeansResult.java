@@ -17,6 +17,10 @@ public final class KMeansResult implements Serializable {
   private final double[] squaredErrorHistory;
   private final boolean converged;
   private final int relocations;
+  private final Algorithm algorithm;
+  private final int rows;
+  private final long[] distanceComputations;
+  private final long[] iterationNanos;
 
   KMeansResult(
       int columns,
@@ -28,7 +32,11 @@ public final class KMeansResult implements Serializable {
       double squaredError,
       double[] squaredErrorHistory,
       boolean converged,
-      int relocations) {
+      int relocations,
+      Algorithm algorithm,
+      int rows,
+      long[] distanceComputations,
+      long[] iterationNanos) {
     this.columns = columns;
     this.initialCentres = initialCentres;
     this.centres = centres;
@@ -39,6 +47,42 @@ public final class KMeansResult implements Serializable {
     this.squaredErrorHistory = squaredErrorHistory;
     this.converged = converged;
     this.relocations = relocations;
+    this.algorithm = algorithm;
+    this.rows = rows;
+    this.distanceComputations = distanceComputations;
+    this.iterationNanos = iterationNanos;
+  }
+
+  /** The assignment algorithm that ran (never {@link Algorithm#AUTO}). */
+  public Algorithm algorithm() {
+    return algorithm;
+  }
+
+  /** The number of rows clustered. */
+  public int rows() {
+    return rows;
+  }
+
+  /**
+   * The point-to-centre distances each iteration computed; plain Lloyd computes rows * k, and the
+   * share of that a variant computed is its pruning ratio.
+   */
+  public long[] distanceComputations() {
+    return distanceComputations.clone();
+  }
+
+  /** The wall-clock time of each iteration (assignment pass and update), in nanoseconds. */
+  public long[] iterationNanos() {
+    return iterationNanos.clone();
+  }
+
+  /** The distances computed over all iterations divided by rows * k * iterations. */
+  public double distanceRatio() {
+    long total = 0;
+    for (long count : distanceComputations) {
+      total += count;
+    }
+    return total / ((double) rows * k() * Math.max(1, distanceComputations.length));
   }
 
   /** The number of clusters. */

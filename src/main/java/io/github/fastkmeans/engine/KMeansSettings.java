@@ -3,17 +3,31 @@ package io.github.fastkmeans.engine;
 /** Immutable settings of one k-means fit; every {@code with} method returns a validated copy. */
 public final class KMeansSettings {
 
-  /** The defaults: 500 iterations, exact convergence, relocate empty clusters, one thread. */
+  /** Default memory allowed for Elkan's per-row, per-centre bounds: 512 MiB. */
+  public static final long DEFAULT_ELKAN_BUDGET_BYTES = 512L << 20;
+
+  /**
+   * The defaults: 500 iterations, exact convergence, relocate empty clusters, one thread, the
+   * algorithm chosen automatically, 512 MiB for Elkan's bounds.
+   */
   public static final KMeansSettings DEFAULTS =
-      new KMeansSettings(500, 0.0, EmptyClusterPolicy.RELOCATE, 1);
+      new KMeansSettings(
+          500, 0.0, EmptyClusterPolicy.RELOCATE, 1, Algorithm.AUTO, DEFAULT_ELKAN_BUDGET_BYTES);
 
   private final int maxIterations;
   private final double tolerance;
   private final EmptyClusterPolicy emptyClusterPolicy;
   private final int threads;
+  private final Algorithm algorithm;
+  private final long elkanBudgetBytes;
 
   private KMeansSettings(
-      int maxIterations, double tolerance, EmptyClusterPolicy emptyClusterPolicy, int threads) {
+      int maxIterations,
+      double tolerance,
+      EmptyClusterPolicy emptyClusterPolicy,
+      int threads,
+      Algorithm algorithm,
+      long elkanBudgetBytes) {
     if (maxIterations < 1) {
       throw new IllegalArgumentException(
           "The maximum number of iterations must be at least 1, got " + maxIterations + ".");
@@ -29,6 +43,15 @@ public final class KMeansSettings {
       throw new IllegalArgumentException(
           "The number of threads must be at least 1, got " + threads + ".");
     }
+    if (algorithm == null) {
+      throw new IllegalArgumentException("The algorithm must not be null.");
+    }
+    if (elkanBudgetBytes < 0) {
+      throw new IllegalArgumentException(
+          "The memory budget for Elkan's bounds must be >= 0, got " + elkanBudgetBytes + ".");
+    }
+    this.algorithm = algorithm;
+    this.elkanBudgetBytes = elkanBudgetBytes;
     this.maxIterations = maxIterations;
     this.tolerance = tolerance;
     this.emptyClusterPolicy = emptyClusterPolicy;
@@ -55,23 +78,48 @@ public final class KMeansSettings {
     return threads;
   }
 
+  /** The assignment algorithm, possibly {@link Algorithm#AUTO}. */
+  public Algorithm algorithm() {
+    return algorithm;
+  }
+
+  /** The most memory Elkan's bounds may take, in bytes. */
+  public long elkanBudgetBytes() {
+    return elkanBudgetBytes;
+  }
+
+  /** A copy with another assignment algorithm. */
+  public KMeansSettings withAlgorithm(Algorithm value) {
+    return new KMeansSettings(
+        maxIterations, tolerance, emptyClusterPolicy, threads, value, elkanBudgetBytes);
+  }
+
+  /** A copy with another memory budget for Elkan's bounds (bytes, at least 0). */
+  public KMeansSettings withElkanBudgetBytes(long value) {
+    return new KMeansSettings(maxIterations, tolerance, emptyClusterPolicy, threads, algorithm, value);
+  }
+
   /** A copy with another maximum number of iterations (at least 1). */
   public KMeansSettings withMaxIterations(int value) {
-    return new KMeansSettings(value, tolerance, emptyClusterPolicy, threads);
+    return new KMeansSettings(
+        value, tolerance, emptyClusterPolicy, threads, algorithm, elkanBudgetBytes);
   }
 
   /** A copy with another tolerance (finite, at least 0). */
   public KMeansSettings withTolerance(double value) {
-    return new KMeansSettings(maxIterations, value, emptyClusterPolicy, threads);
+    return new KMeansSettings(
+        maxIterations, value, emptyClusterPolicy, threads, algorithm, elkanBudgetBytes);
   }
 
   /** A copy with another empty-cluster policy. */
   public KMeansSettings withEmptyClusterPolicy(EmptyClusterPolicy value) {
-    return new KMeansSettings(maxIterations, tolerance, value, threads);
+    return new KMeansSettings(
+        maxIterations, tolerance, value, threads, algorithm, elkanBudgetBytes);
   }
 
   /** A copy with another number of threads (at least 1). */
   public KMeansSettings withThreads(int value) {
-    return new KMeansSettings(maxIterations, tolerance, emptyClusterPolicy, value);
+    return new KMeansSettings(
+        maxIterations, tolerance, emptyClusterPolicy, value, algorithm, elkanBudgetBytes);
   }
 }

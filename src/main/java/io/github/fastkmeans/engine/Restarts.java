@@ -32,7 +32,7 @@ public final class Restarts {
    * @throws InterruptedException if the calling thread is interrupted
    */
   public static KMeansResult best(
-      LloydKMeans kmeans, DataMatrix data, int restarts, long seed, LongFunction<double[]> start)
+      KMeans kmeans, DataMatrix data, int restarts, long seed, LongFunction<double[]> start)
       throws InterruptedException {
     KMeansResult best = null;
     for (long restartSeed : seeds(seed, restarts)) {

@@ -10,12 +10,28 @@ public final class SquaredEuclidean {
    * bOffset+length)}.
    */
   public static double distance(double[] a, int aOffset, double[] b, int bOffset, int length) {
-    double sum = 0;
-    for (int i = 0; i < length; i++) {
-      double diff = a[aOffset + i] - b[bOffset + i];
-      sum += diff * diff;
+    // Four running sums: the JIT keeps floating-point additions in order, so one sum would make
+    // every addition wait for the one before.
+    double sum0 = 0;
+    double sum1 = 0;
+    double sum2 = 0;
+    double sum3 = 0;
+    int i = 0;
+    for (; i + 3 < length; i += 4) {
+      double diff0 = a[aOffset + i] - b[bOffset + i];
+      double diff1 = a[aOffset + i + 1] - b[bOffset + i + 1];
+      double diff2 = a[aOffset + i + 2] - b[bOffset + i + 2];
+      double diff3 = a[aOffset + i + 3] - b[bOffset + i + 3];
+      sum0 += diff0 * diff0;
+      sum1 += diff1 * diff1;
+      sum2 += diff2 * diff2;
+      sum3 += diff3 * diff3;
     }
-    return sum;
+    for (; i < length; i++) {
+      double diff = a[aOffset + i] - b[bOffset + i];
+      sum0 += diff * diff;
+    }
+    return (sum0 + sum1) + (sum2 + sum3);
   }
 
   /**

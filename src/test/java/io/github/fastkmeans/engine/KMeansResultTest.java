@@ -20,7 +20,11 @@ class KMeansResultTest {
         1.25,
         new double[] {4, 2, 1.25},
         false,
-        1);
+        1,
+        Algorithm.HAMERLY,
+        3,
+        new long[] {9, 4, 3},
+        new long[] {30, 20, 10});
   }
 
   @Test
@@ -37,6 +41,12 @@ class KMeansResultTest {
     assertArrayEquals(new double[] {4, 2, 1.25}, r.squaredErrorHistory(), 0);
     assertFalse(r.converged());
     assertEquals(1, r.relocations());
+    assertEquals(Algorithm.HAMERLY, r.algorithm());
+    assertEquals(3, r.rows());
+    assertArrayEquals(new long[] {9, 4, 3}, r.distanceComputations());
+    assertArrayEquals(new long[] {30, 20, 10}, r.iterationNanos());
+    // 16 distances of 3 rows x 3 centres x 3 iterations.
+    assertEquals(16.0 / 27, r.distanceRatio(), 1e-15);
   }
 
   @Test

@@ -55,7 +55,7 @@ class RestartsTest {
     long seed = 99;
     LongFunction<double[]> start = s -> randomRows(data, k, s);
     List<Long> requested = new ArrayList<>();
-    LloydKMeans kmeans = new LloydKMeans(KMeansSettings.DEFAULTS);
+    KMeans kmeans = new KMeans(KMeansSettings.DEFAULTS);
 
     KMeansResult best =
         Restarts.best(
@@ -94,7 +94,7 @@ class RestartsTest {
   @Test
   void oneRestartIsASingleFitWithTheSeed() throws Exception {
     DataMatrix data = TestData.blobs(5, 300, 3, 4, 1.0, false);
-    LloydKMeans kmeans = new LloydKMeans(KMeansSettings.DEFAULTS);
+    KMeans kmeans = new KMeans(KMeansSettings.DEFAULTS);
     KMeansResult best = Restarts.best(kmeans, data, 1, 77, s -> randomRows(data, 4, s));
     KMeansResult single = kmeans.fit(data, randomRows(data, 4, 77));
     assertArrayEquals(single.centres(), best.centres(), 0);

@@ -13,17 +13,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Tests of {@link LloydKMeans}: hand-computed fits, empty-cluster policies, stopping rules, thread
+ * Tests of {@link KMeans}: hand-computed fits, empty-cluster policies, stopping rules, thread
  * determinism and agreement with a naive sequential weighted Lloyd written here.
  */
-class LloydKMeansTest {
+class KMeansTest {
 
   private static final KMeansSettings KEEP =
       KMeansSettings.DEFAULTS.withEmptyClusterPolicy(EmptyClusterPolicy.KEEP);
 
   private static KMeansResult fit(KMeansSettings settings, DataMatrix data, double[] centres)
       throws InterruptedException {
-    return new LloydKMeans(settings).fit(data, centres);
+    return new KMeans(settings).fit(data, centres);
   }
 
   /** The scikit-learn example: four weighted points in two dimensions. */
@@ -487,7 +487,7 @@ class LloydKMeansTest {
   @Test
   void settingsAreThoseGiven() {
     KMeansSettings settings = KMeansSettings.DEFAULTS.withThreads(3);
-    assertSame(settings, new LloydKMeans(settings).settings());
+    assertSame(settings, new KMeans(settings).settings());
   }
 
   // ---------------------------------------------------------------- helpers

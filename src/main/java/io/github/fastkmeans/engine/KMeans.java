@@ -3,18 +3,21 @@ package io.github.fastkmeans.engine;
 import java.util.Arrays;
 
 /**
- * Lloyd's k-means iteration: alternately assign every row to its nearest centre (E-step) and move every
+ * The k-means iteration: alternately assign every row to its nearest centre (E-step) and move every
  * centre to the weighted mean of its rows (M-step), until no assignment changes, the centres move less
  * than the tolerance, or the iteration limit is reached.
  *
- * <p>Each pass over the data is split into {@link RowChunks}; a chunk's sums are computed on one thread
- * in row order and merged into the totals in chunk order, so the result is bit-for-bit the same for
- * any number of threads.
+ * <p>The E-step is one of several {@link Algorithm}s, which differ only in the distances they prove
+ * unnecessary: each finds the same nearest centre as plain Lloyd, and every variant then records
+ * every row in the same order, so the M-step, the squared error and the iteration count are
+ * bit-for-bit those of plain Lloyd. Each pass is split into {@link RowChunks}; a chunk's sums are
+ * computed on one thread in row order and merged into the totals in chunk order, so the result is
+ * also the same for any number of threads.
  *
  * <p>S. P. Lloyd, "Least squares quantization in PCM", IEEE Transactions on Information Theory 28(2),
  * 1982.
  */
-public final class LloydKMeans {
+public final class KMeans {
 
   /** Per-chunk partial sums held at once are capped at about this many doubles (32 MiB). */
   private static final long PARTIAL_SUMS_BUDGET = 4L << 20;
@@ -22,7 +25,7 @@ public final class LloydKMeans {
   private final KMeansSettings settings;
 
   /** A k-means iteration with the given settings. */
-  public LloydKMeans(KMeansSettings settings) {
+  public KMeans(KMeansSettings settings) {
     this.settings = settings;
   }
 
@@ -35,7 +38,8 @@ public final class LloydKMeans {
    * Runs k-means on {@code data} from {@code initialCentres} (IN, row-major k x columns, not
    * modified).
    *
-   * @throws IllegalArgumentException if the centres do not fit the data or the data carry no weight
+   * @throws IllegalArgumentException if the centres do not fit the data, the data carry no weight,
+   *     or Elkan's bounds were asked for but exceed their memory budget
    * @throws EmptyClusterException if a cluster empties under {@link EmptyClusterPolicy#FAIL}
    * @throws InterruptedException if the calling thread is interrupted; the fit is abandoned
    */
@@ -62,8 +66,39 @@ public final class LloydKMeans {
         throw new IllegalArgumentException("Initial centres must be finite, found " + v + ".");
       }
     }
+    int k = initialCentres.length / columns;
+    Algorithm algorithm =
+        settings.algorithm().resolve(data.rows(), columns, k, settings.elkanBudgetBytes());
+    if (algorithm == Algorithm.ELKAN && 8L * data.rows() * k > settings.elkanBudgetBytes()) {
+      throw new IllegalArgumentException(
+          "Elkan's bounds need "
+              + 8L * data.rows() * k
+              + " bytes for "
+              + data.rows()
+              + " rows and "
+              + k
+              + " clusters, more than their budget of "
+              + settings.elkanBudgetBytes()
+              + " bytes; raise the budget or choose another algorithm.");
+    }
     try (ChunkRunner runner = new ChunkRunner(settings.threads())) {
-      return new Run(data, initialCentres, runner).iterate();
+      return new Run(data, initialCentres, algorithm, runner).iterate();
+    }
+  }
+
+  private static Assigner assigner(
+      Algorithm algorithm, DataMatrix data, double[] centres, int[] labels) {
+    switch (algorithm) {
+      case LLOYD:
+        return new LloydAssigner(data, centres, labels);
+      case HAMERLY:
+        return new HamerlyAssigner(data, centres, labels);
+      case ELKAN:
+        return new ElkanAssigner(data, centres, labels);
+      case EXPONION:
+        return new ExponionAssigner(data, centres, labels);
+      default:
+        throw new IllegalStateException("Unresolved algorithm " + algorithm);
     }
   }
 
@@ -73,37 +108,40 @@ public final class LloydKMeans {
     private final double[] values;
     private final int columns;
     private final int k;
+    private final Algorithm algorithm;
     private final double[] initialCentres;
     private final double[] centres;
     private final double[] previousCentres;
     /** The cluster of every row; -1 before the first pass. */
     private final int[] labels;
-    /** The squared distance of every row to the centre it was assigned to in the last pass. */
-    private final double[] distances;
+    private final Assigner assigner;
     private final RowChunks chunks;
     private final ChunkRunner runner;
     /** Sums of the chunks of one batch; a batch is as many chunks as the slots. */
     private final ClusterSums[] slots;
     private final ClusterSums totals;
+    private boolean firstPass = true;
     private int relocations;
 
-    Run(DataMatrix data, double[] initialCentres, ChunkRunner runner) {
+    Run(DataMatrix data, double[] initialCentres, Algorithm algorithm, ChunkRunner runner) {
       this.data = data;
       this.values = data.values();
       this.columns = data.columns();
       this.k = initialCentres.length / columns;
+      this.algorithm = algorithm;
       this.initialCentres = initialCentres.clone();
       this.centres = initialCentres.clone();
       this.previousCentres = new double[centres.length];
       this.labels = new int[data.rows()];
       Arrays.fill(labels, -1);
-      this.distances = new double[data.rows()];
+      this.assigner = assigner(algorithm, data, centres, labels);
       this.chunks = new RowChunks(data.rows());
       this.runner = runner;
       long perSlot = (long) k * (columns + 1) + 1;
       int affordable = (int) Math.max(1, Math.min(Integer.MAX_VALUE, PARTIAL_SUMS_BUDGET / perSlot));
       int slotCount =
-          Math.min(chunks.count(), Math.max(runner.threads(), Math.min(8 * runner.threads(), affordable)));
+          Math.min(
+              chunks.count(), Math.max(runner.threads(), Math.min(8 * runner.threads(), affordable)));
       this.slots = new ClusterSums[slotCount];
       for (int s = 0; s < slotCount; s++) {
         slots[s] = new ClusterSums(k, columns);
@@ -112,22 +150,22 @@ public final class LloydKMeans {
     }
 
     KMeansResult iterate() throws InterruptedException {
-      double[] history = new double[Math.min(settings.maxIterations(), 1024)];
-      int iteration = 0;
+      IterationLog log = new IterationLog(Math.min(settings.maxIterations(), 1024));
       boolean converged;
       while (true) {
+        long started = System.nanoTime();
         assignAll();
-        if (iteration == history.length) {
-          history = Arrays.copyOf(history, 2 * history.length);
-        }
-        history[iteration++] = totals.squaredError();
+        int iteration = log.size() + 1;
         if (totals.changed() == 0) {
+          log.add(totals.squaredError(), totals.distanceComputations(), System.nanoTime() - started);
           converged = true;
           break;
         }
         System.arraycopy(centres, 0, previousCentres, 0, centres.length);
         handleEmptyClusters(iteration);
         totals.writeMeans(centres);
+        assigner.centresMoved(previousCentres);
+        log.add(totals.squaredError(), totals.distanceComputations(), System.nanoTime() - started);
         boolean shiftedLittle =
             settings.tolerance() > 0 && centreShift() <= settings.tolerance();
         if (shiftedLittle || iteration >= settings.maxIterations()) {
@@ -145,11 +183,15 @@ public final class LloydKMeans {
           centres.clone(),
           labels.clone(),
           clusterWeights,
-          iteration,
+          log.size(),
           totals.squaredError(),
-          Arrays.copyOf(history, iteration),
+          log.squaredErrors(),
           converged,
-          relocations);
+          relocations,
+          algorithm,
+          data.rows(),
+          log.distanceComputations(),
+          log.nanos());
     }
 
     /** One E-step over all rows; leaves the merged sums of the new assignment in {@code totals}. */
@@ -166,35 +208,22 @@ public final class LloydKMeans {
           totals.merge(slots[slot]);
         }
       }
+      firstPass = false;
     }
 
     private void assignChunk(int chunk, int slot) {
       ClusterSums sums = slots[slot];
       sums.clear();
-      for (int row = chunks.start(chunk), end = chunks.end(chunk); row < end; row++) {
-        int offset = row * columns;
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < k; c++) {
-          double dist = SquaredEuclidean.distance(values, offset, centres, c * columns, columns);
-          if (dist < bestDistance) {
-            bestDistance = dist;
-            best = c;
-          }
-        }
-        if (labels[row] != best) {
-          labels[row] = best;
-          sums.countChange();
-        }
-        distances[row] = bestDistance;
-        double weight = data.weight(row);
-        sums.add(best, values, offset, weight);
-        sums.addSquaredError(weight * bestDistance);
+      if (firstPass) {
+        assigner.assignFirst(chunks.start(chunk), chunks.end(chunk), sums);
+      } else {
+        assigner.assign(chunks.start(chunk), chunks.end(chunk), sums);
       }
     }
 
     /** Applies the empty-cluster policy to the merged sums, before the means are taken. */
     private void handleEmptyClusters(int iteration) {
+      boolean[] refilled = null;
       for (int c = 0; c < k; c++) {
         if (totals.weight(c) > 0) {
           continue;
@@ -205,7 +234,10 @@ public final class LloydKMeans {
           case KEEP:
             break;
           case RELOCATE:
-            relocate(c);
+            if (refilled == null) {
+              refilled = new boolean[k];
+            }
+            relocate(c, refilled);
             break;
           default:
             throw new IllegalStateException("Unhandled policy " + settings.emptyClusterPolicy());
@@ -214,20 +246,25 @@ public final class LloydKMeans {
     }
 
     /**
-     * Moves the empty centre {@code target} onto the row farthest from its own centre, taking the row
-     * out of a cluster that keeps some weight without it. Nothing moves when every row sits on its
-     * centre: there is then no second place for a centre to go.
+     * Moves the empty centre {@code target} onto the row farthest from its own centre (the lowest row
+     * on a tie), taking the row out of a cluster that keeps some weight without it and that was not
+     * itself refilled in this update. Nothing moves when every such row sits on its centre: there is
+     * then no second place for a centre to go. Distances are measured to the centres the last pass
+     * assigned against, which have not moved yet.
      */
-    private void relocate(int target) {
+    private void relocate(int target, boolean[] refilled) {
       int farthest = -1;
       double farthestDistance = 0;
       for (int row = 0; row < labels.length; row++) {
+        int label = labels[row];
         double weight = data.weight(row);
-        if (distances[row] > farthestDistance
-            && weight > 0
-            && totals.weight(labels[row]) - weight > 0) {
-          farthest = row;
-          farthestDistance = distances[row];
+        if (weight > 0 && !refilled[label] && totals.weight(label) - weight > 0) {
+          double distance =
+              SquaredEuclidean.distance(values, row * columns, centres, label * columns, columns);
+          if (distance > farthestDistance) {
+            farthest = row;
+            farthestDistance = distance;
+          }
         }
       }
       if (farthest < 0) {
@@ -238,7 +275,8 @@ public final class LloydKMeans {
       totals.remove(labels[farthest], values, offset, weight);
       totals.add(target, values, offset, weight);
       labels[farthest] = target;
-      distances[farthest] = 0;
+      refilled[target] = true;
+      assigner.rowMoved(farthest);
       relocations++;
     }
 

@@ -1,0 +1,75 @@
+package io.github.fastkmeans.engine;
+
+/**
+ * How the assignment step finds each row's nearest centre. Every algorithm gives exactly the
+ * assignments, iteration count and centres of {@link #LLOYD} from the same start; they differ in how
+ * many distances they compute.
+ */
+public enum Algorithm {
+  /** Choose by the size of the problem (see {@link #resolve}). */
+  AUTO("auto"),
+  /** Compare every row with every centre. */
+  LLOYD("lloyd"),
+  /**
+   * One lower bound per row on the distance to its second-nearest centre (G. Hamerly, "Making
+   * k-means even faster", SDM 2010).
+   */
+  HAMERLY("hamerly"),
+  /**
+   * One lower bound per row and centre, and the distances between centres (C. Elkan, "Using the
+   * triangle inequality to accelerate k-means", ICML 2003). Needs 8 * rows * k bytes of bounds.
+   */
+  ELKAN("elkan"),
+  /**
+   * Hamerly's bound, and when it fails only the centres within a ball around the row's centre,
+   * scanned in order of distance (J. Newling, F. Fleuret, "Fast k-means with accurate bounds", ICML
+   * 2016).
+   */
+  EXPONION("exponion");
+
+  private final String id;
+
+  Algorithm(String id) {
+    this.id = id;
+  }
+
+  /** The string id used on the command line. */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The algorithm with the given id (case-insensitive).
+   *
+   * @throws IllegalArgumentException naming the valid ids when none matches
+   */
+  public static Algorithm fromId(String id) {
+    for (Algorithm algorithm : values()) {
+      if (algorithm.id.equalsIgnoreCase(id.trim())) {
+        return algorithm;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown algorithm '" + id + "'; use auto, lloyd, hamerly, elkan or exponion.");
+  }
+
+  /**
+   * The algorithm {@link #AUTO} stands for on {@code rows} x {@code columns} data with {@code k}
+   * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for itself.
+   */
+  public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
+    if (this != AUTO) {
+      return this;
+    }
+    if (k <= 2) {
+      // With one or two centres a bound saves at most one distance per row; it costs as much.
+      return LLOYD;
+    }
+    boolean elkanFits = 8L * rows * k <= elkanBudgetBytes;
+    if (columns >= 64 && elkanFits) {
+      // In high dimensions distances are dear and per-centre bounds prune the most of them.
+      return ELKAN;
+    }
+    return EXPONION;
+  }
+}

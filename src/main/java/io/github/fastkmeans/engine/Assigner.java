@@ -1,0 +1,72 @@
+package io.github.fastkmeans.engine;
+
+/**
+ * The assignment step (E-step) of one algorithm: finds each row's nearest centre, ties to the lowest
+ * index, and records the row in the pass's sums. Algorithms differ only in which distances they can
+ * prove unnecessary; every one records exactly what {@link LloydAssigner} would.
+ *
+ * <p>A pass calls {@link #assign} for disjoint row ranges from several threads at once; the shared
+ * state it reads (centres, geometry) changes only between passes.
+ */
+abstract class Assigner {
+
+  /**
+   * Bounds are only trusted with this relative margin, so that the rounding of square roots and of
+   * bound updates can never prune a centre that plain Lloyd, comparing squared distances, would pick.
+   */
+  static final double MARGIN = 1e-10;
+
+  final DataMatrix data;
+  final double[] values;
+  final int columns;
+  final int k;
+  /** The current centres, row-major k x columns. */
+  final double[] centres;
+  /** The cluster of every row; -1 before the first pass. */
+  final int[] labels;
+
+  Assigner(DataMatrix data, double[] centres, int[] labels) {
+    this.data = data;
+    this.values = data.values();
+    this.columns = data.columns();
+    this.k = centres.length / columns;
+    this.centres = centres;
+    this.labels = labels;
+  }
+
+  /**
+   * Called between passes, on one thread, after the centres moved from {@code previous}; not before
+   * the first pass.
+   */
+  void centresMoved(double[] previous) {}
+
+  /** Called after the driver moved {@code row} into another cluster behind the algorithm's back. */
+  void rowMoved(int row) {}
+
+  /** Assigns rows {@code [start, end)} on the first pass, when no row has a cluster yet. */
+  abstract void assignFirst(int start, int end, ClusterSums sums);
+
+  /** Assigns rows {@code [start, end)} on every later pass. */
+  abstract void assign(int start, int end, ClusterSums sums);
+
+  /** The squared distance from {@code row} to centre {@code c}. */
+  final double squaredDistance(int row, int c) {
+    return SquaredEuclidean.distance(values, row * columns, centres, c * columns, columns);
+  }
+
+  /** Puts {@code row} into cluster {@code best} at squared distance {@code squared}. */
+  final void record(int row, int best, double squared, ClusterSums sums) {
+    if (labels[row] != best) {
+      labels[row] = best;
+      sums.countChange();
+    }
+    double weight = data.weight(row);
+    sums.add(best, values, row * columns, weight);
+    sums.addSquaredError(weight * squared);
+  }
+
+  /** Whether a bound of {@code bound} proves a distance of {@code distance} strictly smaller. */
+  static boolean provesCloser(double distance, double bound) {
+    return distance < bound * (1 - MARGIN);
+  }
+}

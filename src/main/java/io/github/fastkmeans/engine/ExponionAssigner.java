@@ -1,0 +1,45 @@
+package io.github.fastkmeans.engine;
+
+/**
+ * Exponion: Hamerly's test first; when it fails, only the centres within {@code 2u + 2h} of the row's
+ * own centre can be nearer (u: the row's distance to its centre, h: half the distance from that
+ * centre to its nearest other centre), and they are scanned in order of distance from it. Centres
+ * beyond that ball are at least {@code u + 2h} away, which caps the new lower bound.
+ *
+ * <p>J. Newling, F. Fleuret, "Fast k-means with accurate bounds", ICML 2016.
+ */
+final class ExponionAssigner extends HamerlyAssigner {
+
+  ExponionAssigner(DataMatrix data, double[] centres, int[] labels) {
+    super(data, centres, labels, true);
+  }
+
+  @Override
+  int scan(int row, int own, double ownSquared, double ownDistance, ClusterSums sums) {
+    double radius = 2 * ownDistance + 2 * geometry.halfNearest[own];
+    // Every centre outside the ball is farther than this from the row.
+    double outside = radius - ownDistance;
+    int best = own;
+    double bestSquared = ownSquared;
+    double secondSquared = Double.POSITIVE_INFINITY;
+    int computed = 0;
+    int first = own * (k - 1);
+    // The margin keeps centres on the ball's edge inside it, whatever the rounding.
+    double reach = radius * (1 + MARGIN);
+    for (int i = first; i < first + k - 1 && geometry.neighbourDistance[i] <= reach; i++) {
+      int c = geometry.neighbours[i];
+      double squared = squaredDistance(row, c);
+      computed++;
+      if (squared < bestSquared || (squared == bestSquared && c < best)) {
+        secondSquared = bestSquared;
+        bestSquared = squared;
+        best = c;
+      } else if (squared < secondSquared) {
+        secondSquared = squared;
+      }
+    }
+    lower[row] = Math.min(Math.sqrt(secondSquared), outside * (1 - MARGIN));
+    record(row, best, bestSquared, sums);
+    return computed;
+  }
+}

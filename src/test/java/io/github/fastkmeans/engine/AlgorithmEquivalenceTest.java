@@ -1,0 +1,147 @@
+package io.github.fastkmeans.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every accelerated algorithm, from the same start and with any number of threads, gives exactly the
+ * labels, iteration count, centres, squared errors and cluster weights of plain Lloyd on one thread.
+ */
+class AlgorithmEquivalenceTest {
+
+  private static final Algorithm[] ACCELERATED = {
+    Algorithm.HAMERLY, Algorithm.ELKAN, Algorithm.EXPONION
+  };
+
+  static Stream<Arguments> problems() {
+    return Stream.of(
+        Arguments.of("low d, many clusters", TestData.blobs(1, 6000, 2, 40, 0.8, false), 40),
+        Arguments.of("weighted, moderate d", TestData.blobs(2, 5000, 8, 12, 2.0, true), 16),
+        Arguments.of("high d", TestData.blobs(3, 1500, 70, 10, 4.0, false), 10),
+        Arguments.of("overlapping groups", TestData.blobs(4, 4000, 3, 5, 6.0, true), 9),
+        Arguments.of("integer grid with ties", grid(), 7),
+        Arguments.of("more centres than groups", TestData.blobs(5, 3000, 4, 3, 0.1, false), 12));
+  }
+
+  /** Points on a small integer grid, many at equal distances from several centres. */
+  private static DataMatrix grid() {
+    Random random = new Random(7);
+    int rows = 3000;
+    double[] values = new double[rows * 2];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextInt(9);
+    }
+    return DataMatrix.of(rows, 2, values);
+  }
+
+  private static double[] start(DataMatrix data, int k, long seed) {
+    // Distinct random rows, as the random initializer would pick, but without depending on it.
+    Random random = new Random(seed);
+    double[] centres = new double[k * data.columns()];
+    int[] order = random.ints(0, data.rows()).distinct().limit(k).toArray();
+    for (int c = 0; c < k; c++) {
+      System.arraycopy(
+          data.values(), order[c] * data.columns(), centres, c * data.columns(), data.columns());
+    }
+    return centres;
+  }
+
+  private static KMeansResult fit(
+      DataMatrix data, double[] start, Algorithm algorithm, int threads) throws Exception {
+    return new KMeans(
+            KMeansSettings.DEFAULTS.withAlgorithm(algorithm).withThreads(threads))
+        .fit(data, start);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("problems")
+  void acceleratedAlgorithmsReproduceLloydExactly(String name, DataMatrix data, int k)
+      throws Exception {
+    for (long seed = 1; seed <= 3; seed++) {
+      double[] start = start(data, k, seed);
+      KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1);
+      for (Algorithm algorithm : ACCELERATED) {
+        for (int threads : new int[] {1, 2, 3}) {
+          KMeansResult other = fit(data, start, algorithm, threads);
+          String what = name + ", seed " + seed + ", " + algorithm.id() + ", " + threads + " threads";
+          assertEquals(algorithm, other.algorithm(), what);
+          assertEquals(lloyd.iterations(), other.iterations(), what);
+          assertArrayEquals(lloyd.labels(), other.labels(), what);
+          assertTrue(Arrays.equals(lloyd.centres(), other.centres()), what + ": centres");
+          assertTrue(
+              Arrays.equals(lloyd.squaredErrorHistory(), other.squaredErrorHistory()),
+              what + ": history");
+          assertEquals(lloyd.squaredError(), other.squaredError(), 0, what);
+          assertTrue(Arrays.equals(lloyd.clusterWeights(), other.clusterWeights()), what);
+          assertEquals(lloyd.relocations(), other.relocations(), what);
+        }
+      }
+    }
+  }
+
+  @Test
+  void boundsSkipMostDistancesOnSeparatedGroups() throws Exception {
+    DataMatrix data = TestData.blobs(11, 20000, 3, 20, 0.3, false);
+    double[] start = start(data, 20, 1);
+    KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 2);
+    assertEquals(1.0, lloyd.distanceRatio(), 1e-12);
+    for (Algorithm algorithm : ACCELERATED) {
+      KMeansResult other = fit(data, start, algorithm, 2);
+      assertTrue(other.distanceRatio() < 0.5, algorithm + " ratio " + other.distanceRatio());
+      long[] perIteration = other.distanceComputations();
+      assertEquals(other.iterations(), perIteration.length);
+      // The first pass compares every row with every centre.
+      assertEquals(20000L * 20, perIteration[0]);
+    }
+  }
+
+  @Test
+  void emptyClustersAreRelocatedIdenticallyByEveryAlgorithm() throws Exception {
+    DataMatrix data = TestData.blobs(12, 2000, 2, 4, 0.5, false);
+    double[] start = start(data, 8, 3);
+    // Two centres far away from every row: both empty after the first pass.
+    start[0] = 1e3;
+    start[1] = 1e3;
+    start[2] = -1e3;
+    start[3] = 1e3;
+    KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1);
+    assertTrue(lloyd.relocations() >= 2);
+    for (Algorithm algorithm : ACCELERATED) {
+      KMeansResult other = fit(data, start, algorithm, 2);
+      assertArrayEquals(lloyd.labels(), other.labels(), algorithm.id());
+      assertTrue(Arrays.equals(lloyd.centres(), other.centres()), algorithm.id());
+      assertEquals(lloyd.iterations(), other.iterations(), algorithm.id());
+    }
+  }
+
+  @Test
+  void autoPicksLloydForTwoClustersElkanInHighDimensionsAndExponionOtherwise() {
+    long budget = KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES;
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(1000, 5, 2, budget));
+    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 128, 10, budget));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 128, 10, 0));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 8, 32, budget));
+    assertEquals(Algorithm.HAMERLY, Algorithm.HAMERLY.resolve(1000, 8, 32, budget));
+  }
+
+  @Test
+  void elkanBeyondItsBudgetIsRefusedWithTheBytesNeeded() {
+    DataMatrix data = TestData.blobs(13, 1000, 2, 3, 1, false);
+    KMeans kmeans =
+        new KMeans(
+            KMeansSettings.DEFAULTS.withAlgorithm(Algorithm.ELKAN).withElkanBudgetBytes(1000));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> kmeans.fit(data, start(data, 5, 1)));
+    assertTrue(e.getMessage().contains("40000 bytes"), e.getMessage());
+  }
+}
