@@ -1,5 +1,6 @@
 package weka.clusterers;
 
+import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.EmptyClusterException;
@@ -66,6 +67,8 @@ public class FastKMeans extends RandomizableClusterer
   private Normalization normalization = Normalization.RANGE;
   private EmptyClusterPolicy emptyClusterPolicy = EmptyClusterPolicy.RELOCATE;
   private int numExecutionSlots = Runtime.getRuntime().availableProcessors();
+  private Algorithm algorithm = Algorithm.AUTO;
+  private int elkanMemory = (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20);
   private boolean displayStdDevs;
 
   /** The model; null until built. */
@@ -148,7 +151,9 @@ public class FastKMeans extends RandomizableClusterer
             .withMaxIterations(maxIterations)
             .withTolerance(tolerance)
             .withEmptyClusterPolicy(emptyClusterPolicy)
-            .withThreads(numExecutionSlots);
+            .withThreads(numExecutionSlots)
+            .withAlgorithm(algorithm)
+            .withElkanBudgetBytes((long) elkanMemory << 20);
     long start = System.nanoTime();
     KMeansResult result;
     try {
@@ -329,6 +334,22 @@ public class FastKMeans extends RandomizableClusterer
             "-num-slots <num>"));
     options.add(
         new Option(
+            "\tHow each instance's nearest centre is found; all give the same result:\n\t"
+                + OptionTags.ids(OptionTags.ALGORITHMS)
+                + "\n\t(default auto: Lloyd for k <= 2, Elkan from 64 numeric dimensions when its\n"
+                + "\tbounds fit -elkan-memory, Hamerly for k < 20, Exponion otherwise).",
+            "algorithm",
+            1,
+            "-algorithm <" + OptionTags.ids(OptionTags.ALGORITHMS) + ">"));
+    options.add(
+        new Option(
+            "\tMemory allowed for Elkan's bounds (8 bytes per instance and cluster), in MiB.\n"
+                + "\t(default 512).",
+            "elkan-memory",
+            1,
+            "-elkan-memory <MiB>"));
+    options.add(
+        new Option(
             "\tDisplay standard deviations of numeric attributes and value counts\n"
                 + "\tof nominal attributes per cluster.",
             "V",
@@ -388,6 +409,16 @@ public class FastKMeans extends RandomizableClusterer
         value.isEmpty()
             ? Runtime.getRuntime().availableProcessors()
             : checked("num-slots", OptionValues.parseInt("num-slots", value), 1));
+    value = Utils.getOption("algorithm", options);
+    algorithm =
+        value.isEmpty()
+            ? Algorithm.AUTO
+            : Algorithm.fromId(OptionTags.select("algorithm", value, OptionTags.ALGORITHMS));
+    value = Utils.getOption("elkan-memory", options);
+    setElkanMemory(
+        value.isEmpty()
+            ? (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20)
+            : checked("elkan-memory", OptionValues.parseInt("elkan-memory", value), 0));
     setDisplayStdDevs(Utils.getFlag('V', options));
     // Last: the superclass reads -S and the debug flags and rejects anything left over.
     super.setOptions(options);
@@ -430,6 +461,10 @@ public class FastKMeans extends RandomizableClusterer
       options.add("-num-slots");
       options.add(Integer.toString(numExecutionSlots));
     }
+    options.add("-algorithm");
+    options.add(algorithm.id());
+    options.add("-elkan-memory");
+    options.add(Integer.toString(elkanMemory));
     if (displayStdDevs) {
       options.add("-V");
     }
@@ -595,6 +630,42 @@ public class FastKMeans extends RandomizableClusterer
   /** The number of threads. */
   public int getNumExecutionSlots() {
     return numExecutionSlots;
+  }
+
+  /** Tip text for the algorithm. */
+  public String algorithmTipText() {
+    return "How each instance's nearest centre is found. All give exactly the same clusters; the"
+        + " bound-based ones (Hamerly, Elkan, Exponion) skip distances the triangle inequality proves"
+        + " unnecessary. auto chooses by the number of clusters and attributes.";
+  }
+
+  /** Sets the assignment algorithm; the tag must come from the algorithm list. */
+  public void setAlgorithm(SelectedTag value) {
+    algorithm = Algorithm.fromId(OptionTags.idOf(value, OptionTags.ALGORITHMS));
+  }
+
+  /** The assignment algorithm. */
+  public SelectedTag getAlgorithm() {
+    return OptionTags.selected(algorithm.id(), OptionTags.ALGORITHMS);
+  }
+
+  /** Tip text for Elkan's memory. */
+  public String elkanMemoryTipText() {
+    return "The memory Elkan's bounds may take, in MiB (8 bytes per instance and cluster); auto"
+        + " does not choose Elkan beyond it, and an explicit choice of Elkan fails beyond it.";
+  }
+
+  /** Sets the memory allowed for Elkan's bounds, in MiB (at least 0). */
+  public void setElkanMemory(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("The memory for Elkan's bounds must be >= 0, got " + value + ".");
+    }
+    elkanMemory = value;
+  }
+
+  /** The memory allowed for Elkan's bounds, in MiB. */
+  public int getElkanMemory() {
+    return elkanMemory;
   }
 
   /** Tip text for showing spreads. */

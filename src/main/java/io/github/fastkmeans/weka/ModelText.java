@@ -29,8 +29,14 @@ public final class ModelText {
     text.append(" (best of ").append(model.restarts());
     text.append(model.restarts() == 1 ? " start)\n" : " starts)\n");
     text.append("Normalization: ").append(model.encoder().normalization().id()).append('\n');
-    text.append("Algorithm: Lloyd on ").append(model.threads());
+    text.append("Algorithm: ").append(result.algorithm().id()).append(" on ").append(model.threads());
     text.append(model.threads() == 1 ? " thread\n" : " threads\n");
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Distances computed: %.2f%% of instances x clusters per iteration%n",
+            100 * result.distanceRatio()));
+
     text.append("Number of iterations: ").append(result.iterations());
     text.append(result.converged() ? " (converged)\n" : " (stopped at the iteration limit)\n");
     text.append("Within cluster sum of squared errors: ").append(result.squaredError()).append('\n');
@@ -40,9 +46,13 @@ public final class ModelText {
     if (result.emptyClusters() > 0) {
       text.append("Clusters left empty: ").append(result.emptyClusters()).append('\n');
     }
+    // Weka's ClusterEvaluation ignores lines starting "Elapsed time" when it compares two runs.
     text.append(
         String.format(
-            Locale.ROOT, "Time taken to build model: %.3f seconds%n", model.elapsedNanos() / 1e9));
+            Locale.ROOT,
+            "Elapsed time: %.3f s to build the model, %.3f ms per iteration on average%n",
+            model.elapsedNanos() / 1e9,
+            meanMillis(result.iterationNanos())));
 
     text.append("\nInitial starting points (").append(model.initializerId()).append("):\n\n");
     Instances initial = model.initialCentroids();
@@ -55,13 +65,37 @@ public final class ModelText {
     text.append("\nFinal cluster centroids:\n");
     text.append(centroidTable(model, showSpread, decimals));
     if (showTrace) {
-      text.append("\nWithin cluster sum of squared errors after each iteration:\n");
-      double[] history = result.squaredErrorHistory();
-      for (int i = 0; i < history.length; i++) {
-        text.append(String.format(Locale.ROOT, "%6d  %s%n", i + 1, history[i]));
-      }
+      text.append("\nIterations (squared error measured by the assignment pass):\n");
+      text.append(trace(result));
     }
     return text.toString();
+  }
+
+  /** One line per iteration: squared error, distances computed and their share, time. */
+  private static String trace(KMeansResult result) {
+    double[] history = result.squaredErrorHistory();
+    long[] distances = result.distanceComputations();
+    long[] nanos = result.iterationNanos();
+    double all = (double) result.rows() * result.k();
+    TextTable table = new TextTable();
+    table.add("Iteration", "Squared error", "Distances", "% of n*k", "ms");
+    for (int i = 0; i < history.length; i++) {
+      table.add(
+          Integer.toString(i + 1),
+          Double.toString(history[i]),
+          Long.toString(distances[i]),
+          String.format(Locale.ROOT, "%.2f", 100 * distances[i] / all),
+          String.format(Locale.ROOT, "%.3f", nanos[i] / 1e6));
+    }
+    return table.toString();
+  }
+
+  private static double meanMillis(long[] nanos) {
+    long total = 0;
+    for (long n : nanos) {
+      total += n;
+    }
+    return nanos.length == 0 ? 0 : total / 1e6 / nanos.length;
   }
 
   private static String centroidTable(FittedModel model, boolean showSpread, int decimals) {

@@ -1,5 +1,6 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
 import io.github.fastkmeans.init.GivenCentres;
 import io.github.fastkmeans.init.Initializers;
@@ -28,6 +29,15 @@ public final class OptionTags {
     new Tag(0, EmptyClusterPolicy.RELOCATE.id(), "relocate to the farthest instance", false),
     new Tag(1, EmptyClusterPolicy.KEEP.id(), "keep the previous centre", false),
     new Tag(2, EmptyClusterPolicy.FAIL.id(), "fail with an error", false),
+  };
+
+  /** The assignment algorithms. */
+  public static final Tag[] ALGORITHMS = {
+    new Tag(0, Algorithm.AUTO.id(), "auto (chosen by data size)", false),
+    new Tag(1, Algorithm.LLOYD.id(), "Lloyd (every distance)", false),
+    new Tag(2, Algorithm.HAMERLY.id(), "Hamerly (one bound per instance)", false),
+    new Tag(3, Algorithm.ELKAN.id(), "Elkan (one bound per instance and cluster)", false),
+    new Tag(4, Algorithm.EXPONION.id(), "Exponion (Hamerly's bound, ball search)", false),
   };
 
   private OptionTags() {}

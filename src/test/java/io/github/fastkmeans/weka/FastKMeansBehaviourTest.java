@@ -279,7 +279,8 @@ class FastKMeansBehaviourTest {
     FastKMeans defaults = new FastKMeans();
     String[] expected = {
       "-N", "2", "-I", "500", "-init", "kmeans++", "-restarts", "1", "-tolerance", "0.0",
-      "-normalize", "range", "-empty", "relocate", "-S", "10"
+      "-normalize", "range", "-empty", "relocate", "-algorithm", "auto", "-elkan-memory", "512",
+      "-S", "10"
     };
     assertArrayEquals(expected, defaults.getOptions());
 
@@ -287,7 +288,8 @@ class FastKMeansBehaviourTest {
     configured.setOptions(
         Utils.splitOptions(
             "-N 7 -I 30 -init farthest-first -restarts 4 -tolerance 1e-6 -normalize none"
-                + " -empty fail -num-slots 3 -V -S 42 -output-debug-info"));
+                + " -empty fail -num-slots 3 -algorithm elkan -elkan-memory 64 -V -S 42"
+                + " -output-debug-info"));
     FastKMeans copy = new FastKMeans();
     copy.setOptions(configured.getOptions());
     assertArrayEquals(configured.getOptions(), copy.getOptions());
@@ -299,6 +301,8 @@ class FastKMeansBehaviourTest {
     assertEquals("none", copy.getNormalization().getSelectedTag().getIDStr());
     assertEquals("fail", copy.getEmptyClusterPolicy().getSelectedTag().getIDStr());
     assertEquals(3, copy.getNumExecutionSlots());
+    assertEquals("elkan", copy.getAlgorithm().getSelectedTag().getIDStr());
+    assertEquals(64, copy.getElkanMemory());
     assertTrue(copy.getDisplayStdDevs());
     assertEquals(42, copy.getSeed());
     assertTrue(copy.getDebug());
@@ -316,6 +320,8 @@ class FastKMeansBehaviourTest {
       {"-empty never", "-empty"},
       {"-tolerance -1", "-tolerance"},
       {"-restarts 0", "-restarts"},
+      {"-algorithm fastest", "-algorithm"},
+      {"-elkan-memory -1", "-elkan-memory"},
     };
     for (String[] c : cases) {
       Exception e =
@@ -372,9 +378,12 @@ class FastKMeansBehaviourTest {
           "(150)",
           "sepallength",
           "  +/-",
-          "Algorithm: Lloyd",
-          "Time taken to build model:",
-          "after each iteration:",
+          "Algorithm: hamerly on ",
+          "Distances computed: ",
+          "ms per iteration on average",
+          "Elapsed time: ",
+          "Iterations (squared error measured by the assignment pass):",
+          "% of n*k",
         }) {
       assertTrue(text.contains(part), "missing '" + part + "' in\n" + text);
     }

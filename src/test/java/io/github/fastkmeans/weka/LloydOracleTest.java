@@ -4,28 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import weka.clusterers.FastKMeans;
 import weka.core.Instances;
 import weka.core.Utils;
 
 /**
  * FastKMeans from the published starting centroids, with raw distances, reaches the partition, SSE and
- * number of passes of an independent float64 Lloyd (the oracles in each data set's meta.json).
+ * number of passes of an independent float64 Lloyd (the oracles in each data set's meta.json), with
+ * every assignment algorithm.
  */
 class LloydOracleTest {
 
   @TempDir Path temp;
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "s1", "s2", "s3", "s4", "a1", "a2", "a3", "unbalance", "birch1", "birch2", "dim032", "iris",
-        "wine", "seeds"
-      })
-  void reachesTheOracle(String name) throws Exception {
+  static Stream<Arguments> setsAndAlgorithms() {
+    String[] sets = {
+      "s1", "s2", "s3", "s4", "a1", "a2", "a3", "unbalance", "birch1", "birch2", "dim032", "iris",
+      "wine", "seeds"
+    };
+    String[] algorithms = {"lloyd", "hamerly", "elkan", "exponion"};
+    return Arrays.stream(sets)
+        .flatMap(set -> Arrays.stream(algorithms).map(algorithm -> Arguments.of(set, algorithm)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("setsAndAlgorithms")
+  void reachesTheOracle(String name, String algorithm) throws Exception {
     TestData.Oracle oracle = TestData.oracle(name);
     Instances data = TestData.load(name);
     double[][] start = TestData.readMatrix(name, oracle.initFile);
@@ -35,7 +45,12 @@ class LloydOracleTest {
     FastKMeans kmeans = new FastKMeans();
     kmeans.setOptions(
         Utils.splitOptions(
-            "-N " + start.length + " -normalize none -init given -init-file " + init));
+            "-N "
+                + start.length
+                + " -normalize none -init given -init-file "
+                + init
+                + " -algorithm "
+                + algorithm));
     kmeans.buildClusterer(data);
 
     assertEquals(oracle.passes, kmeans.getNumIterations(), "passes");
