@@ -66,7 +66,7 @@ public final class ModelText {
     text.append(centroidTable(model, showSpread, decimals));
     if (showTrace) {
       text.append("\nIterations (squared error measured by the assignment pass):\n");
-      text.append(trace(result));
+      text.append(trace(result)).append('\n');
     }
     return text.toString();
   }
