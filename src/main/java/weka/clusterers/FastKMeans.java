@@ -7,6 +7,7 @@ import io.github.fastkmeans.engine.EmptyClusterException;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.engine.MemoryEstimate;
 import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.init.GivenCentres;
@@ -15,6 +16,7 @@ import io.github.fastkmeans.init.Initializers;
 import io.github.fastkmeans.weka.CommandLine;
 import io.github.fastkmeans.weka.FittedModel;
 import io.github.fastkmeans.weka.GivenCentresFile;
+import io.github.fastkmeans.weka.HeapCheck;
 import io.github.fastkmeans.weka.InstanceEncoder;
 import io.github.fastkmeans.weka.InvalidOptionException;
 import io.github.fastkmeans.weka.ModelText;
@@ -141,11 +143,6 @@ public class FastKMeans extends RandomizableClusterer
               + " instances; lower the number of clusters (-N).");
     }
     InstanceEncoder encoder = InstanceEncoder.fit(data, normalization);
-    DataMatrix matrix = encoder.encode(data);
-    if (!(matrix.totalWeight() > 0)) {
-      throw new WekaException("All instance weights are zero; at least one must be positive.");
-    }
-    Initializer initializer = initializer(encoder);
     KMeansSettings settings =
         KMeansSettings.DEFAULTS
             .withMaxIterations(maxIterations)
@@ -154,6 +151,13 @@ public class FastKMeans extends RandomizableClusterer
             .withThreads(numExecutionSlots)
             .withAlgorithm(algorithm)
             .withElkanBudgetBytes((long) elkanMemory << 20);
+    HeapCheck.ensureRoomFor(
+        MemoryEstimate.of(data.numInstances(), encoder.columns(), numClusters, settings));
+    DataMatrix matrix = encoder.encode(data);
+    if (!(matrix.totalWeight() > 0)) {
+      throw new WekaException("All instance weights are zero; at least one must be positive.");
+    }
+    Initializer initializer = initializer(encoder);
     long start = System.nanoTime();
     KMeansResult result;
     try {
@@ -166,6 +170,10 @@ public class FastKMeans extends RandomizableClusterer
               seed -> initializer.initialCentres(matrix, numClusters, new Random(seed)));
     } catch (EmptyClusterException | IllegalArgumentException e) {
       throw new WekaException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop), and say what happened.
+      Thread.currentThread().interrupt();
+      throw new WekaException("FastKMeans was interrupted; no model was built.", e);
     }
     long elapsed = System.nanoTime() - start;
     model =

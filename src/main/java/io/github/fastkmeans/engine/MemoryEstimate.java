@@ -1,0 +1,68 @@
+package io.github.fastkmeans.engine;
+
+/**
+ * What a fit will allocate, estimated before it starts so that a fit too large for the heap can be
+ * refused with a clear message instead of failing with OutOfMemoryError half way.
+ */
+public final class MemoryEstimate {
+
+  private final long dataBytes;
+  private final long boundsBytes;
+  private final long workingBytes;
+
+  private MemoryEstimate(long dataBytes, long boundsBytes, long workingBytes) {
+    this.dataBytes = dataBytes;
+    this.boundsBytes = boundsBytes;
+    this.workingBytes = workingBytes;
+  }
+
+  /**
+   * The estimate for clustering {@code rows} x {@code columns} values into {@code k} clusters with
+   * {@code settings} (the algorithm resolved as the fit would resolve it).
+   */
+  public static MemoryEstimate of(int rows, int columns, int k, KMeansSettings settings) {
+    long n = rows;
+    // The matrix and its weights.
+    long data = 8 * n * columns + 8 * n;
+    Algorithm algorithm =
+        settings.algorithm().resolve(rows, columns, k, settings.elkanBudgetBytes());
+    long bounds;
+    switch (algorithm) {
+      case ELKAN:
+        bounds = 8 * n * k;
+        break;
+      case HAMERLY:
+      case EXPONION:
+        bounds = 8 * n;
+        break;
+      default:
+        bounds = 0;
+    }
+    // Labels of the running fit, of the best fit kept over restarts and their copies (4 x 4n),
+    // k-means++'s four per-row arrays (32n), the per-chunk partial sums (capped at 32 MiB plus the
+    // totals) and the centres.
+    long sums = Math.min(32L << 20, 8L * settings.threads() * 8 * k * (columns + 1L));
+    long working = 16 * n + 32 * n + sums + 8L * k * (columns + 1) * 4;
+    return new MemoryEstimate(data, bounds, working);
+  }
+
+  /** The bytes of the data copy the engine works on. */
+  public long dataBytes() {
+    return dataBytes;
+  }
+
+  /** The bytes of the algorithm's bounds. */
+  public long boundsBytes() {
+    return boundsBytes;
+  }
+
+  /** The bytes of labels, initializer scratch space and partial sums. */
+  public long workingBytes() {
+    return workingBytes;
+  }
+
+  /** All bytes together. */
+  public long totalBytes() {
+    return dataBytes + boundsBytes + workingBytes;
+  }
+}
