@@ -210,9 +210,12 @@ public class FastKMeans extends RandomizableClusterer
   }
 
   private static boolean hasMissingValues(Instances data) {
-    for (int a = 0; a < data.numAttributes(); a++) {
-      if (a != data.classIndex() && data.attributeStats(a).missingCount > 0) {
-        return true;
+    int classIndex = data.classIndex();
+    for (Instance instance : data) {
+      for (int a = 0; a < instance.numAttributes(); a++) {
+        if (a != classIndex && instance.isMissing(a)) {
+          return true;
+        }
       }
     }
     return false;

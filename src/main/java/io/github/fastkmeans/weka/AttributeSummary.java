@@ -1,5 +1,6 @@
 package io.github.fastkmeans.weka;
 
+import java.util.Arrays;
 import weka.core.Instance;
 import weka.core.Instances;
 
@@ -24,46 +25,72 @@ final class AttributeSummary {
     this.mode = mode;
   }
 
-  /** Summarises attribute {@code index} of {@code data}. */
-  static AttributeSummary of(Instances data, int index) {
-    if (data.attribute(index).isNominal()) {
-      return new AttributeSummary(0, 0, 0, 0, weightedMode(data, index));
+  /**
+   * Summarises the attributes {@code indices} of {@code data}, reading the instances row by row
+   * (two passes: means first, then squared deviations from them).
+   */
+  static AttributeSummary[] of(Instances data, int[] indices) {
+    int count = indices.length;
+    double[] weightSum = new double[count];
+    double[] weightedSum = new double[count];
+    double[] plainSum = new double[count];
+    long[] present = new long[count];
+    double[] min = new double[count];
+    double[] max = new double[count];
+    Arrays.fill(min, Double.POSITIVE_INFINITY);
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    boolean[] numeric = new boolean[count];
+    for (int a = 0; a < count; a++) {
+      numeric[a] = !data.attribute(indices[a]).isNominal();
     }
-    double weightSum = 0;
-    double weightedSum = 0;
-    double plainSum = 0;
-    int present = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
     for (Instance instance : data) {
-      if (instance.isMissing(index)) {
-        continue;
-      }
-      double value = instance.value(index);
       double weight = instance.weight();
-      weightSum += weight;
-      weightedSum += weight * value;
-      plainSum += value;
-      present++;
-      min = Math.min(min, value);
-      max = Math.max(max, value);
-    }
-    if (present == 0) {
-      // Nothing known: every value will be the replacement, a constant column that adds nothing.
-      return new AttributeSummary(0, 0, 0, 0, 0);
-    }
-    // With all weights zero the weighted mean is undefined; the plain mean is the natural limit.
-    double mean = weightSum > 0 ? weightedSum / weightSum : plainSum / present;
-    double squares = 0;
-    for (Instance instance : data) {
-      if (!instance.isMissing(index)) {
-        double diff = instance.value(index) - mean;
-        squares += instance.weight() * diff * diff;
+      for (int a = 0; a < count; a++) {
+        double value = instance.value(indices[a]);
+        if (!numeric[a] || Double.isNaN(value)) {
+          continue;
+        }
+        weightSum[a] += weight;
+        weightedSum[a] += weight * value;
+        plainSum[a] += value;
+        present[a]++;
+        min[a] = Math.min(min[a], value);
+        max[a] = Math.max(max[a], value);
       }
     }
-    // The weighted sample variance, as Weka's Instances.variance computes it.
-    double variance = weightSum > 1 ? squares / (weightSum - 1) : 0;
-    return new AttributeSummary(mean, min, max, Math.sqrt(variance), 0);
+    double[] mean = new double[count];
+    for (int a = 0; a < count; a++) {
+      // With all weights zero the weighted mean is undefined; the plain mean is the natural limit.
+      mean[a] =
+          present[a] == 0 ? 0 : weightSum[a] > 0 ? weightedSum[a] / weightSum[a] : plainSum[a] / present[a];
+    }
+    double[] squares = new double[count];
+    for (Instance instance : data) {
+      double weight = instance.weight();
+      for (int a = 0; a < count; a++) {
+        double value = instance.value(indices[a]);
+        if (numeric[a] && !Double.isNaN(value)) {
+          double diff = value - mean[a];
+          squares[a] += weight * diff * diff;
+        }
+      }
+    }
+    AttributeSummary[] summaries = new AttributeSummary[count];
+    for (int a = 0; a < count; a++) {
+      if (!numeric[a]) {
+        summaries[a] = new AttributeSummary(0, 0, 0, 0, weightedMode(data, indices[a]));
+      } else if (present[a] == 0) {
+        // Nothing known: every value will be the replacement, a constant column that adds nothing.
+        summaries[a] = new AttributeSummary(0, 0, 0, 0, 0);
+      } else {
+        // The weighted sample variance, as Weka's Instances.variance computes it.
+        double variance = weightSum[a] > 1 ? squares[a] / (weightSum[a] - 1) : 0;
+        summaries[a] =
+            new AttributeSummary(
+                mean[a], min[a], max[a], Math.sqrt(variance), 0);
+      }
+    }
+    return summaries;
   }
 
   private static int weightedMode(Instances data, int index) {

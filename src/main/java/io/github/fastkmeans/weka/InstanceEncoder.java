@@ -78,10 +78,11 @@ public final class InstanceEncoder implements Serializable {
     double[] scale = new double[used.length];
     double[] replacement = new double[used.length];
     int columns = 0;
+    AttributeSummary[] summaries = AttributeSummary.of(data, used);
     for (int a = 0; a < used.length; a++) {
       Attribute attribute = data.attribute(used[a]);
       firstColumn[a] = columns;
-      AttributeSummary summary = AttributeSummary.of(data, used[a]);
+      AttributeSummary summary = summaries[a];
       if (attribute.isNominal()) {
         columns += attribute.numValues();
         replacement[a] = summary.mode();
