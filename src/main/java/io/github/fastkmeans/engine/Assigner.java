@@ -69,4 +69,13 @@ abstract class Assigner {
   static boolean provesCloser(double distance, double bound) {
     return distance < bound * (1 - MARGIN);
   }
+
+  /**
+   * Whether a bound of {@code bound} proves a distance whose square is {@code squared} strictly
+   * smaller; saves the square root when the bound holds.
+   */
+  static boolean provesCloserSquared(double squared, double bound) {
+    double shrunk = bound * (1 - MARGIN);
+    return squared < shrunk * shrunk;
+  }
 }

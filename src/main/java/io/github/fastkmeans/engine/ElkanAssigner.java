@@ -63,12 +63,13 @@ final class ElkanAssigner extends Assigner {
       int own = labels[row];
       double ownSquared = squaredDistance(row, own);
       computed++;
-      double bestDistance = Math.sqrt(ownSquared);
-      lower[base + own] = bestDistance;
-      if (provesCloser(bestDistance, geometry.halfNearest[own])) {
+      if (provesCloserSquared(ownSquared, geometry.halfNearest[own])) {
+        // The own bound may stay loose: no other centre is compared with it before it is renewed.
         record(row, own, ownSquared, sums);
         continue;
       }
+      double bestDistance = Math.sqrt(ownSquared);
+      lower[base + own] = bestDistance;
       int best = own;
       double bestSquared = ownSquared;
       for (int c = 0; c < k; c++) {

@@ -54,12 +54,11 @@ class HamerlyAssigner extends Assigner {
       lower[row] = bound;
       double ownSquared = squaredDistance(row, own);
       computed++;
-      double ownDistance = Math.sqrt(ownSquared);
-      if (provesCloser(ownDistance, Math.max(bound, geometry.halfNearest[own]))) {
+      if (provesCloserSquared(ownSquared, Math.max(bound, geometry.halfNearest[own]))) {
         record(row, own, ownSquared, sums);
         continue;
       }
-      computed += scan(row, own, ownSquared, ownDistance, sums);
+      computed += scan(row, own, ownSquared, Math.sqrt(ownSquared), sums);
     }
     sums.countDistances(computed);
   }

@@ -139,9 +139,10 @@ public final class KMeans {
       this.runner = runner;
       long perSlot = (long) k * (columns + 1) + 1;
       int affordable = (int) Math.max(1, Math.min(Integer.MAX_VALUE, PARTIAL_SUMS_BUDGET / perSlot));
+      // Large batches keep the threads' hand-offs rare; the budget keeps many-centre sums in bounds.
       int slotCount =
           Math.min(
-              chunks.count(), Math.max(runner.threads(), Math.min(8 * runner.threads(), affordable)));
+              chunks.count(), Math.max(runner.threads(), Math.min(64 * runner.threads(), affordable)));
       this.slots = new ClusterSums[slotCount];
       for (int s = 0; s < slotCount; s++) {
         slots[s] = new ClusterSums(k, columns);
