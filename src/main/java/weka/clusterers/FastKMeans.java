@@ -14,11 +14,13 @@ import io.github.fastkmeans.init.GivenCentres;
 import io.github.fastkmeans.init.Initializer;
 import io.github.fastkmeans.init.Initializers;
 import io.github.fastkmeans.weka.CommandLine;
+import io.github.fastkmeans.weka.DistinctRows;
 import io.github.fastkmeans.weka.FittedModel;
 import io.github.fastkmeans.weka.GivenCentresFile;
 import io.github.fastkmeans.weka.HeapCheck;
 import io.github.fastkmeans.weka.InstanceEncoder;
 import io.github.fastkmeans.weka.InvalidOptionException;
+import io.github.fastkmeans.weka.MagnitudeCheck;
 import io.github.fastkmeans.weka.ModelText;
 import io.github.fastkmeans.weka.Normalization;
 import io.github.fastkmeans.weka.OptionTags;
@@ -51,6 +53,13 @@ import weka.core.WekaException;
  *
  * <p>A drop-in for SimpleKMeans: the same default normalisation and missing-value treatment, and the
  * same answer from the same start; see README.md for the differences.
+ *
+ * <p><b>Threads.</b> Once {@link #buildClusterer} has returned, {@link #clusterInstance}, {@link
+ * #distributionForInstance} and {@link #distancesToCentroids} (and the getters of the model) may be
+ * called from any number of threads at once: the model is immutable and published through a
+ * volatile field. Building and setting options are not meant to run concurrently with anything
+ * else; a thread asking for clusters during a rebuild gets either the "not built" error or the new
+ * model, never a part-built one.
  */
 public class FastKMeans extends RandomizableClusterer
     implements NumberOfClustersRequestable, WeightedInstancesHandler, TechnicalInformationHandler {
@@ -73,8 +82,11 @@ public class FastKMeans extends RandomizableClusterer
   private int elkanMemory = (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20);
   private boolean displayStdDevs;
 
-  /** The model; null until built. */
-  private FittedModel model;
+  /**
+   * The model; null until built, and from the start of every build until it succeeds. Volatile, so
+   * that a model built on one thread is seen whole by others; the model itself is immutable.
+   */
+  private volatile FittedModel model;
 
   /** Creates the clusterer with its default options (seed 10, as SimpleKMeans). */
   public FastKMeans() {
@@ -128,9 +140,17 @@ public class FastKMeans extends RandomizableClusterer
     return result;
   }
 
+  /**
+   * Builds the model. The previous model, if any, is discarded first: if the build fails the
+   * clusterer answers as one never built. Data that cannot be clustered are refused with a {@link
+   * WekaException} whose message names the problem (see README.md, Reliability).
+   */
   @Override
   public void buildClusterer(Instances data) throws Exception {
     model = null;
+    if (data == null) {
+      throw new WekaException("No data were given (null).");
+    }
     if (!getDoNotCheckCapabilities()) {
       getCapabilities().testWithFail(data);
     }
@@ -157,7 +177,13 @@ public class FastKMeans extends RandomizableClusterer
     if (!(matrix.totalWeight() > 0)) {
       throw new WekaException("All instance weights are zero; at least one must be positive.");
     }
-    Initializer initializer = initializer(encoder);
+    double[] givenCentres = givenCentres(encoder);
+    MagnitudeCheck.check(encoder, matrix, givenCentres);
+    Initializer initializer =
+        givenCentres == null
+            ? Initializers.forId(initializerId)
+            : new GivenCentres(givenCentres, encoder.columns());
+    List<String> warnings = warnings(encoder, matrix);
     long start = System.nanoTime();
     KMeansResult result;
     try {
@@ -185,40 +211,59 @@ public class FastKMeans extends RandomizableClusterer
             restarts,
             numExecutionSlots,
             elapsed,
-            hasMissingValues(data));
+            encoder.missingValuesReplaced(),
+            warnings);
   }
 
-  private Initializer initializer(InstanceEncoder encoder) throws Exception {
+  /** The encoded centres of the 'given' initializer, or null for the other initializers. */
+  private double[] givenCentres(InstanceEncoder encoder) throws Exception {
     if (!GivenCentres.ID.equals(initializerId)) {
-      return Initializers.forId(initializerId);
+      return null;
     }
     if (initFile == null || initFile.getPath().isEmpty()) {
       throw new WekaException("The initializer 'given' needs an ARFF file of centres (-init-file).");
     }
-    GivenCentres given = GivenCentresFile.read(initFile, encoder);
-    if (given.count() != numClusters) {
+    double[] centres = GivenCentresFile.readEncoded(initFile, encoder);
+    int count = centres.length / encoder.columns();
+    if (count != numClusters) {
       throw new WekaException(
           "The file "
               + initFile
               + " holds "
-              + given.count()
+              + count
               + " centres but "
               + numClusters
               + " clusters were requested (-N).");
     }
-    return given;
+    return centres;
   }
 
-  private static boolean hasMissingValues(Instances data) {
-    int classIndex = data.classIndex();
-    for (Instance instance : data) {
-      for (int a = 0; a < instance.numAttributes(); a++) {
-        if (a != classIndex && instance.isMissing(a)) {
-          return true;
-        }
+  /** What the model output should warn about: attributes without values, too few distinct rows. */
+  private List<String> warnings(InstanceEncoder encoder, DataMatrix matrix) {
+    List<String> warnings = new ArrayList<>();
+    for (int a = 0; a < encoder.clusteredAttributeCount(); a++) {
+      if (encoder.isAbsent(a)) {
+        warnings.add(
+            "attribute '"
+                + encoder.header().attribute(encoder.attributeIndex(a)).name()
+                + "' has no values (all missing); it takes no part in distances.");
       }
     }
-    return false;
+    int distinct = DistinctRows.count(matrix, numClusters);
+    if (distinct < numClusters) {
+      int empty = numClusters - distinct;
+      warnings.add(
+          "only "
+              + distinct
+              + (distinct == 1 ? " distinct instance" : " distinct instances")
+              + " (of positive weight, after missing values were replaced) for "
+              + numClusters
+              + " clusters; at least "
+              + empty
+              + (empty == 1 ? " cluster is" : " clusters are")
+              + " empty.");
+    }
+    return warnings;
   }
 
   private FittedModel builtModel() throws WekaException {
@@ -295,11 +340,11 @@ public class FastKMeans extends RandomizableClusterer
     options.add(
         new Option(
             "\tHow the starting centres are chosen: "
-                + OptionTags.ids(OptionTags.INITIALIZERS)
+                + OptionTags.ids(OptionTags.initializers())
                 + "\n\t(default kmeans++).",
             "init",
             1,
-            "-init <" + OptionTags.ids(OptionTags.INITIALIZERS) + ">"));
+            "-init <" + OptionTags.ids(OptionTags.initializers()) + ">"));
     options.add(
         new Option(
             "\tARFF file of starting centres for -init given, with the training attributes,\n"
@@ -324,19 +369,19 @@ public class FastKMeans extends RandomizableClusterer
     options.add(
         new Option(
             "\tScaling of numeric attributes: "
-                + OptionTags.ids(OptionTags.NORMALIZATIONS)
+                + OptionTags.ids(OptionTags.normalizations())
                 + "\n\t(default range).",
             "normalize",
             1,
-            "-normalize <" + OptionTags.ids(OptionTags.NORMALIZATIONS) + ">"));
+            "-normalize <" + OptionTags.ids(OptionTags.normalizations()) + ">"));
     options.add(
         new Option(
             "\tWhat happens to a cluster that loses all its instances: "
-                + OptionTags.ids(OptionTags.EMPTY_CLUSTER_POLICIES)
+                + OptionTags.ids(OptionTags.emptyClusterPolicies())
                 + "\n\t(default relocate).",
             "empty",
             1,
-            "-empty <" + OptionTags.ids(OptionTags.EMPTY_CLUSTER_POLICIES) + ">"));
+            "-empty <" + OptionTags.ids(OptionTags.emptyClusterPolicies()) + ">"));
     options.add(
         new Option(
             "\tNumber of threads.\n\t(default: the number of available processors).",
@@ -346,12 +391,12 @@ public class FastKMeans extends RandomizableClusterer
     options.add(
         new Option(
             "\tHow each instance's nearest centre is found; all give the same result:\n\t"
-                + OptionTags.ids(OptionTags.ALGORITHMS)
+                + OptionTags.ids(OptionTags.algorithms())
                 + "\n\t(default auto: Lloyd for k <= 2, Elkan from 64 numeric dimensions when its\n"
                 + "\tbounds fit -elkan-memory, Hamerly for k < 20, Exponion otherwise).",
             "algorithm",
             1,
-            "-algorithm <" + OptionTags.ids(OptionTags.ALGORITHMS) + ">"));
+            "-algorithm <" + OptionTags.ids(OptionTags.algorithms()) + ">"));
     options.add(
         new Option(
             "\tMemory allowed for Elkan's bounds (8 bytes per instance and cluster), in MiB.\n"
@@ -391,7 +436,7 @@ public class FastKMeans extends RandomizableClusterer
     initializerId =
         value.isEmpty()
             ? Initializers.KMEANS_PLUS_PLUS
-            : OptionTags.select("init", value, OptionTags.INITIALIZERS);
+            : OptionTags.select("init", value, OptionTags.initializers());
     value = Utils.getOption("init-file", options);
     setInitFile(new File(value));
     value = Utils.getOption("restarts", options);
@@ -408,13 +453,13 @@ public class FastKMeans extends RandomizableClusterer
     normalization =
         value.isEmpty()
             ? Normalization.RANGE
-            : Normalization.fromId(OptionTags.select("normalize", value, OptionTags.NORMALIZATIONS));
+            : Normalization.fromId(OptionTags.select("normalize", value, OptionTags.normalizations()));
     value = Utils.getOption("empty", options);
     emptyClusterPolicy =
         value.isEmpty()
             ? EmptyClusterPolicy.RELOCATE
             : EmptyClusterPolicy.fromId(
-                OptionTags.select("empty", value, OptionTags.EMPTY_CLUSTER_POLICIES));
+                OptionTags.select("empty", value, OptionTags.emptyClusterPolicies()));
     value = Utils.getOption("num-slots", options);
     setNumExecutionSlots(
         value.isEmpty()
@@ -424,15 +469,20 @@ public class FastKMeans extends RandomizableClusterer
     algorithm =
         value.isEmpty()
             ? Algorithm.AUTO
-            : Algorithm.fromId(OptionTags.select("algorithm", value, OptionTags.ALGORITHMS));
+            : Algorithm.fromId(OptionTags.select("algorithm", value, OptionTags.algorithms()));
     value = Utils.getOption("elkan-memory", options);
     setElkanMemory(
         value.isEmpty()
             ? (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20)
             : checked("elkan-memory", OptionValues.parseInt("elkan-memory", value), 0));
     setDisplayStdDevs(Utils.getFlag('V', options));
-    // Last: the superclass reads -S and the debug flags and rejects anything left over.
+    value = Utils.getOption('S', options);
+    Integer seed = value.isEmpty() ? null : OptionValues.parseInt("S", value);
+    // Last: the superclass reads the debug flags (and sets the default seed) and rejects anything left.
     super.setOptions(options);
+    if (seed != null) {
+      setSeed(seed);
+    }
     Utils.checkForRemainingOptions(options);
   }
 
@@ -530,12 +580,12 @@ public class FastKMeans extends RandomizableClusterer
 
   /** Sets the initializer; the tag must come from the initializer list. */
   public void setInitializationMethod(SelectedTag value) {
-    initializerId = OptionTags.idOf(value, OptionTags.INITIALIZERS);
+    initializerId = OptionTags.idOf(value, OptionTags.initializers());
   }
 
   /** The initializer. */
   public SelectedTag getInitializationMethod() {
-    return OptionTags.selected(initializerId, OptionTags.INITIALIZERS);
+    return OptionTags.selected(initializerId, OptionTags.initializers());
   }
 
   /** Tip text for the file of given centres. */
@@ -600,12 +650,12 @@ public class FastKMeans extends RandomizableClusterer
 
   /** Sets the normalization; the tag must come from the normalization list. */
   public void setNormalization(SelectedTag value) {
-    normalization = Normalization.fromId(OptionTags.idOf(value, OptionTags.NORMALIZATIONS));
+    normalization = Normalization.fromId(OptionTags.idOf(value, OptionTags.normalizations()));
   }
 
   /** The normalization. */
   public SelectedTag getNormalization() {
-    return OptionTags.selected(normalization.id(), OptionTags.NORMALIZATIONS);
+    return OptionTags.selected(normalization.id(), OptionTags.normalizations());
   }
 
   /** Tip text for the empty-cluster policy. */
@@ -617,12 +667,12 @@ public class FastKMeans extends RandomizableClusterer
   /** Sets the empty-cluster policy; the tag must come from the policy list. */
   public void setEmptyClusterPolicy(SelectedTag value) {
     emptyClusterPolicy =
-        EmptyClusterPolicy.fromId(OptionTags.idOf(value, OptionTags.EMPTY_CLUSTER_POLICIES));
+        EmptyClusterPolicy.fromId(OptionTags.idOf(value, OptionTags.emptyClusterPolicies()));
   }
 
   /** The empty-cluster policy. */
   public SelectedTag getEmptyClusterPolicy() {
-    return OptionTags.selected(emptyClusterPolicy.id(), OptionTags.EMPTY_CLUSTER_POLICIES);
+    return OptionTags.selected(emptyClusterPolicy.id(), OptionTags.emptyClusterPolicies());
   }
 
   /** Tip text for the number of threads. */
@@ -652,12 +702,12 @@ public class FastKMeans extends RandomizableClusterer
 
   /** Sets the assignment algorithm; the tag must come from the algorithm list. */
   public void setAlgorithm(SelectedTag value) {
-    algorithm = Algorithm.fromId(OptionTags.idOf(value, OptionTags.ALGORITHMS));
+    algorithm = Algorithm.fromId(OptionTags.idOf(value, OptionTags.algorithms()));
   }
 
   /** The assignment algorithm. */
   public SelectedTag getAlgorithm() {
-    return OptionTags.selected(algorithm.id(), OptionTags.ALGORITHMS);
+    return OptionTags.selected(algorithm.id(), OptionTags.algorithms());
   }
 
   /** Tip text for Elkan's memory. */

@@ -19,6 +19,9 @@ import java.util.Arrays;
  */
 public final class KMeans {
 
+  /** Distances below this share of the coordinates' magnitude are rounding noise, not distance. */
+  private static final double ROUNDING_LEVEL = 1e-10;
+
   /** Per-chunk partial sums held at once are capped at about this many doubles (32 MiB). */
   private static final long PARTIAL_SUMS_BUDGET = 4L << 20;
 
@@ -262,7 +265,7 @@ public final class KMeans {
         if (weight > 0 && !refilled[label] && totals.weight(label) - weight > 0) {
           double distance =
               SquaredEuclidean.distance(values, row * columns, centres, label * columns, columns);
-          if (distance > farthestDistance) {
+          if (distance > farthestDistance && !onItsCentre(row, label, distance)) {
             farthest = row;
             farthestDistance = distance;
           }
@@ -279,6 +282,21 @@ public final class KMeans {
       refilled[target] = true;
       assigner.rowMoved(farthest);
       relocations++;
+    }
+
+    /**
+     * Whether {@code row} is at its centre up to rounding: a mean of equal values can differ from
+     * them in the last bit, and a centre moved onto such a row would take the whole group from its
+     * twin at the next pass, and back again, forever.
+     */
+    private boolean onItsCentre(int row, int label, double squaredDistance) {
+      double scale = 0;
+      for (int j = 0; j < columns; j++) {
+        double value = values[row * columns + j];
+        double centre = centres[label * columns + j];
+        scale += value * value + centre * centre;
+      }
+      return squaredDistance <= ROUNDING_LEVEL * ROUNDING_LEVEL * scale;
     }
 
     private double centreShift() {

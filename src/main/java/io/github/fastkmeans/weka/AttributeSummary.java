@@ -3,10 +3,12 @@ package io.github.fastkmeans.weka;
 import java.util.Arrays;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.WekaException;
 
 /**
  * Weighted statistics of one attribute over the non-missing values of a data set: what normalisation
- * and missing-value replacement need.
+ * and missing-value replacement need. Reading the values also checks them: a numeric value must be
+ * finite and a nominal one must be the index of one of the attribute's values.
  */
 final class AttributeSummary {
 
@@ -15,21 +17,36 @@ final class AttributeSummary {
   private final double max;
   private final double standardDeviation;
   private final int mode;
+  private final long present;
+  private final long missing;
 
   private AttributeSummary(
-      double mean, double min, double max, double standardDeviation, int mode) {
+      double mean,
+      double min,
+      double max,
+      double standardDeviation,
+      int mode,
+      long present,
+      long missing) {
     this.mean = mean;
     this.min = min;
     this.max = max;
     this.standardDeviation = standardDeviation;
     this.mode = mode;
+    this.present = present;
+    this.missing = missing;
   }
 
   /**
-   * Summarises the attributes {@code indices} of {@code data}, reading the instances row by row
-   * (two passes: means first, then squared deviations from them).
+   * Summarises the attributes {@code indices} of {@code data}, whose weights must be finite and
+   * non-negative, reading the instances row by row (two passes: means first, then squared deviations
+   * from them; a third, for one attribute, only when its values are so large or small that the plain
+   * sums overflow or lose precision).
+   *
+   * @throws WekaException naming the attribute and the instance (counted from 1) of a numeric value
+   *     that is infinite or a nominal value that is not one of the attribute's values
    */
-  static AttributeSummary[] of(Instances data, int[] indices) {
+  static AttributeSummary[] of(Instances data, int[] indices) throws WekaException {
     int count = indices.length;
     double[] weightSum = new double[count];
     double[] weightedSum = new double[count];
@@ -40,29 +57,65 @@ final class AttributeSummary {
     Arrays.fill(min, Double.POSITIVE_INFINITY);
     Arrays.fill(max, Double.NEGATIVE_INFINITY);
     boolean[] numeric = new boolean[count];
+    double[][] counts = new double[count][];
     for (int a = 0; a < count; a++) {
       numeric[a] = !data.attribute(indices[a]).isNominal();
+      counts[a] = numeric[a] ? null : new double[data.attribute(indices[a]).numValues()];
     }
-    for (Instance instance : data) {
+    for (int row = 0; row < data.numInstances(); row++) {
+      Instance instance = data.instance(row);
       double weight = instance.weight();
       for (int a = 0; a < count; a++) {
         double value = instance.value(indices[a]);
-        if (!numeric[a] || Double.isNaN(value)) {
+        if (Double.isNaN(value)) {
           continue;
+        }
+        present[a]++;
+        if (!numeric[a]) {
+          if (!(value >= 0 && value < counts[a].length && value == Math.rint(value))) {
+            throw new WekaException(
+                "Attribute '"
+                    + data.attribute(indices[a]).name()
+                    + "' of instance "
+                    + (row + 1)
+                    + " holds "
+                    + value
+                    + ", which is not the index of one of its "
+                    + counts[a].length
+                    + " values.");
+          }
+          counts[a][(int) value] += weight;
+          continue;
+        }
+        if (Double.isInfinite(value)) {
+          throw new WekaException(
+              "Attribute '"
+                  + data.attribute(indices[a]).name()
+                  + "' of instance "
+                  + (row + 1)
+                  + " holds "
+                  + value
+                  + "; FastKMeans needs finite numbers (remove the instance or replace the value).");
         }
         weightSum[a] += weight;
         weightedSum[a] += weight * value;
         plainSum[a] += value;
-        present[a]++;
         min[a] = Math.min(min[a], value);
         max[a] = Math.max(max[a], value);
       }
     }
     double[] mean = new double[count];
     for (int a = 0; a < count; a++) {
+      if (!numeric[a] || present[a] == 0) {
+        continue;
+      }
       // With all weights zero the weighted mean is undefined; the plain mean is the natural limit.
-      mean[a] =
-          present[a] == 0 ? 0 : weightSum[a] > 0 ? weightedSum[a] / weightSum[a] : plainSum[a] / present[a];
+      mean[a] = weightSum[a] > 0 ? weightedSum[a] / weightSum[a] : plainSum[a] / present[a];
+      if (!Double.isFinite(mean[a])) {
+        // The sums overflowed (values near the largest double): sum values divided by the largest.
+        double unit = Math.max(Math.abs(min[a]), Math.abs(max[a]));
+        mean[a] = scaledMean(data, indices[a], unit, weightSum[a] > 0);
+      }
     }
     double[] squares = new double[count];
     for (Instance instance : data) {
@@ -76,37 +129,76 @@ final class AttributeSummary {
       }
     }
     AttributeSummary[] summaries = new AttributeSummary[count];
+    long rows = data.numInstances();
     for (int a = 0; a < count; a++) {
       if (!numeric[a]) {
-        summaries[a] = new AttributeSummary(0, 0, 0, 0, weightedMode(data, indices[a]));
+        int mode = 0;
+        for (int v = 1; v < counts[a].length; v++) {
+          if (counts[a][v] > counts[a][mode]) {
+            mode = v;
+          }
+        }
+        summaries[a] = new AttributeSummary(0, 0, 0, 0, mode, present[a], rows - present[a]);
       } else if (present[a] == 0) {
         // Nothing known: every value will be the replacement, a constant column that adds nothing.
-        summaries[a] = new AttributeSummary(0, 0, 0, 0, 0);
+        summaries[a] = new AttributeSummary(0, 0, 0, 0, 0, 0, rows);
       } else {
-        // The weighted sample variance, as Weka's Instances.variance computes it.
-        double variance = weightSum[a] > 1 ? squares[a] / (weightSum[a] - 1) : 0;
+        double largest = Math.max(max[a] - mean[a], mean[a] - min[a]);
+        double deviation;
+        if (Double.isFinite(squares[a])
+            && (largest == 0 || (largest > 0x1p-400 && largest < 0x1p400))) {
+          deviation = deviation(squares[a], weightSum[a]);
+        } else {
+          // Squares of deviations this large or small overflow or lose precision in the subnormal
+          // range: measure the deviations in units of the largest one.
+          deviation = largest * deviation(scaledSquares(data, indices[a], mean[a], largest),
+              weightSum[a]);
+        }
         summaries[a] =
             new AttributeSummary(
-                mean[a], min[a], max[a], Math.sqrt(variance), 0);
+                mean[a], min[a], max[a], deviation, 0, present[a], rows - present[a]);
       }
     }
     return summaries;
   }
 
-  private static int weightedMode(Instances data, int index) {
-    double[] counts = new double[data.attribute(index).numValues()];
+  /**
+   * The weighted sample standard deviation, as Weka's {@code Instances.variance} computes it
+   * (denominator: total weight - 1), when the total weight exceeds 1. Weka leaves it undefined
+   * otherwise; the population deviation (denominator: total weight) is used then, so that data whose
+   * weights add up to 1 or less are still scaled. Zero when no weight is positive.
+   */
+  private static double deviation(double weightedSquares, double weightSum) {
+    if (weightSum > 1) {
+      return Math.sqrt(weightedSquares / (weightSum - 1));
+    }
+    return weightSum > 0 ? Math.sqrt(weightedSquares / weightSum) : 0;
+  }
+
+  private static double scaledMean(Instances data, int index, double unit, boolean weighted) {
+    double weightSum = 0;
+    double sum = 0;
     for (Instance instance : data) {
-      if (!instance.isMissing(index)) {
-        counts[(int) instance.value(index)] += instance.weight();
+      double value = instance.value(index);
+      if (!Double.isNaN(value)) {
+        double weight = weighted ? instance.weight() : 1;
+        sum += weight * (value / unit);
+        weightSum += weight;
       }
     }
-    int mode = 0;
-    for (int v = 1; v < counts.length; v++) {
-      if (counts[v] > counts[mode]) {
-        mode = v;
+    return sum / weightSum * unit;
+  }
+
+  private static double scaledSquares(Instances data, int index, double mean, double unit) {
+    double squares = 0;
+    for (Instance instance : data) {
+      double value = instance.value(index);
+      if (!Double.isNaN(value)) {
+        double diff = (value - mean) / unit;
+        squares += instance.weight() * diff * diff;
       }
     }
-    return mode;
+    return squares;
   }
 
   /** The weighted mean of the present values (0 if none). */
@@ -124,7 +216,10 @@ final class AttributeSummary {
     return max;
   }
 
-  /** The weighted sample standard deviation of the present values. */
+  /**
+   * The weighted standard deviation of the present values: the sample deviation when the weights add
+   * up to more than 1, the population deviation otherwise.
+   */
   double standardDeviation() {
     return standardDeviation;
   }
@@ -132,5 +227,15 @@ final class AttributeSummary {
   /** The index of the most frequent nominal value by weight (the lowest on a tie). */
   int mode() {
     return mode;
+  }
+
+  /** The number of instances whose value is present. */
+  long present() {
+    return present;
+  }
+
+  /** The number of instances whose value is missing. */
+  long missing() {
+    return missing;
   }
 }

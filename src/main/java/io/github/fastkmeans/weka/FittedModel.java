@@ -3,16 +3,36 @@ package io.github.fastkmeans.weka;
 import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.SquaredEuclidean;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.WekaException;
 
-/** A built FastKMeans model: the encoding, the fit, and how it was obtained. */
+/**
+ * A built FastKMeans model: the encoding, the fit, and how it was obtained. Immutable once built, so
+ * that its predictions ({@link #cluster}, {@link #distances}) are safe to call from many threads.
+ *
+ * <p><b>Saved form.</b> A model is saved as a {@code SerialForm}: a format number, written first,
+ * followed by the model's parts. Reading checks the number before anything else is read, so a file
+ * written by a version of FastKMeans with another layout fails with an {@link
+ * InvalidObjectException} that says so, instead of failing somewhere inside or, worse, loading
+ * garbage. Whoever changes what the parts are or mean must raise {@link #FORMAT_VERSION}; the
+ * class {@code FittedModel$SerialForm}, its serialVersionUID and its one field {@code formatVersion}
+ * must never change.
+ */
 public final class FittedModel implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /** The layout of the saved parts; raise it whenever they change. */
+  public static final int FORMAT_VERSION = 2;
 
   private final InstanceEncoder encoder;
   private final KMeansResult result;
@@ -22,6 +42,7 @@ public final class FittedModel implements Serializable {
   private final int threads;
   private final long elapsedNanos;
   private final boolean missingValuesReplaced;
+  private final String[] warnings;
   /** The final centres, kept apart so that predictions need no copy. */
   private final double[] centres;
 
@@ -34,7 +55,8 @@ public final class FittedModel implements Serializable {
       int restarts,
       int threads,
       long elapsedNanos,
-      boolean missingValuesReplaced) {
+      boolean missingValuesReplaced,
+      List<String> warnings) {
     this.encoder = encoder;
     this.result = result;
     this.spread = spread;
@@ -43,6 +65,7 @@ public final class FittedModel implements Serializable {
     this.threads = threads;
     this.elapsedNanos = elapsedNanos;
     this.missingValuesReplaced = missingValuesReplaced;
+    this.warnings = warnings.toArray(new String[0]);
     this.centres = result.centres();
   }
 
@@ -86,21 +109,80 @@ public final class FittedModel implements Serializable {
     return missingValuesReplaced;
   }
 
-  /** The cluster of {@code instance}: its nearest centre in the encoded space. */
-  public int cluster(Instance instance) throws WekaException {
-    double[] row = encoder.encode(instance);
-    return SquaredEuclidean.nearest(row, 0, centres, result.k(), encoder.columns());
+  /** What the model output warns about (for example fewer distinct instances than clusters). */
+  public String[] warnings() {
+    return warnings.clone();
   }
 
-  /** The Euclidean distance of {@code instance} to every centre, in the encoded space. */
+  /**
+   * The cluster of {@code instance}: its nearest centre in the encoded space (the lowest index on a
+   * tie). Exact also for an instance so far away that its squared distances overflow.
+   */
+  public int cluster(Instance instance) throws WekaException {
+    double[] row = encoder.encode(instance);
+    int k = result.k();
+    int columns = encoder.columns();
+    int best = SquaredEuclidean.nearest(row, 0, centres, k, columns);
+    if (Double.isFinite(SquaredEuclidean.distance(row, 0, centres, best * columns, columns))) {
+      return best;
+    }
+    double[] scaled = scaledSquaredDistances(row);
+    best = 0;
+    for (int c = 1; c < k; c++) {
+      if (scaled[c] < scaled[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The Euclidean distance of {@code instance} to every centre, in the encoded space; infinite only
+   * when a distance exceeds the largest double.
+   */
   public double[] distances(Instance instance) throws WekaException {
     double[] row = encoder.encode(instance);
     int columns = encoder.columns();
     double[] distances = new double[result.k()];
+    boolean overflow = false;
     for (int c = 0; c < distances.length; c++) {
       distances[c] = Math.sqrt(SquaredEuclidean.distance(row, 0, centres, c * columns, columns));
+      overflow |= Double.isInfinite(distances[c]);
+    }
+    if (overflow) {
+      double[] scaled = scaledSquaredDistances(row);
+      double unit = scaled[scaled.length - 1];
+      for (int c = 0; c < distances.length; c++) {
+        distances[c] = unit * Math.sqrt(scaled[c]);
+      }
     }
     return distances;
+  }
+
+  /**
+   * Squared distances from {@code row} to every centre, in units of the largest coordinate
+   * difference, which is appended (times 2: halves are subtracted so that no difference overflows).
+   */
+  private double[] scaledSquaredDistances(double[] row) {
+    int k = result.k();
+    int columns = encoder.columns();
+    double largest = 0;
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < columns; j++) {
+        largest = Math.max(largest, Math.abs(row[j] * 0.5 - centres[c * columns + j] * 0.5));
+      }
+    }
+    double[] scaled = new double[k + 1];
+    for (int c = 0; c < k; c++) {
+      double sum = 0;
+      for (int j = 0; j < columns; j++) {
+        double diff = (row[j] * 0.5 - centres[c * columns + j] * 0.5) / largest;
+        sum += diff * diff;
+      }
+      scaled[c] = sum;
+    }
+    scaled[k] = 2 * largest;
+    return scaled;
   }
 
   /** The centres as instances of the training header, in original units (see {@link #asInstances}). */
@@ -125,5 +207,108 @@ public final class FittedModel implements Serializable {
       instances.add(new DenseInstance(1.0, encoder.decodeCentre(encodedCentres, c)));
     }
     return instances;
+  }
+
+  // ---- saved form ----
+
+  /** Saves the model as its versioned {@link SerialForm}. */
+  private Object writeReplace() {
+    return new SerialForm(this);
+  }
+
+  /**
+   * A model is only ever written as a {@link SerialForm}; a stream holding a FittedModel itself was
+   * written by a version before saved models carried a format number.
+   */
+  private void readObject(ObjectInputStream in) throws IOException {
+    throw incompatible("none");
+  }
+
+  private static InvalidObjectException incompatible(String format) {
+    return new InvalidObjectException(
+        "This FastKMeans model was saved by an incompatible version of FastKMeans (model format "
+            + format
+            + "; this version reads format "
+            + FORMAT_VERSION
+            + "); rebuild the model with this version.");
+  }
+
+  /**
+   * The saved form of a model: the format number as the one serialised field, then the parts as
+   * optional data, read only once the number has been checked. Never change this class's name,
+   * serialVersionUID or field.
+   */
+  private static final class SerialForm implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The format of the parts that follow; checked before they are read. */
+    private int formatVersion;
+
+    private transient FittedModel model;
+
+    SerialForm(FittedModel model) {
+      this.formatVersion = FORMAT_VERSION;
+      this.model = model;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+      out.defaultWriteObject();
+      out.writeObject(model.encoder);
+      out.writeObject(model.result);
+      out.writeObject(model.spread);
+      out.writeObject(model.initializerId);
+      out.writeInt(model.restarts);
+      out.writeInt(model.threads);
+      out.writeLong(model.elapsedNanos);
+      out.writeBoolean(model.missingValuesReplaced);
+      out.writeObject(model.warnings);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      if (formatVersion != FORMAT_VERSION) {
+        throw incompatible(Integer.toString(formatVersion));
+      }
+      try {
+        InstanceEncoder encoder = (InstanceEncoder) in.readObject();
+        KMeansResult result = (KMeansResult) in.readObject();
+        ClusterSpread spread = (ClusterSpread) in.readObject();
+        String initializerId = (String) in.readObject();
+        int restarts = in.readInt();
+        int threads = in.readInt();
+        long elapsedNanos = in.readLong();
+        boolean missingValuesReplaced = in.readBoolean();
+        String[] warnings = (String[]) in.readObject();
+        if (encoder == null
+            || result == null
+            || spread == null
+            || warnings == null
+            || result.columns() != encoder.columns()
+            || result.centres().length != result.k() * encoder.columns()) {
+          throw new InvalidObjectException("The FastKMeans model is incomplete or damaged.");
+        }
+        model =
+            new FittedModel(
+                encoder,
+                result,
+                spread,
+                initializerId,
+                restarts,
+                threads,
+                elapsedNanos,
+                missingValuesReplaced,
+                Arrays.asList(warnings));
+      } catch (ClassCastException e) {
+        InvalidObjectException invalid =
+            new InvalidObjectException("The FastKMeans model is damaged: " + e.getMessage());
+        invalid.initCause(e);
+        throw invalid;
+      }
+    }
+
+    private Object readResolve() {
+      return model;
+    }
   }
 }

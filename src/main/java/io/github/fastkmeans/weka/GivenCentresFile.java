@@ -17,6 +17,22 @@ public final class GivenCentresFile {
    * @throws WekaException if the file is missing, unreadable or has other attributes
    */
   public static GivenCentres read(File file, InstanceEncoder encoder) throws WekaException {
+    return new GivenCentres(readEncoded(file, encoder), encoder.columns());
+  }
+
+  /**
+   * Reads {@code file}, checks it has the training attributes, and encodes its instances: row-major,
+   * {@link InstanceEncoder#columns()} values per centre. Missing values are replaced as in the
+   * training data.
+   *
+   * @throws WekaException if the file is missing, a directory, unreadable, not in a format Weka
+   *     reads, empty, has other attributes or holds a value that cannot be encoded
+   */
+  public static double[] readEncoded(File file, InstanceEncoder encoder) throws WekaException {
+    if (file.isDirectory()) {
+      throw new WekaException(
+          "The file of initial centres " + file + " is a directory, not an ARFF file.");
+    }
     if (!file.isFile()) {
       throw new WekaException("The file of initial centres " + file + " does not exist.");
     }
@@ -27,10 +43,17 @@ public final class GivenCentresFile {
     try {
       centres = DataSource.read(file.getPath());
     } catch (Exception e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
       throw new WekaException(
-          "The file of initial centres " + file + " could not be read: " + e.getMessage(), e);
+          "The file of initial centres " + file + " could not be read as ARFF: " + reason, e);
     }
-    if (centres == null || centres.numInstances() == 0) {
+    if (centres == null) {
+      throw new WekaException(
+          "The file of initial centres "
+              + file
+              + " could not be read as ARFF (or another format Weka reads): no data found in it.");
+    }
+    if (centres.numInstances() == 0) {
       throw new WekaException("The file of initial centres " + file + " holds no instances.");
     }
     Instances header = encoder.header();
@@ -53,8 +76,15 @@ public final class GivenCentresFile {
     int columns = encoder.columns();
     double[] values = new double[centres.numInstances() * columns];
     for (int c = 0; c < centres.numInstances(); c++) {
-      System.arraycopy(encoder.encode(centres.instance(c)), 0, values, c * columns, columns);
+      double[] centre;
+      try {
+        centre = encoder.encode(centres.instance(c));
+      } catch (WekaException e) {
+        throw new WekaException(
+            "Centre " + (c + 1) + " in " + file + " cannot be used: " + e.getMessage(), e);
+      }
+      System.arraycopy(centre, 0, values, c * columns, columns);
     }
-    return new GivenCentres(values, columns);
+    return values;
   }
 }

@@ -19,6 +19,17 @@ import weka.core.WekaException;
  * which is the exact minimiser of the squared error. Missing values are replaced by the weighted
  * training mean (numeric) or mode (nominal). The class attribute, when set, is left out. The
  * encoder is fixed by the training data and never modifies the instances it reads.
+ *
+ * <p>An attribute that carries no information is encoded as zeros for every instance, training or
+ * new, so that it takes no part in distances: one with no present training value (numeric or
+ * nominal), and, under range and standardize, a numeric one whose training values are all equal (as Weka's EuclideanDistance
+ * ignores a zero range). Under {@code none} a constant attribute keeps its raw values, so a new
+ * instance that differs from the constant is that much farther from every centre.
+ *
+ * <p>Fitting checks the training data and refuses, with a {@link WekaException} naming the
+ * attribute or instance: a weight that is negative, NaN or infinite; weights whose sum overflows;
+ * an infinite numeric value; a nominal value that is not the index of one of the attribute's
+ * values; and a numeric attribute whose range exceeds the largest double.
  */
 public final class InstanceEncoder implements Serializable {
 
@@ -39,6 +50,12 @@ public final class InstanceEncoder implements Serializable {
   private final double[] scale;
   /** Replacement for a missing value: the weighted mean (numeric) or mode index (nominal). */
   private final double[] replacement;
+  /** For numeric attributes: encoded as 0 for every instance (no present value, or no spread). */
+  private final boolean[] flat;
+  /** No training value was present: the attribute is encoded as zeros and decoded as missing. */
+  private final boolean[] absent;
+  /** Whether some clustered training value was missing and replaced. */
+  private final boolean missingValuesReplaced;
   private final int columns;
 
   private InstanceEncoder(
@@ -49,6 +66,9 @@ public final class InstanceEncoder implements Serializable {
       double[] offset,
       double[] scale,
       double[] replacement,
+      boolean[] flat,
+      boolean[] absent,
+      boolean missingValuesReplaced,
       int columns) {
     this.header = header;
     this.normalization = normalization;
@@ -57,6 +77,9 @@ public final class InstanceEncoder implements Serializable {
     this.offset = offset;
     this.scale = scale;
     this.replacement = replacement;
+    this.flat = flat;
+    this.absent = absent;
+    this.missingValuesReplaced = missingValuesReplaced;
     this.columns = columns;
   }
 
@@ -64,7 +87,8 @@ public final class InstanceEncoder implements Serializable {
    * Learns the encoding of {@code data}: which attributes are clustered, their scaling and the
    * replacements for missing values.
    *
-   * @throws WekaException if no attribute is left to cluster
+   * @throws WekaException if no attribute is left to cluster, or the data hold a value or weight
+   *     that cannot be clustered (see the class comment)
    */
   public static InstanceEncoder fit(Instances data, Normalization normalization)
       throws WekaException {
@@ -73,22 +97,40 @@ public final class InstanceEncoder implements Serializable {
       throw new WekaException(
           "FastKMeans needs at least one numeric, date or nominal attribute besides the class.");
     }
+    checkWeights(data);
     int[] firstColumn = new int[used.length];
     double[] offset = new double[used.length];
     double[] scale = new double[used.length];
     double[] replacement = new double[used.length];
-    int columns = 0;
+    boolean[] flat = new boolean[used.length];
+    boolean[] absent = new boolean[used.length];
+    boolean missingValuesReplaced = false;
+    long columns = 0;
     AttributeSummary[] summaries = AttributeSummary.of(data, used);
     for (int a = 0; a < used.length; a++) {
       Attribute attribute = data.attribute(used[a]);
-      firstColumn[a] = columns;
+      firstColumn[a] = (int) columns;
       AttributeSummary summary = summaries[a];
+      missingValuesReplaced |= summary.missing() > 0;
+      absent[a] = summary.present() == 0;
       if (attribute.isNominal()) {
         columns += attribute.numValues();
         replacement[a] = summary.mode();
         scale[a] = 1;
       } else {
         columns += 1;
+        if (!Double.isFinite(summary.max() - summary.min())) {
+          throw new WekaException(
+              "Attribute '"
+                  + attribute.name()
+                  + "' ranges from "
+                  + summary.min()
+                  + " to "
+                  + summary.max()
+                  + ", a span larger than the largest double; rescale it.");
+        }
+        flat[a] =
+            absent[a] || (normalization != Normalization.NONE && summary.max() == summary.min());
         replacement[a] = summary.mean();
         switch (normalization) {
           case RANGE:
@@ -106,6 +148,10 @@ public final class InstanceEncoder implements Serializable {
             throw new IllegalStateException("Unhandled normalization " + normalization);
         }
       }
+      if (columns > Integer.MAX_VALUE) {
+        throw new WekaException(
+            "The attributes need " + columns + " coordinates, more than FastKMeans can hold.");
+      }
     }
     return new InstanceEncoder(
         new Instances(data, 0),
@@ -115,7 +161,35 @@ public final class InstanceEncoder implements Serializable {
         offset,
         scale,
         replacement,
-        columns);
+        flat,
+        absent,
+        missingValuesReplaced,
+        (int) columns);
+  }
+
+  /**
+   * Checks that every weight is finite and non-negative and that their sum is finite.
+   *
+   * @throws WekaException naming the first instance (counted from 1) with a wrong weight
+   */
+  private static void checkWeights(Instances data) throws WekaException {
+    double total = 0;
+    for (int row = 0; row < data.numInstances(); row++) {
+      double weight = data.instance(row).weight();
+      if (!(weight >= 0) || Double.isInfinite(weight)) {
+        throw new WekaException(
+            "Instance "
+                + (row + 1)
+                + " has weight "
+                + weight
+                + "; FastKMeans needs weights that are finite and >= 0.");
+      }
+      total += weight;
+    }
+    if (Double.isInfinite(total)) {
+      throw new WekaException(
+          "The instance weights add up to more than the largest double; scale them down.");
+    }
   }
 
   /** The attributes that take part in distances: numeric, date and nominal ones, not the class. */
@@ -151,6 +225,27 @@ public final class InstanceEncoder implements Serializable {
     return columns;
   }
 
+  /** Whether some clustered training value was missing and replaced by the mean or mode. */
+  public boolean missingValuesReplaced() {
+    return missingValuesReplaced;
+  }
+
+  /**
+   * Whether clustered attribute {@code a} had no present training value; it then takes no part in
+   * distances (every instance, training or new, is encoded as zeros there) and its centroid values
+   * are missing.
+   */
+  public boolean isAbsent(int a) {
+    return absent[a];
+  }
+
+  /** The clustered attribute that matrix column {@code column} belongs to. */
+  public int attributeOfColumn(int column) {
+    int a = Arrays.binarySearch(firstColumn, column);
+    // Columns of a nominal attribute after its first are not keys: they lie after its first column.
+    return a >= 0 ? a : -a - 2;
+  }
+
   /** The number of attributes that are clustered. */
   public int clusteredAttributeCount() {
     return attributes.length;
@@ -178,11 +273,20 @@ public final class InstanceEncoder implements Serializable {
   public DataMatrix encode(Instances data) throws WekaException {
     checkHeader(data);
     int rows = data.numInstances();
+    if ((long) rows * columns > Integer.MAX_VALUE - 8) {
+      throw new WekaException(
+          rows
+              + " instances of "
+              + columns
+              + " coordinates each are more values than one Java array holds ("
+              + (Integer.MAX_VALUE - 8)
+              + "); cluster a sample or fewer attributes.");
+    }
     double[] values = new double[rows * columns];
     double[] weights = new double[rows];
     for (int row = 0; row < rows; row++) {
       Instance instance = data.instance(row);
-      encodeInto(instance, -1, values, row * columns);
+      encodeInto(instance, -1, row, values, row * columns);
       weights[row] = instance.weight();
     }
     return DataMatrix.of(rows, columns, values, weights);
@@ -194,6 +298,9 @@ public final class InstanceEncoder implements Serializable {
    * evaluation removes the class before it asks for clusters.
    */
   public double[] encode(Instance instance) throws WekaException {
+    if (instance == null) {
+      throw new WekaException("No instance was given (null).");
+    }
     int classIndex = header.classIndex();
     boolean classRemoved =
         classIndex >= 0 && instance.numAttributes() == header.numAttributes() - 1;
@@ -205,38 +312,124 @@ public final class InstanceEncoder implements Serializable {
               + header.numAttributes()
               + ".");
     }
+    int removedIndex = classRemoved ? classIndex : -1;
+    checkTypes(instance, removedIndex);
     double[] row = new double[columns];
-    encodeInto(instance, classRemoved ? classIndex : -1, row, 0);
+    encodeInto(instance, removedIndex, -1, row, 0);
     return row;
   }
 
   /**
-   * Writes the encoding of {@code instance} to {@code out[base ..]}; {@code removedIndex} is the
-   * training attribute missing from the instance (later ones sit one place earlier), or -1.
+   * Checks, when {@code instance} belongs to a data set, that each clustered attribute has the
+   * training type and, if nominal, the training values in the training order. An instance without a
+   * data set can only be checked by its number of attributes and its values.
    */
-  private void encodeInto(Instance instance, int removedIndex, double[] out, int base)
+  private void checkTypes(Instance instance, int removedIndex) throws WekaException {
+    Instances dataset = instance.dataset();
+    if (dataset == null) {
+      return;
+    }
+    for (int index : attributes) {
+      int position = removedIndex >= 0 && index > removedIndex ? index - 1 : index;
+      Attribute trained = header.attribute(index);
+      Attribute given = dataset.attribute(position);
+      if (given == trained) {
+        continue;
+      }
+      if (given.type() != trained.type()) {
+        throw new WekaException(
+            "Attribute "
+                + (position + 1)
+                + " of the instance ('"
+                + given.name()
+                + "') is "
+                + Attribute.typeToString(given)
+                + " but the model was trained on a "
+                + Attribute.typeToString(trained)
+                + " attribute '"
+                + trained.name()
+                + "'.");
+      }
+      if (trained.isNominal() && !sameValues(trained, given)) {
+        throw new WekaException(
+            "Nominal attribute '"
+                + given.name()
+                + "' of the instance has the values "
+                + values(given)
+                + " but the model was trained on "
+                + values(trained)
+                + ".");
+      }
+    }
+  }
+
+  private static boolean sameValues(Attribute a, Attribute b) {
+    if (a.numValues() != b.numValues()) {
+      return false;
+    }
+    for (int v = 0; v < a.numValues(); v++) {
+      if (!a.value(v).equals(b.value(v))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String values(Attribute attribute) {
+    StringBuilder text = new StringBuilder("{");
+    for (int v = 0; v < attribute.numValues(); v++) {
+      text.append(v == 0 ? "" : ",").append(attribute.value(v));
+    }
+    return text.append('}').toString();
+  }
+
+  /**
+   * Writes the encoding of {@code instance} to {@code out[base ..]}; {@code removedIndex} is the
+   * training attribute missing from the instance (later ones sit one place earlier), or -1; {@code
+   * row} is the instance's index in the training data, for messages, or -1.
+   */
+  private void encodeInto(Instance instance, int removedIndex, int row, double[] out, int base)
       throws WekaException {
     for (int a = 0; a < attributes.length; a++) {
       int index = attributes[a];
       int position = removedIndex >= 0 && index > removedIndex ? index - 1 : index;
       double value = instance.isMissing(position) ? replacement[a] : instance.value(position);
       int column = base + firstColumn[a];
-      if (header.attribute(index).isNominal()) {
-        int category = (int) value;
-        if (category < 0 || category >= header.attribute(index).numValues()) {
+      Attribute attribute = header.attribute(index);
+      if (attribute.isNominal()) {
+        if (!(value >= 0 && value < attribute.numValues() && value == Math.rint(value))) {
           throw new WekaException(
-              "Attribute '" + header.attribute(index).name() + "' has no value number " + category + ".");
+              "Attribute '"
+                  + attribute.name()
+                  + "'"
+                  + where(row)
+                  + " holds "
+                  + value
+                  + ", which is not the index of one of its "
+                  + attribute.numValues()
+                  + " values.");
         }
-        out[column + category] = NOMINAL_LEVEL;
+        if (!absent[a]) {
+          out[column + (int) value] = NOMINAL_LEVEL;
+        }
       } else {
         if (!Double.isFinite(value)) {
           throw new WekaException(
-              "Attribute '" + header.attribute(index).name() + "' holds " + value
+              "Attribute '"
+                  + attribute.name()
+                  + "'"
+                  + where(row)
+                  + " holds "
+                  + value
                   + "; FastKMeans needs finite numbers.");
         }
-        out[column] = (value - offset[a]) / scale[a];
+        out[column] = flat[a] ? 0 : (value - offset[a]) / scale[a];
       }
     }
+  }
+
+  private static String where(int row) {
+    return row < 0 ? "" : " of instance " + (row + 1);
   }
 
   /**
@@ -288,7 +481,9 @@ public final class InstanceEncoder implements Serializable {
     Arrays.fill(values, Utils.missingValue());
     for (int a = 0; a < attributes.length; a++) {
       int index = attributes[a];
-      if (header.attribute(index).isNominal()) {
+      if (absent[a]) {
+        values[index] = Utils.missingValue();
+      } else if (header.attribute(index).isNominal()) {
         values[index] = Utils.maxIndex(decodeFrequencies(a, centres, c));
       } else {
         values[index] = decodeNumeric(a, centres[c * columns + firstColumn[a]]);

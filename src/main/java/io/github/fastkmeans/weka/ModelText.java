@@ -24,6 +24,12 @@ public final class ModelText {
     KMeansResult result = model.result();
     StringBuilder text = new StringBuilder();
     text.append("\nFastKMeans\n==========\n\n");
+    for (String warning : model.warnings()) {
+      text.append("Warning: ").append(warning).append('\n');
+    }
+    if (model.warnings().length > 0) {
+      text.append('\n');
+    }
     text.append("Number of clusters: ").append(result.k()).append('\n');
     text.append("Initialization: ").append(model.initializerId());
     text.append(" (best of ").append(model.restarts());
@@ -135,7 +141,13 @@ public final class ModelText {
       Attribute attribute = encoder.header().attribute(encoder.attributeIndex(a));
       String[] row = new String[k + 2];
       row[0] = attribute.name();
-      if (attribute.isNominal()) {
+      if (encoder.isAbsent(a)) {
+        // No value was present in training: nothing to show.
+        for (int c = 1; c < k + 2; c++) {
+          row[c] = "?";
+        }
+        table.add(row);
+      } else if (attribute.isNominal()) {
         double[] overallFrequencies = encoder.decodeFrequencies(a, overall, 0);
         row[1] = attribute.value(Utils.maxIndex(overallFrequencies));
         for (int c = 0; c < k; c++) {

@@ -4,50 +4,78 @@ import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
 import io.github.fastkmeans.init.GivenCentres;
 import io.github.fastkmeans.init.Initializers;
+import java.util.List;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 
 /**
  * The enumerated options as Weka tags: each has a string id for the command line and a readable name
  * for the GUI drop-down. Ids keep their case (Weka upper-cases them unless told not to).
+ *
+ * <p>Weka's {@link Tag} is mutable (it has setters) and so is any array, so the tags are never kept
+ * in a shared field: {@link #initializers()}, {@link #normalizations()}, {@link
+ * #emptyClusterPolicies()} and {@link #algorithms()} build new ones on every call, from ids and names
+ * held in immutable lists.
  */
 public final class OptionTags {
 
-  /** The initializers. */
-  public static final Tag[] INITIALIZERS = {
-    new Tag(0, Initializers.RANDOM, "random instances", false),
-    new Tag(1, Initializers.KMEANS_PLUS_PLUS, "k-means++ (greedy D^2 sampling)", false),
-    new Tag(2, Initializers.FARTHEST_FIRST, "farthest first", false),
-    new Tag(3, GivenCentres.ID, "given centres (from -init-file)", false),
-  };
+  /** The initializers: ids and readable names, alternating, in tag-number order. */
+  private static final List<String> INITIALIZERS =
+      List.of(
+          Initializers.RANDOM, "random instances",
+          Initializers.KMEANS_PLUS_PLUS, "k-means++ (greedy D^2 sampling)",
+          Initializers.FARTHEST_FIRST, "farthest first",
+          GivenCentres.ID, "given centres (from -init-file)");
 
-  /** The normalizations, in {@link Normalization} order. */
-  public static final Tag[] NORMALIZATIONS = tags(Normalization.values());
+  /** The empty-cluster policies: ids and names, alternating, in {@link EmptyClusterPolicy} order. */
+  private static final List<String> EMPTY_CLUSTER_POLICIES =
+      List.of(
+          EmptyClusterPolicy.RELOCATE.id(), "relocate to the farthest instance",
+          EmptyClusterPolicy.KEEP.id(), "keep the previous centre",
+          EmptyClusterPolicy.FAIL.id(), "fail with an error");
 
-  /** The empty-cluster policies, in {@link EmptyClusterPolicy} order. */
-  public static final Tag[] EMPTY_CLUSTER_POLICIES = {
-    new Tag(0, EmptyClusterPolicy.RELOCATE.id(), "relocate to the farthest instance", false),
-    new Tag(1, EmptyClusterPolicy.KEEP.id(), "keep the previous centre", false),
-    new Tag(2, EmptyClusterPolicy.FAIL.id(), "fail with an error", false),
-  };
-
-  /** The assignment algorithms. */
-  public static final Tag[] ALGORITHMS = {
-    new Tag(0, Algorithm.AUTO.id(), "auto (chosen by data size)", false),
-    new Tag(1, Algorithm.LLOYD.id(), "Lloyd (every distance)", false),
-    new Tag(2, Algorithm.HAMERLY.id(), "Hamerly (one bound per instance)", false),
-    new Tag(3, Algorithm.ELKAN.id(), "Elkan (one bound per instance and cluster)", false),
-    new Tag(4, Algorithm.EXPONION.id(), "Exponion (Hamerly's bound, ball search)", false),
-  };
+  /** The assignment algorithms: ids and readable names, alternating, in tag-number order. */
+  private static final List<String> ALGORITHMS =
+      List.of(
+          Algorithm.AUTO.id(), "auto (chosen by data size)",
+          Algorithm.LLOYD.id(), "Lloyd (every distance)",
+          Algorithm.HAMERLY.id(), "Hamerly (one bound per instance)",
+          Algorithm.ELKAN.id(), "Elkan (one bound per instance and cluster)",
+          Algorithm.EXPONION.id(), "Exponion (Hamerly's bound, ball search)");
 
   private OptionTags() {}
 
-  private static Tag[] tags(Normalization[] values) {
+  private static Tag[] tags(List<String> idsAndNames) {
+    Tag[] tags = new Tag[idsAndNames.size() / 2];
+    for (int i = 0; i < tags.length; i++) {
+      tags[i] = new Tag(i, idsAndNames.get(2 * i), idsAndNames.get(2 * i + 1), false);
+    }
+    return tags;
+  }
+
+  /** New tags of the initializers. */
+  public static Tag[] initializers() {
+    return tags(INITIALIZERS);
+  }
+
+  /** New tags of the normalizations, in {@link Normalization} order. */
+  public static Tag[] normalizations() {
+    Normalization[] values = Normalization.values();
     Tag[] tags = new Tag[values.length];
     for (int i = 0; i < values.length; i++) {
       tags[i] = new Tag(i, values[i].id(), values[i].description(), false);
     }
     return tags;
+  }
+
+  /** New tags of the empty-cluster policies, in {@link EmptyClusterPolicy} order. */
+  public static Tag[] emptyClusterPolicies() {
+    return tags(EMPTY_CLUSTER_POLICIES);
+  }
+
+  /** New tags of the assignment algorithms. */
+  public static Tag[] algorithms() {
+    return tags(ALGORITHMS);
   }
 
   /**

@@ -226,7 +226,7 @@ class FastKMeansBehaviourTest {
     FastKMeans two = new FastKMeans();
     two.setNumClusters(2);
     two.setInitializationMethod(
-        OptionTags.selected("farthest-first", OptionTags.INITIALIZERS));
+        OptionTags.selected("farthest-first", OptionTags.initializers()));
     two.buildClusterer(data);
     double[] distances = two.distancesToCentroids(red);
     Arrays.sort(distances);

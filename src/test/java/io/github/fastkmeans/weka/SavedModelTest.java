@@ -1,0 +1,229 @@
+package io.github.fastkmeans.weka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InvalidObjectException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.clusterers.FastKMeans;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+
+/**
+ * Saved models: written with Weka's SerializationHelper and with -d on Weka's command line, read in a
+ * fresh JVM, they answer exactly as the model in memory; a file of another model format fails with a
+ * clear message.
+ */
+class SavedModelTest {
+
+  private static final String OPTIONS = "-N 3 -restarts 2 -S 7 -init kmeans++ -V";
+
+  @TempDir Path temp;
+
+  private static Path iris() {
+    return TestData.folder("iris").resolve("iris.arff");
+  }
+
+  /** Runs {@code mainClass args} in a fresh JVM with this test's class path. */
+  private static Result java(String mainClass, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED");
+    command.add("-Djava.awt.headless=true");
+    command.add("-Dweka.packageManager.offline=true");
+    String wekaHome = System.getProperty("WEKA_HOME");
+    if (wekaHome != null) {
+      command.add("-DWEKA_HOME=" + wekaHome);
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass);
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).start();
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+    process.getOutputStream().close();
+    if (!process.waitFor(3, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("Timed out: " + command);
+    }
+    return new Result(process.exitValue(), out.get(), err.get());
+  }
+
+  private static String drain(InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return e.toString();
+    }
+  }
+
+  private static final class Result {
+    final int status;
+    final String out;
+    final String err;
+
+    Result(int status, String out, String err) {
+      this.status = status;
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public String toString() {
+      return "status " + status + "\n--- out\n" + out + "\n--- err\n" + err;
+    }
+  }
+
+  private static FastKMeans build(Instances data) throws Exception {
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions(OPTIONS));
+    kmeans.buildClusterer(data);
+    return kmeans;
+  }
+
+  @Test
+  void modelsSavedBothWaysAnswerIdenticallyInAFreshJvm() throws Exception {
+    Instances data = ModelAnswers.readArff(iris().toString());
+    FastKMeans inMemory = build(data);
+    String expected = ModelAnswers.of(inMemory, data);
+
+    Path helperFile = temp.resolve("helper.model");
+    SerializationHelper.write(helperFile.toString(), inMemory);
+
+    Path commandLineFile = temp.resolve("command-line.model");
+    List<String> args = new ArrayList<>(List.of("-t", iris().toString(), "-d", commandLineFile.toString()));
+    args.addAll(List.of(Utils.splitOptions(OPTIONS)));
+    Result saved = java(FastKMeans.class.getName(), args.toArray(new String[0]));
+    assertEquals(0, saved.status, saved.toString());
+    assertTrue(Files.size(commandLineFile) > 0, saved.toString());
+
+    Result loaded =
+        java(
+            ModelAnswers.class.getName(),
+            iris().toString(),
+            helperFile.toString(),
+            commandLineFile.toString());
+    assertEquals(0, loaded.status, loaded.toString());
+    String[] parts = loaded.out.split("(?m)^== .*\n");
+    assertEquals(3, parts.length, loaded.toString());
+    // The text shows the build time, which differs between the two builds; all else must not.
+    String withoutTime = "(?m)^(Time taken to build model|Elapsed time): .*$";
+    assertEquals(expected, parts[1], "SerializationHelper");
+    assertEquals(
+        expected.replaceAll(withoutTime, ""), parts[2].replaceAll(withoutTime, ""), "-d");
+  }
+
+  /** Writes {@code kmeans} with the model's saved form changed by {@code patch}. */
+  private static byte[] forged(FastKMeans kmeans, FormPatch patch) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new PatchingStream(bytes, patch)) {
+      out.writeObject(kmeans);
+    }
+    return bytes.toByteArray();
+  }
+
+  @FunctionalInterface
+  private interface FormPatch {
+    Object patch(Object serialForm) throws Exception;
+  }
+
+  /** An object stream that hands FittedModel's saved form to a patch before writing it. */
+  private static final class PatchingStream extends ObjectOutputStream {
+    private final FormPatch patch;
+
+    PatchingStream(OutputStream out, FormPatch patch) throws IOException {
+      super(out);
+      this.patch = patch;
+      enableReplaceObject(true);
+    }
+
+    @Override
+    protected Object replaceObject(Object obj) throws IOException {
+      if (!obj.getClass().getName().equals(FittedModel.class.getName() + "$SerialForm")) {
+        return obj;
+      }
+      try {
+        return patch.patch(obj);
+      } catch (Exception e) {
+        throw new IOException(e);
+      }
+    }
+  }
+
+  private static Object setField(Object target, String name, Object value) throws Exception {
+    Field field = target.getClass().getDeclaredField(name);
+    field.setAccessible(true);
+    field.set(target, value);
+    return target;
+  }
+
+  private static Object getField(Object target, String name) throws Exception {
+    Field field = target.getClass().getDeclaredField(name);
+    field.setAccessible(true);
+    return field.get(target);
+  }
+
+  @Test
+  void modelOfAFutureFormatFailsWithAClearMessage() throws Exception {
+    FastKMeans kmeans = build(ModelAnswers.readArff(iris().toString()));
+    int future = FittedModel.FORMAT_VERSION + 1;
+    Path file = temp.resolve("future.model");
+    Files.write(file, forged(kmeans, form -> setField(form, "formatVersion", future)));
+    String expected =
+        "This FastKMeans model was saved by an incompatible version of FastKMeans (model format "
+            + future
+            + "; this version reads format "
+            + FittedModel.FORMAT_VERSION
+            + "); rebuild the model with this version.";
+
+    InvalidObjectException e =
+        assertThrows(InvalidObjectException.class, () -> SerializationHelper.read(file.toString()));
+    assertEquals(expected, e.getMessage());
+
+    // Weka's command line: the message and a failure status, in a fresh JVM.
+    Result result = java(FastKMeans.class.getName(), "-l", file.toString(), "-T", iris().toString());
+    assertEquals(1, result.status, result.toString());
+    assertTrue(result.err.contains(expected), result.toString());
+  }
+
+  @Test
+  void modelWithoutAFormatNumberFailsWithAClearMessage() throws Exception {
+    FastKMeans kmeans = build(ModelAnswers.readArff(iris().toString()));
+    Path file = temp.resolve("unversioned.model");
+    // The FittedModel itself in place of its saved form: how models were written before formats.
+    Files.write(file, forged(kmeans, form -> getField(form, "model")));
+    InvalidObjectException e =
+        assertThrows(InvalidObjectException.class, () -> SerializationHelper.read(file.toString()));
+    assertTrue(e.getMessage().contains("incompatible version of FastKMeans (model format none"),
+        e.getMessage());
+  }
+
+  @Test
+  void modelOfThisFormatReadsBackInTheSameJvm() throws Exception {
+    Instances data = ModelAnswers.readArff(iris().toString());
+    FastKMeans kmeans = build(data);
+    Path file = temp.resolve("same.model");
+    Files.write(file, forged(kmeans, form -> form));
+    FastKMeans copy = (FastKMeans) SerializationHelper.read(file.toString());
+    assertEquals(ModelAnswers.of(kmeans, data), ModelAnswers.of(copy, data));
+  }
+}
