@@ -12,6 +12,7 @@ import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.init.GivenCentres;
 import io.github.fastkmeans.init.Initializer;
+import io.github.fastkmeans.init.InitializerOptions;
 import io.github.fastkmeans.init.Initializers;
 import io.github.fastkmeans.weka.CommandLine;
 import io.github.fastkmeans.weka.DistinctRows;
@@ -26,12 +27,15 @@ import io.github.fastkmeans.weka.Normalization;
 import io.github.fastkmeans.weka.OptionTags;
 import io.github.fastkmeans.weka.OptionValues;
 import java.io.File;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
 import java.util.Vector;
+import java.util.concurrent.CancellationException;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
@@ -48,8 +52,8 @@ import weka.core.WeightedInstancesHandler;
 import weka.core.WekaException;
 
 /**
- * Exact k-means clustering on all cores: Lloyd's iteration with k-means++, random, farthest-first or
- * given starting centres, restarts, explicit empty-cluster handling and Weka's data semantics.
+ * Exact k-means clustering on all cores: Lloyd's iteration with k-means++, random, farthest-first,
+ * k-means||, AFK-MC² or given starting centres, restarts, explicit empty-cluster handling and Weka's data semantics.
  *
  * <p>A drop-in for SimpleKMeans: the same default normalisation and missing-value treatment, and the
  * same answer from the same start; see README.md for the differences.
@@ -74,6 +78,9 @@ public class FastKMeans extends RandomizableClusterer
   private String initializerId = Initializers.KMEANS_PLUS_PLUS;
   private File initFile = new File("");
   private int restarts = 1;
+  private double initOversampling = InitializerOptions.DEFAULT_OVERSAMPLING;
+  private int initRounds = InitializerOptions.DEFAULT_ROUNDS;
+  private int initChain = InitializerOptions.DEFAULT_CHAIN_LENGTH;
   private double tolerance = 0;
   private Normalization normalization = Normalization.RANGE;
   private EmptyClusterPolicy emptyClusterPolicy = EmptyClusterPolicy.RELOCATE;
@@ -97,7 +104,7 @@ public class FastKMeans extends RandomizableClusterer
   /** Describes the scheme for the GUI. */
   public String globalInfo() {
     return "Exact k-means clustering that uses all cores: Lloyd's iterations from k-means++, random,"
-        + " farthest-first or given starting centres, with restarts (the lowest within-cluster sum of"
+        + " farthest-first, k-means||, AFK-MC2 or given starting centres, with restarts (the lowest within-cluster sum of"
         + " squared errors wins), and empty clusters relocated rather than dropped. Numeric attributes"
         + " are normalised to [0,1] by default and nominal attributes compared by value, as in"
         + " SimpleKMeans; from the same starting points both give the same clusters. The result is"
@@ -122,6 +129,21 @@ public class FastKMeans extends RandomizableClusterer
         Field.BOOKTITLE, "Proceedings of the 18th Annual ACM-SIAM Symposium on Discrete Algorithms");
     plusPlus.setValue(Field.PAGES, "1027-1035");
     plusPlus.setValue(Field.YEAR, "2007");
+    TechnicalInformation parallel = lloyd.add(Type.ARTICLE);
+    parallel.setValue(
+        Field.AUTHOR, "B. Bahmani and B. Moseley and A. Vattani and R. Kumar and S. Vassilvitskii");
+    parallel.setValue(Field.TITLE, "Scalable k-means++");
+    parallel.setValue(Field.JOURNAL, "Proceedings of the VLDB Endowment");
+    parallel.setValue(Field.VOLUME, "5");
+    parallel.setValue(Field.NUMBER, "7");
+    parallel.setValue(Field.PAGES, "622-633");
+    parallel.setValue(Field.YEAR, "2012");
+    TechnicalInformation chain = lloyd.add(Type.INPROCEEDINGS);
+    chain.setValue(Field.AUTHOR, "O. Bachem and M. Lucic and S. H. Hassani and A. Krause");
+    chain.setValue(Field.TITLE, "Fast and Provably Good Seedings for k-Means");
+    chain.setValue(Field.BOOKTITLE, "Advances in Neural Information Processing Systems 29");
+    chain.setValue(Field.PAGES, "55-63");
+    chain.setValue(Field.YEAR, "2016");
     return lloyd;
   }
 
@@ -181,7 +203,7 @@ public class FastKMeans extends RandomizableClusterer
     MagnitudeCheck.check(encoder, matrix, givenCentres);
     Initializer initializer =
         givenCentres == null
-            ? Initializers.forId(initializerId)
+            ? Initializers.forId(initializerId, initializerOptions())
             : new GivenCentres(givenCentres, encoder.columns());
     List<String> warnings = warnings(encoder, matrix);
     long start = System.nanoTime();
@@ -196,7 +218,7 @@ public class FastKMeans extends RandomizableClusterer
               seed -> initializer.initialCentres(matrix, numClusters, new Random(seed)));
     } catch (EmptyClusterException | IllegalArgumentException e) {
       throw new WekaException(e.getMessage(), e);
-    } catch (InterruptedException e) {
+    } catch (InterruptedException | CancellationException e) {
       // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop), and say what happened.
       Thread.currentThread().interrupt();
       throw new WekaException("FastKMeans was interrupted; no model was built.", e);
@@ -213,6 +235,15 @@ public class FastKMeans extends RandomizableClusterer
             elapsed,
             encoder.missingValuesReplaced(),
             warnings);
+  }
+
+  /** The options of the initializers that take any; the passes over the data use every thread. */
+  private InitializerOptions initializerOptions() {
+    return InitializerOptions.DEFAULTS
+        .withOversampling(initOversampling)
+        .withRounds(initRounds)
+        .withChainLength(initChain)
+        .withThreads(numExecutionSlots);
   }
 
   /** The encoded centres of the 'given' initializer, or null for the other initializers. */
@@ -354,6 +385,25 @@ public class FastKMeans extends RandomizableClusterer
             "-init-file <file>"));
     options.add(
         new Option(
+            "\tOversampling factor of -init kmeans||: each round samples about this times k\n"
+                + "\tcandidates.\n\t(default 2).",
+            "init-oversampling",
+            1,
+            "-init-oversampling <num>"));
+    options.add(
+        new Option(
+            "\tNumber of sampling rounds of -init kmeans||.\n\t(default 5).",
+            "init-rounds",
+            1,
+            "-init-rounds <num>"));
+    options.add(
+        new Option(
+            "\tMarkov chain length per centre of -init afk-mc2.\n\t(default 200).",
+            "init-chain",
+            1,
+            "-init-chain <num>"));
+    options.add(
+        new Option(
             "\tNumber of fits from different seeds; the lowest squared error is kept.\n"
                 + "\t(default 1).",
             "restarts",
@@ -439,6 +489,26 @@ public class FastKMeans extends RandomizableClusterer
             : OptionTags.select("init", value, OptionTags.initializers());
     value = Utils.getOption("init-file", options);
     setInitFile(new File(value));
+    value = Utils.getOption("init-oversampling", options);
+    double parsedOversampling =
+        value.isEmpty()
+            ? InitializerOptions.DEFAULT_OVERSAMPLING
+            : OptionValues.parseDouble("init-oversampling", value);
+    if (!(parsedOversampling > 0) || Double.isInfinite(parsedOversampling)) {
+      throw new InvalidOptionException(
+          "Option -init-oversampling needs a finite number > 0, got " + value + ".");
+    }
+    setInitOversampling(parsedOversampling);
+    value = Utils.getOption("init-rounds", options);
+    setInitRounds(
+        value.isEmpty()
+            ? InitializerOptions.DEFAULT_ROUNDS
+            : checked("init-rounds", OptionValues.parseInt("init-rounds", value), 1));
+    value = Utils.getOption("init-chain", options);
+    setInitChain(
+        value.isEmpty()
+            ? InitializerOptions.DEFAULT_CHAIN_LENGTH
+            : checked("init-chain", OptionValues.parseInt("init-chain", value), 1));
     value = Utils.getOption("restarts", options);
     setRestarts(
         value.isEmpty() ? 1 : checked("restarts", OptionValues.parseInt("restarts", value), 1));
@@ -508,6 +578,12 @@ public class FastKMeans extends RandomizableClusterer
       options.add("-init-file");
       options.add(initFile.getPath());
     }
+    options.add("-init-oversampling");
+    options.add(Double.toString(initOversampling));
+    options.add("-init-rounds");
+    options.add(Integer.toString(initRounds));
+    options.add("-init-chain");
+    options.add(Integer.toString(initChain));
     options.add("-restarts");
     options.add(Integer.toString(restarts));
     options.add("-tolerance");
@@ -575,7 +651,9 @@ public class FastKMeans extends RandomizableClusterer
   /** Tip text for the initializer. */
   public String initializationMethodTipText() {
     return "How the starting centres are chosen: random instances, k-means++ (D^2 sampling, weighted,"
-        + " greedy), farthest first, or given centres read from initFile.";
+        + " greedy), farthest first, k-means|| (a few oversampling passes on all threads, then"
+        + " k-means++ on the weighted candidates), AFK-MC2 (k-means++ approximated by short Markov"
+        + " chains), or given centres read from initFile.";
   }
 
   /** Sets the initializer; the tag must come from the initializer list. */
@@ -602,6 +680,54 @@ public class FastKMeans extends RandomizableClusterer
   /** The ARFF file of starting centres. */
   public File getInitFile() {
     return initFile;
+  }
+
+  /** Tip text for k-means||'s oversampling factor. */
+  public String initOversamplingTipText() {
+    return "k-means|| only: each sampling round keeps about this times k candidate instances (the"
+        + " paper's l = 2k is 2); more candidates give better seeds for more work.";
+  }
+
+  /** Sets k-means||'s oversampling factor (finite, above 0). */
+  public void setInitOversampling(double value) {
+    initOversampling = InitializerOptions.DEFAULTS.withOversampling(value).oversampling();
+  }
+
+  /** k-means||'s oversampling factor. */
+  public double getInitOversampling() {
+    return initOversampling;
+  }
+
+  /** Tip text for k-means||'s rounds. */
+  public String initRoundsTipText() {
+    return "k-means|| only: the number of sampling rounds (passes over the data); the paper finds"
+        + " that a handful suffice.";
+  }
+
+  /** Sets k-means||'s number of rounds (at least 1). */
+  public void setInitRounds(int value) {
+    initRounds = InitializerOptions.DEFAULTS.withRounds(value).rounds();
+  }
+
+  /** k-means||'s number of rounds. */
+  public int getInitRounds() {
+    return initRounds;
+  }
+
+  /** Tip text for AFK-MC2's chain length. */
+  public String initChainTipText() {
+    return "AFK-MC2 only: the Markov chain length per centre; longer chains follow k-means++ more"
+        + " closely for more work.";
+  }
+
+  /** Sets AFK-MC2's chain length (at least 1). */
+  public void setInitChain(int value) {
+    initChain = InitializerOptions.DEFAULTS.withChainLength(value).chainLength();
+  }
+
+  /** AFK-MC2's chain length. */
+  public int getInitChain() {
+    return initChain;
   }
 
   /** Tip text for the restarts. */
@@ -753,6 +879,21 @@ public class FastKMeans extends RandomizableClusterer
   @Override
   public String debugTipText() {
     return "Add the within-cluster sum of squared errors after every iteration to the output.";
+  }
+
+  /** Gives the initializer options that a clusterer saved before they existed their defaults. */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    // 0 is never a valid value of these, so it can only mean the field was absent from the stream.
+    if (initOversampling == 0) {
+      initOversampling = InitializerOptions.DEFAULT_OVERSAMPLING;
+    }
+    if (initRounds == 0) {
+      initRounds = InitializerOptions.DEFAULT_ROUNDS;
+    }
+    if (initChain == 0) {
+      initChain = InitializerOptions.DEFAULT_CHAIN_LENGTH;
+    }
   }
 
   @Override

@@ -25,6 +25,8 @@ public final class OptionTags {
           Initializers.RANDOM, "random instances",
           Initializers.KMEANS_PLUS_PLUS, "k-means++ (greedy D^2 sampling)",
           Initializers.FARTHEST_FIRST, "farthest first",
+          Initializers.KMEANS_PARALLEL, "k-means|| (oversampling rounds, weighted k-means++)",
+          Initializers.AFK_MC2, "AFK-MC2 (Markov chain D^2 sampling)",
           GivenCentres.ID, "given centres (from -init-file)");
 
   /** The empty-cluster policies: ids and names, alternating, in {@link EmptyClusterPolicy} order. */

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InitializersTest {
 
   @Test
-  void idsAreTheThreeDocumentedOnes() {
-    assertEquals(List.of("random", "kmeans++", "farthest-first"), Initializers.IDS);
+  void idsAreTheFiveDocumentedOnes() {
+    assertEquals(
+        List.of("random", "kmeans++", "farthest-first", "kmeans||", "afk-mc2"), Initializers.IDS);
     assertThrows(UnsupportedOperationException.class, () -> Initializers.IDS.add("x"));
   }
 
@@ -30,6 +31,17 @@ class InitializersTest {
     assertInstanceOf(RandomRows.class, Initializers.forId(Initializers.RANDOM));
     assertInstanceOf(KMeansPlusPlus.class, Initializers.forId(Initializers.KMEANS_PLUS_PLUS));
     assertInstanceOf(FarthestFirst.class, Initializers.forId(Initializers.FARTHEST_FIRST));
+    assertInstanceOf(KMeansParallel.class, Initializers.forId(Initializers.KMEANS_PARALLEL));
+    assertInstanceOf(AfkMc2.class, Initializers.forId(Initializers.AFK_MC2));
+  }
+
+  @Test
+  void forIdPassesTheOptionsOn() {
+    InitializerOptions options = InitializerOptions.DEFAULTS.withThreads(2).withChainLength(3);
+    assertInstanceOf(
+        KMeansParallel.class, Initializers.forId(Initializers.KMEANS_PARALLEL, options));
+    assertInstanceOf(AfkMc2.class, Initializers.forId(Initializers.AFK_MC2, options));
+    assertInstanceOf(RandomRows.class, Initializers.forId(Initializers.RANDOM, options));
   }
 
   @Test
@@ -43,7 +55,7 @@ class InitializersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"random", "kmeans++", "farthest-first"})
+  @ValueSource(strings = {"random", "kmeans++", "farthest-first", "kmeans||", "afk-mc2"})
   void returnsKTimesColumnsValuesThatAreRowsOfTheData(String id) {
     DataMatrix data = TestData.blobs(3, 500, 4, 6, 1.0, true);
     Initializer init = Initializers.forId(id);
@@ -55,7 +67,7 @@ class InitializersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"random", "kmeans++", "farthest-first"})
+  @ValueSource(strings = {"random", "kmeans++", "farthest-first", "kmeans||", "afk-mc2"})
   void neverChoosesARowOfZeroWeight(String id) {
     // 40 weighted rows near the origin and 10 weightless outliers far away, which D^2 sampling and
     // farthest-first traversal would love to pick.
@@ -80,7 +92,7 @@ class InitializersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"random", "kmeans++", "farthest-first"})
+  @ValueSource(strings = {"random", "kmeans++", "farthest-first", "kmeans||", "afk-mc2"})
   void theSameSeedGivesTheSameCentres(String id) {
     DataMatrix data = TestData.blobs(4, 300, 3, 5, 2.0, true);
     Initializer init = Initializers.forId(id);
@@ -93,7 +105,7 @@ class InitializersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"random", "kmeans++", "farthest-first"})
+  @ValueSource(strings = {"random", "kmeans++", "farthest-first", "kmeans||", "afk-mc2"})
   void differentSeedsUsuallyGiveDifferentCentres(String id) {
     DataMatrix data = TestData.blobs(4, 300, 3, 5, 2.0, true);
     Initializer init = Initializers.forId(id);
@@ -110,7 +122,7 @@ class InitializersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"random", "kmeans++", "farthest-first"})
+  @ValueSource(strings = {"random", "kmeans++", "farthest-first", "kmeans||", "afk-mc2"})
   void worksWhenKExceedsTheDistinctRows(String id) {
     DataMatrix data = InitTestSupport.data(2, 1, 1, 2, 2, 1, 1);
     double[] centres = Initializers.forId(id).initialCentres(data, 5, new Random(1));
@@ -125,7 +137,7 @@ class InitializersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"random", "kmeans++", "farthest-first"})
+  @ValueSource(strings = {"random", "kmeans++", "farthest-first", "kmeans||", "afk-mc2"})
   void neitherChangesTheDataNorReturnsAViewOfIt(String id) {
     DataMatrix data = TestData.blobs(6, 200, 2, 3, 1.0, true);
     double[] before = data.values().clone();

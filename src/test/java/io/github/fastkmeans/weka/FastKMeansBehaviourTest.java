@@ -278,7 +278,8 @@ class FastKMeansBehaviourTest {
   void optionsRoundTripAndDefaultsMatchTheDocumentation() throws Exception {
     FastKMeans defaults = new FastKMeans();
     String[] expected = {
-      "-N", "2", "-I", "500", "-init", "kmeans++", "-restarts", "1", "-tolerance", "0.0",
+      "-N", "2", "-I", "500", "-init", "kmeans++", "-init-oversampling", "2.0", "-init-rounds", "5",
+      "-init-chain", "200", "-restarts", "1", "-tolerance", "0.0",
       "-normalize", "range", "-empty", "relocate", "-algorithm", "auto", "-elkan-memory", "512",
       "-S", "10"
     };
@@ -287,7 +288,8 @@ class FastKMeansBehaviourTest {
     FastKMeans configured = new FastKMeans();
     configured.setOptions(
         Utils.splitOptions(
-            "-N 7 -I 30 -init farthest-first -restarts 4 -tolerance 1e-6 -normalize none"
+            "-N 7 -I 30 -init farthest-first -init-oversampling 0.5 -init-rounds 3 -init-chain 50"
+                + " -restarts 4 -tolerance 1e-6 -normalize none"
                 + " -empty fail -num-slots 3 -algorithm elkan -elkan-memory 64 -V -S 42"
                 + " -output-debug-info"));
     FastKMeans copy = new FastKMeans();
@@ -296,6 +298,9 @@ class FastKMeansBehaviourTest {
     assertEquals(7, copy.getNumClusters());
     assertEquals(30, copy.getMaxIterations());
     assertEquals("farthest-first", copy.getInitializationMethod().getSelectedTag().getIDStr());
+    assertEquals(0.5, copy.getInitOversampling(), 0);
+    assertEquals(3, copy.getInitRounds());
+    assertEquals(50, copy.getInitChain());
     assertEquals(4, copy.getRestarts());
     assertEquals(1e-6, copy.getTolerance(), 0);
     assertEquals("none", copy.getNormalization().getSelectedTag().getIDStr());
@@ -320,6 +325,12 @@ class FastKMeansBehaviourTest {
       {"-empty never", "-empty"},
       {"-tolerance -1", "-tolerance"},
       {"-restarts 0", "-restarts"},
+      {"-init-oversampling 0", "-init-oversampling"},
+      {"-init-oversampling x", "-init-oversampling"},
+      {"-init-oversampling Infinity", "-init-oversampling"},
+      {"-init-rounds 0", "-init-rounds"},
+      {"-init-rounds 1.5", "-init-rounds"},
+      {"-init-chain 0", "-init-chain"},
       {"-algorithm fastest", "-algorithm"},
       {"-elkan-memory -1", "-elkan-memory"},
     };
@@ -331,6 +342,67 @@ class FastKMeansBehaviourTest {
     Exception unknown =
         assertThrows(Exception.class, () -> new FastKMeans().setOptions(new String[] {"-Q"}));
     assertTrue(unknown.getMessage().contains("-Q"), unknown.getMessage());
+  }
+
+  @Test
+  void scalableInitializersGiveTheSameModelForAnyNumberOfThreads() throws Exception {
+    // a3 has 7500 instances: 15 chunks, so kmeans|| really splits its passes between the threads.
+    Instances data = TestData.loadUnlabelled("a3");
+    for (String init : new String[] {"kmeans||", "afk-mc2"}) {
+      FastKMeans reference = null;
+      for (int slots : new int[] {1, 3}) {
+        FastKMeans kmeans = new FastKMeans();
+        kmeans.setOptions(
+            Utils.splitOptions(
+                "-N 50 -init \"" + init + "\" -init-rounds 3 -init-chain 100 -num-slots " + slots));
+        kmeans.buildClusterer(data);
+        assertTrue(kmeans.toString().contains("Initialization: " + init), kmeans.toString());
+        if (reference == null) {
+          reference = kmeans;
+        } else {
+          assertEquals(
+              reference.getInitialStartPoints().toString(),
+              kmeans.getInitialStartPoints().toString(),
+              init);
+          assertArrayEquals(reference.getAssignments(), kmeans.getAssignments(), init);
+          assertEquals(reference.getSquaredError(), kmeans.getSquaredError(), 0, init);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anInitializerIdWithBarsSurvivesTheCommandLine() throws Exception {
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-init kmeans||"));
+    String line = Utils.joinOptions(kmeans.getOptions());
+    FastKMeans copy = new FastKMeans();
+    copy.setOptions(Utils.splitOptions(line));
+    assertEquals("kmeans||", copy.getInitializationMethod().getSelectedTag().getIDStr(), line);
+  }
+
+  @Test
+  void aClustererSavedBeforeTheInitializerOptionsGetsTheirDefaults() throws Exception {
+    FastKMeans old = new FastKMeans();
+    // Fields absent from an older stream read as 0, which none of them can otherwise be.
+    for (String field : new String[] {"initOversampling", "initRounds", "initChain"}) {
+      java.lang.reflect.Field f = FastKMeans.class.getDeclaredField(field);
+      f.setAccessible(true);
+      f.set(old, f.getType() == double.class ? (Object) 0.0 : (Object) 0);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(old);
+    }
+    FastKMeans copy;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (FastKMeans) in.readObject();
+    }
+    assertEquals(2.0, copy.getInitOversampling(), 0);
+    assertEquals(5, copy.getInitRounds());
+    assertEquals(200, copy.getInitChain());
+    new FastKMeans().setOptions(copy.getOptions());
   }
 
   @Test

@@ -1,0 +1,172 @@
+package io.github.fastkmeans.init;
+
+import static io.github.fastkmeans.init.InitTestSupport.assertCentresAreWeightedRows;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fastkmeans.engine.DataMatrix;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Tests of {@link AfkMc2}: k-means++ approximated by Metropolis-Hastings chains. */
+class AfkMc2Test {
+
+  // Rows 0, 1, 10, 11 (unit weights) with c1 = 0: d² = 0, 1, 100, 121, sum 222, W = 4, so
+  // q = d² / 444 + 1/8 = 0.125, 0.12725.., 0.35023.., 0.39752..; running totals 0.125, 0.25225..,
+  // 0.60248.., 1.
+  private static final DataMatrix FOUR = InitTestSupport.data(1, 0, 1, 10, 11);
+
+  @Test
+  void movesToABetterProposalAlways() {
+    // First centre: 0.1 * 4 = 0.4 -> row 0. Chain of 2: state 0.2 -> row 1 (target 1), proposal
+    // 0.9 -> row 3 (target 121). 121 * q(1) = 15.4 > u * 1 * q(3) for any u < 1: moves.
+    ScriptedRandom random = new ScriptedRandom().withDoubles(0.1, 0.2, 0.9, 0.999);
+    assertArrayEquals(new double[] {0, 11}, new AfkMc2(2).initialCentres(FOUR, 2, random), 0);
+    assertTrue(random.exhausted(), "one draw for c1, one for the state, two per further step");
+  }
+
+  @Test
+  void movesToAWorseProposalWithTheMetropolisHastingsProbability() {
+    // State row 3 (target 121), proposal row 1 (target 1): accepted iff
+    // 1 * q(3) > u * 121 * q(1), that is u < 0.39752 / 15.3977 = 0.025817..
+    ScriptedRandom stays = new ScriptedRandom().withDoubles(0.1, 0.9, 0.2, 0.0259);
+    assertArrayEquals(new double[] {0, 11}, new AfkMc2(2).initialCentres(FOUR, 2, stays), 0);
+    ScriptedRandom moves = new ScriptedRandom().withDoubles(0.1, 0.9, 0.2, 0.0258);
+    assertArrayEquals(new double[] {0, 1}, new AfkMc2(2).initialCentres(FOUR, 2, moves), 0);
+  }
+
+  @Test
+  void aChainOfOneIsOneDrawFromTheProposal() {
+    ScriptedRandom random = new ScriptedRandom().withDoubles(0.1, 0.5);
+    // 0.5 falls between 0.25225 and 0.60248: row 2.
+    assertArrayEquals(new double[] {0, 10}, new AfkMc2(1).initialCentres(FOUR, 2, random), 0);
+    assertTrue(random.exhausted());
+  }
+
+  @Test
+  void leavesAStateOnACentreForAnyProposalOffThem() {
+    // State row 0 (on c1, target 0), proposal row 1 (target 1): always taken, u = 0.999.
+    ScriptedRandom random = new ScriptedRandom().withDoubles(0.1, 0.0, 0.2, 0.999);
+    assertArrayEquals(new double[] {0, 1}, new AfkMc2(2).initialCentres(FOUR, 2, random), 0);
+  }
+
+  @Test
+  void findsOneCentrePerWellSeparatedGroupForEverySeed() {
+    int groups = 6;
+    DataMatrix data = SeparatedGroups.of(groups, 30, 5);
+    int found = 0;
+    for (long seed = 0; seed < 20; seed++) {
+      double[] centres = new AfkMc2().initialCentres(data, groups, new Random(seed));
+      assertCentresAreWeightedRows(data, groups, centres);
+      found += SeparatedGroups.covered(centres, groups) == groups ? 1 : 0;
+    }
+    // Measured: 20 of 20. An uncovered group has q >= 1/12 from the uniform half alone, so a chain
+    // of 200 misses every one of them with probability below (11/12)^200, about 3e-8.
+    assertTrue(found >= 19, found + " of 20 seeds found one centre per group");
+  }
+
+  @Test
+  void shortChainsFollowD2SamplingLessClosely() {
+    int groups = 6;
+    DataMatrix data = SeparatedGroups.of(groups, 30, 5);
+    int found = 0;
+    for (long seed = 0; seed < 20; seed++) {
+      double[] centres = new AfkMc2(2).initialCentres(data, groups, new Random(seed));
+      found += SeparatedGroups.covered(centres, groups) == groups ? 1 : 0;
+    }
+    // Measured: 0 of 20 with chains of 2 (98 of 1000 seeds), against 20 of 20 (1000 of 1000) with
+    // the default 200; the chain length matters.
+    assertTrue(found <= 5, found + " of 20 seeds found one centre per group with chains of 2");
+  }
+
+  @Test
+  void aFarRowOfHugeWeightIsPickedForEverySeed() {
+    DataMatrix data = KMeansParallelTest.heavyAndLightOutliers();
+    int heavy = 0;
+    int light = 0;
+    int seeds = 200;
+    for (long seed = 0; seed < seeds; seed++) {
+      double[] centres = new AfkMc2().initialCentres(data, 2, new Random(seed));
+      for (int c = 0; c < 2; c++) {
+        heavy += centres[2 * c] == 10 ? 1 : 0;
+        light += centres[2 * c] == -10 ? 1 : 0;
+      }
+    }
+    assertEquals(seeds, heavy, "the heavy far row is a centre for every seed");
+    // Unlike greedy k-means++, plain D^2 sampling takes the light row as the second centre with
+    // probability about 0.95 * 400 / 5400 = 7% (after the heavy one: 400 against about 5000 for the
+    // 50 rows near the origin), so about 14 of 200; measured 14.
+    assertTrue(light <= 30, "the light far row was picked " + light + " times");
+  }
+
+  @Test
+  void theSecondCentreFollowsWeightedD2Sampling() {
+    // Exact: first centre by weight, second with probability w d^2 / sum(w d^2) given the first.
+    double[] x = {0, 1, 10, 11};
+    double[] w = {1, 2, 1, 3};
+    DataMatrix data = DataMatrix.of(4, 1, x.clone(), w.clone());
+    double[] expected = new double[4];
+    for (int first = 0; first < 4; first++) {
+      double potential = 0;
+      for (int row = 0; row < 4; row++) {
+        potential += w[row] * (x[row] - x[first]) * (x[row] - x[first]);
+      }
+      for (int row = 0; row < 4; row++) {
+        double d2 = (x[row] - x[first]) * (x[row] - x[first]);
+        expected[row] += w[first] / 7 * w[row] * d2 / potential;
+      }
+    }
+    int runs = 4000;
+    double[] observed = new double[4];
+    Random random = new Random(12);
+    for (int i = 0; i < runs; i++) {
+      double second = new AfkMc2().initialCentres(data, 2, random)[1];
+      observed[second == 0 ? 0 : second == 1 ? 1 : second == 10 ? 2 : 3] += 1.0 / runs;
+    }
+    // Standard deviation of each share below 0.008.
+    assertArrayEquals(expected, observed, 0.03);
+  }
+
+  @Test
+  void theFirstCentreIsDrawnInProportionToWeight() {
+    DataMatrix data = DataMatrix.of(3, 1, new double[] {0, 1, 2}, new double[] {1, 0, 3});
+    int[] counts = new int[3];
+    Random random = new Random(9);
+    for (int i = 0; i < 8000; i++) {
+      counts[(int) new AfkMc2().initialCentres(data, 1, random)[0]]++;
+    }
+    assertEquals(0, counts[1]);
+    // expected 2000 and 6000, standard deviation about 39
+    assertTrue(Math.abs(counts[0] - 2000) < 200, "row 0 drawn " + counts[0]);
+    assertTrue(Math.abs(counts[2] - 6000) < 200, "row 2 drawn " + counts[2]);
+  }
+
+  @Test
+  void repeatsWeightedRowsOnceEveryRowSitsOnACentre() {
+    DataMatrix data = DataMatrix.of(3, 1, new double[] {4, 4, 9}, new double[] {1, 1, 0});
+    assertArrayEquals(
+        new double[] {4, 4, 4}, new AfkMc2().initialCentres(data, 3, new Random(3)), 0);
+  }
+
+  @Test
+  void copesWithSquaredDistancesThatOverflow() {
+    DataMatrix data = InitTestSupport.data(1, -1e200, 0, 1e200);
+    for (long seed = 0; seed < 10; seed++) {
+      assertCentresAreWeightedRows(data, 2, new AfkMc2().initialCentres(data, 2, new Random(seed)));
+    }
+  }
+
+  @Test
+  void invalidOptionsAreRefusedByName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AfkMc2(0));
+    assertTrue(e.getMessage().contains("chain length"), e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> new AfkMc2().initialCentres(FOUR, 0, new Random(1)));
+    DataMatrix weightless = DataMatrix.of(2, 1, new double[] {1, 2}, new double[] {0, 0});
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AfkMc2().initialCentres(weightless, 1, new Random(1)));
+  }
+}
