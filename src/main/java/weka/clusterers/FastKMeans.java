@@ -1,6 +1,8 @@
 package weka.clusterers;
 
 import io.github.fastkmeans.engine.Algorithm;
+import io.github.fastkmeans.engine.ChunkRunner;
+import io.github.fastkmeans.engine.ClusterQuality;
 import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.EmptyClusterException;
@@ -88,6 +90,7 @@ public class FastKMeans extends RandomizableClusterer
   private Algorithm algorithm = Algorithm.AUTO;
   private int elkanMemory = (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20);
   private boolean displayStdDevs;
+  private boolean displayQuality;
 
   /**
    * The model; null until built, and from the start of every build until it succeeds. Volatile, so
@@ -224,6 +227,7 @@ public class FastKMeans extends RandomizableClusterer
       throw new WekaException("FastKMeans was interrupted; no model was built.", e);
     }
     long elapsed = System.nanoTime() - start;
+    ClusterQuality quality = displayQuality ? measureQuality(matrix, result) : null;
     model =
         new FittedModel(
             encoder,
@@ -234,7 +238,19 @@ public class FastKMeans extends RandomizableClusterer
             numExecutionSlots,
             elapsed,
             encoder.missingValuesReplaced(),
-            warnings);
+            warnings,
+            quality);
+  }
+
+  /** The quality measures of the kept fit's clusters, on the scheme's threads and seed. */
+  private ClusterQuality measureQuality(DataMatrix matrix, KMeansResult result)
+      throws WekaException {
+    try (ChunkRunner runner = new ChunkRunner(numExecutionSlots)) {
+      return ClusterQuality.measure(matrix, result.labels(), result.k(), getSeed(), runner);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WekaException("FastKMeans was interrupted; no model was built.", e);
+    }
   }
 
   /** The options of the initializers that take any; the passes over the data use every thread. */
@@ -345,6 +361,19 @@ public class FastKMeans extends RandomizableClusterer
   /** The number of iterations (assignment passes) of the kept fit. */
   public int getNumIterations() throws WekaException {
     return builtModel().result().iterations();
+  }
+
+  /**
+   * The quality measures (silhouette, Davies-Bouldin, Calinski-Harabasz) in the normalised space.
+   *
+   * @throws WekaException if the model is not built, or was built without -quality
+   */
+  public ClusterQuality getClusterQuality() throws WekaException {
+    ClusterQuality quality = builtModel().quality();
+    if (quality == null) {
+      throw new WekaException("The model was built without -quality; no quality was measured.");
+    }
+    return quality;
   }
 
   /** The starting centres of the kept fit, in original units. */
@@ -461,6 +490,15 @@ public class FastKMeans extends RandomizableClusterer
             "V",
             0,
             "-V"));
+    options.add(
+        new Option(
+            "\tMeasure and display cluster quality: silhouette (exact up to "
+                + ClusterQuality.EXACT_SILHOUETTE_LIMIT
+                + " instances,\n"
+                + "\tabove that sampled with -S), Davies-Bouldin and Calinski-Harabasz indices.",
+            "quality",
+            0,
+            "-quality"));
     options.addAll(Collections.list(super.listOptions()));
     return new Vector<>(options).elements();
   }
@@ -546,6 +584,7 @@ public class FastKMeans extends RandomizableClusterer
             ? (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20)
             : checked("elkan-memory", OptionValues.parseInt("elkan-memory", value), 0));
     setDisplayStdDevs(Utils.getFlag('V', options));
+    setDisplayQuality(Utils.getFlag("quality", options));
     value = Utils.getOption('S', options);
     Integer seed = value.isEmpty() ? null : OptionValues.parseInt("S", value);
     // Last: the superclass reads the debug flags (and sets the default seed) and rejects anything left.
@@ -604,6 +643,9 @@ public class FastKMeans extends RandomizableClusterer
     options.add(Integer.toString(elkanMemory));
     if (displayStdDevs) {
       options.add("-V");
+    }
+    if (displayQuality) {
+      options.add("-quality");
     }
     Collections.addAll(options, super.getOptions());
     return options.toArray(new String[0]);
@@ -869,6 +911,24 @@ public class FastKMeans extends RandomizableClusterer
   /** Whether spreads are shown. */
   public boolean getDisplayStdDevs() {
     return displayStdDevs;
+  }
+
+  /** Tip text for measuring quality. */
+  public String displayQualityTipText() {
+    return "Measure the clusters' quality when building and show it: the silhouette (exact up to "
+        + ClusterQuality.EXACT_SILHOUETTE_LIMIT
+        + " instances, above that estimated from a random sample of that many drawn with the seed),"
+        + " the Davies-Bouldin index and the Calinski-Harabasz index, in the normalised space.";
+  }
+
+  /** Sets whether quality is measured (at the next build) and shown. */
+  public void setDisplayQuality(boolean value) {
+    displayQuality = value;
+  }
+
+  /** Whether quality is measured and shown. */
+  public boolean getDisplayQuality() {
+    return displayQuality;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.engine.ClusterQuality;
 import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.SquaredEuclidean;
@@ -32,7 +33,7 @@ public final class FittedModel implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The layout of the saved parts; raise it whenever they change. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   private final InstanceEncoder encoder;
   private final KMeansResult result;
@@ -45,8 +46,10 @@ public final class FittedModel implements Serializable {
   private final String[] warnings;
   /** The final centres, kept apart so that predictions need no copy. */
   private final double[] centres;
+  /** The quality measures, or null when they were not asked for. */
+  private final ClusterQuality quality;
 
-  /** Bundles a finished fit with what describes it. */
+  /** Bundles a finished fit with what describes it, without quality measures. */
   public FittedModel(
       InstanceEncoder encoder,
       KMeansResult result,
@@ -57,6 +60,31 @@ public final class FittedModel implements Serializable {
       long elapsedNanos,
       boolean missingValuesReplaced,
       List<String> warnings) {
+    this(
+        encoder,
+        result,
+        spread,
+        initializerId,
+        restarts,
+        threads,
+        elapsedNanos,
+        missingValuesReplaced,
+        warnings,
+        null);
+  }
+
+  /** Bundles a finished fit with what describes it; {@code quality} may be null. */
+  public FittedModel(
+      InstanceEncoder encoder,
+      KMeansResult result,
+      ClusterSpread spread,
+      String initializerId,
+      int restarts,
+      int threads,
+      long elapsedNanos,
+      boolean missingValuesReplaced,
+      List<String> warnings,
+      ClusterQuality quality) {
     this.encoder = encoder;
     this.result = result;
     this.spread = spread;
@@ -67,6 +95,12 @@ public final class FittedModel implements Serializable {
     this.missingValuesReplaced = missingValuesReplaced;
     this.warnings = warnings.toArray(new String[0]);
     this.centres = result.centres();
+    this.quality = quality;
+  }
+
+  /** The quality measures in encoded coordinates, or null when they were not asked for. */
+  public ClusterQuality quality() {
+    return quality;
   }
 
   /** The encoding learnt from the training data. */
@@ -263,6 +297,7 @@ public final class FittedModel implements Serializable {
       out.writeLong(model.elapsedNanos);
       out.writeBoolean(model.missingValuesReplaced);
       out.writeObject(model.warnings);
+      out.writeObject(model.quality);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -280,6 +315,7 @@ public final class FittedModel implements Serializable {
         long elapsedNanos = in.readLong();
         boolean missingValuesReplaced = in.readBoolean();
         String[] warnings = (String[]) in.readObject();
+        ClusterQuality quality = (ClusterQuality) in.readObject();
         if (encoder == null
             || result == null
             || spread == null
@@ -298,7 +334,8 @@ public final class FittedModel implements Serializable {
                 threads,
                 elapsedNanos,
                 missingValuesReplaced,
-                Arrays.asList(warnings));
+                Arrays.asList(warnings),
+                quality);
       } catch (ClassCastException e) {
         InvalidObjectException invalid =
             new InvalidObjectException("The FastKMeans model is damaged: " + e.getMessage());

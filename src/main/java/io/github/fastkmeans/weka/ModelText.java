@@ -70,6 +70,10 @@ public final class ModelText {
     }
     text.append("\nFinal cluster centroids:\n");
     text.append(centroidTable(model, showSpread, decimals));
+    if (model.quality() != null) {
+      text.append('\n');
+      text.append(QualityText.describe(model.quality(), model.encoder().normalization()));
+    }
     if (showTrace) {
       text.append("\nIterations (squared error measured by the assignment pass):\n");
       text.append(trace(result)).append('\n');

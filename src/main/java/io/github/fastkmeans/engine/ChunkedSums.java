@@ -1,0 +1,63 @@
+package io.github.fastkmeans.engine;
+
+import java.util.Arrays;
+
+/**
+ * Sums per-row contributions into one fixed-length array over {@link RowChunks}, in parallel: each
+ * chunk adds its rows in row order into its own partial array, and partial arrays are added to the
+ * total in chunk order, so the result has the same bits for any number of threads.
+ */
+final class ChunkedSums {
+
+  /** Partial arrays held at once are capped at about this many doubles (32 MiB), as in KMeans. */
+  private static final long PARTIALS_BUDGET = 4L << 20;
+
+  /** What a range of rows contributes. */
+  @FunctionalInterface
+  interface RowRange {
+    /** Adds the contributions of rows {@code [start, end)} to {@code partial} (IN/OUT, zeroed). */
+    void addTo(int start, int end, double[] partial);
+  }
+
+  private ChunkedSums() {}
+
+  /**
+   * The sum over all {@code rows} rows of what {@code range} adds, as an array of {@code length}.
+   *
+   * @throws InterruptedException if the calling thread is interrupted between batches of chunks
+   */
+  static double[] sum(ChunkRunner runner, int rows, int length, RowRange range)
+      throws InterruptedException {
+    RowChunks chunks = new RowChunks(rows);
+    int chunkCount = chunks.count();
+    long affordable = Math.max(1, PARTIALS_BUDGET / Math.max(1, length));
+    int batch =
+        (int)
+            Math.min(
+                Math.max(1, chunkCount),
+                Math.max(runner.threads(), Math.min(64L * runner.threads(), affordable)));
+    double[][] partials = new double[batch][length];
+    double[] total = new double[length];
+    for (int first = 0; first < chunkCount; first += batch) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("Measuring the clusters was interrupted.");
+      }
+      int end = Math.min(chunkCount, first + batch);
+      runner.run(
+          first,
+          end,
+          (chunk, slot) -> {
+            double[] partial = partials[slot];
+            Arrays.fill(partial, 0);
+            range.addTo(chunks.start(chunk), chunks.end(chunk), partial);
+          });
+      for (int slot = 0; slot < end - first; slot++) {
+        double[] partial = partials[slot];
+        for (int i = 0; i < length; i++) {
+          total[i] += partial[i];
+        }
+      }
+    }
+    return total;
+  }
+}
