@@ -1,0 +1,361 @@
+package io.github.fastkmeans.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The FastKMeans benchmark (issue "Speed"): on each data set, every system starts from the same k
+ * centres (SimpleKMeans' random initialisation with a fixed seed) and runs the same number of Lloyd
+ * iterations with tolerance 0; after warm-up runs, the median of the timed fits is reported with its
+ * ratio to FastKMeans and its speed-up over SimpleKMeans, and every system's final centres are checked
+ * to give FastKMeans' SSE (relative 1e-6).
+ *
+ * <p>Run it with {@code mvn -q -Pbench test [-Dbench.args="--quick"]}; {@code --help} lists the options.
+ */
+public final class Benchmark {
+
+  /** Largest relative SSE difference to FastKMeans that still counts as the same result. */
+  static final double SSE_TOLERANCE = 1e-6;
+
+  private final Options options;
+  private final Plan plan;
+  private final Report report;
+
+  private Benchmark(Options options, Report report) {
+    this.options = options;
+    this.plan = new Plan(options.warmups, options.warmupIterations, options.runs, options.budget);
+    this.report = report;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println();
+      System.err.println(Options.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.help) {
+      System.out.println(Options.USAGE);
+      return;
+    }
+    Locale.setDefault(Locale.ROOT);
+    Report report = new Report();
+    try {
+      new Benchmark(options, report).run();
+    } finally {
+      if (options.out != null) {
+        Files.writeString(options.out, report.text());
+        System.err.println("Report written to " + options.out.toAbsolutePath());
+      }
+    }
+  }
+
+  private void run() throws Exception {
+    long begin = System.nanoTime();
+    Path work = Files.createTempDirectory("fastkmeans-bench");
+    try {
+      List<Contender> contenders = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
+      SklearnKMeans sklearn = contenders(work, contenders, notes);
+      header(sklearn, notes);
+      Map<String, List<Measurement>> all = new LinkedHashMap<>();
+      Map<String, Dataset> shapes = new LinkedHashMap<>();
+      for (String set : options.sets) {
+        Dataset data;
+        try {
+          data = load(set);
+        } catch (SkipException e) {
+          report.line("### " + set);
+          report.line("");
+          report.line("Skipped: " + e.getMessage());
+          report.line("");
+          progress("[" + set + "] skipped: " + e.getMessage());
+          continue;
+        }
+        progress("[" + set + "] " + data.shape() + ": choosing the start with SimpleKMeans' random init");
+        double[] start = WekaSimpleKMeans.startingPoints(data, options.seed);
+        List<Measurement> rows = new ArrayList<>();
+        for (Contender c : contenders) {
+          rows.addAll(measure(c, data, start));
+        }
+        Table table = new Table(data, rows);
+        table.print(report, options);
+        all.put(set, rows);
+        shapes.put(set, data);
+      }
+      summary(all, shapes);
+      report.line(String.format("Total wall time: %.0f s.", (System.nanoTime() - begin) / 1e9));
+    } finally {
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private SklearnKMeans contenders(Path work, List<Contender> out, List<String> notes) {
+    for (String algorithm : FastKMeansAdapter.ALGORITHMS) {
+      List<Integer> threadCounts = options.threads == 1 ? List.of(1) : List.of(options.threads, 1);
+      for (int t : threadCounts) {
+        out.add(new FastKMeansAdapter(algorithm, t));
+      }
+    }
+    out.add(new WekaSimpleKMeans(options.seed, options.skmRuns));
+    for (ElkiKMeans.Variant v : ElkiKMeans.Variant.values()) {
+      out.add(new ElkiKMeans(v));
+    }
+    out.add(new SmileBbdKMeans());
+    out.removeIf(c -> !options.selected(c.id(), c.byDefault()));
+    List<String> algorithms = new ArrayList<>();
+    for (String a : List.of("lloyd", "elkan")) {
+      if (options.selected("sklearn-" + a, true)) {
+        algorithms.add(a);
+      }
+    }
+    if (algorithms.isEmpty()) {
+      return null;
+    }
+    SklearnKMeans sklearn = new SklearnKMeans(options.python, algorithms, work);
+    String problem = sklearn.probe();
+    if (problem != null) {
+      notes.add("scikit-learn skipped: " + problem + ".");
+      return null;
+    }
+    out.add(sklearn);
+    return sklearn;
+  }
+
+  private List<Measurement> measure(Contender c, Dataset data, double[] start) {
+    long begin = System.nanoTime();
+    List<Measurement> rows;
+    String slow = c.tooSlowFor(data);
+    try {
+      if (slow != null && !options.named(c.id())) {
+        rows = c.skipped("skipped: " + slow + " (--systems " + c.id() + " times it)");
+      } else {
+        rows = c.measure(data, start, plan);
+      }
+    } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
+      rows = List.of(Measurement.failed(c.id(), "", "", "FAILED: " + e));
+    }
+    for (Measurement m : rows) {
+      progress(String.format("[%s] %-40s %s", data.name, m.label() + " (" + m.threads + " thr)",
+          m.ok() ? String.format("median %.3f s of %d run(s)", m.median(), m.seconds.size()) : m.note));
+    }
+    progress(String.format("[%s]   (%.1f s with warm-up and conversion)", data.name, (System.nanoTime() - begin) / 1e9));
+    return rows;
+  }
+
+  private Dataset load(String set) throws Exception {
+    boolean q = options.quick;
+    int div = q ? 10 : 1;
+    switch (set) {
+      case "A":
+        return Datasets.blobs("A", 100_000 / div, 2, 10, it(50), 6.0, 11);
+      case "B":
+        return Datasets.blobs("B", 200_000 / div, 16, 64, it(50), 6.0, 12);
+      case "C":
+        return Datasets.blobs("C", 1_000_000 / div, 8, 32, it(50), 6.0, 13);
+      case "D":
+        // Wide, overlapping blobs: with narrow ones in 128 dimensions, centres started from random rows
+        // leave blobs and their clusters empty out, and the systems' empty-cluster rules differ.
+        return Datasets.blobs("D", 50_000 / div, 128, 100, it(21), 20.0, 14);
+      case "birch1":
+        return Datasets.arff("birch1", file("uef", "birch1", "birch1.arff"), 100, it(50), div);
+      case "kddcup99":
+        // Quick mode: every 7th row (with every 10th a cluster empties, and the systems' rules differ).
+        return Datasets.arff(
+            "kddcup99", file("real", "kddcup99", "kddcup99-10pct-numeric.arff.gz"), 23, it(20), q ? 7 : 1);
+      default:
+        throw new IllegalArgumentException(set);
+    }
+  }
+
+  private int it(int iterations) {
+    return options.quick ? Math.min(iterations, 10) : iterations;
+  }
+
+  private Path file(String... parts) throws SkipException {
+    Path p = options.data;
+    for (String part : parts) {
+      p = p.resolve(part);
+    }
+    if (!Files.isRegularFile(p)) {
+      throw new SkipException(p.toAbsolutePath().normalize() + " not found (give the shared data folder with --data)");
+    }
+    return p;
+  }
+
+  private void header(SklearnKMeans sklearn, List<String> notes) {
+    Runtime rt = Runtime.getRuntime();
+    report.line("# FastKMeans benchmark");
+    report.line("");
+    report.line("- machine: " + rt.availableProcessors() + " cores (" + cpuModel() + "), "
+        + gib(physicalMemory()) + " memory; " + System.getProperty("os.name") + " "
+        + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+    report.line("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+        + " (" + System.getProperty("java.vm.vendor") + "), max heap " + gib(rt.maxMemory()) + ", flags "
+        + ManagementFactory.getRuntimeMXBean().getInputArguments());
+    report.line("- systems: FastKMeans (this build's engine), Weka " + weka.core.Version.VERSION + ", ELKI "
+        + jarVersion(elki.clustering.kmeans.LloydKMeans.class) + ", Smile "
+        + jarVersion(smile.clustering.BBDTree.class)
+        + (sklearn == null ? "" : ", " + sklearn.describe()));
+    if (sklearn != null) {
+      report.line("- sklearn subprocess: OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE in the JVM's environment: "
+          + SklearnKMeans.openBlasVariables());
+    }
+    report.line(String.format("- load average when the benchmark started: %.2f",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    report.line("- options: " + options);
+    for (String n : notes) {
+      report.line("- " + n);
+    }
+    report.line("- method: every system starts from the same k centres (Weka SimpleKMeans' random"
+        + " initialisation, seed " + options.seed + ": k distinct rows) and runs the data set's number of"
+        + " Lloyd iterations (maximum = that number, tolerance 0, stopping earlier only at a pass that changes"
+        + " no assignment). Times are of the fit alone (data conversion excluded): the median of the timed"
+        + " runs, after " + options.warmups + " untimed warm-up fit(s) of at most " + options.warmupIterations
+        + " iterations on the same data; FastKMeans always does " + options.runs + " timed runs, a peer"
+        + " stops before a run that would take its timed fits past " + String.format("%.0f", options.budget)
+        + " s. The SSE of each system's final centres (every row to its nearest centre, computed by the"
+        + " benchmark) must match FastKMeans' within " + SSE_TOLERANCE + " relative.");
+    report.line("");
+  }
+
+  private void summary(Map<String, List<Measurement>> all, Map<String, Dataset> shapes) {
+    if (all.isEmpty()) {
+      return;
+    }
+    report.line("## Summary: median fit time in seconds (fastest FastKMeans time with "
+        + options.threads + " threads ÷ this system's time)");
+    report.line("");
+    List<String> labels = new ArrayList<>();
+    for (List<Measurement> rows : all.values()) {
+      for (Measurement m : rows) {
+        String label = m.label() + " (" + m.threads + " thr)";
+        if (!labels.contains(label)) {
+          labels.add(label);
+        }
+      }
+    }
+    StringBuilder head = new StringBuilder("| system |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (String set : all.keySet()) {
+      head.append(' ').append(set).append(" |");
+      rule.append("---:|");
+    }
+    report.line(head.toString());
+    report.line(rule.toString());
+    for (String label : labels) {
+      StringBuilder row = new StringBuilder("| " + label + " |");
+      for (Map.Entry<String, List<Measurement>> e : all.entrySet()) {
+        Table t = new Table(shapes.get(e.getKey()), e.getValue());
+        Measurement m = e.getValue().stream().filter(x -> (x.label() + " (" + x.threads + " thr)").equals(label))
+            .findFirst().orElse(null);
+        if (m == null || !m.ok()) {
+          row.append(m == null ? " |" : m.skipped ? " skipped |" : " failed |");
+        } else {
+          double ref = t.fastest(false);
+          row.append(String.format(" %.3f (%s) |", m.median(), Table.ratio(ref, m.median())));
+        }
+      }
+      report.line(row.toString());
+    }
+    report.line("");
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, List<Measurement>> e : all.entrySet()) {
+      problems.addAll(new Table(shapes.get(e.getKey()), e.getValue()).problems());
+    }
+    List<String> cautions = new ArrayList<>();
+    for (Map.Entry<String, List<Measurement>> e : all.entrySet()) {
+      cautions.addAll(new Table(shapes.get(e.getKey()), e.getValue()).cautions());
+    }
+    int timed = 0;
+    for (List<Measurement> rows : all.values()) {
+      timed += (int) rows.stream().filter(Measurement::ok).count();
+    }
+    if (cautions.isEmpty()) {
+      report.line("No row was timed while other processes kept more than " + Table.BUSY
+          + " cores busy on average (column \"others' CPU\").");
+    } else if (cautions.size() > 8) {
+      report.line("Caution: " + cautions.size() + " of " + timed + " rows were timed while other processes"
+          + " kept more than " + Table.BUSY + " cores busy on average (column \"others' CPU\", in bold);"
+          + " their times are too long by an unknown amount.");
+    } else {
+      report.line("Caution: " + cautions.size() + " row(s) were timed while other processes used the CPU;"
+          + " their times are too long by an unknown amount:");
+      for (String c : cautions) {
+        report.line("- " + c);
+      }
+    }
+    report.line("");
+    if (problems.isEmpty()) {
+      report.line("Every system reached FastKMeans' SSE (relative difference at most " + SSE_TOLERANCE
+          + ") after the same number of iterations.");
+    } else {
+      report.line("!!! " + problems.size() + " PROBLEM(S) — these rows do not compare like with like:");
+      for (String p : problems) {
+        report.line("!!! " + p);
+      }
+    }
+    report.line("");
+  }
+
+  private static String cpuModel() {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst().orElse("CPU model unknown");
+    } catch (IOException | RuntimeException e) {
+      return System.getProperty("os.arch");
+    }
+  }
+
+  private static long physicalMemory() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean) {
+      return ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize();
+    }
+    return -1;
+  }
+
+  private static String gib(long bytes) {
+    return bytes < 0 ? "?" : String.format("%.1f GiB", bytes / (double) (1L << 30));
+  }
+
+  /** The version in the name of the jar a class came from, e.g. 0.8.0 from elki-clustering-0.8.0.jar. */
+  static String jarVersion(Class<?> type) {
+    try {
+      String path = type.getProtectionDomain().getCodeSource().getLocation().getPath();
+      String name = path.substring(path.lastIndexOf('/') + 1);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d[^/]*)\\.jar$").matcher(name);
+      return m.find() ? m.group(1) : name;
+    } catch (RuntimeException e) {
+      return "?";
+    }
+  }
+
+  static void progress(String message) {
+    System.err.println(message);
+  }
+
+  /** A data set that cannot be had here. */
+  private static final class SkipException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    SkipException(String message) {
+      super(message);
+    }
+  }
+}

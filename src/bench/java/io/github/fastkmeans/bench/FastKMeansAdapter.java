@@ -1,0 +1,105 @@
+package io.github.fastkmeans.bench;
+
+import io.github.fastkmeans.engine.Algorithm;
+import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.EmptyClusterPolicy;
+import io.github.fastkmeans.engine.KMeans;
+import io.github.fastkmeans.engine.KMeansResult;
+import io.github.fastkmeans.engine.KMeansSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every call of the benchmark into the FastKMeans engine, kept in this one class, so that a change of
+ * the engine's API touches the benchmark here only.
+ */
+final class FastKMeansAdapter extends JavaContender {
+
+  /**
+   * The engine's algorithm ids that the benchmark times: every one the engine offers except "auto",
+   * which stands for one of the others.
+   */
+  static final List<String> ALGORITHMS = algorithms();
+
+  private static List<String> algorithms() {
+    List<String> ids = new ArrayList<>();
+    for (Algorithm a : Algorithm.values()) {
+      if (a != Algorithm.AUTO) {
+        ids.add(a.id());
+      }
+    }
+    return List.copyOf(ids);
+  }
+
+  private final String algorithm;
+  private final int threads;
+
+  FastKMeansAdapter(String algorithm, int threads) {
+    if (!ALGORITHMS.contains(algorithm)) {
+      throw new IllegalArgumentException("Unknown FastKMeans algorithm " + algorithm + "; known: " + ALGORITHMS);
+    }
+    this.algorithm = algorithm;
+    this.threads = threads;
+  }
+
+  @Override
+  public String id() {
+    return "fastkmeans-" + algorithm + "-" + threads + "t";
+  }
+
+  @Override
+  String system() {
+    return "FastKMeans";
+  }
+
+  /** The subject of the benchmark: always every timed run asked for. */
+  @Override
+  boolean ignoresBudget() {
+    return true;
+  }
+
+  @Override
+  String algorithm() {
+    return algorithm;
+  }
+
+  @Override
+  String threads() {
+    return Integer.toString(threads);
+  }
+
+  @Override
+  Fit prepare(Dataset data) {
+    // The engine takes the array over without copying; the benchmark never changes it.
+    DataMatrix matrix = DataMatrix.of(data.rows, data.columns, data.values);
+    return new Fit() {
+      private double[] start;
+      private KMeansSettings settings;
+
+      @Override
+      public void ready(double[] initialCentres, int iterations) {
+        start = initialCentres.clone();
+        // Tolerance 0 (the default): stop only when no assignment changes, or at the iteration limit.
+        // Empty clusters keep their centre, as in ELKI and Smile (none occur on the benchmark's data).
+        settings =
+            KMeansSettings.DEFAULTS
+                .withAlgorithm(Algorithm.fromId(algorithm))
+                .withMaxIterations(iterations)
+                .withThreads(threads)
+                .withEmptyClusterPolicy(EmptyClusterPolicy.KEEP);
+      }
+
+      @Override
+      public Outcome run() throws InterruptedException {
+        return fit(settings, matrix, start);
+      }
+    };
+  }
+
+  private static Outcome fit(KMeansSettings settings, DataMatrix matrix, double[] start)
+      throws InterruptedException {
+    KMeansResult result = new KMeans(settings).fit(matrix, start);
+    String note = result.emptyClusters() > 0 ? result.emptyClusters() + " empty cluster(s) at the end" : null;
+    return new Outcome(result.centres(), result.iterations(), result.converged(), note);
+  }
+}

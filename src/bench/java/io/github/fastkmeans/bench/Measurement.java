@@ -1,0 +1,88 @@
+package io.github.fastkmeans.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The outcome of one system on one data set: timings, iterations done and the final centres. */
+final class Measurement {
+
+  final String system;
+  final String algorithm;
+  final String threads;
+  /** Fit times of the timed runs, in seconds. */
+  final List<Double> seconds;
+  /**
+   * Lloyd iterations done, counted as FastKMeans counts them: assignment passes, at most the number
+   * asked for, including the pass that changed nothing when the fit converged; -1 when unknown.
+   */
+  final int iterations;
+  final boolean converged;
+  /** The final centres of the last timed run, row-major (fewer than k rows if the system dropped some). */
+  final double[] centres;
+  final String note;
+  /** Average number of cores that other processes kept busy during the timed runs (NaN: unknown). */
+  double othersCpu = Double.NaN;
+  /** The SSE of {@link #centres}, filled in by {@link Table}. */
+  double sse = Double.NaN;
+
+  Measurement(
+      String system,
+      String algorithm,
+      String threads,
+      List<Double> seconds,
+      int iterations,
+      boolean converged,
+      double[] centres,
+      String note) {
+    this.system = system;
+    this.algorithm = algorithm;
+    this.threads = threads;
+    this.seconds = Collections.unmodifiableList(new ArrayList<>(seconds));
+    this.iterations = iterations;
+    this.converged = converged;
+    this.centres = centres;
+    this.note = note == null ? "" : note;
+  }
+
+  /** Whether the system was left out on purpose (not a failure). */
+  boolean skipped;
+
+  /** A failed system: no timing, only the reason. */
+  static Measurement failed(String system, String algorithm, String threads, String note) {
+    return new Measurement(system, algorithm, threads, List.of(), -1, false, null, note);
+  }
+
+  /** A system left out on purpose: no timing, only the reason. */
+  static Measurement skipped(String system, String algorithm, String threads, String note) {
+    Measurement m = failed(system, algorithm, threads, note);
+    m.skipped = true;
+    return m;
+  }
+
+  boolean ok() {
+    return !seconds.isEmpty() && centres != null;
+  }
+
+  double median() {
+    List<Double> sorted = new ArrayList<>(seconds);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  double min() {
+    return seconds.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+  }
+
+  double max() {
+    return seconds.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+  }
+
+  String label() {
+    return system + " " + algorithm;
+  }
+}
