@@ -57,12 +57,11 @@ public enum Algorithm {
    * The algorithm {@link #AUTO} stands for on {@code rows} x {@code columns} data with {@code k}
    * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for itself.
    *
-   * <p>The rule comes from timing all four on Gaussian blobs with 2 threads (docs/benchmarks.md):
-   * Elkan was fastest from 64 dimensions on (100 centres in 128 dimensions: Elkan 0.38 s, Exponion
-   * 0.60 s, Hamerly 0.71 s, Lloyd 3.6 s), Hamerly with few centres in few dimensions (10 centres in 2:
-   * Hamerly 0.070 s, Exponion 0.081 s, Elkan 0.13 s), Exponion with many centres (64 in 16: Exponion
-   * 0.45 s, Hamerly 0.51 s, Elkan 0.78 s). With one or two centres a bound saves at most one
-   * distance per row and costs about as much.
+   * <p>The rule comes from the benchmark in docs/benchmarks.md (2 threads): Elkan was fastest in 128
+   * dimensions (1.60 s against Hamerly's 4.98 s and Exponion's 5.05 s), Exponion everywhere in 2 to
+   * 16 dimensions (A: 0.081 s against Hamerly's 0.114 s and Elkan's 0.201 s; B: 0.76 s, 1.95 s,
+   * 1.28 s; C: 1.91 s, 2.37 s, 4.91 s). With one or two centres a bound saves at most one distance per
+   * row and costs about as much.
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {
@@ -74,6 +73,6 @@ public enum Algorithm {
     if (columns >= 64 && 8L * rows * k <= elkanBudgetBytes) {
       return ELKAN;
     }
-    return k < 20 ? HAMERLY : EXPONION;
+    return EXPONION;
   }
 }
