@@ -49,30 +49,6 @@ public final class FittedModel implements Serializable {
   /** The quality measures, or null when they were not asked for. */
   private final ClusterQuality quality;
 
-  /** Bundles a finished fit with what describes it, without quality measures. */
-  public FittedModel(
-      InstanceEncoder encoder,
-      KMeansResult result,
-      ClusterSpread spread,
-      String initializerId,
-      int restarts,
-      int threads,
-      long elapsedNanos,
-      boolean missingValuesReplaced,
-      List<String> warnings) {
-    this(
-        encoder,
-        result,
-        spread,
-        initializerId,
-        restarts,
-        threads,
-        elapsedNanos,
-        missingValuesReplaced,
-        warnings,
-        null);
-  }
-
   /** Bundles a finished fit with what describes it; {@code quality} may be null. */
   public FittedModel(
       InstanceEncoder encoder,
