@@ -12,6 +12,7 @@ import io.github.fastkmeans.engine.KMeansSettings;
 import io.github.fastkmeans.engine.MemoryEstimate;
 import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.Restarts;
+import io.github.fastkmeans.engine.SwapRefinement;
 import io.github.fastkmeans.init.GivenCentres;
 import io.github.fastkmeans.init.Initializer;
 import io.github.fastkmeans.init.InitializerOptions;
@@ -57,8 +58,10 @@ import weka.core.WekaException;
  * Exact k-means clustering on all cores: Lloyd's iteration with k-means++, random, farthest-first,
  * k-means||, AFK-MC² or given starting centres, restarts, explicit empty-cluster handling and Weka's data semantics.
  *
- * <p>A drop-in for SimpleKMeans: the same default normalisation and missing-value treatment, and the
- * same answer from the same start; see README.md for the differences.
+ * <p>A drop-in for SimpleKMeans: the same default normalisation and missing-value treatment, and, with
+ * {@code -refine none}, the same answer from the same start; by default a swap refinement then moves
+ * centres between regions, which k-means cannot (see {@link SwapRefinement}). See README.md for the
+ * differences.
  *
  * <p><b>Threads.</b> Once {@link #buildClusterer} has returned, {@link #clusterInstance}, {@link
  * #distributionForInstance} and {@link #distancesToCentroids} (and the getters of the model) may be
@@ -83,6 +86,8 @@ public class FastKMeans extends RandomizableClusterer
   private double initOversampling = InitializerOptions.DEFAULT_OVERSAMPLING;
   private int initRounds = InitializerOptions.DEFAULT_ROUNDS;
   private int initChain = InitializerOptions.DEFAULT_CHAIN_LENGTH;
+  private String refinementId = SwapRefinement.ID;
+  private int refineTrials = SwapRefinement.DEFAULT_TRIALS;
   private double tolerance = 0;
   private Normalization normalization = Normalization.RANGE;
   private EmptyClusterPolicy emptyClusterPolicy = EmptyClusterPolicy.RELOCATE;
@@ -110,8 +115,10 @@ public class FastKMeans extends RandomizableClusterer
         + " farthest-first, k-means||, AFK-MC2 or given starting centres, with restarts (the lowest within-cluster sum of"
         + " squared errors wins), and empty clusters relocated rather than dropped. Numeric attributes"
         + " are normalised to [0,1] by default and nominal attributes compared by value, as in"
-        + " SimpleKMeans; from the same starting points both give the same clusters. The result is"
-        + " bit-for-bit the same for any number of threads.\n\nFor more information see:\n\n"
+        + " SimpleKMeans; without refinement, from the same starting points both give the same"
+        + " clusters. By default a swap refinement then moves centres between regions, which k-means"
+        + " alone cannot, and finds every true cluster far more often. The result is bit-for-bit the"
+        + " same for any number of threads.\n\nFor more information see:\n\n"
         + getTechnicalInformation().toString();
   }
 
@@ -147,6 +154,13 @@ public class FastKMeans extends RandomizableClusterer
     chain.setValue(Field.BOOKTITLE, "Advances in Neural Information Processing Systems 29");
     chain.setValue(Field.PAGES, "55-63");
     chain.setValue(Field.YEAR, "2016");
+    TechnicalInformation localSearch = lloyd.add(Type.INPROCEEDINGS);
+    localSearch.setValue(Field.AUTHOR, "S. Lattanzi and C. Sohler");
+    localSearch.setValue(Field.TITLE, "A better k-means++ algorithm via local search");
+    localSearch.setValue(
+        Field.BOOKTITLE, "Proceedings of the 36th International Conference on Machine Learning");
+    localSearch.setValue(Field.PAGES, "3662-3671");
+    localSearch.setValue(Field.YEAR, "2019");
     return lloyd;
   }
 
@@ -212,13 +226,17 @@ public class FastKMeans extends RandomizableClusterer
     long start = System.nanoTime();
     KMeansResult result;
     try {
+      KMeans kmeans = new KMeans(settings);
       result =
           Restarts.best(
-              new KMeans(settings),
+              kmeans,
               matrix,
               restarts,
               getSeed(),
               seed -> initializer.initialCentres(matrix, numClusters, new Random(seed)));
+      if (SwapRefinement.ID.equals(refinementId)) {
+        result = new SwapRefinement(kmeans, refineTrials).refine(matrix, result, getSeed());
+      }
     } catch (EmptyClusterException | IllegalArgumentException e) {
       throw new WekaException(e.getMessage(), e);
     } catch (InterruptedException | CancellationException e) {
@@ -440,6 +458,24 @@ public class FastKMeans extends RandomizableClusterer
             "-restarts <num>"));
     options.add(
         new Option(
+            "\tHow the best fit is refined: "
+                + OptionTags.ids(OptionTags.refinements())
+                + "\n\t(swap: centres jump to D^2 sampled places where the squared error drops,\n"
+                + "\teach jump followed by k-means to convergence; default swap).",
+            "refine",
+            1,
+            "-refine <" + OptionTags.ids(OptionTags.refinements()) + ">"));
+    options.add(
+        new Option(
+            "\tMost swaps tried by -refine swap; it stops sooner when swaps stop helping.\n"
+                + "\t(default "
+                + SwapRefinement.DEFAULT_TRIALS
+                + ").",
+            "refine-trials",
+            1,
+            "-refine-trials <num>"));
+    options.add(
+        new Option(
             "\tStop when the summed squared movement of the centres is at most this;\n"
                 + "\t0 runs until no assignment changes.\n\t(default 0).",
             "tolerance",
@@ -550,6 +586,16 @@ public class FastKMeans extends RandomizableClusterer
     value = Utils.getOption("restarts", options);
     setRestarts(
         value.isEmpty() ? 1 : checked("restarts", OptionValues.parseInt("restarts", value), 1));
+    value = Utils.getOption("refine", options);
+    refinementId =
+        value.isEmpty()
+            ? SwapRefinement.ID
+            : OptionTags.select("refine", value, OptionTags.refinements());
+    value = Utils.getOption("refine-trials", options);
+    setRefineTrials(
+        value.isEmpty()
+            ? SwapRefinement.DEFAULT_TRIALS
+            : checked("refine-trials", OptionValues.parseInt("refine-trials", value), 0));
     value = Utils.getOption("tolerance", options);
     double parsedTolerance = value.isEmpty() ? 0 : OptionValues.parseDouble("tolerance", value);
     if (!(parsedTolerance >= 0) || Double.isInfinite(parsedTolerance)) {
@@ -625,6 +671,10 @@ public class FastKMeans extends RandomizableClusterer
     options.add(Integer.toString(initChain));
     options.add("-restarts");
     options.add(Integer.toString(restarts));
+    options.add("-refine");
+    options.add(refinementId);
+    options.add("-refine-trials");
+    options.add(Integer.toString(refineTrials));
     options.add("-tolerance");
     options.add(Double.toString(tolerance));
     options.add("-normalize");
@@ -789,6 +839,46 @@ public class FastKMeans extends RandomizableClusterer
   /** The number of restarts. */
   public int getRestarts() {
     return restarts;
+  }
+
+  /** Tip text for the refinement. */
+  public String refinementTipText() {
+    return "How the best fit is refined after k-means has converged. swap moves centres between"
+        + " regions, which k-means cannot: each trial draws candidate places by D^2 sampling, computes"
+        + " exactly how much the squared error would drop if any one centre jumped there, makes the"
+        + " best jump and runs k-means to convergence again; the squared error only ever drops and"
+        + " the result is a converged k-means fit. none keeps the k-means result as it is (then the"
+        + " same start gives the same clusters as SimpleKMeans).";
+  }
+
+  /** Sets the refinement; the tag must come from the refinement list. */
+  public void setRefinement(SelectedTag value) {
+    refinementId = OptionTags.idOf(value, OptionTags.refinements());
+  }
+
+  /** The refinement. */
+  public SelectedTag getRefinement() {
+    return OptionTags.selected(refinementId, OptionTags.refinements());
+  }
+
+  /** Tip text for the swap trials. */
+  public String refineTrialsTipText() {
+    return "The most swaps the swap refinement tries; it stops sooner once several trials in a row"
+        + " find nothing to gain. 0 turns the refinement off.";
+  }
+
+  /** Sets the most swaps tried (at least 0). */
+  public void setRefineTrials(int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(
+          "The number of swap trials must be >= 0, got " + value + ".");
+    }
+    refineTrials = value;
+  }
+
+  /** The most swaps tried. */
+  public int getRefineTrials() {
+    return refineTrials;
   }
 
   /** Tip text for the tolerance. */

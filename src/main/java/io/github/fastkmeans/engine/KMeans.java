@@ -47,6 +47,23 @@ public final class KMeans {
    * @throws InterruptedException if the calling thread is interrupted; the fit is abandoned
    */
   public KMeansResult fit(DataMatrix data, double[] initialCentres) throws InterruptedException {
+    Algorithm algorithm = validate(data, initialCentres);
+    try (ChunkRunner runner = new ChunkRunner(settings.threads())) {
+      return new Run(data, initialCentres, algorithm, runner).iterate();
+    }
+  }
+
+  /**
+   * As {@link #fit(DataMatrix, double[])}, on the threads of {@code runner}, which stays open: for
+   * callers that fit many times in a row.
+   */
+  KMeansResult fit(DataMatrix data, double[] initialCentres, ChunkRunner runner)
+      throws InterruptedException {
+    return new Run(data, initialCentres, validate(data, initialCentres), runner).iterate();
+  }
+
+  /** Checks the arguments of a fit and returns the algorithm it runs. */
+  private Algorithm validate(DataMatrix data, double[] initialCentres) {
     int columns = data.columns();
     if (data.rows() == 0 || columns == 0) {
       throw new IllegalArgumentException(
@@ -84,9 +101,7 @@ public final class KMeans {
               + settings.elkanBudgetBytes()
               + " bytes; raise the budget or choose another algorithm.");
     }
-    try (ChunkRunner runner = new ChunkRunner(settings.threads())) {
-      return new Run(data, initialCentres, algorithm, runner).iterate();
-    }
+    return algorithm;
   }
 
   private static Assigner assigner(

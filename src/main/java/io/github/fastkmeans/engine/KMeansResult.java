@@ -1,6 +1,7 @@
 package io.github.fastkmeans.engine;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /** The outcome of one k-means fit; arrays handed out are copies. */
 public final class KMeansResult implements Serializable {
@@ -21,6 +22,10 @@ public final class KMeansResult implements Serializable {
   private final int rows;
   private final long[] distanceComputations;
   private final long[] iterationNanos;
+  /** Swaps tried by a {@link SwapRefinement}; 0 when none ran. */
+  private final int swapTrials;
+  /** Swaps a {@link SwapRefinement} kept. */
+  private final int swapsKept;
 
   KMeansResult(
       int columns,
@@ -37,6 +42,42 @@ public final class KMeansResult implements Serializable {
       int rows,
       long[] distanceComputations,
       long[] iterationNanos) {
+    this(
+        columns,
+        initialCentres,
+        centres,
+        labels,
+        clusterWeights,
+        iterations,
+        squaredError,
+        squaredErrorHistory,
+        converged,
+        relocations,
+        algorithm,
+        rows,
+        distanceComputations,
+        iterationNanos,
+        0,
+        0);
+  }
+
+  private KMeansResult(
+      int columns,
+      double[] initialCentres,
+      double[] centres,
+      int[] labels,
+      double[] clusterWeights,
+      int iterations,
+      double squaredError,
+      double[] squaredErrorHistory,
+      boolean converged,
+      int relocations,
+      Algorithm algorithm,
+      int rows,
+      long[] distanceComputations,
+      long[] iterationNanos,
+      int swapTrials,
+      int swapsKept) {
     this.columns = columns;
     this.initialCentres = initialCentres;
     this.centres = centres;
@@ -51,6 +92,79 @@ public final class KMeansResult implements Serializable {
     this.rows = rows;
     this.distanceComputations = distanceComputations;
     this.iterationNanos = iterationNanos;
+    this.swapTrials = swapTrials;
+    this.swapsKept = swapsKept;
+  }
+
+  /**
+   * This fit continued by {@code next}, a fit that started where this one ended (after a swap): the
+   * initial centres of this fit, everything else of {@code next}, and the iterations, their
+   * measurements and the relocations of both.
+   */
+  KMeansResult followedBy(KMeansResult next) {
+    return new KMeansResult(
+        columns,
+        initialCentres,
+        next.centres,
+        next.labels,
+        next.clusterWeights,
+        iterations + next.iterations,
+        next.squaredError,
+        concat(squaredErrorHistory, next.squaredErrorHistory),
+        next.converged,
+        relocations + next.relocations,
+        next.algorithm,
+        rows,
+        concat(distanceComputations, next.distanceComputations),
+        concat(iterationNanos, next.iterationNanos),
+        swapTrials,
+        swapsKept);
+  }
+
+  /** This fit, recorded as refined by {@code trials} swap trials of which {@code kept} were kept. */
+  KMeansResult withSwaps(int trials, int kept) {
+    return new KMeansResult(
+        columns,
+        initialCentres,
+        centres,
+        labels,
+        clusterWeights,
+        iterations,
+        squaredError,
+        squaredErrorHistory,
+        converged,
+        relocations,
+        algorithm,
+        rows,
+        distanceComputations,
+        iterationNanos,
+        trials,
+        kept);
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  private static long[] concat(long[] a, long[] b) {
+    long[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
+  /** The swaps a {@link SwapRefinement} tried on this fit; 0 when it was not refined. */
+  public int swapTrials() {
+    return swapTrials;
+  }
+
+  /**
+   * The swaps a {@link SwapRefinement} kept; each lowered the squared error, and {@link
+   * #iterations()} and the histories include the k-means iterations after each.
+   */
+  public int swapsKept() {
+    return swapsKept;
   }
 
   /** The assignment algorithm that ran (never {@link Algorithm#AUTO}). */

@@ -34,6 +34,13 @@ public final class ModelText {
     text.append("Initialization: ").append(model.initializerId());
     text.append(" (best of ").append(model.restarts());
     text.append(model.restarts() == 1 ? " start)\n" : " starts)\n");
+    if (result.swapTrials() > 0) {
+      text.append("Refinement: swap, ").append(result.swapsKept()).append(" of ");
+      text.append(result.swapTrials()).append(result.swapTrials() == 1 ? " trial" : " trials");
+      text.append(" accepted\n");
+    } else {
+      text.append("Refinement: none\n");
+    }
     text.append("Normalization: ").append(model.encoder().normalization().id()).append('\n');
     text.append("Algorithm: ").append(result.algorithm().id()).append(" on ").append(model.threads());
     text.append(model.threads() == 1 ? " thread\n" : " threads\n");

@@ -2,6 +2,7 @@ package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
+import io.github.fastkmeans.engine.SwapRefinement;
 import io.github.fastkmeans.init.GivenCentres;
 import io.github.fastkmeans.init.Initializers;
 import java.util.List;
@@ -14,8 +15,8 @@ import weka.core.Tag;
  *
  * <p>Weka's {@link Tag} is mutable (it has setters) and so is any array, so the tags are never kept
  * in a shared field: {@link #initializers()}, {@link #normalizations()}, {@link
- * #emptyClusterPolicies()} and {@link #algorithms()} build new ones on every call, from ids and names
- * held in immutable lists.
+ * #emptyClusterPolicies()}, {@link #algorithms()} and {@link #refinements()} build new ones on every
+ * call, from ids and names held in immutable lists.
  */
 public final class OptionTags {
 
@@ -44,6 +45,15 @@ public final class OptionTags {
           Algorithm.HAMERLY.id(), "Hamerly (one bound per instance)",
           Algorithm.ELKAN.id(), "Elkan (one bound per instance and cluster)",
           Algorithm.EXPONION.id(), "Exponion (Hamerly's bound, ball search)");
+
+  /** The id of no refinement. */
+  public static final String NO_REFINEMENT = "none";
+
+  /** The refinements: ids and readable names, alternating, in tag-number order. */
+  private static final List<String> REFINEMENTS =
+      List.of(
+          NO_REFINEMENT, "none (k-means only)",
+          SwapRefinement.ID, "swap (D^2 sampled centre swaps, each followed by k-means)");
 
   private OptionTags() {}
 
@@ -78,6 +88,11 @@ public final class OptionTags {
   /** New tags of the assignment algorithms. */
   public static Tag[] algorithms() {
     return tags(ALGORITHMS);
+  }
+
+  /** New tags of the refinements. */
+  public static Tag[] refinements() {
+    return tags(REFINEMENTS);
   }
 
   /**

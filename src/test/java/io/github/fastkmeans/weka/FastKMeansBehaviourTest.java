@@ -22,6 +22,7 @@ import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.SelectedTag;
 import weka.core.Utils;
 import weka.core.WekaException;
 
@@ -81,7 +82,8 @@ class FastKMeansBehaviourTest {
     assertEquals(2, relocated.getAssignments()[5]);
     assertTrue(relocated.toString().contains("Empty clusters relocated: 1"));
 
-    FastKMeans kept = given(data, start, "-normalize none -empty keep");
+    // Without refinement: a swap would put the kept empty centre to use.
+    FastKMeans kept = given(data, start, "-normalize none -empty keep -refine none");
     assertEquals(3, kept.numberOfClusters());
     assertEquals(0, kept.getClusterSizes()[2]);
     assertArrayEquals(new double[] {100, 100}, kept.getClusterCentroids().instance(2).toDoubleArray(), 0);
@@ -279,7 +281,8 @@ class FastKMeansBehaviourTest {
     FastKMeans defaults = new FastKMeans();
     String[] expected = {
       "-N", "2", "-I", "500", "-init", "kmeans++", "-init-oversampling", "2.0", "-init-rounds", "5",
-      "-init-chain", "200", "-restarts", "1", "-tolerance", "0.0",
+      "-init-chain", "200", "-restarts", "1", "-refine", "swap", "-refine-trials", "100",
+      "-tolerance", "0.0",
       "-normalize", "range", "-empty", "relocate", "-algorithm", "auto", "-elkan-memory", "512",
       "-S", "10"
     };
@@ -289,7 +292,7 @@ class FastKMeansBehaviourTest {
     configured.setOptions(
         Utils.splitOptions(
             "-N 7 -I 30 -init farthest-first -init-oversampling 0.5 -init-rounds 3 -init-chain 50"
-                + " -restarts 4 -tolerance 1e-6 -normalize none"
+                + " -restarts 4 -refine none -refine-trials 5 -tolerance 1e-6 -normalize none"
                 + " -empty fail -num-slots 3 -algorithm elkan -elkan-memory 64 -V -S 42"
                 + " -output-debug-info"));
     FastKMeans copy = new FastKMeans();
@@ -302,6 +305,8 @@ class FastKMeansBehaviourTest {
     assertEquals(3, copy.getInitRounds());
     assertEquals(50, copy.getInitChain());
     assertEquals(4, copy.getRestarts());
+    assertEquals("none", copy.getRefinement().getSelectedTag().getIDStr());
+    assertEquals(5, copy.getRefineTrials());
     assertEquals(1e-6, copy.getTolerance(), 0);
     assertEquals("none", copy.getNormalization().getSelectedTag().getIDStr());
     assertEquals("fail", copy.getEmptyClusterPolicy().getSelectedTag().getIDStr());
@@ -331,6 +336,9 @@ class FastKMeansBehaviourTest {
       {"-init-rounds 0", "-init-rounds"},
       {"-init-rounds 1.5", "-init-rounds"},
       {"-init-chain 0", "-init-chain"},
+      {"-refine shuffle", "-refine"},
+      {"-refine-trials -1", "-refine-trials"},
+      {"-refine-trials many", "-refine-trials"},
       {"-algorithm fastest", "-algorithm"},
       {"-elkan-memory -1", "-elkan-memory"},
     };
@@ -464,5 +472,50 @@ class FastKMeansBehaviourTest {
     plain.buildClusterer(TestData.loadUnlabelled("iris"));
     assertFalse(plain.toString().contains("+/-"));
     assertNotEquals(text, plain.toString());
+  }
+
+  @Test
+  void swapRefinementFindsTheClustersThatKMeansAloneMisses() throws Exception {
+    Instances data = TestData.loadUnlabelled("a3");
+    FastKMeans plain = new FastKMeans();
+    plain.setOptions(Utils.splitOptions("-N 50 -S 3 -refine none"));
+    plain.buildClusterer(data);
+    FastKMeans refined = new FastKMeans();
+    refined.setOptions(Utils.splitOptions("-N 50 -S 3"));
+    refined.buildClusterer(data);
+
+    // The same start: refinement only continues from where k-means stopped.
+    assertEquals(plain.getInitialStartPoints().toString(), refined.getInitialStartPoints().toString());
+    assertTrue(refined.getSquaredError() < plain.getSquaredError());
+    assertTrue(plain.toString().contains("Refinement: none\n"), plain.toString());
+    String text = refined.toString();
+    assertTrue(
+        text.matches("(?s).*Refinement: swap, [1-9]\\d* of \\d+ trials accepted\n.*"), text);
+    assertTrue(text.contains("(converged)"), text);
+  }
+
+  @Test
+  void noTrialsIsNoRefinement() throws Exception {
+    Instances data = TestData.loadUnlabelled("a1");
+    FastKMeans none = new FastKMeans();
+    none.setOptions(Utils.splitOptions("-N 20 -S 2 -refine none"));
+    none.buildClusterer(data);
+    FastKMeans noTrials = new FastKMeans();
+    noTrials.setOptions(Utils.splitOptions("-N 20 -S 2 -refine swap -refine-trials 0"));
+    noTrials.buildClusterer(data);
+
+    assertArrayEquals(none.getAssignments(), noTrials.getAssignments());
+    assertEquals(none.getSquaredError(), noTrials.getSquaredError(), 0);
+    assertTrue(noTrials.toString().contains("Refinement: none\n"));
+  }
+
+  @Test
+  void refinementPropertiesAreValidated() {
+    FastKMeans kmeans = new FastKMeans();
+    assertThrows(IllegalArgumentException.class, () -> kmeans.setRefineTrials(-1));
+    kmeans.setRefinement(new SelectedTag("none", OptionTags.refinements()));
+    assertEquals("none", kmeans.getRefinement().getSelectedTag().getIDStr());
+    assertTrue(kmeans.refinementTipText().contains("swap"));
+    assertTrue(kmeans.refineTrialsTipText().contains("0 turns the refinement off"));
   }
 }

@@ -528,8 +528,11 @@ class KMeansPropertiesTest {
     Path file = Files.createTempFile("fastkmeans-start", ".arff");
     try {
       Files.write(file, start.toString().getBytes(StandardCharsets.UTF_8));
+      // Without refinement: its D² draws, like k-means++'s, go by row position.
       String options =
-          c.options().with("none", "keep").withInit("given").text() + " -init-file " + file;
+          c.options().with("none", "keep").withInit("given").text()
+              + " -refine none -init-file "
+              + file;
       FastKMeans original = fit(data, options);
       FastKMeans shuffled = fit(permuted, options);
       int[] a = original.getAssignments();

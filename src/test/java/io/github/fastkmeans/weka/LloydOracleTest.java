@@ -47,7 +47,7 @@ class LloydOracleTest {
         Utils.splitOptions(
             "-N "
                 + start.length
-                + " -normalize none -init given -init-file "
+                + " -normalize none -refine none -init given -init-file "
                 + init
                 + " -algorithm "
                 + algorithm));

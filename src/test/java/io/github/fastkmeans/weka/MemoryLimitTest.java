@@ -94,6 +94,7 @@ class MemoryLimitTest {
   void theSameDataFitsWithTheSmallerBounds() throws Exception {
     String output =
         runSmallHeap("100000", "-N 100 -algorithm hamerly -I 3 -init random");
-    assertTrue(output.contains("BUILT 3"), output);
+    // At least the 3 iterations of the first fit, and those of the fits after kept swaps.
+    assertTrue(output.matches("(?s).*BUILT ([3-9]|\\d\\d+)\\b.*"), output);
   }
 }

@@ -95,7 +95,7 @@ class SimpleKMeansEquivalenceTest {
         Utils.splitOptions(
             "-N "
                 + simple.getNumClusters()
-                + " -init given -init-file "
+                + " -refine none -init given -init-file "
                 + start
                 + " -normalize "
                 + (normalized ? "range" : "none")));

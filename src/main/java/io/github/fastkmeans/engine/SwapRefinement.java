@@ -1,0 +1,542 @@
+package io.github.fastkmeans.engine;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Moves centres between regions of the data after k-means has converged, which Lloyd's iteration
+ * cannot do: it only moves each centre within the region its rows span. A converged fit can keep two
+ * centres in one true cluster while a third centre sits between two true clusters; no Lloyd step
+ * separates them, but one swap does.
+ *
+ * <p>Each trial draws {@link #candidates} rows by D² sampling (probability proportional to weight
+ * times squared distance to the nearest centre, so among the rows the centres serve worst), moves
+ * each candidate to the mean of the rows that are nearer to it than to their centre, and computes,
+ * for every candidate x and every centre j at once, the exact change of the squared error if centre
+ * j jumped to x and every row then went to its nearest centre:
+ *
+ * <pre>
+ *   Δ(x, j) = Σ_i w_i [min(d1_i, dx_i) − d1_i]
+ *           + Σ_{i in cluster j} w_i [min(d2_i, dx_i) − min(d1_i, dx_i)]
+ * </pre>
+ *
+ * where d1 and d2 are a row's squared distances to its nearest and second-nearest centre and dx its
+ * squared distance to x. No clustering runs per candidate: a row of cluster j contributes more than
+ * its fixed d2 − d1 only when x is nearer to it than its second centre, which the triangle
+ * inequality rules out for every cluster whose centre is far from x, so a candidate costs the rows
+ * of the clusters around it. When the best pair lowers the error, the centre jumps there and k-means
+ * runs to convergence from the new centres; the new fit is kept if its error is lower (it is, unless
+ * rounding intervenes), otherwise the swap is undone.
+ *
+ * <p>After {@link #patience} trials in a row without a kept swap, where clusters overlap so much that
+ * no single jump pays before the neighbouring centres have moved, up to {@link #PROBES} probing swaps
+ * make the best pair's jump anyway and give k-means {@link #PROBE_ITERATIONS} iterations to bring
+ * the error below where it was (Fränti's random swap test); only then is it run to convergence and
+ * kept. The refinement stops when the probes find nothing either, or after its budget of trials.
+ * Every kept fit has a lower squared error than the one before, and the result is a converged
+ * k-means fit like any other: one more k-means pass from its centres changes nothing.
+ *
+ * <p>The search is the local search of S. Lattanzi, C. Sohler, "A better k-means++ algorithm via
+ * local search", ICML 2019 (D² sampled candidates, the best swap kept), with the swap evaluated
+ * exactly and followed by k-means as in P. Fränti, "Efficiency of random swap clustering", Journal
+ * of Big Data 5(13), 2018, and the removal cost of each centre weighed as in H. Ismkhan,
+ * "I-k-means-+: An iterative clustering algorithm based on an enhanced version of the k-means",
+ * Pattern Recognition 79, 2018.
+ *
+ * <p>All randomness comes from the seed. Every per-row value is computed on one thread and every sum
+ * in a fixed order, so the result does not depend on the number of threads.
+ */
+public final class SwapRefinement {
+
+  /** The id of this refinement on the command line. */
+  public static final String ID = "swap";
+
+  /** The default budget of trials; the search usually stops long before (see {@link #patience}). */
+  public static final int DEFAULT_TRIALS = 100;
+
+  /** Probing swaps tried, once exact evaluation finds nothing, before the search stops. */
+  public static final int PROBES = 3;
+
+  /** k-means iterations a probing swap gets to prove itself, as in Fränti's random swap. */
+  static final int PROBE_ITERATIONS = 2;
+
+  /**
+   * Up to this many centres, rows find their two nearest centres through a k x k table of the
+   * centres' neighbours (12 MiB at the limit); beyond it, by comparing every centre.
+   */
+  private static final int NEIGHBOUR_TABLE_LIMIT = 1024;
+
+  /** Chunks of rows per thread below which the refinement uses fewer threads. */
+  private static final int CHUNKS_PER_THREAD = 16;
+
+  /** A swap must lower the error by more than this share of it; smaller gains are rounding. */
+  private static final double MIN_RELATIVE_GAIN = 1e-9;
+
+  /** Relative slack on the triangle-inequality tests, far above the rounding of a square root. */
+  private static final double SLACK = 1e-9;
+
+  private final KMeans kmeans;
+  private final int trials;
+
+  /**
+   * A refinement that runs {@code kmeans} after each swap and tries at most {@code trials} swaps; 0
+   * trials leave every fit as it is.
+   *
+   * @throws IllegalArgumentException if {@code trials} is negative
+   */
+  public SwapRefinement(KMeans kmeans, int trials) {
+    if (trials < 0) {
+      throw new IllegalArgumentException(
+          "The number of swap trials must be >= 0, got " + trials + ".");
+    }
+    this.kmeans = kmeans;
+    this.trials = trials;
+  }
+
+  /** The most swaps tried. */
+  public int trials() {
+    return trials;
+  }
+
+  /**
+   * The number of candidate rows drawn per trial for {@code k} centres: 2 + floor(ln k), as greedy
+   * k-means++ draws per centre.
+   */
+  public static int candidates(int k) {
+    return 2 + (int) Math.floor(Math.log(k));
+  }
+
+  /**
+   * Trials in a row whose best swap does not lower the error, after which exact search gives way to
+   * probes: k / {@link #candidates}, rounded up, and at least 3, so that about k candidates, as many
+   * as k-means++ draws, find nothing first.
+   */
+  public static int patience(int k) {
+    return Math.max(3, (k + candidates(k) - 1) / candidates(k));
+  }
+
+  /**
+   * Refines {@code start}, a fit of {@code data} by this refinement's k-means, with randomness from
+   * {@code seed}. Returns {@code start} itself when there is nothing to do (no trials, one centre);
+   * otherwise a fit whose error is at most that of {@code start}, whose initial centres are those of
+   * {@code start}, whose iteration history runs through {@code start} and every fit kept after it
+   * (not through the short fits of probes), and which counts the trials and the swaps kept. Each fit
+   * after a swap has the settings of this refinement's k-means, its iteration limit included.
+   *
+   * @throws InterruptedException if the calling thread is interrupted; the refinement is abandoned
+   */
+  public KMeansResult refine(DataMatrix data, KMeansResult start, long seed)
+      throws InterruptedException {
+    if (trials == 0 || start.k() < 2 || data.rows() < 2) {
+      return start;
+    }
+    // Threads pay for themselves only with enough chunks to share; the result is the same anyway.
+    int threads =
+        Math.min(
+            kmeans.settings().threads(),
+            Math.max(1, new RowChunks(data.rows()).count() / CHUNKS_PER_THREAD));
+    try (ChunkRunner runner = new ChunkRunner(threads)) {
+      return new Search(data, start, runner, new Random(mix(seed))).run();
+    }
+  }
+
+  /** A seed for the refinement apart from the initializer's, which is seeded with {@code seed}. */
+  private static long mix(long seed) {
+    long z = seed + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** The mutable state of one refinement. */
+  private final class Search {
+    private final DataMatrix data;
+    private final double[] values;
+    private final int columns;
+    private final int rows;
+    private final int k;
+    private final ChunkRunner runner;
+    private final Random random;
+    private final RowChunks chunks;
+    private KMeansResult current;
+    /** The centres of {@link #current}, row-major k x columns. */
+    private double[] centres;
+    /**
+     * The distances between centres: k x k, row c ordered by {@link #neighbours}; null, as the
+     * neighbours, beyond {@link #NEIGHBOUR_TABLE_LIMIT} centres.
+     */
+    private final double[] separation;
+    /** For each centre, all centres (itself first) by increasing distance from it; k x k. */
+    private final int[] neighbours;
+    /** The nearest centre of every row. */
+    private final int[] nearest;
+    /** The squared distance of every row to its nearest centre. */
+    private final double[] firstDistance;
+    /** The squared distance of every row to its second-nearest centre. */
+    private final double[] secondDistance;
+    /** The rows of cluster c are members[memberStart[c] .. memberStart[c + 1]), in row order. */
+    private final int[] members;
+    private final int[] memberStart;
+    /** A point this far from a centre or farther is no nearer to its rows than their second centre. */
+    private final double[] reach;
+    /** A point this far from a centre or farther is no nearer to its rows than their own centre. */
+    private final double[] captureReach;
+    /** The cost of removing each centre when no candidate comes near its rows: Σ w (d2 − d1). */
+    private final double[] baseLoss;
+    /** Running totals of weight times {@link #firstDistance}, in row order, for D² sampling. */
+    private final double[] cumulative;
+    private final int candidateCount;
+    /** Where the candidates stand, row-major candidateCount x columns. */
+    private final double[] positions;
+    /** Per candidate, scratch for the mean of the rows it takes: columns sums then the weight. */
+    private final double[] captured;
+    /** Per candidate, the squared distance from it to every centre. */
+    private final double[] toCentres;
+    /** Per candidate, the change of error from adding it while every centre stays. */
+    private final double[] gain;
+    /** Per candidate and centre, the further change from removing the centre; candidateCount x k. */
+    private final double[] loss;
+
+    Search(DataMatrix data, KMeansResult start, ChunkRunner runner, Random random) {
+      this.data = data;
+      this.values = data.values();
+      this.columns = data.columns();
+      this.rows = data.rows();
+      this.k = start.k();
+      this.runner = runner;
+      this.random = random;
+      this.chunks = new RowChunks(rows);
+      this.current = start;
+      boolean table = k <= NEIGHBOUR_TABLE_LIMIT;
+      this.separation = table ? new double[k * k] : null;
+      this.neighbours = table ? new int[k * k] : null;
+      this.nearest = new int[rows];
+      this.firstDistance = new double[rows];
+      this.secondDistance = new double[rows];
+      this.members = new int[rows];
+      this.memberStart = new int[k + 1];
+      this.reach = new double[k];
+      this.captureReach = new double[k];
+      this.baseLoss = new double[k];
+      this.cumulative = new double[rows];
+      this.candidateCount = candidates(k);
+      this.positions = new double[candidateCount * columns];
+      this.captured = new double[candidateCount * (columns + 1)];
+      this.toCentres = new double[candidateCount * k];
+      this.gain = new double[candidateCount];
+      this.loss = new double[candidateCount * k];
+    }
+
+    KMeansResult run() throws InterruptedException {
+      KMeansResult path = current;
+      int tried = 0;
+      int kept = 0;
+      int fruitless = 0;
+      measure();
+      int failedProbes = 0;
+      int patience = patience(k);
+      while (tried < trials && (fruitless < patience || failedProbes < PROBES)) {
+        tried++;
+        if (!drawCandidates()) {
+          break;
+        }
+        runner.run(0, candidateCount, (candidate, slot) -> placeAndEvaluate(candidate));
+        boolean probe = fruitless >= patience;
+        KMeansResult swapped = bestSwap(probe);
+        if (swapped == null) {
+          if (probe) {
+            failedProbes++;
+          } else {
+            fruitless++;
+          }
+          continue;
+        }
+        fruitless = 0;
+        kept++;
+        current = swapped;
+        path = path.followedBy(swapped);
+        measure();
+      }
+      return path.withSwaps(tried, kept);
+    }
+
+    /** Everything a trial needs to know about the current fit. */
+    private void measure() throws InterruptedException {
+      centres = current.centres();
+      if (neighbours != null) {
+        orderCentres();
+      }
+      int[] labels = current.labels();
+      runner.run(0, chunks.count(), (chunk, slot) -> nearestTwo(chunk, labels));
+      groupByCluster();
+    }
+
+    /** Distances between centres, and each centre's neighbours by increasing distance. */
+    private void orderCentres() {
+      Integer[] order = new Integer[k];
+      for (int c = 0; c < k; c++) {
+        double[] row = new double[k];
+        for (int other = 0; other < k; other++) {
+          row[other] =
+              Math.sqrt(
+                  SquaredEuclidean.distance(centres, c * columns, centres, other * columns, columns));
+          order[other] = other;
+        }
+        // Itself first (distance 0, even against a twin at distance 0), then by distance and index.
+        final int self = c;
+        Arrays.sort(
+            order,
+            (boxedA, boxedB) -> {
+              int a = boxedA;
+              int b = boxedB;
+              if (a == b) {
+                return 0;
+              }
+              if (a == self || b == self) {
+                return a == self ? -1 : 1;
+              }
+              int byDistance = Double.compare(row[a], row[b]);
+              return byDistance != 0 ? byDistance : Integer.compare(a, b);
+            });
+        for (int i = 0; i < k; i++) {
+          neighbours[c * k + i] = order[i];
+          separation[c * k + i] = row[order[i]];
+        }
+      }
+    }
+
+    /**
+     * The nearest and second-nearest centre of the rows of {@code chunk}, starting from each row's
+     * label and visiting the other centres by distance from it, until the triangle inequality proves
+     * the rest farther than the second nearest found.
+     */
+    private void nearestTwo(int chunk, int[] labels) {
+      for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+        int offset = row * columns;
+        int label = labels[row];
+        double toLabel = SquaredEuclidean.distance(values, offset, centres, label * columns, columns);
+        double rootToLabel = Math.sqrt(toLabel);
+        int best = label;
+        double first = toLabel;
+        double second = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < k; i++) {
+          int c = i;
+          if (neighbours != null) {
+            double bound = separation[label * k + i] - rootToLabel;
+            if (bound > 0 && bound * bound * (1 - SLACK) > second) {
+              break;
+            }
+            c = neighbours[label * k + i];
+          } else if (c <= label) {
+            // Without the table: every centre but the label, in index order.
+            c = i - 1;
+          }
+          double distance = SquaredEuclidean.distance(values, offset, centres, c * columns, columns);
+          if (distance < first || (distance == first && c < best)) {
+            second = first;
+            first = distance;
+            best = c;
+          } else if (distance < second) {
+            second = distance;
+          }
+        }
+        nearest[row] = best;
+        firstDistance[row] = first;
+        secondDistance[row] = second;
+      }
+    }
+
+    /** Lists the rows of each cluster, and each cluster's reaches and removal cost. */
+    private void groupByCluster() {
+      Arrays.fill(memberStart, 0);
+      for (int row = 0; row < rows; row++) {
+        memberStart[nearest[row] + 1]++;
+      }
+      for (int c = 0; c < k; c++) {
+        memberStart[c + 1] += memberStart[c];
+      }
+      int[] next = Arrays.copyOf(memberStart, k);
+      for (int row = 0; row < rows; row++) {
+        members[next[nearest[row]]++] = row;
+      }
+      for (int c = 0; c < k; c++) {
+        double farthest = 0;
+        double farthestSecond = 0;
+        double removal = 0;
+        for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
+          int row = members[m];
+          double weight = data.weight(row);
+          if (weight > 0) {
+            farthest = Math.max(farthest, firstDistance[row]);
+            farthestSecond = Math.max(farthestSecond, secondDistance[row]);
+            removal += weight * (secondDistance[row] - firstDistance[row]);
+          }
+        }
+        reach[c] = (Math.sqrt(farthest) + Math.sqrt(farthestSecond)) * (1 + SLACK);
+        captureReach[c] = 2 * Math.sqrt(farthest) * (1 + SLACK);
+        baseLoss[c] = removal;
+      }
+    }
+
+    /**
+     * Draws the trial's candidates by D² sampling; false when no row is away from its centre (or the
+     * distances overflowed), so that there is nothing to draw.
+     */
+    private boolean drawCandidates() throws InterruptedException {
+      if (Thread.interrupted()) {
+        throw new InterruptedException("The swap refinement was interrupted.");
+      }
+      double total = 0;
+      for (int row = 0; row < rows; row++) {
+        total += data.weight(row) * firstDistance[row];
+        cumulative[row] = total;
+      }
+      if (!(total > 0) || Double.isInfinite(total)) {
+        return false;
+      }
+      for (int t = 0; t < candidateCount; t++) {
+        System.arraycopy(values, draw(total) * columns, positions, t * columns, columns);
+      }
+      return true;
+    }
+
+    /** The first row whose running total exceeds a uniform draw below {@code total}. */
+    private int draw(double total) {
+      double target = random.nextDouble() * total;
+      int low = 0;
+      int high = rows - 1;
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (cumulative[mid] > target) {
+          high = mid;
+        } else {
+          low = mid + 1;
+        }
+      }
+      // Rounding can put the target on the last total; step back to a row that carries weight.
+      while (low > 0 && cumulative[low] == cumulative[low - 1]) {
+        low--;
+      }
+      return low;
+    }
+
+    /** Places candidate {@code t} and computes its gain and the loss of removing each centre. */
+    private void placeAndEvaluate(int t) {
+      place(t);
+      measureToCentres(t);
+      double total = 0;
+      int base = t * k;
+      for (int c = 0; c < k; c++) {
+        if (Math.sqrt(toCentres[base + c]) >= reach[c]) {
+          // No row of c is nearer to the candidate than to its second centre.
+          loss[base + c] = baseLoss[c];
+          continue;
+        }
+        double removal = 0;
+        for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
+          int row = members[m];
+          double weight = data.weight(row);
+          if (weight == 0) {
+            continue;
+          }
+          double toCandidate =
+              SquaredEuclidean.distance(values, row * columns, positions, t * columns, columns);
+          double first = firstDistance[row];
+          double kept = Math.min(first, toCandidate);
+          total += weight * (kept - first);
+          removal += weight * (Math.min(secondDistance[row], toCandidate) - kept);
+        }
+        loss[base + c] = removal;
+      }
+      gain[t] = total;
+    }
+
+    private void measureToCentres(int t) {
+      for (int c = 0; c < k; c++) {
+        toCentres[t * k + c] =
+            SquaredEuclidean.distance(positions, t * columns, centres, c * columns, columns);
+      }
+    }
+
+    /** Moves candidate {@code t} to the weighted mean of the rows nearer to it than to their centre. */
+    private void place(int t) {
+      measureToCentres(t);
+      int sums = t * (columns + 1);
+      Arrays.fill(captured, sums, sums + columns + 1, 0);
+      for (int c = 0; c < k; c++) {
+        if (Math.sqrt(toCentres[t * k + c]) >= captureReach[c]) {
+          continue;
+        }
+        for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
+          int row = members[m];
+          double weight = data.weight(row);
+          int offset = row * columns;
+          if (weight > 0
+              && SquaredEuclidean.distance(values, offset, positions, t * columns, columns)
+                  < firstDistance[row]) {
+            for (int j = 0; j < columns; j++) {
+              captured[sums + j] += weight * values[offset + j];
+            }
+            captured[sums + columns] += weight;
+          }
+        }
+      }
+      double weight = captured[sums + columns];
+      if (weight > 0) {
+        for (int j = 0; j < columns; j++) {
+          positions[t * columns + j] = captured[sums + j] / weight;
+        }
+      }
+    }
+
+    /**
+     * Makes the best swap and runs k-means from it; the converged fit, or null when the fit is not
+     * better. Unless {@code probe}, only a swap that itself lowers the error is made. A probe makes
+     * the best swap even when it raises the error, as random swap does: k-means may more than make
+     * up for it once the centres around have moved. It gets {@link #PROBE_ITERATIONS} iterations
+     * to do so, and is only run to convergence if the error has dropped by then.
+     */
+    private KMeansResult bestSwap(boolean probe) throws InterruptedException {
+      int bestCandidate = -1;
+      int bestCentre = -1;
+      double threshold = -MIN_RELATIVE_GAIN * current.squaredError();
+      double bestChange = probe ? Double.POSITIVE_INFINITY : threshold;
+      for (int t = 0; t < candidateCount; t++) {
+        for (int c = 0; c < k; c++) {
+          double change = gain[t] + loss[t * k + c];
+          if (change < bestChange) {
+            bestChange = change;
+            bestCandidate = t;
+            bestCentre = c;
+          }
+        }
+      }
+      if (bestCandidate < 0) {
+        return null;
+      }
+      double[] swapped = centres.clone();
+      System.arraycopy(positions, bestCandidate * columns, swapped, bestCentre * columns, columns);
+      KMeansResult fit;
+      try {
+        if (bestChange >= threshold) {
+          KMeansResult probed =
+              new KMeans(
+                      kmeans
+                          .settings()
+                          .withMaxIterations(
+                              Math.min(PROBE_ITERATIONS, kmeans.settings().maxIterations())))
+                  .fit(data, swapped, runner);
+          if (!(probed.squaredError() < current.squaredError())) {
+            return null;
+          }
+          swapped = probed.centres();
+        }
+        fit = kmeans.fit(data, swapped, runner);
+      } catch (EmptyClusterException e) {
+        // Only under the fail policy; the swap is undone rather than the whole fit failed.
+        return null;
+      }
+      return fit.squaredError() < current.squaredError() ? fit : null;
+    }
+  }
+}
