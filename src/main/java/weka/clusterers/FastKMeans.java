@@ -209,7 +209,9 @@ public class FastKMeans extends RandomizableClusterer
             .withEmptyClusterPolicy(emptyClusterPolicy)
             .withThreads(numExecutionSlots)
             .withAlgorithm(algorithm)
-            .withElkanBudgetBytes((long) elkanMemory << 20);
+            .withElkanBudgetBytes((long) elkanMemory << 20)
+            // The per-iteration error costs a pass over the data; only the debug output shows it.
+            .withTraceErrors(getDebug());
     HeapCheck.ensureRoomFor(
         MemoryEstimate.of(data.numInstances(), encoder.columns(), numClusters, settings));
     DataMatrix matrix = encoder.encode(data);

@@ -2,7 +2,7 @@ package io.github.fastkmeans.engine;
 
 /**
  * The assignment step (E-step) of one algorithm: finds each row's nearest centre, ties to the lowest
- * index, and records the row in the pass's sums. Algorithms differ only in which distances they can
+ * index, and records in the pass's sums the rows that changed cluster. Algorithms differ only in which distances they can
  * prove unnecessary; every one records exactly what {@link LloydAssigner} would.
  *
  * <p>A pass calls {@link #assign} for disjoint row ranges from several threads at once; the shared
@@ -24,6 +24,8 @@ abstract class Assigner {
   final double[] centres;
   /** The cluster of every row; -1 before the first pass. */
   final int[] labels;
+  /** The centres column by column, for a row's distances to all of them at once. */
+  final CentreColumns centreColumns;
 
   Assigner(DataMatrix data, double[] centres, int[] labels) {
     this.data = data;
@@ -32,12 +34,20 @@ abstract class Assigner {
     this.k = centres.length / columns;
     this.centres = centres;
     this.labels = labels;
+    this.centreColumns = new CentreColumns(k, columns);
+    centreColumns.update(centres);
   }
 
   /**
-   * Called between passes, on one thread, after the centres moved from {@code previous}; not before
-   * the first pass.
+   * Called by the driver between passes, on one thread, after the centres moved from {@code
+   * previous}; not before the first pass.
    */
+  final void centresUpdated(double[] previous) {
+    centreColumns.update(centres);
+    centresMoved(previous);
+  }
+
+  /** What an algorithm keeps about the centres is brought up to date after they moved. */
   void centresMoved(double[] previous) {}
 
   /** Called after the driver moved {@code row} into another cluster behind the algorithm's back. */
@@ -54,15 +64,40 @@ abstract class Assigner {
     return SquaredEuclidean.distance(values, row * columns, centres, c * columns, columns);
   }
 
-  /** Puts {@code row} into cluster {@code best} at squared distance {@code squared}. */
-  final void record(int row, int best, double squared, ClusterSums sums) {
-    if (labels[row] != best) {
+  /**
+   * Computes the squared distances from {@code row} to every centre into {@code scratch.distances}
+   * and returns the nearest centre, the lowest index on a tie.
+   */
+  final int nearestOfAll(int row, CentreColumns.Scratch scratch) {
+    centreColumns.squaredDistances(values, row * columns, scratch);
+    double[] distances = scratch.distances;
+    int best = 0;
+    double bestSquared = distances[0];
+    for (int c = 1; c < k; c++) {
+      if (distances[c] < bestSquared) {
+        bestSquared = distances[c];
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Puts {@code row} into cluster {@code best}: when that changes its cluster, the move is recorded in
+   * the pass's {@code sums}.
+   */
+  final void record(int row, int best, ClusterSums sums) {
+    int old = labels[row];
+    if (old != best) {
+      int offset = row * columns;
+      double weight = data.weight(row);
+      if (old >= 0) {
+        sums.remove(old, values, offset, weight);
+      }
+      sums.add(best, values, offset, weight);
       labels[row] = best;
       sums.countChange();
     }
-    double weight = data.weight(row);
-    sums.add(best, values, row * columns, weight);
-    sums.addSquaredError(weight * squared);
   }
 
   /** Whether a bound of {@code bound} proves a distance of {@code distance} strictly smaller. */

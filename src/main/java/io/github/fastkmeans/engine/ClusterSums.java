@@ -3,9 +3,11 @@ package io.github.fastkmeans.engine;
 import java.util.Arrays;
 
 /**
- * What one pass over some rows contributes to the M-step: per-centre weighted coordinate sums and
- * weights, the weighted sum of squared distances, and how many rows changed cluster. Merged in chunk
- * order, partial sums give the same bits for any number of threads.
+ * Per-centre weighted coordinate sums and weights, and the number of rows of positive weight behind
+ * each. A fit keeps one set of totals and updates it after every pass with what that pass changed:
+ * each chunk of rows collects, in row order, the rows that left and joined each centre, and the
+ * chunks' changes are merged into the totals in chunk order, so the totals have the same bits for any
+ * number of threads and for every algorithm.
  */
 public final class ClusterSums {
 
@@ -15,8 +17,9 @@ public final class ClusterSums {
   private final double[] weightedSums;
   /** The sum of weights of the points of each centre. */
   private final double[] weights;
+  /** How many points of positive weight each centre has: exact where sums of weights round. */
+  private final long[] members;
 
-  private double squaredError;
   private long changed;
   private long distanceComputations;
 
@@ -26,38 +29,40 @@ public final class ClusterSums {
     this.columns = columns;
     this.weightedSums = new double[k * columns];
     this.weights = new double[k];
+    this.members = new long[k];
   }
 
-  /** Resets every sum to zero. */
+  /** Resets every sum and count to zero. */
   public void clear() {
     Arrays.fill(weightedSums, 0);
     Arrays.fill(weights, 0);
-    squaredError = 0;
+    Arrays.fill(members, 0);
     changed = 0;
     distanceComputations = 0;
   }
 
   /** Adds one point (at {@code values[offset ..]}) of weight {@code weight} to centre {@code c}. */
   public void add(int c, double[] values, int offset, double weight) {
-    int base = c * columns;
-    for (int j = 0; j < columns; j++) {
-      weightedSums[base + j] += weight * values[offset + j];
+    if (weight > 0) {
+      int base = c * columns;
+      for (int j = 0; j < columns; j++) {
+        weightedSums[base + j] += weight * values[offset + j];
+      }
+      weights[c] += weight;
+      members[c]++;
     }
-    weights[c] += weight;
   }
 
   /** Removes one point previously added to centre {@code c}. */
   public void remove(int c, double[] values, int offset, double weight) {
-    int base = c * columns;
-    for (int j = 0; j < columns; j++) {
-      weightedSums[base + j] -= weight * values[offset + j];
+    if (weight > 0) {
+      int base = c * columns;
+      for (int j = 0; j < columns; j++) {
+        weightedSums[base + j] -= weight * values[offset + j];
+      }
+      weights[c] -= weight;
+      members[c]--;
     }
-    weights[c] -= weight;
-  }
-
-  /** Adds a weighted squared distance to the error sum. */
-  public void addSquaredError(double weightedSquaredDistance) {
-    squaredError += weightedSquaredDistance;
   }
 
   /** Counts one point whose cluster changed. */
@@ -75,17 +80,30 @@ public final class ClusterSums {
     return distanceComputations;
   }
 
-  /** Adds all of {@code other} to these sums. */
+  /**
+   * Adds all of {@code other} to these sums. A centre left without points gets sums and weight of
+   * exactly zero, whatever rounding the additions and removals left behind.
+   */
   public void merge(ClusterSums other) {
     for (int i = 0; i < weightedSums.length; i++) {
       weightedSums[i] += other.weightedSums[i];
     }
     for (int c = 0; c < k; c++) {
       weights[c] += other.weights[c];
+      members[c] += other.members[c];
+      if (members[c] == 0) {
+        weights[c] = 0;
+        Arrays.fill(weightedSums, c * columns, (c + 1) * columns, 0);
+      }
     }
-    squaredError += other.squaredError;
     changed += other.changed;
     distanceComputations += other.distanceComputations;
+  }
+
+  /** Resets the counts of changes and distances, keeping the sums. */
+  public void clearCounts() {
+    changed = 0;
+    distanceComputations = 0;
   }
 
   /** The total weight of the points assigned to centre {@code c}. */
@@ -93,9 +111,14 @@ public final class ClusterSums {
     return weights[c];
   }
 
-  /** The weighted sum of squared distances of the points to their centres. */
-  public double squaredError() {
-    return squaredError;
+  /** Whether centre {@code c} has no point of positive weight. */
+  public boolean isEmpty(int c) {
+    return members[c] == 0;
+  }
+
+  /** How many points of positive weight centre {@code c} has. */
+  public long members(int c) {
+    return members[c];
   }
 
   /** How many points changed cluster. */
@@ -104,13 +127,13 @@ public final class ClusterSums {
   }
 
   /**
-   * Writes the weighted mean of each centre with positive weight into {@code centres} (OUT, row-major
-   * k x columns); centres without weight are left unchanged.
+   * Writes the weighted mean of each centre with points into {@code centres} (OUT, row-major k x
+   * columns); centres without points are left unchanged.
    */
   public void writeMeans(double[] centres) {
     for (int c = 0; c < k; c++) {
-      double w = weights[c];
-      if (w > 0) {
+      if (members[c] > 0) {
+        double w = weights[c];
         int base = c * columns;
         for (int j = 0; j < columns; j++) {
           centres[base + j] = weightedSums[base + j] / w;

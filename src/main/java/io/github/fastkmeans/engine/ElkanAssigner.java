@@ -1,9 +1,12 @@
 package io.github.fastkmeans.engine;
 
+import java.util.Arrays;
+
 /**
  * Elkan's algorithm: a lower bound on the distance from every row to every centre, lowered by each
- * centre's own movement, and the distances between centres; a centre is skipped when either proves
- * it farther than the best found so far.
+ * centre's own movement, an upper bound on the distance to the row's own centre, raised by that
+ * centre's movement, and the distances between centres; a centre is skipped when either proves it
+ * farther than the best found so far. The upper bound is made exact only when it fails to prove so.
  *
  * <p>C. Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003.
  */
@@ -12,11 +15,15 @@ final class ElkanAssigner extends Assigner {
   /** Row-major rows x k lower bounds on the distance from each row to each centre. */
   private final double[] lower;
 
+  /** Upper bound on each row's distance to its own centre. */
+  private final double[] upper;
+
   private final CentreGeometry geometry;
 
   ElkanAssigner(DataMatrix data, double[] centres, int[] labels) {
     super(data, centres, labels);
     this.lower = new double[Math.multiplyExact(data.rows(), k)];
+    this.upper = new double[data.rows()];
     this.geometry = new CentreGeometry(k, columns, true, false);
   }
 
@@ -28,24 +35,22 @@ final class ElkanAssigner extends Assigner {
 
   @Override
   void rowMoved(int row) {
-    java.util.Arrays.fill(lower, row * k, (row + 1) * k, 0);
+    Arrays.fill(lower, row * k, (row + 1) * k, 0);
+    upper[row] = Double.POSITIVE_INFINITY;
   }
 
   @Override
   void assignFirst(int start, int end, ClusterSums sums) {
+    CentreColumns.Scratch scratch = centreColumns.newScratch();
+    double[] distances = scratch.distances;
     for (int row = start; row < end; row++) {
+      int best = nearestOfAll(row, scratch);
       int base = row * k;
-      int best = 0;
-      double bestSquared = Double.POSITIVE_INFINITY;
       for (int c = 0; c < k; c++) {
-        double squared = squaredDistance(row, c);
-        lower[base + c] = Math.sqrt(squared);
-        if (squared < bestSquared) {
-          bestSquared = squared;
-          best = c;
-        }
+        lower[base + c] = Math.sqrt(distances[c]);
       }
-      record(row, best, bestSquared, sums);
+      upper[row] = lower[base + best];
+      record(row, best, sums);
     }
     sums.countDistances((long) (end - start) * k);
   }
@@ -60,23 +65,28 @@ final class ElkanAssigner extends Assigner {
       for (int c = 0; c < k; c++) {
         lower[base + c] = Math.max(0, lower[base + c] - shift[c]);
       }
-      int own = labels[row];
-      double ownSquared = squaredDistance(row, own);
-      computed++;
-      if (provesCloserSquared(ownSquared, geometry.halfNearest[own])) {
-        // The own bound may stay loose: no other centre is compared with it before it is renewed.
-        record(row, own, ownSquared, sums);
+      int best = labels[row];
+      double bestDistance = upper[row] + shift[best];
+      if (provesCloser(bestDistance, geometry.halfNearest[best])) {
+        upper[row] = bestDistance;
         continue;
       }
-      double bestDistance = Math.sqrt(ownSquared);
-      lower[base + own] = bestDistance;
-      int best = own;
-      double bestSquared = ownSquared;
+      boolean exact = false;
+      double bestSquared = Double.POSITIVE_INFINITY;
       for (int c = 0; c < k; c++) {
-        if (c == own
-            || provesCloser(bestDistance, lower[base + c])
-            || provesCloser(bestDistance, between[best * k + c] / 2)) {
+        if (c == best || provesFarther(base, best, bestDistance, c, between)) {
           continue;
+        }
+        if (!exact) {
+          // The bound on the own distance failed to prove c farther: the exact distance may.
+          bestSquared = squaredDistance(row, best);
+          computed++;
+          bestDistance = Math.sqrt(bestSquared);
+          lower[base + best] = bestDistance;
+          exact = true;
+          if (provesFarther(base, best, bestDistance, c, between)) {
+            continue;
+          }
         }
         double squared = squaredDistance(row, c);
         computed++;
@@ -88,8 +98,18 @@ final class ElkanAssigner extends Assigner {
           best = c;
         }
       }
-      record(row, best, bestSquared, sums);
+      upper[row] = bestDistance;
+      record(row, best, sums);
     }
     sums.countDistances(computed);
+  }
+
+  /**
+   * Whether the bounds prove centre {@code c} farther from the row at {@code base} than centre
+   * {@code best}, which is at most {@code bestDistance} away.
+   */
+  private boolean provesFarther(int base, int best, double bestDistance, int c, double[] between) {
+    return provesCloser(bestDistance, lower[base + c])
+        || provesCloser(bestDistance, between[best * k + c] / 2);
   }
 }

@@ -15,7 +15,8 @@ final class ExponionAssigner extends HamerlyAssigner {
   }
 
   @Override
-  int scan(int row, int own, double ownSquared, double ownDistance, ClusterSums sums) {
+  int scan(int row, int own, double ownSquared, CentreColumns.Scratch scratch, ClusterSums sums) {
+    double ownDistance = Math.sqrt(ownSquared);
     double radius = 2 * ownDistance + 2 * geometry.halfNearest[own];
     // Every centre outside the ball is farther than this from the row.
     double outside = radius - ownDistance;
@@ -38,8 +39,9 @@ final class ExponionAssigner extends HamerlyAssigner {
         secondSquared = squared;
       }
     }
+    upper[row] = Math.sqrt(bestSquared);
     lower[row] = Math.min(Math.sqrt(secondSquared), outside * (1 - MARGIN));
-    record(row, best, bestSquared, sums);
+    record(row, best, sums);
     return computed;
   }
 }

@@ -1,14 +1,18 @@
 package io.github.fastkmeans.engine;
 
 /**
- * Hamerly's algorithm: a row keeps its centre without a scan while its exact distance to it is below
- * both half the distance from that centre to the nearest other centre and a lower bound on the
- * distance to every other centre. The bound is the second-nearest distance of the last scan, lowered
- * by the largest centre movement since.
+ * Hamerly's algorithm: a row keeps its centre without a scan while an upper bound on its distance to
+ * that centre is below both half the distance from the centre to its nearest other centre and a lower
+ * bound on the distance to every other centre. The upper bound is the last exact distance raised by
+ * the centre's movements since, and is made exact again only when it fails; the lower bound is the
+ * second-nearest distance of the last scan, lowered by the largest movement of another centre.
  *
  * <p>G. Hamerly, "Making k-means even faster", SIAM International Conference on Data Mining, 2010.
  */
 class HamerlyAssigner extends Assigner {
+
+  /** Upper bound on each row's distance to its own centre. */
+  final double[] upper;
 
   /** Lower bound on each row's distance to every centre but its own. */
   final double[] lower;
@@ -21,6 +25,7 @@ class HamerlyAssigner extends Assigner {
 
   HamerlyAssigner(DataMatrix data, double[] centres, int[] labels, boolean sortedNeighbours) {
     super(data, centres, labels);
+    this.upper = new double[data.rows()];
     this.lower = new double[data.rows()];
     this.geometry = new CentreGeometry(k, columns, false, sortedNeighbours);
   }
@@ -29,18 +34,20 @@ class HamerlyAssigner extends Assigner {
   void centresMoved(double[] previous) {
     geometry.measureShifts(previous, centres);
     geometry.measureCentres(centres);
-    // Bounds are lowered here, once per pass, rather than lazily: the loop below stays simple.
+    // Bounds are moved in the pass, row by row, where each row's are read anyway.
   }
 
   @Override
   void rowMoved(int row) {
+    upper[row] = Double.POSITIVE_INFINITY;
     lower[row] = 0;
   }
 
   @Override
   void assignFirst(int start, int end, ClusterSums sums) {
+    CentreColumns.Scratch scratch = centreColumns.newScratch();
     for (int row = start; row < end; row++) {
-      scanAll(row, sums);
+      scanAll(row, scratch, sums);
     }
     sums.countDistances((long) (end - start) * k);
   }
@@ -48,46 +55,54 @@ class HamerlyAssigner extends Assigner {
   @Override
   void assign(int start, int end, ClusterSums sums) {
     long computed = 0;
+    CentreColumns.Scratch scratch = null;
+    double[] shift = geometry.shift;
+    double[] halfNearest = geometry.halfNearest;
     for (int row = start; row < end; row++) {
       int own = labels[row];
       double bound = Math.max(0, lower[row] - geometry.maxShiftExcept(own));
       lower[row] = bound;
-      double ownSquared = squaredDistance(row, own);
-      computed++;
-      if (provesCloserSquared(ownSquared, Math.max(bound, geometry.halfNearest[own]))) {
-        record(row, own, ownSquared, sums);
+      double limit = Math.max(bound, halfNearest[own]);
+      double distance = upper[row] + shift[own];
+      if (provesCloser(distance, limit)) {
+        upper[row] = distance;
         continue;
       }
-      computed += scan(row, own, ownSquared, Math.sqrt(ownSquared), sums);
+      double ownSquared = squaredDistance(row, own);
+      computed++;
+      if (provesCloserSquared(ownSquared, limit)) {
+        upper[row] = Math.sqrt(ownSquared);
+        continue;
+      }
+      if (scratch == null) {
+        scratch = centreColumns.newScratch();
+      }
+      computed += scan(row, own, ownSquared, scratch, sums);
     }
     sums.countDistances(computed);
   }
 
   /**
    * Finds the nearest centre of a row whose bounds failed, knowing its squared distance to its own
-   * centre; returns the number of distances computed.
+   * centre, and renews its bounds; returns the number of distances computed.
    */
-  int scan(int row, int own, double ownSquared, double ownDistance, ClusterSums sums) {
-    scanAll(row, sums);
+  int scan(int row, int own, double ownSquared, CentreColumns.Scratch scratch, ClusterSums sums) {
+    scanAll(row, scratch, sums);
     return k - 1;
   }
 
-  /** Compares the row with every centre, then sets its bound to the second-nearest distance. */
-  final void scanAll(int row, ClusterSums sums) {
-    int best = 0;
-    double bestSquared = Double.POSITIVE_INFINITY;
+  /** Compares the row with every centre, then sets its bounds to the nearest two distances. */
+  final void scanAll(int row, CentreColumns.Scratch scratch, ClusterSums sums) {
+    int best = nearestOfAll(row, scratch);
+    double[] distances = scratch.distances;
     double secondSquared = Double.POSITIVE_INFINITY;
     for (int c = 0; c < k; c++) {
-      double squared = squaredDistance(row, c);
-      if (squared < bestSquared) {
-        secondSquared = bestSquared;
-        bestSquared = squared;
-        best = c;
-      } else if (squared < secondSquared) {
-        secondSquared = squared;
+      if (c != best && distances[c] < secondSquared) {
+        secondSquared = distances[c];
       }
     }
+    upper[row] = Math.sqrt(distances[best]);
     lower[row] = Math.sqrt(secondSquared);
-    record(row, best, bestSquared, sums);
+    record(row, best, sums);
   }
 }

@@ -170,21 +170,24 @@ public final class KMeans {
 
     KMeansResult iterate() throws InterruptedException {
       IterationLog log = new IterationLog(Math.min(settings.maxIterations(), 1024));
+      boolean trace = settings.traceErrors();
       boolean converged;
       while (true) {
         long started = System.nanoTime();
         assignAll();
         int iteration = log.size() + 1;
+        // The error of this assignment is measured against the centres it was made with.
+        double error = trace ? squaredError() : Double.NaN;
         if (totals.changed() == 0) {
-          log.add(totals.squaredError(), totals.distanceComputations(), System.nanoTime() - started);
+          log.add(error, totals.distanceComputations(), System.nanoTime() - started);
           converged = true;
           break;
         }
         System.arraycopy(centres, 0, previousCentres, 0, centres.length);
         handleEmptyClusters(iteration);
         totals.writeMeans(centres);
-        assigner.centresMoved(previousCentres);
-        log.add(totals.squaredError(), totals.distanceComputations(), System.nanoTime() - started);
+        assigner.centresUpdated(previousCentres);
+        log.add(error, totals.distanceComputations(), System.nanoTime() - started);
         boolean shiftedLittle =
             settings.tolerance() > 0 && centreShift() <= settings.tolerance();
         if (shiftedLittle || iteration >= settings.maxIterations()) {
@@ -203,8 +206,8 @@ public final class KMeans {
           labels.clone(),
           clusterWeights,
           log.size(),
-          totals.squaredError(),
-          log.squaredErrors(),
+          squaredError(),
+          trace ? log.squaredErrors() : new double[0],
           converged,
           relocations,
           algorithm,
@@ -213,12 +216,15 @@ public final class KMeans {
           log.nanos());
     }
 
-    /** One E-step over all rows; leaves the merged sums of the new assignment in {@code totals}. */
+    /**
+     * One E-step over all rows: merges what it changed into {@code totals}, whose counts then tell
+     * how many rows changed cluster and how many distances were computed.
+     */
     private void assignAll() throws InterruptedException {
       if (Thread.interrupted()) {
         throw new InterruptedException("k-means was interrupted.");
       }
-      totals.clear();
+      totals.clearCounts();
       int chunkCount = chunks.count();
       for (int first = 0; first < chunkCount; first += slots.length) {
         int end = Math.min(chunkCount, first + slots.length);
@@ -240,11 +246,35 @@ public final class KMeans {
       }
     }
 
+    /**
+     * The weighted squared distance of every row to the centre it is labelled with, summed in row
+     * order within chunks and over chunks in chunk order: the same bits for any number of threads.
+     */
+    private double squaredError() throws InterruptedException {
+      double[] chunkErrors = new double[chunks.count()];
+      runner.run(0, chunks.count(), (chunk, slot) -> chunkErrors[chunk] = chunkError(chunk));
+      double error = 0;
+      for (double chunkError : chunkErrors) {
+        error += chunkError;
+      }
+      return error;
+    }
+
+    private double chunkError(int chunk) {
+      double error = 0;
+      for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+        double squared =
+            SquaredEuclidean.distance(values, row * columns, centres, labels[row] * columns, columns);
+        error += data.weight(row) * squared;
+      }
+      return error;
+    }
+
     /** Applies the empty-cluster policy to the merged sums, before the means are taken. */
     private void handleEmptyClusters(int iteration) {
       boolean[] refilled = null;
       for (int c = 0; c < k; c++) {
-        if (totals.weight(c) > 0) {
+        if (!totals.isEmpty(c)) {
           continue;
         }
         switch (settings.emptyClusterPolicy()) {
@@ -277,7 +307,7 @@ public final class KMeans {
       for (int row = 0; row < labels.length; row++) {
         int label = labels[row];
         double weight = data.weight(row);
-        if (weight > 0 && !refilled[label] && totals.weight(label) - weight > 0) {
+        if (weight > 0 && !refilled[label] && totals.members(label) > 1) {
           double distance =
               SquaredEuclidean.distance(values, row * columns, centres, label * columns, columns);
           if (distance > farthestDistance && !onItsCentre(row, label, distance)) {

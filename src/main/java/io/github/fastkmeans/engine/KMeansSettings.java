@@ -8,11 +8,11 @@ public final class KMeansSettings {
 
   /**
    * The defaults: 500 iterations, exact convergence, relocate empty clusters, one thread, the
-   * algorithm chosen automatically, 512 MiB for Elkan's bounds.
+   * algorithm chosen automatically, 512 MiB for Elkan's bounds, no per-iteration error trace.
    */
   public static final KMeansSettings DEFAULTS =
       new KMeansSettings(
-          500, 0.0, EmptyClusterPolicy.RELOCATE, 1, Algorithm.AUTO, DEFAULT_ELKAN_BUDGET_BYTES);
+          500, 0.0, EmptyClusterPolicy.RELOCATE, 1, Algorithm.AUTO, DEFAULT_ELKAN_BUDGET_BYTES, false);
 
   private final int maxIterations;
   private final double tolerance;
@@ -20,6 +20,7 @@ public final class KMeansSettings {
   private final int threads;
   private final Algorithm algorithm;
   private final long elkanBudgetBytes;
+  private final boolean traceErrors;
 
   private KMeansSettings(
       int maxIterations,
@@ -27,7 +28,8 @@ public final class KMeansSettings {
       EmptyClusterPolicy emptyClusterPolicy,
       int threads,
       Algorithm algorithm,
-      long elkanBudgetBytes) {
+      long elkanBudgetBytes,
+      boolean traceErrors) {
     if (maxIterations < 1) {
       throw new IllegalArgumentException(
           "The maximum number of iterations must be at least 1, got " + maxIterations + ".");
@@ -56,6 +58,7 @@ public final class KMeansSettings {
     this.tolerance = tolerance;
     this.emptyClusterPolicy = emptyClusterPolicy;
     this.threads = threads;
+    this.traceErrors = traceErrors;
   }
 
   /** The largest number of assignment passes before the fit stops unconverged. */
@@ -91,35 +94,49 @@ public final class KMeansSettings {
   /** A copy with another assignment algorithm. */
   public KMeansSettings withAlgorithm(Algorithm value) {
     return new KMeansSettings(
-        maxIterations, tolerance, emptyClusterPolicy, threads, value, elkanBudgetBytes);
+        maxIterations, tolerance, emptyClusterPolicy, threads, value, elkanBudgetBytes, traceErrors);
   }
 
   /** A copy with another memory budget for Elkan's bounds (bytes, at least 0). */
   public KMeansSettings withElkanBudgetBytes(long value) {
-    return new KMeansSettings(maxIterations, tolerance, emptyClusterPolicy, threads, algorithm, value);
+    return new KMeansSettings(maxIterations, tolerance, emptyClusterPolicy, threads, algorithm, value, traceErrors);
   }
 
   /** A copy with another maximum number of iterations (at least 1). */
   public KMeansSettings withMaxIterations(int value) {
     return new KMeansSettings(
-        value, tolerance, emptyClusterPolicy, threads, algorithm, elkanBudgetBytes);
+        value, tolerance, emptyClusterPolicy, threads, algorithm, elkanBudgetBytes, traceErrors);
   }
 
   /** A copy with another tolerance (finite, at least 0). */
   public KMeansSettings withTolerance(double value) {
     return new KMeansSettings(
-        maxIterations, value, emptyClusterPolicy, threads, algorithm, elkanBudgetBytes);
+        maxIterations, value, emptyClusterPolicy, threads, algorithm, elkanBudgetBytes, traceErrors);
   }
 
   /** A copy with another empty-cluster policy. */
   public KMeansSettings withEmptyClusterPolicy(EmptyClusterPolicy value) {
     return new KMeansSettings(
-        maxIterations, tolerance, value, threads, algorithm, elkanBudgetBytes);
+        maxIterations, tolerance, value, threads, algorithm, elkanBudgetBytes, traceErrors);
   }
 
   /** A copy with another number of threads (at least 1). */
   public KMeansSettings withThreads(int value) {
     return new KMeansSettings(
-        maxIterations, tolerance, emptyClusterPolicy, value, algorithm, elkanBudgetBytes);
+        maxIterations, tolerance, emptyClusterPolicy, value, algorithm, elkanBudgetBytes, traceErrors);
+  }
+
+  /**
+   * Whether the squared error of every iteration is measured and kept in the result's history; it
+   * costs a pass over the data per iteration that the bounds of the faster algorithms otherwise save.
+   */
+  public boolean traceErrors() {
+    return traceErrors;
+  }
+
+  /** A copy that does or does not keep the squared error of every iteration. */
+  public KMeansSettings withTraceErrors(boolean value) {
+    return new KMeansSettings(
+        maxIterations, tolerance, emptyClusterPolicy, threads, algorithm, elkanBudgetBytes, value);
   }
 }

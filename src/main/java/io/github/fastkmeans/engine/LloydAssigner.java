@@ -14,17 +14,9 @@ final class LloydAssigner extends Assigner {
 
   @Override
   void assign(int start, int end, ClusterSums sums) {
+    CentreColumns.Scratch scratch = centreColumns.newScratch();
     for (int row = start; row < end; row++) {
-      int best = 0;
-      double bestSquared = Double.POSITIVE_INFINITY;
-      for (int c = 0; c < k; c++) {
-        double squared = squaredDistance(row, c);
-        if (squared < bestSquared) {
-          bestSquared = squared;
-          best = c;
-        }
-      }
-      record(row, best, bestSquared, sums);
+      record(row, nearestOfAll(row, scratch), sums);
     }
     sums.countDistances((long) (end - start) * k);
   }

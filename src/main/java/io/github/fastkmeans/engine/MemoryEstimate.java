@@ -29,11 +29,13 @@ public final class MemoryEstimate {
     long bounds;
     switch (algorithm) {
       case ELKAN:
-        bounds = 8 * n * k;
+        // Lower bounds per row and centre, an upper bound per row.
+        bounds = 8 * n * k + 8 * n;
         break;
       case HAMERLY:
       case EXPONION:
-        bounds = 8 * n;
+        // A lower and an upper bound per row.
+        bounds = 16 * n;
         break;
       default:
         bounds = 0;

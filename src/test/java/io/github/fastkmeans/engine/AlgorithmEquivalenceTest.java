@@ -59,7 +59,10 @@ class AlgorithmEquivalenceTest {
   private static KMeansResult fit(
       DataMatrix data, double[] start, Algorithm algorithm, int threads) throws Exception {
     return new KMeans(
-            KMeansSettings.DEFAULTS.withAlgorithm(algorithm).withThreads(threads))
+            KMeansSettings.DEFAULTS
+                .withAlgorithm(algorithm)
+                .withThreads(threads)
+                .withTraceErrors(true))
         .fit(data, start);
   }
 

@@ -2,6 +2,7 @@ package io.github.fastkmeans.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,19 +52,18 @@ class ClusterSumsTest {
   void mergeAddsEverything() {
     ClusterSums a = new ClusterSums(2, 2);
     a.add(0, POINTS, 0, 1);
-    a.addSquaredError(1.5);
     a.countChange();
+    a.countDistances(7);
     ClusterSums b = new ClusterSums(2, 2);
     b.add(0, POINTS, 2, 1);
     b.add(1, POINTS, 4, 4);
-    b.addSquaredError(2.25);
     b.countChange();
     b.countChange();
     a.merge(b);
     assertEquals(2, a.weight(0));
     assertEquals(4, a.weight(1));
-    assertEquals(3.75, a.squaredError());
     assertEquals(3, a.changed());
+    assertEquals(7, a.distanceComputations());
     double[] centres = new double[4];
     a.writeMeans(centres);
     assertArrayEquals(new double[] {2, 3, 5, 6}, centres, 0);
@@ -73,15 +73,53 @@ class ClusterSumsTest {
   }
 
   @Test
+  void aClusterWhoseLastPointLeavesHasExactlyZeroSums() {
+    ClusterSums totals = new ClusterSums(2, 2);
+    ClusterSums joined = new ClusterSums(2, 2);
+    joined.add(0, new double[] {0.1, 0.7}, 0, 0.1);
+    joined.add(0, new double[] {0.2, 0.3}, 0, 0.7);
+    totals.merge(joined);
+    assertEquals(2, totals.members(0));
+    ClusterSums left = new ClusterSums(2, 2);
+    left.remove(0, new double[] {0.2, 0.3}, 0, 0.7);
+    left.remove(0, new double[] {0.1, 0.7}, 0, 0.1);
+    totals.merge(left);
+    // 0.1 * 0.1 + 0.7 * 0.2 - 0.7 * 0.2 - 0.1 * 0.1 need not round to 0; an empty cluster must.
+    assertTrue(totals.isEmpty(0));
+    assertEquals(0, totals.weight(0), 0);
+    double[] centres = {9, 9, 9, 9};
+    totals.writeMeans(centres);
+    assertArrayEquals(new double[] {9, 9, 9, 9}, centres, 0);
+    ClusterSums rejoined = new ClusterSums(2, 2);
+    rejoined.add(0, new double[] {0.3, 0.6}, 0, 1);
+    totals.merge(rejoined);
+    totals.writeMeans(centres);
+    assertArrayEquals(new double[] {0.3, 0.6, 9, 9}, centres, 0);
+  }
+
+  @Test
+  void pointsWithoutWeightAreNotMembers() {
+    ClusterSums sums = new ClusterSums(1, 2);
+    sums.add(0, POINTS, 0, 0);
+    assertTrue(sums.isEmpty(0));
+    sums.add(0, POINTS, 2, 1);
+    sums.add(0, POINTS, 4, 0);
+    assertEquals(1, sums.members(0));
+    sums.remove(0, POINTS, 4, 0);
+    assertEquals(1, sums.members(0));
+  }
+
+  @Test
   void clearResetsEverySum() {
     ClusterSums sums = new ClusterSums(2, 2);
     sums.add(1, POINTS, 0, 5);
-    sums.addSquaredError(9);
     sums.countChange();
+    sums.countDistances(3);
     sums.clear();
     assertEquals(0, sums.weight(1));
-    assertEquals(0, sums.squaredError());
+    assertTrue(sums.isEmpty(1));
     assertEquals(0, sums.changed());
+    assertEquals(0, sums.distanceComputations());
     sums.add(1, POINTS, 2, 1);
     double[] centres = new double[4];
     sums.writeMeans(centres);

@@ -21,9 +21,27 @@ class KMeansTest {
   private static final KMeansSettings KEEP =
       KMeansSettings.DEFAULTS.withEmptyClusterPolicy(EmptyClusterPolicy.KEEP);
 
+  /** Fits with the per-iteration error trace on, which the tests of the history read. */
   private static KMeansResult fit(KMeansSettings settings, DataMatrix data, double[] centres)
       throws InterruptedException {
-    return new KMeans(settings).fit(data, centres);
+    return new KMeans(settings.withTraceErrors(true)).fit(data, centres);
+  }
+
+  @Test
+  void withoutTheTraceTheFitIsTheSameAndTheHistoryEmpty() throws Exception {
+    DataMatrix data = TestData.blobs(5, 3000, 3, 6, 0.5, false);
+    double[] start = TestData.firstRows(data, 6);
+    for (Algorithm algorithm : Algorithm.values()) {
+      KMeansSettings settings = KMeansSettings.DEFAULTS.withAlgorithm(algorithm).withThreads(2);
+      KMeansResult traced = fit(settings, data, start);
+      KMeansResult plain = new KMeans(settings).fit(data, start);
+      assertEquals(0, plain.squaredErrorHistory().length);
+      assertEquals(traced.iterations(), traced.squaredErrorHistory().length);
+      assertArrayEquals(traced.labels(), plain.labels());
+      assertArrayEquals(traced.centres(), plain.centres(), 0);
+      assertEquals(traced.squaredError(), plain.squaredError(), 0);
+      assertEquals(traced.iterations(), plain.iterations());
+    }
   }
 
   /** The scikit-learn example: four weighted points in two dimensions. */

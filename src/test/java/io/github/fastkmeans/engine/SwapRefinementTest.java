@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Tests of {@link SwapRefinement}: it only lowers the error, ends converged and is reproducible. */
 class SwapRefinementTest {
 
-  private static final KMeans KMEANS = new KMeans(KMeansSettings.DEFAULTS);
+  private static final KMeans KMEANS = new KMeans(KMeansSettings.DEFAULTS.withTraceErrors(true));
 
   /** {@code k} distinct rows of {@code data} drawn uniformly: a start that often misses clusters. */
   private static double[] randomRows(DataMatrix data, int k, long seed) {
