@@ -37,7 +37,7 @@ public final class HeapCheck {
                 + " space %s) but only %s of Java heap is free (maximum heap %s), of which it plans to"
                 + " use at most 80%%. Start Weka with a"
                 + " larger heap (e.g. java -Xmx4g), use fewer instances or clusters, or choose"
-                + " -algorithm hamerly, whose bounds take 8 bytes per instance.",
+                + " -algorithm hamerly, whose bounds take 16 bytes per instance.",
             megabytes(estimate.totalBytes()),
             megabytes(estimate.dataBytes()),
             megabytes(estimate.boundsBytes()),
