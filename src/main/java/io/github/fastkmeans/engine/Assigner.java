@@ -61,6 +61,12 @@ abstract class Assigner {
 
   /** The squared distance from {@code row} to centre {@code c}. */
   final double squaredDistance(int row, int c) {
+    if (columns == 2) {
+      // The general loop's bits for two columns, without its loop control: planar data is common.
+      double dx = values[2 * row] - centres[2 * c];
+      double dy = values[2 * row + 1] - centres[2 * c + 1];
+      return dx * dx + dy * dy;
+    }
     return SquaredEuclidean.distance(values, row * columns, centres, c * columns, columns);
   }
 

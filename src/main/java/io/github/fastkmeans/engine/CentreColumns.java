@@ -64,9 +64,12 @@ final class CentreColumns {
     double[] sum2 = scratch.sum2;
     double[] sum3 = scratch.sum3;
     java.util.Arrays.fill(sum0, 0);
-    java.util.Arrays.fill(sum1, 0);
-    java.util.Arrays.fill(sum2, 0);
-    java.util.Arrays.fill(sum3, 0);
+    boolean fourSums = columns >= 4;
+    if (fourSums) {
+      java.util.Arrays.fill(sum1, 0);
+      java.util.Arrays.fill(sum2, 0);
+      java.util.Arrays.fill(sum3, 0);
+    }
     int j = 0;
     for (; j + 3 < columns; j += 4) {
       double x0 = values[offset + j];
@@ -96,8 +99,11 @@ final class CentreColumns {
         sum0[c] += diff * diff;
       }
     }
-    for (int c = 0; c < k; c++) {
-      sum0[c] = (sum0[c] + sum1[c]) + (sum2[c] + sum3[c]);
+    if (fourSums) {
+      // With fewer columns the other three sums are zero and adding them changes no bit.
+      for (int c = 0; c < k; c++) {
+        sum0[c] = (sum0[c] + sum1[c]) + (sum2[c] + sum3[c]);
+      }
     }
   }
 }

@@ -35,7 +35,8 @@ public final class ChunkRunner implements AutoCloseable {
     }
     this.threads = threads;
     this.workers = new WorkerFactory();
-    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, workers);
+    // The calling thread is one of the threads: the pool holds the others.
+    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, workers);
   }
 
   /** The number of threads working. */
@@ -57,20 +58,20 @@ public final class ChunkRunner implements AutoCloseable {
       return;
     }
     AtomicInteger next = new AtomicInteger(from);
-    int workers = Math.min(threads, to - from);
-    List<Future<?>> futures = new ArrayList<>(workers);
-    for (int w = 0; w < workers; w++) {
-      futures.add(
-          pool.submit(
-              () -> {
-                for (int chunk = next.getAndIncrement();
-                    chunk < to;
-                    chunk = next.getAndIncrement()) {
-                  task.run(chunk, chunk - from);
-                }
-              }));
-    }
+    Runnable work =
+        () -> {
+          for (int chunk = next.getAndIncrement(); chunk < to; chunk = next.getAndIncrement()) {
+            task.run(chunk, chunk - from);
+          }
+        };
+    // The calling thread takes chunks too: one hand-off fewer to wait for in every pass.
+    int helpers = Math.min(threads, to - from) - 1;
+    List<Future<?>> futures = new ArrayList<>(helpers);
     try {
+      for (int w = 0; w < helpers; w++) {
+        futures.add(pool.submit(work));
+      }
+      work.run();
       for (Future<?> future : futures) {
         future.get();
       }
@@ -85,6 +86,7 @@ public final class ChunkRunner implements AutoCloseable {
       throw new IllegalStateException(cause);
     } finally {
       // On failure or interruption the remaining chunks are abandoned, never left running.
+      next.set(to);
       for (Future<?> future : futures) {
         future.cancel(true);
       }

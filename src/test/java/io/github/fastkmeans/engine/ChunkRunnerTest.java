@@ -87,13 +87,14 @@ class ChunkRunnerTest {
   }
 
   @Test
-  void severalThreadsWorkOnNamedDaemonWorkers() throws Exception {
+  void severalThreadsAreTheCallerAndNamedDaemonWorkers() throws Exception {
     Set<Thread> seen = ConcurrentHashMap.newKeySet();
     try (ChunkRunner runner = new ChunkRunner(3)) {
-      runner.run(0, 30, (chunk, slot) -> seen.add(Thread.currentThread()));
+      runner.run(0, 30, (chunk, slot) -> noteSlowly(seen));
     }
-    assertFalse(seen.isEmpty());
-    assertTrue(seen.size() <= 3, "at most 3 workers, saw " + seen.size());
+    assertTrue(seen.size() <= 3, "at most 3 threads, saw " + seen.size());
+    assertTrue(seen.remove(Thread.currentThread()), "the caller works too");
+    assertFalse(seen.isEmpty(), "and so do workers");
     for (Thread thread : seen) {
       assertTrue(thread.getName().startsWith(WORKER_PREFIX), thread.getName());
       assertTrue(thread.isDaemon(), thread.getName());
@@ -166,7 +167,8 @@ class ChunkRunnerTest {
   void closeStopsTheWorkerThreads() throws Exception {
     Set<Thread> workers = ConcurrentHashMap.newKeySet();
     ChunkRunner runner = new ChunkRunner(4);
-    runner.run(0, 64, (chunk, slot) -> workers.add(Thread.currentThread()));
+    runner.run(0, 64, (chunk, slot) -> noteSlowly(workers));
+    workers.remove(Thread.currentThread());
     assertFalse(workers.isEmpty());
     assertTrue(
         liveWorkers(workers).containsAll(workers), "the pool keeps its workers until closed");
@@ -195,9 +197,10 @@ class ChunkRunnerTest {
                 0,
                 20,
                 (chunk, slot) -> {
-                  workers.add(Thread.currentThread());
+                  noteSlowly(workers);
                   throw new IllegalArgumentException();
                 }));
+    workers.remove(Thread.currentThread());
     runner.close();
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (!liveWorkers(workers).isEmpty() && System.nanoTime() < deadline) {
@@ -212,6 +215,7 @@ class ChunkRunnerTest {
       Set<Thread> workers = ConcurrentHashMap.newKeySet();
       ChunkRunner runner = new ChunkRunner(3);
       runner.run(0, 12, (chunk, slot) -> workers.add(Thread.currentThread()));
+      workers.remove(Thread.currentThread());
       runner.close();
       assertEquals(Set.of(), liveWorkers(workers), "attempt " + attempt);
     }
@@ -227,6 +231,16 @@ class ChunkRunnerTest {
     ChunkRunner pooled = new ChunkRunner(2);
     pooled.close();
     pooled.close();
+  }
+
+  /** Adds the current thread to {@code threads}, then waits a little so that every thread gets work. */
+  private static void noteSlowly(Set<Thread> threads) {
+    threads.add(Thread.currentThread());
+    try {
+      Thread.sleep(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The threads of {@code workers} that are alive, found through Thread.getAllStackTraces(). */
