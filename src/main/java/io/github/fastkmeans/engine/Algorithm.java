@@ -57,11 +57,12 @@ public enum Algorithm {
    * The algorithm {@link #AUTO} stands for on {@code rows} x {@code columns} data with {@code k}
    * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for itself.
    *
-   * <p>The rule comes from the benchmark in docs/benchmarks.md (2 threads): Elkan was fastest in 128
-   * dimensions (1.60 s against Hamerly's 4.98 s and Exponion's 5.05 s), Exponion everywhere in 2 to
-   * 16 dimensions (A: 0.081 s against Hamerly's 0.114 s and Elkan's 0.201 s; B: 0.76 s, 1.95 s,
-   * 1.28 s; C: 1.91 s, 2.37 s, 4.91 s). With one or two centres a bound saves at most one distance per
-   * row and costs about as much.
+   * <p>The rule comes from the measurements in docs/benchmarks.md (2 threads): Hamerly was fastest
+   * up to 32 dimensions (A, 2 dimensions: 0.050 s against Exponion's 0.065 s and Elkan's 0.113 s;
+   * B, 16: 0.45 s, 0.46 s, 0.96 s; C, 8: 0.83 s, 0.88 s, 2.64 s; 32 dimensions: 0.34 s, 0.40 s,
+   * 0.39 s; birch1 with k = 100: 0.11 s, 0.20 s, 0.44 s), Elkan from 64 (64 dimensions: 0.48 s
+   * against Hamerly's 0.52 s; D, 128: 0.57 s against 1.26 s). With one or two centres a bound saves
+   * at most one distance per row and costs about as much.
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {
@@ -73,6 +74,6 @@ public enum Algorithm {
     if (columns >= 64 && 8L * rows * k <= elkanBudgetBytes) {
       return ELKAN;
     }
-    return EXPONION;
+    return HAMERLY;
   }
 }

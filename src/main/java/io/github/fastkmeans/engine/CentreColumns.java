@@ -59,17 +59,18 @@ final class CentreColumns {
    * {@code scratch.distances}.
    */
   void squaredDistances(double[] values, int offset, Scratch scratch) {
+    if (columns < 4) {
+      fewColumns(values, offset, scratch.distances);
+      return;
+    }
     double[] sum0 = scratch.distances;
     double[] sum1 = scratch.sum1;
     double[] sum2 = scratch.sum2;
     double[] sum3 = scratch.sum3;
     java.util.Arrays.fill(sum0, 0);
-    boolean fourSums = columns >= 4;
-    if (fourSums) {
-      java.util.Arrays.fill(sum1, 0);
-      java.util.Arrays.fill(sum2, 0);
-      java.util.Arrays.fill(sum3, 0);
-    }
+    java.util.Arrays.fill(sum1, 0);
+    java.util.Arrays.fill(sum2, 0);
+    java.util.Arrays.fill(sum3, 0);
     int j = 0;
     for (; j + 3 < columns; j += 4) {
       double x0 = values[offset + j];
@@ -99,11 +100,42 @@ final class CentreColumns {
         sum0[c] += diff * diff;
       }
     }
-    if (fourSums) {
-      // With fewer columns the other three sums are zero and adding them changes no bit.
+    for (int c = 0; c < k; c++) {
+      sum0[c] = (sum0[c] + sum1[c]) + (sum2[c] + sum3[c]);
+    }
+  }
+
+  /**
+   * One to three columns: all of them go to the first running sum, in order, and the other sums,
+   * being zero, change no bit; written out, without running sums to clear.
+   */
+  private void fewColumns(double[] values, int offset, double[] distances) {
+    double x0 = values[offset];
+    double[] column0 = byColumn[0];
+    if (columns == 1) {
       for (int c = 0; c < k; c++) {
-        sum0[c] = (sum0[c] + sum1[c]) + (sum2[c] + sum3[c]);
+        double diff0 = x0 - column0[c];
+        distances[c] = diff0 * diff0;
       }
+      return;
+    }
+    double x1 = values[offset + 1];
+    double[] column1 = byColumn[1];
+    if (columns == 2) {
+      for (int c = 0; c < k; c++) {
+        double diff0 = x0 - column0[c];
+        double diff1 = x1 - column1[c];
+        distances[c] = diff0 * diff0 + diff1 * diff1;
+      }
+      return;
+    }
+    double x2 = values[offset + 2];
+    double[] column2 = byColumn[2];
+    for (int c = 0; c < k; c++) {
+      double diff0 = x0 - column0[c];
+      double diff1 = x1 - column1[c];
+      double diff2 = x2 - column2[c];
+      distances[c] = (diff0 * diff0 + diff1 * diff1) + diff2 * diff2;
     }
   }
 }

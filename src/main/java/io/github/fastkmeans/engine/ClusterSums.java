@@ -22,6 +22,8 @@ public final class ClusterSums {
 
   private long changed;
   private long distanceComputations;
+  /** Whether any point was added or removed since the last clear: most chunks of a late pass are not. */
+  private boolean touched;
 
   /** Empty sums for {@code k} centres in {@code columns} dimensions. */
   public ClusterSums(int k, int columns) {
@@ -34,9 +36,12 @@ public final class ClusterSums {
 
   /** Resets every sum and count to zero. */
   public void clear() {
-    Arrays.fill(weightedSums, 0);
-    Arrays.fill(weights, 0);
-    Arrays.fill(members, 0);
+    if (touched) {
+      Arrays.fill(weightedSums, 0);
+      Arrays.fill(weights, 0);
+      Arrays.fill(members, 0);
+      touched = false;
+    }
     changed = 0;
     distanceComputations = 0;
   }
@@ -50,6 +55,7 @@ public final class ClusterSums {
       }
       weights[c] += weight;
       members[c]++;
+      touched = true;
     }
   }
 
@@ -62,6 +68,7 @@ public final class ClusterSums {
       }
       weights[c] -= weight;
       members[c]--;
+      touched = true;
     }
   }
 
@@ -85,6 +92,12 @@ public final class ClusterSums {
    * exactly zero, whatever rounding the additions and removals left behind.
    */
   public void merge(ClusterSums other) {
+    changed += other.changed;
+    distanceComputations += other.distanceComputations;
+    if (!other.touched) {
+      return;
+    }
+    touched = true;
     for (int i = 0; i < weightedSums.length; i++) {
       weightedSums[i] += other.weightedSums[i];
     }
@@ -96,8 +109,6 @@ public final class ClusterSums {
         Arrays.fill(weightedSums, c * columns, (c + 1) * columns, 0);
       }
     }
-    changed += other.changed;
-    distanceComputations += other.distanceComputations;
   }
 
   /** Resets the counts of changes and distances, keeping the sums. */

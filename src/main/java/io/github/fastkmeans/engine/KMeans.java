@@ -155,12 +155,12 @@ public final class KMeans {
       this.assigner = assigner(algorithm, data, centres, labels);
       this.chunks = new RowChunks(data.rows());
       this.runner = runner;
-      long perSlot = (long) k * (columns + 1) + 1;
+      // Sums, weights and member counts of every centre.
+      long perSlot = (long) k * (columns + 2) + 1;
       int affordable = (int) Math.max(1, Math.min(Integer.MAX_VALUE, PARTIAL_SUMS_BUDGET / perSlot));
-      // Large batches keep the threads' hand-offs rare; the budget keeps many-centre sums in bounds.
-      int slotCount =
-          Math.min(
-              chunks.count(), Math.max(runner.threads(), Math.min(64 * runner.threads(), affordable)));
+      // One batch per pass when the budget allows: every batch is a hand-off to the other threads,
+      // whose wake-up costs as much as thousands of rows; the budget keeps many-centre sums in bounds.
+      int slotCount = Math.min(chunks.count(), Math.max(runner.threads(), affordable));
       this.slots = new ClusterSums[slotCount];
       for (int s = 0; s < slotCount; s++) {
         slots[s] = new ClusterSums(k, columns);

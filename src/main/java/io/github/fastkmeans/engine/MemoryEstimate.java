@@ -43,7 +43,8 @@ public final class MemoryEstimate {
     // Labels of the running fit, of the best fit kept over restarts and their copies (4 x 4n),
     // k-means++'s four per-row arrays (32n), the per-chunk partial sums (capped at 32 MiB plus the
     // totals) and the centres.
-    long sums = Math.min(32L << 20, 8L * settings.threads() * 8 * k * (columns + 1L));
+    long chunks = (n + RowChunks.CHUNK_ROWS - 1) / RowChunks.CHUNK_ROWS;
+    long sums = Math.min(32L << 20, 8L * chunks * (k * (columns + 2L) + 1));
     long working = 16 * n + 32 * n + sums + 8L * k * (columns + 1) * 4;
     return new MemoryEstimate(data, bounds, working);
   }

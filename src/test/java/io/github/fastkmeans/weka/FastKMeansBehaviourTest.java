@@ -458,7 +458,7 @@ class FastKMeansBehaviourTest {
           "(150)",
           "sepallength",
           "  +/-",
-          "Algorithm: exponion on ",
+          "Algorithm: hamerly on ",
           "Distances computed: ",
           "ms per iteration on average",
           "Elapsed time: ",
