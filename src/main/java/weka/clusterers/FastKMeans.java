@@ -509,7 +509,7 @@ public class FastKMeans extends RandomizableClusterer
         new Option(
             "\tHow each instance's nearest centre is found; all give the same result:\n\t"
                 + OptionTags.ids(OptionTags.algorithms())
-                + "\n\t(default auto: Lloyd for k <= 2, Elkan from 64 numeric dimensions when its\n"
+                + "\n\t(default auto: Lloyd for k <= 2, Elkan from 80 numeric dimensions when its\n"
                 + "\tbounds fit -elkan-memory, Hamerly otherwise).",
             "algorithm",
             1,

@@ -27,6 +27,9 @@ public enum Algorithm {
    */
   EXPONION("exponion");
 
+  /** From this many columns {@link #AUTO} takes Elkan, when its bounds fit their budget. */
+  static final int ELKAN_COLUMNS = 80;
+
   private final String id;
 
   Algorithm(String id) {
@@ -57,11 +60,11 @@ public enum Algorithm {
    * The algorithm {@link #AUTO} stands for on {@code rows} x {@code columns} data with {@code k}
    * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for itself.
    *
-   * <p>The rule comes from the measurements in docs/benchmarks.md (2 threads): Hamerly was fastest
-   * up to 32 dimensions (A, 2 dimensions: 0.050 s against Exponion's 0.065 s and Elkan's 0.113 s;
-   * B, 16: 0.45 s, 0.46 s, 0.96 s; C, 8: 0.83 s, 0.88 s, 2.64 s; 32 dimensions: 0.34 s, 0.40 s,
-   * 0.39 s; birch1 with k = 100: 0.11 s, 0.20 s, 0.44 s), Elkan from 64 (64 dimensions: 0.48 s
-   * against Hamerly's 0.52 s; D, 128: 0.57 s against 1.26 s). With one or two centres a bound saves
+   * <p>The rule comes from the measurements in docs/benchmarks.md (2 threads, Hamerly against Elkan
+   * against Exponion): Hamerly was fastest up to 64 dimensions (A, 2 dimensions: 0.043 s, 0.105 s,
+   * 0.062 s; C, 8: 0.82 s, 2.56 s, 0.91 s; B, 16: 0.34 s, 0.92 s, 0.48 s; 32 dimensions: 0.19 s,
+   * 0.36 s, 0.39 s; 64: 0.29 s, 0.37 s), Elkan from 96 (96 dimensions: 0.53 s against 0.40 s; D,
+   * 128: 0.56 s against 0.41 s); the threshold lies between. With one or two centres a bound saves
    * at most one distance per row and costs about as much.
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
@@ -71,7 +74,7 @@ public enum Algorithm {
     if (k <= 2) {
       return LLOYD;
     }
-    if (columns >= 64 && 8L * rows * k <= elkanBudgetBytes) {
+    if (columns >= ELKAN_COLUMNS && 8L * rows * k <= elkanBudgetBytes) {
       return ELKAN;
     }
     return HAMERLY;

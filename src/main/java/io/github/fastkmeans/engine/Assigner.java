@@ -26,6 +26,8 @@ abstract class Assigner {
   final int[] labels;
   /** The centres column by column, for a row's distances to all of them at once. */
   final CentreColumns centreColumns;
+  /** The squared norm of every row, measured in the first pass; null where rows are too short. */
+  private final double[] rowSquaredNorms;
 
   Assigner(DataMatrix data, double[] centres, int[] labels) {
     this.data = data;
@@ -36,6 +38,17 @@ abstract class Assigner {
     this.labels = labels;
     this.centreColumns = new CentreColumns(k, columns);
     centreColumns.update(centres);
+    this.rowSquaredNorms = columns >= CentreColumns.DOT_PRODUCT_COLUMNS ? new double[data.rows()] : null;
+  }
+
+  /** Assigns rows {@code [start, end)} in the first pass, measuring what later passes reuse. */
+  final void firstPass(int start, int end, ClusterSums sums) {
+    if (rowSquaredNorms != null) {
+      for (int row = start; row < end; row++) {
+        rowSquaredNorms[row] = CentreColumns.squaredNorm(values, row * columns, columns);
+      }
+    }
+    assignFirst(start, end, sums);
   }
 
   /**
@@ -71,21 +84,13 @@ abstract class Assigner {
   }
 
   /**
-   * Computes the squared distances from {@code row} to every centre into {@code scratch.distances}
-   * and returns the nearest centre, the lowest index on a tie.
+   * Returns the centre nearest to {@code row}, the lowest index on a tie, comparing it with every
+   * centre; leaves in {@code scratch.distances} its exact squared distance to that centre and a lower
+   * bound on its squared distance to each other one.
    */
   final int nearestOfAll(int row, CentreColumns.Scratch scratch) {
-    centreColumns.squaredDistances(values, row * columns, scratch);
-    double[] distances = scratch.distances;
-    int best = 0;
-    double bestSquared = distances[0];
-    for (int c = 1; c < k; c++) {
-      if (distances[c] < bestSquared) {
-        bestSquared = distances[c];
-        best = c;
-      }
-    }
-    return best;
+    double squaredNorm = rowSquaredNorms == null ? 0 : rowSquaredNorms[row];
+    return centreColumns.nearest(values, row * columns, squaredNorm, scratch);
   }
 
   /**

@@ -240,7 +240,7 @@ public final class KMeans {
       ClusterSums sums = slots[slot];
       sums.clear();
       if (firstPass) {
-        assigner.assignFirst(chunks.start(chunk), chunks.end(chunk), sums);
+        assigner.firstPass(chunks.start(chunk), chunks.end(chunk), sums);
       } else {
         assigner.assign(chunks.start(chunk), chunks.end(chunk), sums);
       }

@@ -29,13 +29,17 @@ public final class MemoryEstimate {
     long bounds;
     switch (algorithm) {
       case ELKAN:
-        // Lower bounds per row and centre, an upper bound per row.
-        bounds = 8 * n * k + 8 * n;
+        // Lower bounds per row and centre, an upper bound per row; distances and half distances
+        // between centres.
+        bounds = 8 * n * k + 8 * n + 16L * k * k;
         break;
       case HAMERLY:
-      case EXPONION:
         // A lower and an upper bound per row.
         bounds = 16 * n;
+        break;
+      case EXPONION:
+        // As Hamerly, and every centre's others sorted by distance (distances and indices).
+        bounds = 16 * n + 20L * k * k;
         break;
       default:
         bounds = 0;
@@ -45,7 +49,9 @@ public final class MemoryEstimate {
     // totals) and the centres.
     long chunks = (n + RowChunks.CHUNK_ROWS - 1) / RowChunks.CHUNK_ROWS;
     long sums = Math.min(32L << 20, 8L * chunks * (k * (columns + 2L) + 1));
-    long working = 16 * n + 32 * n + sums + 8L * k * (columns + 1) * 4;
+    // The rows' squared norms, for the dot-product sweeps over all centres.
+    long norms = columns >= CentreColumns.DOT_PRODUCT_COLUMNS ? 8 * n : 0;
+    long working = 16 * n + 32 * n + norms + sums + 8L * k * (columns + 1) * 4;
     return new MemoryEstimate(data, bounds, working);
   }
 

@@ -135,8 +135,8 @@ class AlgorithmEquivalenceTest {
     assertEquals(Algorithm.HAMERLY, Algorithm.AUTO.resolve(1000, 128, 100, 0));
     assertEquals(Algorithm.HAMERLY, Algorithm.AUTO.resolve(100000, 2, 10, budget));
     assertEquals(Algorithm.HAMERLY, Algorithm.AUTO.resolve(1000, 8, 32, budget));
-    assertEquals(Algorithm.HAMERLY, Algorithm.AUTO.resolve(1000, 63, 32, budget));
-    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 64, 32, budget));
+    assertEquals(Algorithm.HAMERLY, Algorithm.AUTO.resolve(1000, 79, 32, budget));
+    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 80, 32, budget));
     assertEquals(Algorithm.HAMERLY, Algorithm.HAMERLY.resolve(1000, 8, 32, budget));
   }
 
