@@ -510,7 +510,7 @@ public class FastKMeans extends RandomizableClusterer
             "\tHow each instance's nearest centre is found; all give the same result:\n\t"
                 + OptionTags.ids(OptionTags.algorithms())
                 + "\n\t(default auto: Lloyd for k <= 2, Elkan from 80 numeric dimensions when its\n"
-                + "\tbounds fit -elkan-memory, Hamerly otherwise).",
+                + "\tbounds fit -elkan-memory, Exponion otherwise).",
             "algorithm",
             1,
             "-algorithm <" + OptionTags.ids(OptionTags.algorithms()) + ">"));

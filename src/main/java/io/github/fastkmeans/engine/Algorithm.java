@@ -60,12 +60,13 @@ public enum Algorithm {
    * The algorithm {@link #AUTO} stands for on {@code rows} x {@code columns} data with {@code k}
    * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for itself.
    *
-   * <p>The rule comes from the measurements in docs/benchmarks.md (2 threads, Hamerly against Elkan
-   * against Exponion): Hamerly was fastest up to 64 dimensions (A, 2 dimensions: 0.043 s, 0.105 s,
-   * 0.062 s; C, 8: 0.82 s, 2.56 s, 0.91 s; B, 16: 0.34 s, 0.92 s, 0.48 s; 32 dimensions: 0.19 s,
-   * 0.36 s, 0.39 s; 64: 0.29 s, 0.37 s), Elkan from 96 (96 dimensions: 0.53 s against 0.40 s; D,
-   * 128: 0.56 s against 0.41 s); the threshold lies between. With one or two centres a bound saves
-   * at most one distance per row and costs about as much.
+   * <p>The rule comes from measurements with 2 threads (docs/benchmarks.md), Exponion against Hamerly
+   * against Elkan: Exponion was fastest below 80 dimensions (A, 2 dimensions: 0.062 s, 0.066 s,
+   * 0.105 s; birch1, 2 dimensions and 100 centres: 0.073 s, 0.086 s; C, 8: 0.74 s, 0.82 s, 2.56 s;
+   * B, 16: 0.33 s, 0.37 s, 0.92 s; KDD Cup, 38: 0.80 s, 1.01 s; 64 dimensions: 0.31 s against
+   * Elkan's 0.40 s), Elkan from there (96 dimensions: 0.38 s against Exponion's 0.51 s; D, 128:
+   * 0.42 s against 0.56 s). With one or two centres a bound saves at most one distance per row and
+   * costs about as much.
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {
@@ -77,6 +78,6 @@ public enum Algorithm {
     if (columns >= ELKAN_COLUMNS && 8L * rows * k <= elkanBudgetBytes) {
       return ELKAN;
     }
-    return HAMERLY;
+    return EXPONION;
   }
 }

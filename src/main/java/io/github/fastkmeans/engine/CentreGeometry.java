@@ -87,21 +87,34 @@ final class CentreGeometry {
     }
   }
 
+  /**
+   * Sorts each centre's others by distance, rounded down to float precision so that a primitive sort
+   * of packed keys does it: the rounded distances, kept as {@link #neighbourDistance}, still only
+   * grow along the order and never exceed the exact ones, which is all a scan that stops at the
+   * first neighbour beyond a radius needs.
+   */
   private void sortNeighbours() {
-    Integer[] order = new Integer[k - 1];
+    long[] keys = new long[k - 1];
     for (int a = 0; a < k; a++) {
       int filled = 0;
       for (int b = 0; b < k; b++) {
         if (b != a) {
-          order[filled++] = b;
+          float rounded = roundedDown(between[a * k + b]);
+          // Non-negative floats order as their bits do; the index breaks ties.
+          keys[filled++] = ((long) Float.floatToIntBits(rounded) << 32) | b;
         }
       }
-      final int centre = a;
-      Arrays.sort(order, (x, y) -> Double.compare(between[centre * k + x], between[centre * k + y]));
+      Arrays.sort(keys);
       for (int i = 0; i < k - 1; i++) {
-        neighbours[a * (k - 1) + i] = order[i];
-        neighbourDistance[a * (k - 1) + i] = between[a * k + order[i]];
+        neighbours[a * (k - 1) + i] = (int) keys[i];
+        neighbourDistance[a * (k - 1) + i] = Float.intBitsToFloat((int) (keys[i] >>> 32));
       }
     }
+  }
+
+  /** The largest float at most {@code value} (a non-negative distance). */
+  private static float roundedDown(double value) {
+    float rounded = (float) value;
+    return rounded > value ? Math.nextDown(rounded) : rounded;
   }
 }

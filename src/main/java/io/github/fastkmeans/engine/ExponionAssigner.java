@@ -10,6 +10,12 @@ package io.github.fastkmeans.engine;
  */
 final class ExponionAssigner extends HamerlyAssigner {
 
+  /**
+   * When more than 1/this of the centres lie in the ball, all are compared in one sweep: measured, a
+   * sweep costs about a third of the distances computed one at a time.
+   */
+  private static final int ALL_AT_ONCE_SHARE = 3;
+
   ExponionAssigner(DataMatrix data, double[] centres, int[] labels) {
     super(data, centres, labels, true);
   }
@@ -27,7 +33,16 @@ final class ExponionAssigner extends HamerlyAssigner {
     int first = own * (k - 1);
     // The margin keeps centres on the ball's edge inside it, whatever the rounding.
     double reach = radius * (1 + MARGIN);
-    for (int i = first; i < first + k - 1 && geometry.neighbourDistance[i] <= reach; i++) {
+    int inside = 0;
+    while (inside < k - 1 && geometry.neighbourDistance[first + inside] <= reach) {
+      inside++;
+    }
+    if (inside > k / ALL_AT_ONCE_SHARE) {
+      // A large ball: one sweep over all centres costs less than its distances one at a time.
+      scanAll(row, scratch, sums);
+      return k - 1;
+    }
+    for (int i = first; i < first + inside; i++) {
       int c = geometry.neighbours[i];
       double squared = squaredDistance(row, c);
       computed++;

@@ -132,10 +132,10 @@ class AlgorithmEquivalenceTest {
     long budget = KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES;
     assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(1000, 5, 2, budget));
     assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 128, 100, budget));
-    assertEquals(Algorithm.HAMERLY, Algorithm.AUTO.resolve(1000, 128, 100, 0));
-    assertEquals(Algorithm.HAMERLY, Algorithm.AUTO.resolve(100000, 2, 10, budget));
-    assertEquals(Algorithm.HAMERLY, Algorithm.AUTO.resolve(1000, 8, 32, budget));
-    assertEquals(Algorithm.HAMERLY, Algorithm.AUTO.resolve(1000, 79, 32, budget));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 128, 100, 0));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(100000, 2, 10, budget));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 8, 32, budget));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 79, 32, budget));
     assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 80, 32, budget));
     assertEquals(Algorithm.HAMERLY, Algorithm.HAMERLY.resolve(1000, 8, 32, budget));
   }

@@ -458,7 +458,7 @@ class FastKMeansBehaviourTest {
           "(150)",
           "sepallength",
           "  +/-",
-          "Algorithm: hamerly on ",
+          "Algorithm: exponion on ",
           "Distances computed: ",
           "ms per iteration on average",
           "Elapsed time: ",
