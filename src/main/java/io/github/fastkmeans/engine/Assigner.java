@@ -2,8 +2,9 @@ package io.github.fastkmeans.engine;
 
 /**
  * The assignment step (E-step) of one algorithm: finds each row's nearest centre, ties to the lowest
- * index, and records in the pass's sums the rows that changed cluster. Algorithms differ only in which distances they can
- * prove unnecessary; every one records exactly what {@link LloydAssigner} would.
+ * index, and records in the pass's sums the rows that changed cluster. Algorithms differ only in
+ * which distances they can prove unnecessary; every one records exactly what {@link LloydAssigner}
+ * would.
  *
  * <p>A pass calls {@link #assign} for disjoint row ranges from several threads at once; the shared
  * state it reads (centres, geometry) changes only between passes.
@@ -38,7 +39,8 @@ abstract class Assigner {
     this.labels = labels;
     this.centreColumns = new CentreColumns(k, columns);
     centreColumns.update(centres);
-    this.rowSquaredNorms = columns >= CentreColumns.DOT_PRODUCT_COLUMNS ? new double[data.rows()] : null;
+    this.rowSquaredNorms =
+        columns >= CentreColumns.DOT_PRODUCT_COLUMNS ? new double[data.rows()] : null;
   }
 
   /** Assigns rows {@code [start, end)} in the first pass, measuring what later passes reuse. */
