@@ -7,10 +7,10 @@ import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.EmptyClusterException;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
+import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
 import io.github.fastkmeans.engine.MemoryEstimate;
-import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.engine.SwapRefinement;
 import io.github.fastkmeans.init.GivenCentres;
@@ -56,12 +56,13 @@ import weka.core.WekaException;
 
 /**
  * Exact k-means clustering on all cores: Lloyd's iteration with k-means++, random, farthest-first,
- * k-means||, AFK-MC² or given starting centres, restarts, explicit empty-cluster handling and Weka's data semantics.
+ * k-means||, AFK-MC² or given starting centres, restarts, explicit empty-cluster handling and
+ * Weka's data semantics.
  *
- * <p>A drop-in for SimpleKMeans: the same default normalisation and missing-value treatment, and, with
- * {@code -refine none}, the same answer from the same start; by default a swap refinement then moves
- * centres between regions, which k-means cannot (see {@link SwapRefinement}). See README.md for the
- * differences.
+ * <p>A drop-in for SimpleKMeans: the same default normalisation and missing-value treatment, and,
+ * with {@code -refine none}, the same answer from the same start; by default a swap refinement then
+ * moves centres between regions, which k-means cannot (see {@link SwapRefinement}). See README.md
+ * for the differences.
  *
  * <p><b>Threads.</b> Once {@link #buildClusterer} has returned, {@link #clusterInstance}, {@link
  * #distributionForInstance} and {@link #distancesToCentroids} (and the getters of the model) may be
@@ -136,7 +137,8 @@ public class FastKMeans extends RandomizableClusterer
     plusPlus.setValue(Field.AUTHOR, "D. Arthur and S. Vassilvitskii");
     plusPlus.setValue(Field.TITLE, "k-means++: the advantages of careful seeding");
     plusPlus.setValue(
-        Field.BOOKTITLE, "Proceedings of the 18th Annual ACM-SIAM Symposium on Discrete Algorithms");
+        Field.BOOKTITLE,
+        "Proceedings of the 18th Annual ACM-SIAM Symposium on Discrete Algorithms");
     plusPlus.setValue(Field.PAGES, "1027-1035");
     plusPlus.setValue(Field.YEAR, "2007");
     TechnicalInformation parallel = lloyd.add(Type.ARTICLE);
@@ -242,7 +244,8 @@ public class FastKMeans extends RandomizableClusterer
     } catch (EmptyClusterException | IllegalArgumentException e) {
       throw new WekaException(e.getMessage(), e);
     } catch (InterruptedException | CancellationException e) {
-      // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop), and say what happened.
+      // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop), and say what
+      // happened.
       Thread.currentThread().interrupt();
       throw new WekaException("FastKMeans was interrupted; no model was built.", e);
     }
@@ -288,7 +291,8 @@ public class FastKMeans extends RandomizableClusterer
       return null;
     }
     if (initFile == null || initFile.getPath().isEmpty()) {
-      throw new WekaException("The initializer 'given' needs an ARFF file of centres (-init-file).");
+      throw new WekaException(
+          "The initializer 'given' needs an ARFF file of centres (-init-file).");
     }
     double[] centres = GivenCentresFile.readEncoded(initFile, encoder);
     int count = centres.length / encoder.columns();
@@ -609,7 +613,8 @@ public class FastKMeans extends RandomizableClusterer
     normalization =
         value.isEmpty()
             ? Normalization.RANGE
-            : Normalization.fromId(OptionTags.select("normalize", value, OptionTags.normalizations()));
+            : Normalization.fromId(
+                OptionTags.select("normalize", value, OptionTags.normalizations()));
     value = Utils.getOption("empty", options);
     emptyClusterPolicy =
         value.isEmpty()
@@ -635,7 +640,8 @@ public class FastKMeans extends RandomizableClusterer
     setDisplayQuality(Utils.getFlag("quality", options));
     value = Utils.getOption('S', options);
     Integer seed = value.isEmpty() ? null : OptionValues.parseInt("S", value);
-    // Last: the superclass reads the debug flags (and sets the default seed) and rejects anything left.
+    // Last: the superclass reads the debug flags (and sets the default seed) and rejects anything
+    // left.
     super.setOptions(options);
     if (seed != null) {
       setSeed(seed);
@@ -643,8 +649,7 @@ public class FastKMeans extends RandomizableClusterer
     Utils.checkForRemainingOptions(options);
   }
 
-  private static int checked(String option, int value, int minimum)
-      throws InvalidOptionException {
+  private static int checked(String option, int value, int minimum) throws InvalidOptionException {
     if (value < minimum) {
       throw new InvalidOptionException(
           "Option -" + option + " must be at least " + minimum + ", got " + value + ".");
@@ -713,7 +718,8 @@ public class FastKMeans extends RandomizableClusterer
   @Override
   public void setNumClusters(int value) {
     if (value < 1) {
-      throw new IllegalArgumentException("The number of clusters must be at least 1, got " + value + ".");
+      throw new IllegalArgumentException(
+          "The number of clusters must be at least 1, got " + value + ".");
     }
     numClusters = value;
   }
@@ -833,7 +839,8 @@ public class FastKMeans extends RandomizableClusterer
   /** Sets the number of restarts (at least 1). */
   public void setRestarts(int value) {
     if (value < 1) {
-      throw new IllegalArgumentException("The number of restarts must be at least 1, got " + value + ".");
+      throw new IllegalArgumentException(
+          "The number of restarts must be at least 1, got " + value + ".");
     }
     restarts = value;
   }
@@ -892,7 +899,8 @@ public class FastKMeans extends RandomizableClusterer
   /** Sets the tolerance (finite, at least 0). */
   public void setTolerance(double value) {
     if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("The tolerance must be a finite number >= 0, got " + value + ".");
+      throw new IllegalArgumentException(
+          "The tolerance must be a finite number >= 0, got " + value + ".");
     }
     tolerance = value;
   }
@@ -943,7 +951,8 @@ public class FastKMeans extends RandomizableClusterer
   /** Sets the number of threads (at least 1). */
   public void setNumExecutionSlots(int value) {
     if (value < 1) {
-      throw new IllegalArgumentException("The number of threads must be at least 1, got " + value + ".");
+      throw new IllegalArgumentException(
+          "The number of threads must be at least 1, got " + value + ".");
     }
     numExecutionSlots = value;
   }
@@ -979,7 +988,8 @@ public class FastKMeans extends RandomizableClusterer
   /** Sets the memory allowed for Elkan's bounds, in MiB (at least 0). */
   public void setElkanMemory(int value) {
     if (value < 0) {
-      throw new IllegalArgumentException("The memory for Elkan's bounds must be >= 0, got " + value + ".");
+      throw new IllegalArgumentException(
+          "The memory for Elkan's bounds must be >= 0, got " + value + ".");
     }
     elkanMemory = value;
   }

@@ -39,16 +39,22 @@ public final class ExplorerDriver {
 
   /** The scheme under test, loaded from the installed package rather than the class path. */
   private static final String SCHEME = "weka.clusterers.FastKMeans";
+
   /** Options set on the scheme before Start is pressed. */
   private static final String[] SCHEME_OPTIONS = {"-N", "3"};
+
   /** Heading that opens FastKMeans' model text. */
   private static final String MODEL_HEADING = "FastKMeans\n==========";
+
   /** Section that closes FastKMeans' model text. */
   private static final String CENTROIDS_HEADING = "Final cluster centroids";
+
   /** How long a clustering run may take before the driver gives up. */
   private static final long RUN_TIMEOUT_MILLIS = 60_000;
+
   /** Frame size that shows the settings, the result list and the output together. */
   private static final int FRAME_WIDTH = 1200;
+
   /** Frame height; fits a 1280x900 virtual screen. */
   private static final int FRAME_HEIGHT = 850;
 

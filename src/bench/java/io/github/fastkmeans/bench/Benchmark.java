@@ -15,11 +15,12 @@ import java.util.stream.Stream;
 /**
  * The FastKMeans benchmark (issue "Speed"): on each data set, every system starts from the same k
  * centres (SimpleKMeans' random initialisation with a fixed seed) and runs the same number of Lloyd
- * iterations with tolerance 0; after warm-up runs, the median of the timed fits is reported with its
- * ratio to FastKMeans and its speed-up over SimpleKMeans, and every system's final centres are checked
- * to give FastKMeans' SSE (relative 1e-6).
+ * iterations with tolerance 0; after warm-up runs, the median of the timed fits is reported with
+ * its ratio to FastKMeans and its speed-up over SimpleKMeans, and every system's final centres are
+ * checked to give FastKMeans' SSE (relative 1e-6).
  *
- * <p>Run it with {@code mvn -q -Pbench test [-Dbench.args="--quick"]}; {@code --help} lists the options.
+ * <p>Run it with {@code mvn -q -Pbench test [-Dbench.args="--quick"]}; {@code --help} lists the
+ * options.
  */
 public final class Benchmark {
 
@@ -85,7 +86,12 @@ public final class Benchmark {
           progress("[" + set + "] skipped: " + e.getMessage());
           continue;
         }
-        progress("[" + set + "] " + data.shape() + ": choosing the start with SimpleKMeans' random init");
+        progress(
+            "["
+                + set
+                + "] "
+                + data.shape()
+                + ": choosing the start with SimpleKMeans' random init");
         double[] start = WekaSimpleKMeans.startingPoints(data, options.seed);
         List<Measurement> rows = new ArrayList<>();
         for (Contender c : contenders) {
@@ -151,10 +157,19 @@ public final class Benchmark {
       rows = List.of(Measurement.failed(c.id(), "", "", "FAILED: " + e));
     }
     for (Measurement m : rows) {
-      progress(String.format("[%s] %-40s %s", data.name, m.label() + " (" + m.threads + " thr)",
-          m.ok() ? String.format("median %.3f s of %d run(s)", m.median(), m.seconds.size()) : m.note));
+      progress(
+          String.format(
+              "[%s] %-40s %s",
+              data.name,
+              m.label() + " (" + m.threads + " thr)",
+              m.ok()
+                  ? String.format("median %.3f s of %d run(s)", m.median(), m.seconds.size())
+                  : m.note));
     }
-    progress(String.format("[%s]   (%.1f s with warm-up and conversion)", data.name, (System.nanoTime() - begin) / 1e9));
+    progress(
+        String.format(
+            "[%s]   (%.1f s with warm-up and conversion)",
+            data.name, (System.nanoTime() - begin) / 1e9));
     return rows;
   }
 
@@ -169,15 +184,21 @@ public final class Benchmark {
       case "C":
         return Datasets.blobs("C", 1_000_000 / div, 8, 32, it(50), 6.0, 13);
       case "D":
-        // Wide, overlapping blobs: with narrow ones in 128 dimensions, centres started from random rows
+        // Wide, overlapping blobs: with narrow ones in 128 dimensions, centres started from random
+        // rows
         // leave blobs and their clusters empty out, and the systems' empty-cluster rules differ.
         return Datasets.blobs("D", 50_000 / div, 128, 100, it(21), 20.0, 14);
       case "birch1":
         return Datasets.arff("birch1", file("uef", "birch1", "birch1.arff"), 100, it(50), div);
       case "kddcup99":
-        // Quick mode: every 7th row (with every 10th a cluster empties, and the systems' rules differ).
+        // Quick mode: every 7th row (with every 10th a cluster empties, and the systems' rules
+        // differ).
         return Datasets.arff(
-            "kddcup99", file("real", "kddcup99", "kddcup99-10pct-numeric.arff.gz"), 23, it(20), q ? 7 : 1);
+            "kddcup99",
+            file("real", "kddcup99", "kddcup99-10pct-numeric.arff.gz"),
+            23,
+            it(20),
+            q ? 7 : 1);
       default:
         throw new IllegalArgumentException(set);
     }
@@ -193,7 +214,8 @@ public final class Benchmark {
       p = p.resolve(part);
     }
     if (!Files.isRegularFile(p)) {
-      throw new SkipException(p.toAbsolutePath().normalize() + " not found (give the shared data folder with --data)");
+      throw new SkipException(
+          p.toAbsolutePath().normalize() + " not found (give the shared data folder with --data)");
     }
     return p;
   }
@@ -202,35 +224,71 @@ public final class Benchmark {
     Runtime rt = Runtime.getRuntime();
     report.line("# FastKMeans benchmark");
     report.line("");
-    report.line("- machine: " + rt.availableProcessors() + " cores (" + cpuModel() + "), "
-        + gib(physicalMemory()) + " memory; " + System.getProperty("os.name") + " "
-        + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-    report.line("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
-        + " (" + System.getProperty("java.vm.vendor") + "), max heap " + gib(rt.maxMemory()) + ", flags "
-        + ManagementFactory.getRuntimeMXBean().getInputArguments());
-    report.line("- systems: FastKMeans (this build's engine), Weka " + weka.core.Version.VERSION + ", ELKI "
-        + jarVersion(elki.clustering.kmeans.LloydKMeans.class) + ", Smile "
-        + jarVersion(smile.clustering.BBDTree.class)
-        + (sklearn == null ? "" : ", " + sklearn.describe()));
+    report.line(
+        "- machine: "
+            + rt.availableProcessors()
+            + " cores ("
+            + cpuModel()
+            + "), "
+            + gib(physicalMemory())
+            + " memory; "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
+    report.line(
+        "- JVM: "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version")
+            + " ("
+            + System.getProperty("java.vm.vendor")
+            + "), max heap "
+            + gib(rt.maxMemory())
+            + ", flags "
+            + ManagementFactory.getRuntimeMXBean().getInputArguments());
+    report.line(
+        "- systems: FastKMeans (this build's engine), Weka "
+            + weka.core.Version.VERSION
+            + ", ELKI "
+            + jarVersion(elki.clustering.kmeans.LloydKMeans.class)
+            + ", Smile "
+            + jarVersion(smile.clustering.BBDTree.class)
+            + (sklearn == null ? "" : ", " + sklearn.describe()));
     if (sklearn != null) {
-      report.line("- sklearn subprocess: OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE in the JVM's environment: "
-          + SklearnKMeans.openBlasVariables());
+      report.line(
+          "- sklearn subprocess: OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE in the JVM's environment: "
+              + SklearnKMeans.openBlasVariables());
     }
-    report.line(String.format("- load average when the benchmark started: %.2f",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    report.line(
+        String.format(
+            "- load average when the benchmark started: %.2f",
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     report.line("- options: " + options);
     for (String n : notes) {
       report.line("- " + n);
     }
-    report.line("- method: every system starts from the same k centres (Weka SimpleKMeans' random"
-        + " initialisation, seed " + options.seed + ": k distinct rows) and runs the data set's number of"
-        + " Lloyd iterations (maximum = that number, tolerance 0, stopping earlier only at a pass that changes"
-        + " no assignment). Times are of the fit alone (data conversion excluded): the median of the timed"
-        + " runs, after " + options.warmups + " untimed warm-up fit(s) of at most " + options.warmupIterations
-        + " iterations on the same data; FastKMeans always does " + options.runs + " timed runs, a peer"
-        + " stops before a run that would take its timed fits past " + String.format("%.0f", options.budget)
-        + " s. The SSE of each system's final centres (every row to its nearest centre, computed by the"
-        + " benchmark) must match FastKMeans' within " + SSE_TOLERANCE + " relative.");
+    report.line(
+        "- method: every system starts from the same k centres (Weka SimpleKMeans' random"
+            + " initialisation, seed "
+            + options.seed
+            + ": k distinct rows) and runs the data set's number of"
+            + " Lloyd iterations (maximum = that number, tolerance 0, stopping earlier only at a pass that changes"
+            + " no assignment). Times are of the fit alone (data conversion excluded): the median of the timed"
+            + " runs, after "
+            + options.warmups
+            + " untimed warm-up fit(s) of at most "
+            + options.warmupIterations
+            + " iterations on the same data; FastKMeans always does "
+            + options.runs
+            + " timed runs, a peer"
+            + " stops before a run that would take its timed fits past "
+            + String.format("%.0f", options.budget)
+            + " s. The SSE of each system's final centres (every row to its nearest centre, computed by the"
+            + " benchmark) must match FastKMeans' within "
+            + SSE_TOLERANCE
+            + " relative.");
     report.line("");
   }
 
@@ -238,8 +296,10 @@ public final class Benchmark {
     if (all.isEmpty()) {
       return;
     }
-    report.line("## Summary: median fit time in seconds (fastest FastKMeans time with "
-        + options.threads + " threads ÷ this system's time)");
+    report.line(
+        "## Summary: median fit time in seconds (fastest FastKMeans time with "
+            + options.threads
+            + " threads ÷ this system's time)");
     report.line("");
     List<String> labels = new ArrayList<>();
     for (List<Measurement> rows : all.values()) {
@@ -262,8 +322,11 @@ public final class Benchmark {
       StringBuilder row = new StringBuilder("| " + label + " |");
       for (Map.Entry<String, List<Measurement>> e : all.entrySet()) {
         Table t = new Table(shapes.get(e.getKey()), e.getValue());
-        Measurement m = e.getValue().stream().filter(x -> (x.label() + " (" + x.threads + " thr)").equals(label))
-            .findFirst().orElse(null);
+        Measurement m =
+            e.getValue().stream()
+                .filter(x -> (x.label() + " (" + x.threads + " thr)").equals(label))
+                .findFirst()
+                .orElse(null);
         if (m == null || !m.ok()) {
           row.append(m == null ? " |" : m.skipped ? " skipped |" : " failed |");
         } else {
@@ -287,25 +350,40 @@ public final class Benchmark {
       timed += (int) rows.stream().filter(Measurement::ok).count();
     }
     if (cautions.isEmpty()) {
-      report.line("No row was timed while other processes kept more than " + Table.BUSY
-          + " cores busy on average (column \"others' CPU\").");
+      report.line(
+          "No row was timed while other processes kept more than "
+              + Table.BUSY
+              + " cores busy on average (column \"others' CPU\").");
     } else if (cautions.size() > 8) {
-      report.line("Caution: " + cautions.size() + " of " + timed + " rows were timed while other processes"
-          + " kept more than " + Table.BUSY + " cores busy on average (column \"others' CPU\", in bold);"
-          + " their times are too long by an unknown amount.");
+      report.line(
+          "Caution: "
+              + cautions.size()
+              + " of "
+              + timed
+              + " rows were timed while other processes"
+              + " kept more than "
+              + Table.BUSY
+              + " cores busy on average (column \"others' CPU\", in bold);"
+              + " their times are too long by an unknown amount.");
     } else {
-      report.line("Caution: " + cautions.size() + " row(s) were timed while other processes used the CPU;"
-          + " their times are too long by an unknown amount:");
+      report.line(
+          "Caution: "
+              + cautions.size()
+              + " row(s) were timed while other processes used the CPU;"
+              + " their times are too long by an unknown amount:");
       for (String c : cautions) {
         report.line("- " + c);
       }
     }
     report.line("");
     if (problems.isEmpty()) {
-      report.line("Every system reached FastKMeans' SSE (relative difference at most " + SSE_TOLERANCE
-          + ") after the same number of iterations.");
+      report.line(
+          "Every system reached FastKMeans' SSE (relative difference at most "
+              + SSE_TOLERANCE
+              + ") after the same number of iterations.");
     } else {
-      report.line("!!! " + problems.size() + " PROBLEM(S) — these rows do not compare like with like:");
+      report.line(
+          "!!! " + problems.size() + " PROBLEM(S) — these rows do not compare like with like:");
       for (String p : problems) {
         report.line("!!! " + p);
       }
@@ -315,8 +393,11 @@ public final class Benchmark {
 
   private static String cpuModel() {
     try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-          .findFirst().orElse("CPU model unknown");
+      return lines
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("CPU model unknown");
     } catch (IOException | RuntimeException e) {
       return System.getProperty("os.arch");
     }
@@ -334,12 +415,16 @@ public final class Benchmark {
     return bytes < 0 ? "?" : String.format("%.1f GiB", bytes / (double) (1L << 30));
   }
 
-  /** The version in the name of the jar a class came from, e.g. 0.8.0 from elki-clustering-0.8.0.jar. */
+  /**
+   * The version in the name of the jar a class came from, e.g. 0.8.0 from
+   * elki-clustering-0.8.0.jar.
+   */
   static String jarVersion(Class<?> type) {
     try {
       String path = type.getProtectionDomain().getCodeSource().getLocation().getPath();
       String name = path.substring(path.lastIndexOf('/') + 1);
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d[^/]*)\\.jar$").matcher(name);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("-(\\d[^/]*)\\.jar$").matcher(name);
       return m.find() ? m.group(1) : name;
     } catch (RuntimeException e) {
       return "?";

@@ -2,7 +2,9 @@ package io.github.fastkmeans.bench;
 
 import java.util.List;
 
-/** A system under test; it measures itself on one data set and gives one or more rows of the table. */
+/**
+ * A system under test; it measures itself on one data set and gives one or more rows of the table.
+ */
 interface Contender {
 
   /** A short lower-case id, matched by the --systems and --skip options (e.g. "elki-hamerly"). */
@@ -27,8 +29,8 @@ interface Contender {
   }
 
   /**
-   * Fits {@code data} from {@code start} (row-major k x d, never modified) for {@code data.iterations}
-   * iterations, untimed warm-ups first, then timed runs, as {@code plan} says.
+   * Fits {@code data} from {@code start} (row-major k x d, never modified) for {@code
+   * data.iterations} iterations, untimed warm-ups first, then timed runs, as {@code plan} says.
    */
   List<Measurement> measure(Dataset data, double[] start, Plan plan) throws Exception;
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 /**
  * How much CPU other processes took while a system was timed (Linux /proc only): the machine's busy
  * time minus this JVM's own (with its finished child processes, i.e. the Python subprocess), as the
- * average number of cores they kept busy. A benchmark on a shared machine can then say which rows were
- * measured while something else ran.
+ * average number of cores they kept busy. A benchmark on a shared machine can then say which rows
+ * were measured while something else ran.
  */
 final class CpuMonitor {
 
@@ -17,6 +17,7 @@ final class CpuMonitor {
 
   /** busy and total jiffies of the whole machine, and this process's own (with reaped children). */
   private final long busy;
+
   private final long total;
   private final long own;
   private final boolean valid;
@@ -32,7 +33,8 @@ final class CpuMonitor {
     try {
       String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
       String[] f = cpu.trim().split("\\s+");
-      // cpu user nice system idle iowait irq softirq steal [guest guest_nice] (guest is inside user)
+      // cpu user nice system idle iowait irq softirq steal [guest guest_nice] (guest is inside
+      // user)
       long user = Long.parseLong(f[1]);
       long nice = Long.parseLong(f[2]);
       long system = Long.parseLong(f[3]);
@@ -46,7 +48,11 @@ final class CpuMonitor {
       // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
       String[] s = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+");
       // s[0] is field 3 (state): utime, stime, cutime, cstime are fields 14 to 17.
-      long own = Long.parseLong(s[11]) + Long.parseLong(s[12]) + Long.parseLong(s[13]) + Long.parseLong(s[14]);
+      long own =
+          Long.parseLong(s[11])
+              + Long.parseLong(s[12])
+              + Long.parseLong(s[13])
+              + Long.parseLong(s[14]);
       return new CpuMonitor(busy, busy + idle + iowait, own, true);
     } catch (IOException | RuntimeException e) {
       return new CpuMonitor(0, 0, 0, false);

@@ -12,12 +12,21 @@ final class Dataset {
   final int columns;
   final int k;
   final int iterations;
+
   /** Row-major rows x columns; shared read-only by every system. */
   final double[] values;
 
-  Dataset(String name, String description, int rows, int columns, int k, int iterations, double[] values) {
+  Dataset(
+      String name,
+      String description,
+      int rows,
+      int columns,
+      int k,
+      int iterations,
+      double[] values) {
     if (values.length != (long) rows * columns) {
-      throw new IllegalArgumentException(name + ": " + values.length + " values for " + rows + " x " + columns);
+      throw new IllegalArgumentException(
+          name + ": " + values.length + " values for " + rows + " x " + columns);
     }
     this.name = name;
     this.description = description;

@@ -7,19 +7,23 @@ import weka.core.Attribute;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
-/** The benchmark's data: deterministic Gaussian blobs, and real sets read from the shared data folder. */
+/**
+ * The benchmark's data: deterministic Gaussian blobs, and real sets read from the shared data
+ * folder.
+ */
 final class Datasets {
 
   private Datasets() {}
 
   /**
-   * n rows around k centres drawn uniformly in [20, 80]^d; each row picks a centre uniformly and adds
-   * N(0, sigma^2) per coordinate, where each blob's sigma is {@code spread} times a factor in [0.5, 1.5).
-   * Values are clamped to [0, 100], so squared distances stay far below 2^31 (SimpleKMeans' cut-off).
-   * {@link Random} is used because its Gaussian sequence is fixed by its specification: the same seed
-   * gives the same data on every JDK.
+   * n rows around k centres drawn uniformly in [20, 80]^d; each row picks a centre uniformly and
+   * adds N(0, sigma^2) per coordinate, where each blob's sigma is {@code spread} times a factor in
+   * [0.5, 1.5). Values are clamped to [0, 100], so squared distances stay far below 2^31
+   * (SimpleKMeans' cut-off). {@link Random} is used because its Gaussian sequence is fixed by its
+   * specification: the same seed gives the same data on every JDK.
    */
-  static Dataset blobs(String name, int rows, int columns, int k, int iterations, double spread, long seed) {
+  static Dataset blobs(
+      String name, int rows, int columns, int k, int iterations, double spread, long seed) {
     Random random = new Random(seed);
     double[] centres = new double[k * columns];
     double[] sigma = new double[k];
@@ -45,10 +49,10 @@ final class Datasets {
   }
 
   /**
-   * Reads the numeric attributes of an ARFF file (plain or .gz; a nominal class attribute is dropped)
-   * and rescales every column linearly to [0, 100] (constant columns become 0). The rescaling keeps
-   * SimpleKMeans' Integer.MAX_VALUE distance cut-off out of play, so every system solves the same
-   * problem; it is what SimpleKMeans' default range normalisation does, times 100.
+   * Reads the numeric attributes of an ARFF file (plain or .gz; a nominal class attribute is
+   * dropped) and rescales every column linearly to [0, 100] (constant columns become 0). The
+   * rescaling keeps SimpleKMeans' Integer.MAX_VALUE distance cut-off out of play, so every system
+   * solves the same problem; it is what SimpleKMeans' default range normalisation does, times 100.
    *
    * @param stride keep every stride-th row only (1 keeps all; the quick mode thins the data)
    */
@@ -60,7 +64,8 @@ final class Datasets {
       if (attribute.isNumeric()) {
         numeric++;
       } else if (a != data.numAttributes() - 1 || !attribute.isNominal()) {
-        throw new IllegalArgumentException(file + ": attribute " + attribute.name() + " is not numeric");
+        throw new IllegalArgumentException(
+            file + ": attribute " + attribute.name() + " is not numeric");
       }
     }
     int rows = (data.numInstances() + stride - 1) / stride;
@@ -78,7 +83,9 @@ final class Datasets {
     }
     rescale(values, rows, numeric);
     String description =
-        "file " + new File(file.toString()).getName() + (stride > 1 ? ", every " + stride + "th row" : "")
+        "file "
+            + new File(file.toString()).getName()
+            + (stride > 1 ? ", every " + stride + "th row" : "")
             + ", columns min-max rescaled to [0,100]";
     return new Dataset(name, description, rows, numeric, k, iterations, values);
   }

@@ -30,16 +30,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ELKI 0.8.0's single-threaded k-means variants with squared Euclidean distance, started from the shared
- * centres through ELKI's {@link Predefined} initialisation.
+ * ELKI 0.8.0's single-threaded k-means variants with squared Euclidean distance, started from the
+ * shared centres through ELKI's {@link Predefined} initialisation.
  *
- * <p>Iterations: ELKI's Lloyd, Hamerly, Elkan, Exponion and Shallot spend their first iteration on the
- * initial assignment and move the means at the start of every later one, so {@code maxiter = m + 1}
- * gives the m mean updates (and m + 1 assignment passes) that FastKMeans does with m. The k-d tree
- * variants assign and move the means in every iteration, like FastKMeans: {@code maxiter = m}. ELKI
- * reports its iteration count only as a logged statistic; the benchmark switches ELKI's statistics on
- * for the first full-length run of each data set (a timed one: warm-ups are shorter) and catches them
- * in memory, which costs a few log records per iteration, far below 1% of a fit.
+ * <p>Iterations: ELKI's Lloyd, Hamerly, Elkan, Exponion and Shallot spend their first iteration on
+ * the initial assignment and move the means at the start of every later one, so {@code maxiter = m
+ * + 1} gives the m mean updates (and m + 1 assignment passes) that FastKMeans does with m. The k-d
+ * tree variants assign and move the means in every iteration, like FastKMeans: {@code maxiter = m}.
+ * ELKI reports its iteration count only as a logged statistic; the benchmark switches ELKI's
+ * statistics on for the first full-length run of each data set (a timed one: warm-ups are shorter)
+ * and catches them in memory, which costs a few log records per iteration, far below 1% of a fit.
  */
 final class ElkiKMeans extends JavaContender {
 
@@ -64,7 +64,9 @@ final class ElkiKMeans extends JavaContender {
     }
   }
 
-  /** ELKI's default leaf size and split of its k-d tree variants (their parameterizers' defaults). */
+  /**
+   * ELKI's default leaf size and split of its k-d tree variants (their parameterizers' defaults).
+   */
   private static final int KD_LEAF_SIZE = 5;
 
   private static final Logger KMEANS_LOGGER = Logger.getLogger("elki.clustering.kmeans");
@@ -102,7 +104,9 @@ final class ElkiKMeans extends JavaContender {
   @Override
   public String tooSlowFor(Dataset data) {
     return variant.kdTree() && data.columns > TREE_MAX_COLUMNS
-        ? "a k-d tree does not prune in " + data.columns + " dimensions; a fit took about a minute here"
+        ? "a k-d tree does not prune in "
+            + data.columns
+            + " dimensions; a fit took about a minute here"
         : null;
   }
 
@@ -130,8 +134,12 @@ final class ElkiKMeans extends JavaContender {
       private AbstractKMeans<NumberVector, KMeansModel> algorithm;
       private boolean counted;
       private boolean counting;
-      /** What the counted run said; runs are deterministic, so it holds for every full-length run. */
+
+      /**
+       * What the counted run said; runs are deterministic, so it holds for every full-length run.
+       */
       private int iterations = -1;
+
       private boolean converged;
 
       @Override
@@ -143,7 +151,12 @@ final class ElkiKMeans extends JavaContender {
         for (int c = 0; c < data.k; c++) {
           System.arraycopy(start, c * data.columns, means[c], 0, data.columns);
         }
-        algorithm = make(variant, data.k, variant.kdTree() ? iterations : iterations + 1, new Predefined(means));
+        algorithm =
+            make(
+                variant,
+                data.k,
+                variant.kdTree() ? iterations : iterations + 1,
+                new Predefined(means));
       }
 
       @Override
@@ -161,10 +174,12 @@ final class ElkiKMeans extends JavaContender {
         List<? extends Cluster<KMeansModel>> clusters = result.getAllClusters();
         double[] centres = new double[clusters.size() * data.columns];
         for (int c = 0; c < clusters.size(); c++) {
-          System.arraycopy(clusters.get(c).getModel().getMean(), 0, centres, c * data.columns, data.columns);
+          System.arraycopy(
+              clusters.get(c).getModel().getMean(), 0, centres, c * data.columns, data.columns);
         }
         if (counting && CATCHER.iterations >= 0) {
-          // ELKI logs the value of its loop counter, which ends one past maxiter when the limit stopped it.
+          // ELKI logs the value of its loop counter, which ends one past maxiter when the limit
+          // stopped it.
           int logged = CATCHER.iterations;
           iterations = Math.min(logged, data.iterations);
           converged = logged <= data.iterations;
@@ -176,7 +191,8 @@ final class ElkiKMeans extends JavaContender {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static AbstractKMeans<NumberVector, KMeansModel> make(Variant variant, int k, int maxiter, Predefined init) {
+  private static AbstractKMeans<NumberVector, KMeansModel> make(
+      Variant variant, int k, int maxiter, Predefined init) {
     SquaredEuclideanDistance d = SquaredEuclideanDistance.STATIC;
     switch (variant) {
       case LLOYD:
@@ -190,9 +206,11 @@ final class ElkiKMeans extends JavaContender {
       case SHALLOT:
         return new ShallotKMeans<>(d, k, maxiter, init, false);
       case KDTREE_FILTERING:
-        return new KDTreeFilteringKMeans<>(d, k, maxiter, init, KDTreePruningKMeans.Split.MIDPOINT, KD_LEAF_SIZE);
+        return new KDTreeFilteringKMeans<>(
+            d, k, maxiter, init, KDTreePruningKMeans.Split.MIDPOINT, KD_LEAF_SIZE);
       case KDTREE_PRUNING:
-        return new KDTreePruningKMeans<>(d, k, maxiter, init, KDTreePruningKMeans.Split.MIDPOINT, KD_LEAF_SIZE);
+        return new KDTreePruningKMeans<>(
+            d, k, maxiter, init, KDTreePruningKMeans.Split.MIDPOINT, KD_LEAF_SIZE);
       default:
         throw new IllegalStateException(variant.toString());
     }
@@ -217,7 +235,8 @@ final class ElkiKMeans extends JavaContender {
       Matcher m = ITERATIONS.matcher(message);
       if (m.find()) {
         iterations = Integer.parseInt(m.group(1));
-      } else if (record.getLevel().intValue() >= Level.WARNING.intValue() && !warnings.contains(message)) {
+      } else if (record.getLevel().intValue() >= Level.WARNING.intValue()
+          && !warnings.contains(message)) {
         warnings.add(message);
       }
     }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every call of the benchmark into the FastKMeans engine, kept in this one class, so that a change of
- * the engine's API touches the benchmark here only.
+ * Every call of the benchmark into the FastKMeans engine, kept in this one class, so that a change
+ * of the engine's API touches the benchmark here only.
  */
 final class FastKMeansAdapter extends JavaContender {
 
@@ -36,7 +36,8 @@ final class FastKMeansAdapter extends JavaContender {
 
   FastKMeansAdapter(String algorithm, int threads) {
     if (!ALGORITHMS.contains(algorithm)) {
-      throw new IllegalArgumentException("Unknown FastKMeans algorithm " + algorithm + "; known: " + ALGORITHMS);
+      throw new IllegalArgumentException(
+          "Unknown FastKMeans algorithm " + algorithm + "; known: " + ALGORITHMS);
     }
     this.algorithm = algorithm;
     this.threads = threads;
@@ -79,8 +80,10 @@ final class FastKMeansAdapter extends JavaContender {
       @Override
       public void ready(double[] initialCentres, int iterations) {
         start = initialCentres.clone();
-        // Tolerance 0 (the default): stop only when no assignment changes, or at the iteration limit.
-        // Empty clusters keep their centre, as in ELKI and Smile (none occur on the benchmark's data).
+        // Tolerance 0 (the default): stop only when no assignment changes, or at the iteration
+        // limit.
+        // Empty clusters keep their centre, as in ELKI and Smile (none occur on the benchmark's
+        // data).
         settings =
             KMeansSettings.DEFAULTS
                 .withAlgorithm(Algorithm.fromId(algorithm))
@@ -99,7 +102,8 @@ final class FastKMeansAdapter extends JavaContender {
   private static Outcome fit(KMeansSettings settings, DataMatrix matrix, double[] start)
       throws InterruptedException {
     KMeansResult result = new KMeans(settings).fit(matrix, start);
-    String note = result.emptyClusters() > 0 ? result.emptyClusters() + " empty cluster(s) at the end" : null;
+    String note =
+        result.emptyClusters() > 0 ? result.emptyClusters() + " empty cluster(s) at the end" : null;
     return new Outcome(result.centres(), result.iterations(), result.converged(), note);
   }
 }

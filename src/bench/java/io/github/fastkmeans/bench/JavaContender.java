@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A system that runs in this JVM: the data are converted once (untimed), each run is made ready
- * (untimed: fresh copies of the start, a new algorithm object, a garbage collection), and only the fit
- * itself is timed with {@link System#nanoTime()}.
+ * (untimed: fresh copies of the start, a new algorithm object, a garbage collection), and only the
+ * fit itself is timed with {@link System#nanoTime()}.
  */
 abstract class JavaContender implements Contender {
 
@@ -22,8 +22,10 @@ abstract class JavaContender implements Contender {
   /** What one fit ended with. */
   static final class Outcome {
     final double[] centres;
+
     /** As {@link Measurement#iterations}; -1 when the system does not tell. */
     final int iterations;
+
     final boolean converged;
     final String note;
 
@@ -49,7 +51,9 @@ abstract class JavaContender implements Contender {
     return runs;
   }
 
-  /** Data sets with more columns than this are left to the k-d and BBD tree systems on request only. */
+  /**
+   * Data sets with more columns than this are left to the k-d and BBD tree systems on request only.
+   */
   static final int TREE_MAX_COLUMNS = 64;
 
   @Override
@@ -96,10 +100,18 @@ abstract class JavaContender implements Contender {
       counted = shown;
     }
     Measurement m =
-        new Measurement(system(), algorithm(), threads(), seconds, counted.iterations, counted.converged,
-            shown.centres, shown.note);
+        new Measurement(
+            system(),
+            algorithm(),
+            threads(),
+            seconds,
+            counted.iterations,
+            counted.converged,
+            shown.centres,
+            shown.note);
     // /proc counts in 10 ms steps: too short a window says nothing.
-    m.othersCpu = (System.nanoTime() - window) / 1e9 >= CpuMonitor.MIN_WINDOW_SECONDS ? others : Double.NaN;
+    m.othersCpu =
+        (System.nanoTime() - window) / 1e9 >= CpuMonitor.MIN_WINDOW_SECONDS ? others : Double.NaN;
     return List.of(m);
   }
 }

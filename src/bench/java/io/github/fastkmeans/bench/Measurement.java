@@ -10,19 +10,31 @@ final class Measurement {
   final String system;
   final String algorithm;
   final String threads;
+
   /** Fit times of the timed runs, in seconds. */
   final List<Double> seconds;
+
   /**
    * Lloyd iterations done, counted as FastKMeans counts them: assignment passes, at most the number
    * asked for, including the pass that changed nothing when the fit converged; -1 when unknown.
    */
   final int iterations;
+
   final boolean converged;
-  /** The final centres of the last timed run, row-major (fewer than k rows if the system dropped some). */
+
+  /**
+   * The final centres of the last timed run, row-major (fewer than k rows if the system dropped
+   * some).
+   */
   final double[] centres;
+
   final String note;
-  /** Average number of cores that other processes kept busy during the timed runs (NaN: unknown). */
+
+  /**
+   * Average number of cores that other processes kept busy during the timed runs (NaN: unknown).
+   */
   double othersCpu = Double.NaN;
+
   /** The SSE of {@link #centres}, filled in by {@link Table}. */
   double sse = Double.NaN;
 

@@ -11,34 +11,36 @@ final class Options {
 
   static final List<String> ALL_SETS = List.of("A", "B", "C", "D", "birch1", "kddcup99");
 
-  static final String USAGE = String.join("\n",
-      "FastKMeans benchmark: times FastKMeans and its peers from the same starting centres for the same",
-      "number of iterations, checks that they reach the same SSE, and prints a table of medians and ratios.",
-      "",
-      "  mvn -q -Pbench test [-Dbench.args=\"OPTIONS\"]",
-      "",
-      "Options:",
-      "  --quick            a try-out: about 1/10 of the rows, at most 10 iterations, 1 timed run",
-      "  --runs N           timed runs per system and data set, the median is reported (default 3)",
-      "  --warmups N        untimed fits before them, for the JIT (default 1)",
-      "  --warmup-iterations N   iterations of a warm-up fit, at most the data set's (default 10)",
-      "  --budget S         a peer stops before a timed run that would take its timed fits past S seconds",
-      "                     (at least 1 run; FastKMeans always does --runs; default 25)",
-      "  --skm-runs N       at most N timed runs of Weka SimpleKMeans (default: as --runs)",
-      "  --sets LIST        data sets, comma-separated (default A,B,C,D,birch1,kddcup99)",
-      "  --systems LIST     only systems whose id contains one of these words. Ids: fastkmeans-ALGO-Nt and",
-      "                     fastkmeans-ALGO-1t (ALGO: lloyd, hamerly, elkan, exponion; N: --threads),",
-      "                     weka-simplekmeans, elki-lloyd, elki-hamerly, elki-elkan, elki-exponion,",
-      "                     elki-shallot, elki-kdfiltering, smile-bbd, sklearn-lloyd, sklearn-elkan, and",
-      "                     elki-kdpruning, which runs only when named here. The k-d and BBD tree systems",
-      "                     run on more than 64 columns only when named here",
-      "  --skip LIST        leave out systems whose id contains one of these words",
-      "  --threads N        FastKMeans' threads besides its 1-thread row (default: all processors)",
-      "  --data DIR         the shared data folder holding uef/birch1 and real/kddcup99 (default ../shared/data)",
-      "  --python PATH      Python with scikit-learn (default /usr/bin/python3, else python3 on the PATH)",
-      "  --seed N           seed of SimpleKMeans' random initialisation that picks the start (default 1)",
-      "  --out FILE         also write the report to FILE",
-      "  --help             this text");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "FastKMeans benchmark: times FastKMeans and its peers from the same starting centres for the same",
+          "number of iterations, checks that they reach the same SSE, and prints a table of medians and ratios.",
+          "",
+          "  mvn -q -Pbench test [-Dbench.args=\"OPTIONS\"]",
+          "",
+          "Options:",
+          "  --quick            a try-out: about 1/10 of the rows, at most 10 iterations, 1 timed run",
+          "  --runs N           timed runs per system and data set, the median is reported (default 3)",
+          "  --warmups N        untimed fits before them, for the JIT (default 1)",
+          "  --warmup-iterations N   iterations of a warm-up fit, at most the data set's (default 10)",
+          "  --budget S         a peer stops before a timed run that would take its timed fits past S seconds",
+          "                     (at least 1 run; FastKMeans always does --runs; default 25)",
+          "  --skm-runs N       at most N timed runs of Weka SimpleKMeans (default: as --runs)",
+          "  --sets LIST        data sets, comma-separated (default A,B,C,D,birch1,kddcup99)",
+          "  --systems LIST     only systems whose id contains one of these words. Ids: fastkmeans-ALGO-Nt and",
+          "                     fastkmeans-ALGO-1t (ALGO: lloyd, hamerly, elkan, exponion; N: --threads),",
+          "                     weka-simplekmeans, elki-lloyd, elki-hamerly, elki-elkan, elki-exponion,",
+          "                     elki-shallot, elki-kdfiltering, smile-bbd, sklearn-lloyd, sklearn-elkan, and",
+          "                     elki-kdpruning, which runs only when named here. The k-d and BBD tree systems",
+          "                     run on more than 64 columns only when named here",
+          "  --skip LIST        leave out systems whose id contains one of these words",
+          "  --threads N        FastKMeans' threads besides its 1-thread row (default: all processors)",
+          "  --data DIR         the shared data folder holding uef/birch1 and real/kddcup99 (default ../shared/data)",
+          "  --python PATH      Python with scikit-learn (default /usr/bin/python3, else python3 on the PATH)",
+          "  --seed N           seed of SimpleKMeans' random initialisation that picks the start (default 1)",
+          "  --out FILE         also write the report to FILE",
+          "  --help             this text");
 
   boolean quick;
   int runs = 3;
@@ -132,8 +134,8 @@ final class Options {
   }
 
   /**
-   * Whether a system is selected: named in --systems (or, without --systems, one that runs by default)
-   * and not left out by --skip.
+   * Whether a system is selected: named in --systems (or, without --systems, one that runs by
+   * default) and not left out by --skip.
    */
   boolean selected(String id, boolean byDefault) {
     boolean in = systems.isEmpty() ? byDefault : systems.stream().anyMatch(id::contains);
@@ -175,8 +177,13 @@ final class Options {
     for (String w : value.split(",")) {
       String name = w.trim();
       String match =
-          ALL_SETS.stream().filter(s -> s.equalsIgnoreCase(name)).findFirst().orElseThrow(
-              () -> new IllegalArgumentException("Unknown data set " + name + "; known: " + ALL_SETS));
+          ALL_SETS.stream()
+              .filter(s -> s.equalsIgnoreCase(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Unknown data set " + name + "; known: " + ALL_SETS));
       out.add(match);
     }
     return out;
@@ -187,7 +194,16 @@ final class Options {
     return String.format(
         "runs %d (SimpleKMeans at most %d; peers within %.0f s), %d warm-up(s) of at most %d iterations,"
             + " FastKMeans threads %d, seed %d%s, sets %s%s%s",
-        runs, skmRuns, budget, warmups, warmupIterations, threads, seed, quick ? ", QUICK MODE" : "", sets,
-        systems.isEmpty() ? "" : ", systems " + systems, skip.isEmpty() ? "" : ", skip " + skip);
+        runs,
+        skmRuns,
+        budget,
+        warmups,
+        warmupIterations,
+        threads,
+        seed,
+        quick ? ", QUICK MODE" : "",
+        sets,
+        systems.isEmpty() ? "" : ", systems " + systems,
+        skip.isEmpty() ? "" : ", skip " + skip);
   }
 }

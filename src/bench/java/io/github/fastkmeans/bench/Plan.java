@@ -5,13 +5,16 @@ final class Plan {
 
   /** Untimed warm-up fits, for the JIT (and Python's lazy initialisations). */
   final int warmups;
+
   /** Iterations of a warm-up fit (at most the data set's): enough to compile every hot loop. */
   final int warmupIterations;
+
   /** Timed fits wanted; the median is reported. */
   final int runs;
+
   /**
-   * Seconds of timed fits a peer may spend: a peer stops before a run that would exceed it (after at
-   * least one). FastKMeans, the subject, always does {@link #runs}.
+   * Seconds of timed fits a peer may spend: a peer stops before a run that would exceed it (after
+   * at least one). FastKMeans, the subject, always does {@link #runs}.
    */
   final double budgetSeconds;
 
@@ -26,7 +29,9 @@ final class Plan {
     return Math.min(warmupIterations, data.iterations);
   }
 
-  /** Whether a peer that spent {@code spent} seconds, the last run taking {@code last}, runs again. */
+  /**
+   * Whether a peer that spent {@code spent} seconds, the last run taking {@code last}, runs again.
+   */
   boolean another(int done, double spent, double last) {
     return done < runs && (done == 0 || spent + last <= budgetSeconds);
   }

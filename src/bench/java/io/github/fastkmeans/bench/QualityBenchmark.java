@@ -34,17 +34,18 @@ import weka.core.converters.ConverterUtils.DataSource;
 
 /**
  * The quality benchmark of docs/quality.md (issue "Clustering quality"): on each UEF set with
- * published centroids, how often each configuration finds every true cluster (centroid index CI = 0)
- * over seeds 1..n, and how long a fit takes. Run it with {@code mvn -q -Pquality test
+ * published centroids, how often each configuration finds every true cluster (centroid index CI =
+ * 0) over seeds 1..n, and how long a fit takes. Run it with {@code mvn -q -Pquality test
  * [-Dquality.args="-seeds 10 -repeats 3 -normalize none -sets s1,birch1 -random-swap-trials 50"]};
  * the data come from {@code ../shared/data/uef} ({@code -data} overrides it).
  *
  * <p>Every configuration is given the same Weka data (the class attribute removed) and normalises
- * it the same way: to [0,1] per attribute, FastKMeans' and SimpleKMeans' default, or not at all with
- * {@code -normalize none}; CI is computed from the centroids in original units. Fits of one set run
- * seed by seed, the configurations in turn for each seed, so that a change in the machine's load
- * hits all of them alike. The defaults and k-means++ without refinement, whose times the target
- * compares, are timed {@code -repeats} times each, alternating, and their median time is kept.
+ * it the same way: to [0,1] per attribute, FastKMeans' and SimpleKMeans' default, or not at all
+ * with {@code -normalize none}; CI is computed from the centroids in original units. Fits of one
+ * set run seed by seed, the configurations in turn for each seed, so that a change in the machine's
+ * load hits all of them alike. The defaults and k-means++ without refinement, whose times the
+ * target compares, are timed {@code -repeats} times each, alternating, and their median time is
+ * kept.
  *
  * <p>CI (P. Fränti, M. Rezaei, Q. Zhao, "Centroid index: cluster level similarity measure", Pattern
  * Recognition 47(9), 2014): map every found centroid to its nearest true one and count the true
@@ -55,8 +56,7 @@ public final class QualityBenchmark {
 
   /** The UEF sets measured, in the order of the tables. */
   private static final List<String> SETS =
-      List.of(
-          "s1", "s2", "s3", "s4", "a1", "a2", "a3", "unbalance", "birch1", "birch2", "dim032");
+      List.of("s1", "s2", "s3", "s4", "a1", "a2", "a3", "unbalance", "birch1", "birch2", "dim032");
 
   private QualityBenchmark() {}
 
@@ -84,11 +84,7 @@ public final class QualityBenchmark {
   /** Runs the benchmark and prints the tables in Markdown. */
   public static void main(String[] args) throws Exception {
     String dataOption = Utils.getOption("data", args);
-    Path dataDir =
-        Paths.get(
-            dataOption.isEmpty()
-                ? "../shared/data/uef"
-                : dataOption);
+    Path dataDir = Paths.get(dataOption.isEmpty() ? "../shared/data/uef" : dataOption);
     if (!Files.isDirectory(dataDir.resolve("s1"))) {
       throw new IllegalArgumentException(
           "No UEF sets in " + dataDir.toAbsolutePath() + "; give their folder with -data <dir>.");
@@ -273,7 +269,8 @@ public final class QualityBenchmark {
     for (int t = 0; t < trials; t++) {
       double[] swapped = current.centres();
       int row = random.nextInt(matrix.rows());
-      System.arraycopy(matrix.values(), row * columns, swapped, random.nextInt(k) * columns, columns);
+      System.arraycopy(
+          matrix.values(), row * columns, swapped, random.nextInt(k) * columns, columns);
       KMeansResult trial = twoIterations.fit(matrix, swapped);
       if (trial.squaredError() < current.squaredError()) {
         current = trial;
@@ -384,11 +381,11 @@ public final class QualityBenchmark {
         total += found;
         line.append(' ').append(found).append(" |");
       }
-      line.append(
-          String.format(Locale.ROOT, " %.0f%% |", 100.0 * total / (seeds * sets.size())));
+      line.append(String.format(Locale.ROOT, " %.0f%% |", 100.0 * total / (seeds * sets.size())));
       out.println(line);
     }
-    out.println("\nMean fit time in seconds (buildClusterer, median of the repeats where timed):\n");
+    out.println(
+        "\nMean fit time in seconds (buildClusterer, median of the repeats where timed):\n");
     out.println(header);
     out.println(rule);
     for (Config config : configs) {
@@ -412,9 +409,7 @@ public final class QualityBenchmark {
     for (String set : sets) {
       line.append(
           String.format(
-              Locale.ROOT,
-              " %.2f |",
-              defaults.seconds.get(set)[0] / plusPlus.seconds.get(set)[0]));
+              Locale.ROOT, " %.2f |", defaults.seconds.get(set)[0] / plusPlus.seconds.get(set)[0]));
     }
     out.println(line);
   }

@@ -16,61 +16,67 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * scikit-learn's KMeans (Lloyd and Elkan) in a Python subprocess: the data and the shared centres go
- * through temporary files of little-endian float64, {@code KMeans(init=centres, n_init=1,
- * max_iter=m, tol=0)} is fitted after the warm-ups as often as the {@link Plan} allows, and each fit is
- * timed inside Python around {@code fit()} only. sklearn's {@code n_iter_} counts like FastKMeans: m when the limit stopped
- * it, the pass that changed nothing when it converged.
+ * scikit-learn's KMeans (Lloyd and Elkan) in a Python subprocess: the data and the shared centres
+ * go through temporary files of little-endian float64, {@code KMeans(init=centres, n_init=1,
+ * max_iter=m, tol=0)} is fitted after the warm-ups as often as the {@link Plan} allows, and each
+ * fit is timed inside Python around {@code fit()} only. sklearn's {@code n_iter_} counts like
+ * FastKMeans: m when the limit stopped it, the pass that changed nothing when it converged.
  *
- * <p>OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which some machines set to keep old OpenBLAS builds safe,
- * slow a current numpy down; they are removed together from this subprocess's environment only, and
- * the BLAS kernel that threadpoolctl then reports is recorded.
+ * <p>OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, which some machines set to keep old OpenBLAS builds
+ * safe, slow a current numpy down; they are removed together from this subprocess's environment
+ * only, and the BLAS kernel that threadpoolctl then reports is recorded.
  */
 final class SklearnKMeans implements Contender {
 
   /** Imports, then prints the versions and the thread pools that threadpoolctl sees. */
-  private static final String HEADER = String.join("\n",
-      "import json, sys, time, warnings, platform",
-      "warnings.simplefilter('ignore')",
-      "import numpy as np",
-      "import sklearn",
-      "from sklearn.cluster import KMeans",
-      "print('versions', 'sklearn=' + sklearn.__version__, 'numpy=' + np.__version__,",
-      "      'python=' + platform.python_version(), flush=True)",
-      "try:",
-      "    from threadpoolctl import threadpool_info",
-      "    for p in threadpool_info():",
-      "        print('threadpool', '%s:%s:%s:%s:%s' % (p.get('user_api'), p.get('internal_api'),",
-      "              p.get('architecture') or '-', p.get('num_threads'), p.get('version') or '-'), flush=True)",
-      "except ImportError:",
-      "    print('threadpool', 'threadpoolctl-absent', flush=True)",
-      "");
+  private static final String HEADER =
+      String.join(
+          "\n",
+          "import json, sys, time, warnings, platform",
+          "warnings.simplefilter('ignore')",
+          "import numpy as np",
+          "import sklearn",
+          "from sklearn.cluster import KMeans",
+          "print('versions', 'sklearn=' + sklearn.__version__, 'numpy=' + np.__version__,",
+          "      'python=' + platform.python_version(), flush=True)",
+          "try:",
+          "    from threadpoolctl import threadpool_info",
+          "    for p in threadpool_info():",
+          "        print('threadpool', '%s:%s:%s:%s:%s' % (p.get('user_api'), p.get('internal_api'),",
+          "              p.get('architecture') or '-', p.get('num_threads'), p.get('version') or '-'), flush=True)",
+          "except ImportError:",
+          "    print('threadpool', 'threadpoolctl-absent', flush=True)",
+          "");
 
   /** Reads the spec, fits, prints one result line per algorithm and writes its centres. */
-  private static final String SCRIPT = HEADER + String.join("\n",
-      "spec = json.load(open(sys.argv[1]))",
-      "n, d, k, m = spec['n'], spec['d'], spec['k'], spec['iterations']",
-      "X = np.fromfile(spec['data'], dtype='<f8').reshape(n, d)",
-      "C0 = np.fromfile(spec['start'], dtype='<f8').reshape(k, d)",
-      "def fit(algo, iterations):",
-      "    km = KMeans(n_clusters=k, init=C0.copy(), n_init=1, max_iter=iterations, tol=0.0, algorithm=algo)",
-      "    t0 = time.perf_counter()",
-      "    km.fit(X)",
-      "    return km, time.perf_counter() - t0",
-      "for algo in spec['algorithms']:",
-      "    for w in range(spec['warmups']):",
-      "        fit(algo, spec['warmup_iterations'])",
-      "    times = []",
-      "    while len(times) < spec['runs'] and (not times or sum(times) + times[-1] <= spec['budget']):",
-      "        km, t = fit(algo, m)",
-      "        times.append(t)",
-      "    np.ascontiguousarray(km.cluster_centers_, dtype='<f8').tofile(spec['out'] + algo + '.bin')",
-      "    print('result', algo, int(km.n_iter_), ' '.join(repr(t) for t in times), flush=True)",
-      "");
+  private static final String SCRIPT =
+      HEADER
+          + String.join(
+              "\n",
+              "spec = json.load(open(sys.argv[1]))",
+              "n, d, k, m = spec['n'], spec['d'], spec['k'], spec['iterations']",
+              "X = np.fromfile(spec['data'], dtype='<f8').reshape(n, d)",
+              "C0 = np.fromfile(spec['start'], dtype='<f8').reshape(k, d)",
+              "def fit(algo, iterations):",
+              "    km = KMeans(n_clusters=k, init=C0.copy(), n_init=1, max_iter=iterations, tol=0.0, algorithm=algo)",
+              "    t0 = time.perf_counter()",
+              "    km.fit(X)",
+              "    return km, time.perf_counter() - t0",
+              "for algo in spec['algorithms']:",
+              "    for w in range(spec['warmups']):",
+              "        fit(algo, spec['warmup_iterations'])",
+              "    times = []",
+              "    while len(times) < spec['runs'] and (not times or sum(times) + times[-1] <= spec['budget']):",
+              "        km, t = fit(algo, m)",
+              "        times.append(t)",
+              "    np.ascontiguousarray(km.cluster_centers_, dtype='<f8').tofile(spec['out'] + algo + '.bin')",
+              "    print('result', algo, int(km.n_iter_), ' '.join(repr(t) for t in times), flush=True)",
+              "");
 
   private final String python;
   private final List<String> algorithms;
   private final Path workDir;
+
   /** Filled by {@link #probe()}: versions and thread pools, for the report. */
   private final List<String> environment = new ArrayList<>();
 
@@ -105,16 +111,25 @@ final class SklearnKMeans implements Contender {
         if (p.length < 5) {
           pools.add(f[1]);
         } else {
-          pools.add(p[1] + (p[4].equals("-") ? "" : " " + p[4]) + (p[2].equals("-") ? "" : " kernel " + p[2])
-              + " " + p[3] + " threads");
+          pools.add(
+              p[1]
+                  + (p[4].equals("-") ? "" : " " + p[4])
+                  + (p[2].equals("-") ? "" : " kernel " + p[2])
+                  + " "
+                  + p[3]
+                  + " threads");
         }
       }
     }
-    return versions.replaceFirst("^sklearn", "scikit-learn") + "; threadpoolctl: "
+    return versions.replaceFirst("^sklearn", "scikit-learn")
+        + "; threadpoolctl: "
         + (pools.isEmpty() ? "nothing" : String.join(", ", pools));
   }
 
-  /** Which of OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE this JVM's environment has (and removes for Python). */
+  /**
+   * Which of OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE this JVM's environment has (and removes for
+   * Python).
+   */
   static String openBlasVariables() {
     StringBuilder sb = new StringBuilder();
     for (String name : List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")) {
@@ -169,13 +184,24 @@ final class SklearnKMeans implements Contender {
     for (String a : algorithms) {
       algos.append(algos.length() == 0 ? "" : ", ").append('"').append(a).append('"');
     }
-    Files.writeString(specFile, String.format(
-        "{\"n\": %d, \"d\": %d, \"k\": %d, \"iterations\": %d, \"warmups\": %d,"
-            + " \"warmup_iterations\": %d, \"runs\": %d, \"budget\": %s, \"data\": \"%s\","
-            + " \"start\": \"%s\", \"out\": \"%s\", \"algorithms\": [%s]}",
-        data.rows, data.columns, data.k, data.iterations, plan.warmups, plan.warmupIterations(data), plan.runs,
-        Double.toString(plan.budgetSeconds),
-        json(dataFile.toString()), json(startFile.toString()), json(out), algos));
+    Files.writeString(
+        specFile,
+        String.format(
+            "{\"n\": %d, \"d\": %d, \"k\": %d, \"iterations\": %d, \"warmups\": %d,"
+                + " \"warmup_iterations\": %d, \"runs\": %d, \"budget\": %s, \"data\": \"%s\","
+                + " \"start\": \"%s\", \"out\": \"%s\", \"algorithms\": [%s]}",
+            data.rows,
+            data.columns,
+            data.k,
+            data.iterations,
+            plan.warmups,
+            plan.warmupIterations(data),
+            plan.runs,
+            Double.toString(plan.budgetSeconds),
+            json(dataFile.toString()),
+            json(startFile.toString()),
+            json(out),
+            algos));
     List<Measurement> rows = new ArrayList<>();
     // scikit-learn uses every core through OpenMP (threadpoolctl's report is in the header).
     String threads = Integer.toString(Runtime.getRuntime().availableProcessors());
@@ -196,8 +222,16 @@ final class SklearnKMeans implements Contender {
             seconds.add(Double.parseDouble(f[i]));
           }
           double[] centres = readDoubles(Path.of(out + algo + ".bin"));
-          Measurement m = new Measurement("scikit-learn", algo, threads, seconds, nIter, nIter < data.iterations,
-              centres, null);
+          Measurement m =
+              new Measurement(
+                  "scikit-learn",
+                  algo,
+                  threads,
+                  seconds,
+                  nIter,
+                  nIter < data.iterations,
+                  centres,
+                  null);
           m.othersCpu = others;
           rows.add(m);
         }
@@ -243,8 +277,12 @@ final class SklearnKMeans implements Contender {
   private static void writeDoubles(Path file, double[] values) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asDoubleBuffer().put(values);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel ch =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       while (buffer.hasRemaining()) {
         ch.write(buffer);
       }

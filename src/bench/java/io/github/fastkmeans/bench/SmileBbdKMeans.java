@@ -5,14 +5,15 @@ import smile.clustering.BBDTree;
 /**
  * Smile 3.1.1's k-means engine from the shared centres.
  *
- * <p>Smile's {@code KMeans.fit} (and {@code KMeans.lloyd}) cannot start from given centres: both always
- * seed with their own k-means++ draw. What {@code KMeans.fit} does after seeding is public, though: it
- * builds a {@link BBDTree} over the data and calls {@link BBDTree#clustering} once per iteration, the
- * filtering algorithm of Kanungo et al. (assign every point, then move the centroids; an empty cluster
- * keeps its centroid). This class runs exactly that from the shared centres: the tree is built inside
- * the timed fit (as in {@code KMeans.fit}), and the loop stops after the given number of iterations or
- * at the first one that changes no assignment, the rule every system here follows ({@code KMeans.fit}'s
- * own rule, a distortion decrease of at most {@code tol}, would run one iteration more).
+ * <p>Smile's {@code KMeans.fit} (and {@code KMeans.lloyd}) cannot start from given centres: both
+ * always seed with their own k-means++ draw. What {@code KMeans.fit} does after seeding is public,
+ * though: it builds a {@link BBDTree} over the data and calls {@link BBDTree#clustering} once per
+ * iteration, the filtering algorithm of Kanungo et al. (assign every point, then move the
+ * centroids; an empty cluster keeps its centroid). This class runs exactly that from the shared
+ * centres: the tree is built inside the timed fit (as in {@code KMeans.fit}), and the loop stops
+ * after the given number of iterations or at the first one that changes no assignment, the rule
+ * every system here follows ({@code KMeans.fit}'s own rule, a distortion decrease of at most {@code
+ * tol}, would run one iteration more).
  */
 final class SmileBbdKMeans extends JavaContender {
 
@@ -24,7 +25,9 @@ final class SmileBbdKMeans extends JavaContender {
   @Override
   public String tooSlowFor(Dataset data) {
     return data.columns > TREE_MAX_COLUMNS
-        ? "a BBD tree does not prune in " + data.columns + " dimensions; a fit took about 1.5 minutes here"
+        ? "a BBD tree does not prune in "
+            + data.columns
+            + " dimensions; a fit took about 1.5 minutes here"
         : null;
   }
 

@@ -75,7 +75,9 @@ final class Table {
       return "–";
     }
     double r = numerator / denominator;
-    return r >= 100 ? String.format("%.0f", r) : r >= 0.1 ? String.format("%.2f", r) : String.format("%.3f", r);
+    return r >= 100
+        ? String.format("%.0f", r)
+        : r >= 0.1 ? String.format("%.2f", r) : String.format("%.3f", r);
   }
 
   private double relativeDifference(Measurement m) {
@@ -111,8 +113,10 @@ final class Table {
     List<String> out = new ArrayList<>();
     for (Measurement m : rows) {
       if (m.ok() && m.othersCpu > BUSY) {
-        out.add(String.format("%s: %s (%s thr): other processes kept %.2f cores busy", data.name, m.label(),
-            m.threads, m.othersCpu));
+        out.add(
+            String.format(
+                "%s: %s (%s thr): other processes kept %.2f cores busy",
+                data.name, m.label(), m.threads, m.othersCpu));
       }
     }
     return out;
@@ -139,29 +143,52 @@ final class Table {
     report.line("");
     report.line(data.description + ".");
     if (reference != null) {
-      report.line(String.format("Reference (%s, %s threads): SSE %.10g after %d iterations (%s).",
-          reference.label(), reference.threads, reference.sse, reference.iterations,
-          reference.converged ? "converged" : "iteration limit reached"));
+      report.line(
+          String.format(
+              "Reference (%s, %s threads): SSE %.10g after %d iterations (%s).",
+              reference.label(),
+              reference.threads,
+              reference.sse,
+              reference.iterations,
+              reference.converged ? "converged" : "iteration limit reached"));
     }
     report.line("");
-    report.line("| system | algorithm | threads | iterations | median s | min–max s | runs | best FKM " + threads
-        + " thr ÷ this | best FKM 1 thr ÷ this | speed-up vs SimpleKMeans | SSE rel. diff | check | others' CPU |");
+    report.line(
+        "| system | algorithm | threads | iterations | median s | min–max s | runs | best FKM "
+            + threads
+            + " thr ÷ this | best FKM 1 thr ÷ this | speed-up vs SimpleKMeans | SSE rel. diff | check | others' CPU |");
     report.line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
     List<String> notes = new ArrayList<>();
     for (Measurement m : rows) {
       String iterations = m.iterations < 0 ? "?" : m.iterations + (m.converged ? " (conv.)" : "");
       if (m.ok()) {
-        report.line(String.format("| %s | %s | %s | %s | %.3f | %.3f–%.3f | %d | %s | %s | %s | %s | %s | %s |",
-            m.system, m.algorithm, m.threads, iterations, m.median(), m.min(), m.max(), m.seconds.size(),
-            ratio(fkm, m.median()), ratio(fkm1, m.median()), ratio(skm, m.median()),
-            reference == null ? "–" : String.format("%.1e", relativeDifference(m)), check(m),
-            Double.isNaN(m.othersCpu) ? "–" : String.format(m.othersCpu > BUSY ? "**%.2f**" : "%.2f", m.othersCpu)));
+        report.line(
+            String.format(
+                "| %s | %s | %s | %s | %.3f | %.3f–%.3f | %d | %s | %s | %s | %s | %s | %s |",
+                m.system,
+                m.algorithm,
+                m.threads,
+                iterations,
+                m.median(),
+                m.min(),
+                m.max(),
+                m.seconds.size(),
+                ratio(fkm, m.median()),
+                ratio(fkm1, m.median()),
+                ratio(skm, m.median()),
+                reference == null ? "–" : String.format("%.1e", relativeDifference(m)),
+                check(m),
+                Double.isNaN(m.othersCpu)
+                    ? "–"
+                    : String.format(m.othersCpu > BUSY ? "**%.2f**" : "%.2f", m.othersCpu)));
         if (!m.note.isEmpty()) {
           notes.add(m.label() + ": " + m.note);
         }
       } else {
-        report.line(String.format("| %s | %s | %s | – | – | – | 0 | – | – | – | – | %s | – |", m.system,
-            m.algorithm, m.threads, check(m)));
+        report.line(
+            String.format(
+                "| %s | %s | %s | – | – | – | 0 | – | – | – | – | %s | – |",
+                m.system, m.algorithm, m.threads, check(m)));
       }
     }
     report.line("");

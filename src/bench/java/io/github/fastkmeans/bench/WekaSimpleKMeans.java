@@ -9,13 +9,13 @@ import weka.core.EuclideanDistance;
 import weka.core.Instances;
 
 /**
- * Weka's SimpleKMeans 3.8.6 on the raw data (EuclideanDistance with -D, i.e. {@code -normalize none}),
- * one execution slot, its random initialisation with the benchmark's seed.
+ * Weka's SimpleKMeans 3.8.6 on the raw data (EuclideanDistance with -D, i.e. {@code -normalize
+ * none}), one execution slot, its random initialisation with the benchmark's seed.
  *
  * <p>SimpleKMeans has no "given centres" option. Instead its own random initialisation (k distinct
- * instances drawn with the seed) chooses the starting points, {@link #startingPoints} reads them from
- * its protected {@code m_initialStartPoints}, and every other system starts from those. Each timed run
- * checks that SimpleKMeans started from the same points again.
+ * instances drawn with the seed) chooses the starting points, {@link #startingPoints} reads them
+ * from its protected {@code m_initialStartPoints}, and every other system starts from those. Each
+ * timed run checks that SimpleKMeans started from the same points again.
  */
 final class WekaSimpleKMeans extends JavaContender {
 
@@ -37,7 +37,10 @@ final class WekaSimpleKMeans extends JavaContender {
     Instances start = simple.startPoints();
     if (start.numInstances() != data.k) {
       throw new IllegalStateException(
-          data.name + ": SimpleKMeans found only " + start.numInstances() + " distinct starting points");
+          data.name
+              + ": SimpleKMeans found only "
+              + start.numInstances()
+              + " distinct starting points");
     }
     return flatten(start, data.columns);
   }
@@ -89,11 +92,18 @@ final class WekaSimpleKMeans extends JavaContender {
         }
         int clusters = simple.getClusterCentroids().numInstances();
         if (clusters < data.k) {
-          note = (note == null ? "" : note + "; ") + "dropped " + (data.k - clusters) + " empty cluster(s)";
+          note =
+              (note == null ? "" : note + "; ")
+                  + "dropped "
+                  + (data.k - clusters)
+                  + " empty cluster(s)";
         }
         int done = simple.iterations();
         return new Outcome(
-            flatten(simple.getClusterCentroids(), data.columns), done, done < data.iterations, note);
+            flatten(simple.getClusterCentroids(), data.columns),
+            done,
+            done < data.iterations,
+            note);
       }
     };
   }

@@ -2,8 +2,8 @@ package io.github.fastkmeans.engine;
 
 /**
  * How the assignment step finds each row's nearest centre. Every algorithm gives exactly the
- * assignments, iteration count and centres of {@link #LLOYD} from the same start; they differ in how
- * many distances they compute.
+ * assignments, iteration count and centres of {@link #LLOYD} from the same start; they differ in
+ * how many distances they compute.
  */
 public enum Algorithm {
   /** Choose by the size of the problem (see {@link #resolve}). */
@@ -58,15 +58,16 @@ public enum Algorithm {
 
   /**
    * The algorithm {@link #AUTO} stands for on {@code rows} x {@code columns} data with {@code k}
-   * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for itself.
+   * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for
+   * itself.
    *
-   * <p>The rule comes from measurements with 2 threads (docs/benchmarks.md), Exponion against Hamerly
-   * against Elkan: Exponion was fastest below 80 dimensions (A, 2 dimensions: 0.062 s, 0.066 s,
-   * 0.105 s; birch1, 2 dimensions and 100 centres: 0.073 s, 0.086 s; C, 8: 0.74 s, 0.82 s, 2.56 s;
-   * B, 16: 0.33 s, 0.37 s, 0.92 s; KDD Cup, 38: 0.80 s, 1.01 s; 64 dimensions: 0.31 s against
-   * Elkan's 0.40 s), Elkan from there (96 dimensions: 0.38 s against Exponion's 0.51 s; D, 128:
-   * 0.42 s against 0.56 s). With one or two centres a bound saves at most one distance per row and
-   * costs about as much.
+   * <p>The rule comes from measurements with 2 threads (docs/benchmarks.md), Exponion against
+   * Hamerly against Elkan: Exponion was fastest below 80 dimensions (A, 2 dimensions: 0.062 s,
+   * 0.066 s, 0.105 s; birch1, 2 dimensions and 100 centres: 0.073 s, 0.086 s; C, 8: 0.74 s, 0.82 s,
+   * 2.56 s; B, 16: 0.33 s, 0.37 s, 0.92 s; KDD Cup, 38: 0.80 s, 1.01 s; 64 dimensions: 0.31 s
+   * against Elkan's 0.40 s), Elkan from there (96 dimensions: 0.38 s against Exponion's 0.51 s; D,
+   * 128: 0.42 s against 0.56 s). With one or two centres a bound saves at most one distance per row
+   * and costs about as much.
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {

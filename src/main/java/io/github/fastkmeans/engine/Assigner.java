@@ -1,10 +1,10 @@
 package io.github.fastkmeans.engine;
 
 /**
- * The assignment step (E-step) of one algorithm: finds each row's nearest centre, ties to the lowest
- * index, and records in the pass's sums the rows that changed cluster. Algorithms differ only in
- * which distances they can prove unnecessary; every one records exactly what {@link LloydAssigner}
- * would.
+ * The assignment step (E-step) of one algorithm: finds each row's nearest centre, ties to the
+ * lowest index, and records in the pass's sums the rows that changed cluster. Algorithms differ
+ * only in which distances they can prove unnecessary; every one records exactly what {@link
+ * LloydAssigner} would.
  *
  * <p>A pass calls {@link #assign} for disjoint row ranges from several threads at once; the shared
  * state it reads (centres, geometry) changes only between passes.
@@ -13,7 +13,8 @@ abstract class Assigner {
 
   /**
    * Bounds are only trusted with this relative margin, so that the rounding of square roots and of
-   * bound updates can never prune a centre that plain Lloyd, comparing squared distances, would pick.
+   * bound updates can never prune a centre that plain Lloyd, comparing squared distances, would
+   * pick.
    */
   static final double MARGIN = 1e-10;
 
@@ -21,12 +22,16 @@ abstract class Assigner {
   final double[] values;
   final int columns;
   final int k;
+
   /** The current centres, row-major k x columns. */
   final double[] centres;
+
   /** The cluster of every row; -1 before the first pass. */
   final int[] labels;
+
   /** The centres column by column, for a row's distances to all of them at once. */
   final CentreColumns centreColumns;
+
   /** The squared norm of every row, measured in the first pass; null where rows are too short. */
   private final double[] rowSquaredNorms;
 
@@ -87,8 +92,8 @@ abstract class Assigner {
 
   /**
    * Returns the centre nearest to {@code row}, the lowest index on a tie, comparing it with every
-   * centre; leaves in {@code scratch.distances} its exact squared distance to that centre and a lower
-   * bound on its squared distance to each other one.
+   * centre; leaves in {@code scratch.distances} its exact squared distance to that centre and a
+   * lower bound on its squared distance to each other one.
    */
   final int nearestOfAll(int row, CentreColumns.Scratch scratch) {
     double squaredNorm = rowSquaredNorms == null ? 0 : rowSquaredNorms[row];
@@ -96,8 +101,8 @@ abstract class Assigner {
   }
 
   /**
-   * Puts {@code row} into cluster {@code best}: when that changes its cluster, the move is recorded in
-   * the pass's {@code sums}.
+   * Puts {@code row} into cluster {@code best}: when that changes its cluster, the move is recorded
+   * in the pass's {@code sums}.
    */
   final void record(int row, int best, ClusterSums sums) {
     int old = labels[row];

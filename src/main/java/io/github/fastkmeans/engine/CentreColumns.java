@@ -22,19 +22,26 @@ final class CentreColumns {
    */
   private static final double ROUNDING_PER_COLUMN = 0x1p-52;
 
-  /** From this many columns {@link #nearest} uses dot products; below, exact distances are as fast. */
+  /**
+   * From this many columns {@link #nearest} uses dot products; below, exact distances are as fast.
+   */
   static final int DOT_PRODUCT_COLUMNS = 4;
 
   private final int k;
   private final int columns;
+
   /** Column j of centre c at {@code byColumn[j][c]}. */
   private final double[][] byColumn;
+
   /** The centres row-major, for the exact distances. */
   private final double[] rowMajor;
+
   /** The squared norm of each centre. */
   private final double[] squaredNorms;
+
   /** The largest norm of a centre. */
   private double largestNorm;
+
   /** The error bound of a dot-product distance is {@code errorScale * (||x|| + largestNorm)^2}. */
   private final double errorScale;
 
@@ -83,7 +90,8 @@ final class CentreColumns {
   int nearest(double[] values, int offset, double squaredNorm, Scratch scratch) {
     double error = errorScale * square(Math.sqrt(squaredNorm) + largestNorm);
     if (columns < DOT_PRODUCT_COLUMNS || !(error < Double.POSITIVE_INFINITY)) {
-      // Few columns: the exact sweep is as fast. Huge values: products overflow, differences may not.
+      // Few columns: the exact sweep is as fast. Huge values: products overflow, differences may
+      // not.
       return nearestExactly(values, offset, scratch);
     }
     double[] estimates = scratch.distances;
@@ -94,15 +102,15 @@ final class CentreColumns {
       estimates[c] = estimate;
       smallest = Math.min(smallest, estimate);
     }
-    // The exact distance of a centre is within error of its estimate: beyond this none can be nearest.
+    // The exact distance of a centre is within error of its estimate: beyond this none can be
+    // nearest.
     double reach = smallest + 2 * error;
     int best = -1;
     double bestSquared = Double.POSITIVE_INFINITY;
     for (int c = 0; c < k; c++) {
       double estimate = estimates[c];
       if (estimate <= reach) {
-        double exact =
-            SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
+        double exact = SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
         estimates[c] = exact;
         if (exact < bestSquared || best < 0) {
           bestSquared = exact;

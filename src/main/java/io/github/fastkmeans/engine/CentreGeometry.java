@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * What the bound-based assignment steps know about the centres between two passes: how far each
  * centre moved in the last update, half the distance from each centre to its nearest other centre,
- * and optionally all distances between centres and each centre's others sorted by distance. Computed
- * once per iteration on one thread, read by all.
+ * and optionally all distances between centres and each centre's others sorted by distance.
+ * Computed once per iteration on one thread, read by all.
  */
 final class CentreGeometry {
 
@@ -14,20 +14,27 @@ final class CentreGeometry {
   private final int columns;
   private final boolean keepDistances;
   private final boolean keepNeighbours;
+
   /** How far each centre moved in the last update (Euclidean). */
   final double[] shift;
+
   /** Half the distance from each centre to its nearest other centre. */
   final double[] halfNearest;
+
   /** Row-major k x k distances between centres, when kept. */
   final double[] between;
+
   /** For centre a, the other centres by increasing distance: a * (k - 1) + i, when kept. */
   final int[] neighbours;
+
   /** The distance from centre a to neighbours[a * (k - 1) + i], when kept. */
   final double[] neighbourDistance;
+
   /** The largest shift, and which centre made it. */
   double maxShift;
 
   int maxShiftCentre;
+
   /** The largest shift of any centre but {@link #maxShiftCentre}. */
   double secondMaxShift;
 
@@ -55,7 +62,8 @@ final class CentreGeometry {
     maxShiftCentre = -1;
     for (int c = 0; c < k; c++) {
       double moved =
-          Math.sqrt(SquaredEuclidean.distance(previous, c * columns, centres, c * columns, columns));
+          Math.sqrt(
+              SquaredEuclidean.distance(previous, c * columns, centres, c * columns, columns));
       shift[c] = moved;
       if (moved > maxShift) {
         secondMaxShift = maxShift;
@@ -73,7 +81,8 @@ final class CentreGeometry {
     for (int a = 0; a < k; a++) {
       for (int b = a + 1; b < k; b++) {
         double distance =
-            Math.sqrt(SquaredEuclidean.distance(centres, a * columns, centres, b * columns, columns));
+            Math.sqrt(
+                SquaredEuclidean.distance(centres, a * columns, centres, b * columns, columns));
         if (keepDistances) {
           between[a * k + b] = distance;
           between[b * k + a] = distance;
@@ -88,10 +97,10 @@ final class CentreGeometry {
   }
 
   /**
-   * Sorts each centre's others by distance, rounded down to float precision so that a primitive sort
-   * of packed keys does it: the rounded distances, kept as {@link #neighbourDistance}, still only
-   * grow along the order and never exceed the exact ones, which is all a scan that stops at the
-   * first neighbour beyond a radius needs.
+   * Sorts each centre's others by distance, rounded down to float precision so that a primitive
+   * sort of packed keys does it: the rounded distances, kept as {@link #neighbourDistance}, still
+   * only grow along the order and never exceed the exact ones, which is all a scan that stops at
+   * the first neighbour beyond a radius needs.
    */
   private void sortNeighbours() {
     long[] keys = new long[k - 1];

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a task over a range of chunks on a fixed set of worker threads and waits for all of them. The
- * worker threads live as long as the runner; close it (try-with-resources) to release them.
+ * Runs a task over a range of chunks on a fixed set of worker threads and waits for all of them.
+ * The worker threads live as long as the runner; close it (try-with-resources) to release them.
  */
 public final class ChunkRunner implements AutoCloseable {
 

@@ -6,23 +6,30 @@ import java.util.Arrays;
  * Per-centre weighted coordinate sums and weights, and the number of rows of positive weight behind
  * each. A fit keeps one set of totals and updates it after every pass with what that pass changed:
  * each chunk of rows collects, in row order, the rows that left and joined each centre, and the
- * chunks' changes are merged into the totals in chunk order, so the totals have the same bits for any
- * number of threads and for every algorithm.
+ * chunks' changes are merged into the totals in chunk order, so the totals have the same bits for
+ * any number of threads and for every algorithm.
  */
 public final class ClusterSums {
 
   private final int k;
   private final int columns;
+
   /** Row-major k x columns: the sum of weight * point over the points of each centre. */
   private final double[] weightedSums;
+
   /** The sum of weights of the points of each centre. */
   private final double[] weights;
+
   /** How many points of positive weight each centre has: exact where sums of weights round. */
   private final long[] members;
 
   private long changed;
   private long distanceComputations;
-  /** Whether any point was added or removed since the last clear: most chunks of a late pass are not. */
+
+  /**
+   * Whether any point was added or removed since the last clear: most chunks of a late pass are
+   * not.
+   */
   private boolean touched;
 
   /** Empty sums for {@code k} centres in {@code columns} dimensions. */

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * An immutable view of n points in d dimensions, stored row-major in one {@code double[]}, with an
  * optional non-negative weight per point.
  *
- * <p>The arrays are not copied: whoever builds a matrix hands its arrays over and must not change them
- * afterwards. That keeps the largest allocation of a fit (the data) to a single copy.
+ * <p>The arrays are not copied: whoever builds a matrix hands its arrays over and must not change
+ * them afterwards. That keeps the largest allocation of a fit (the data) to a single copy.
  */
 public final class DataMatrix {
 
@@ -44,14 +44,26 @@ public final class DataMatrix {
     }
     if (values.length != (long) rows * columns) {
       throw new IllegalArgumentException(
-          "Expected " + ((long) rows * columns) + " values for " + rows + " x " + columns
-              + " but got " + values.length + ".");
+          "Expected "
+              + ((long) rows * columns)
+              + " values for "
+              + rows
+              + " x "
+              + columns
+              + " but got "
+              + values.length
+              + ".");
     }
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
         throw new IllegalArgumentException(
-            "Value in row " + (i / Math.max(columns, 1)) + ", column " + (i % Math.max(columns, 1))
-                + " is " + values[i] + "; every value must be finite.");
+            "Value in row "
+                + (i / Math.max(columns, 1))
+                + ", column "
+                + (i % Math.max(columns, 1))
+                + " is "
+                + values[i]
+                + "; every value must be finite.");
       }
     }
     if (weights != null) {

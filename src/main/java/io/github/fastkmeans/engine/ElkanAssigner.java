@@ -13,13 +13,15 @@ import java.util.Arrays;
 final class ElkanAssigner extends Assigner {
 
   /**
-   * A row whose bounds leave more than 1/this of the centres possibly nearer is compared with all of
-   * them in one sweep, which costs about as much per distance as a third of a distance computed alone
-   * (measured in 128 dimensions).
+   * A row whose bounds leave more than 1/this of the centres possibly nearer is compared with all
+   * of them in one sweep, which costs about as much per distance as a third of a distance computed
+   * alone (measured in 128 dimensions).
    */
   private static final int ALL_AT_ONCE_SHARE = 3;
 
-  /** A bound above a distance times this proves it smaller, with at least {@link #MARGIN} to spare. */
+  /**
+   * A bound above a distance times this proves it smaller, with at least {@link #MARGIN} to spare.
+   */
   private static final double PRUNING_FACTOR = 1 + 2 * MARGIN;
 
   /** Row-major rows x k lower bounds on the distance from each row to each centre. */
@@ -82,7 +84,8 @@ final class ElkanAssigner extends Assigner {
         upper[row] = bestDistance;
         continue;
       }
-      // Bounds above this prove a centre farther than the best; recomputed whenever the best changes.
+      // Bounds above this prove a centre farther than the best; recomputed whenever the best
+      // changes.
       double limit = bestDistance * PRUNING_FACTOR;
       if (candidates(base, limit) > k / ALL_AT_ONCE_SHARE) {
         // Many centres may be nearer: one sweep over all of them costs less than one at a time.

@@ -1,18 +1,18 @@
 package io.github.fastkmeans.engine;
 
 /**
- * Exponion: Hamerly's test first; when it fails, only the centres within {@code 2u + 2h} of the row's
- * own centre can be nearer (u: the row's distance to its centre, h: half the distance from that
- * centre to its nearest other centre), and they are scanned in order of distance from it. Centres
- * beyond that ball are at least {@code u + 2h} away, which caps the new lower bound.
+ * Exponion: Hamerly's test first; when it fails, only the centres within {@code 2u + 2h} of the
+ * row's own centre can be nearer (u: the row's distance to its centre, h: half the distance from
+ * that centre to its nearest other centre), and they are scanned in order of distance from it.
+ * Centres beyond that ball are at least {@code u + 2h} away, which caps the new lower bound.
  *
  * <p>J. Newling, F. Fleuret, "Fast k-means with accurate bounds", ICML 2016.
  */
 final class ExponionAssigner extends HamerlyAssigner {
 
   /**
-   * When more than 1/this of the centres lie in the ball, all are compared in one sweep: measured, a
-   * sweep costs about a third of the distances computed one at a time.
+   * When more than 1/this of the centres lie in the ball, all are compared in one sweep: measured,
+   * a sweep costs about a third of the distances computed one at a time.
    */
   private static final int ALL_AT_ONCE_SHARE = 3;
 

@@ -1,11 +1,12 @@
 package io.github.fastkmeans.engine;
 
 /**
- * Hamerly's algorithm: a row keeps its centre without a scan while an upper bound on its distance to
- * that centre is below both half the distance from the centre to its nearest other centre and a lower
- * bound on the distance to every other centre. The upper bound is the last exact distance raised by
- * the centre's movements since, and is made exact again only when it fails; the lower bound is the
- * second-nearest distance of the last scan, lowered by the largest movement of another centre.
+ * Hamerly's algorithm: a row keeps its centre without a scan while an upper bound on its distance
+ * to that centre is below both half the distance from the centre to its nearest other centre and a
+ * lower bound on the distance to every other centre. The upper bound is the last exact distance
+ * raised by the centre's movements since, and is made exact again only when it fails; the lower
+ * bound is the second-nearest distance of the last scan, lowered by the largest movement of another
+ * centre.
  *
  * <p>G. Hamerly, "Making k-means even faster", SIAM International Conference on Data Mining, 2010.
  */

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The k-means iteration: alternately assign every row to its nearest centre (E-step) and move every
- * centre to the weighted mean of its rows (M-step), until no assignment changes, the centres move less
- * than the tolerance, or the iteration limit is reached.
+ * centre to the weighted mean of its rows (M-step), until no assignment changes, the centres move
+ * less than the tolerance, or the iteration limit is reached.
  *
  * <p>The E-step is one of several {@link Algorithm}s, which differ only in the distances they prove
  * unnecessary: each finds the same nearest centre as plain Lloyd, and every variant then records
@@ -14,8 +14,8 @@ import java.util.Arrays;
  * computed on one thread in row order and merged into the totals in chunk order, so the result is
  * also the same for any number of threads.
  *
- * <p>S. P. Lloyd, "Least squares quantization in PCM", IEEE Transactions on Information Theory 28(2),
- * 1982.
+ * <p>S. P. Lloyd, "Least squares quantization in PCM", IEEE Transactions on Information Theory
+ * 28(2), 1982.
  */
 public final class KMeans {
 
@@ -130,13 +130,17 @@ public final class KMeans {
     private final double[] initialCentres;
     private final double[] centres;
     private final double[] previousCentres;
+
     /** The cluster of every row; -1 before the first pass. */
     private final int[] labels;
+
     private final Assigner assigner;
     private final RowChunks chunks;
     private final ChunkRunner runner;
+
     /** Sums of the chunks of one batch; a batch is as many chunks as the slots. */
     private final ClusterSums[] slots;
+
     private final ClusterSums totals;
     private boolean firstPass = true;
     private int relocations;
@@ -157,9 +161,11 @@ public final class KMeans {
       this.runner = runner;
       // Sums, weights and member counts of every centre.
       long perSlot = (long) k * (columns + 2) + 1;
-      int affordable = (int) Math.max(1, Math.min(Integer.MAX_VALUE, PARTIAL_SUMS_BUDGET / perSlot));
+      int affordable =
+          (int) Math.max(1, Math.min(Integer.MAX_VALUE, PARTIAL_SUMS_BUDGET / perSlot));
       // One batch per pass when the budget allows: every batch is a hand-off to the other threads,
-      // whose wake-up costs as much as thousands of rows; the budget keeps many-centre sums in bounds.
+      // whose wake-up costs as much as thousands of rows; the budget keeps many-centre sums in
+      // bounds.
       int slotCount = Math.min(chunks.count(), Math.max(runner.threads(), affordable));
       this.slots = new ClusterSums[slotCount];
       for (int s = 0; s < slotCount; s++) {
@@ -188,8 +194,7 @@ public final class KMeans {
         totals.writeMeans(centres);
         assigner.centresUpdated(previousCentres);
         log.add(error, totals.distanceComputations(), System.nanoTime() - started);
-        boolean shiftedLittle =
-            settings.tolerance() > 0 && centreShift() <= settings.tolerance();
+        boolean shiftedLittle = settings.tolerance() > 0 && centreShift() <= settings.tolerance();
         if (shiftedLittle || iteration >= settings.maxIterations()) {
           converged = shiftedLittle;
           // The centres moved after the last assignment: assign once more so labels match centres.
@@ -264,7 +269,8 @@ public final class KMeans {
       double error = 0;
       for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
         double squared =
-            SquaredEuclidean.distance(values, row * columns, centres, labels[row] * columns, columns);
+            SquaredEuclidean.distance(
+                values, row * columns, centres, labels[row] * columns, columns);
         error += data.weight(row) * squared;
       }
       return error;
@@ -295,11 +301,11 @@ public final class KMeans {
     }
 
     /**
-     * Moves the empty centre {@code target} onto the row farthest from its own centre (the lowest row
-     * on a tie), taking the row out of a cluster that keeps some weight without it and that was not
-     * itself refilled in this update. Nothing moves when every such row sits on its centre: there is
-     * then no second place for a centre to go. Distances are measured to the centres the last pass
-     * assigned against, which have not moved yet.
+     * Moves the empty centre {@code target} onto the row farthest from its own centre (the lowest
+     * row on a tie), taking the row out of a cluster that keeps some weight without it and that was
+     * not itself refilled in this update. Nothing moves when every such row sits on its centre:
+     * there is then no second place for a centre to go. Distances are measured to the centres the
+     * last pass assigned against, which have not moved yet.
      */
     private void relocate(int target, boolean[] refilled) {
       int farthest = -1;

@@ -22,8 +22,10 @@ public final class KMeansResult implements Serializable {
   private final int rows;
   private final long[] distanceComputations;
   private final long[] iterationNanos;
+
   /** Swaps tried by a {@link SwapRefinement}; 0 when none ran. */
   private final int swapTrials;
+
   /** Swaps a {@link SwapRefinement} kept. */
   private final int swapsKept;
 
@@ -121,7 +123,9 @@ public final class KMeansResult implements Serializable {
         swapsKept);
   }
 
-  /** This fit, recorded as refined by {@code trials} swap trials of which {@code kept} were kept. */
+  /**
+   * This fit, recorded as refined by {@code trials} swap trials of which {@code kept} were kept.
+   */
   KMeansResult withSwaps(int trials, int kept) {
     return new KMeansResult(
         columns,
@@ -229,7 +233,9 @@ public final class KMeansResult implements Serializable {
     return clusterWeights.clone();
   }
 
-  /** The number of assignment passes, counting the last one, which changed nothing on convergence. */
+  /**
+   * The number of assignment passes, counting the last one, which changed nothing on convergence.
+   */
   public int iterations() {
     return iterations;
   }

@@ -12,7 +12,13 @@ public final class KMeansSettings {
    */
   public static final KMeansSettings DEFAULTS =
       new KMeansSettings(
-          500, 0.0, EmptyClusterPolicy.RELOCATE, 1, Algorithm.AUTO, DEFAULT_ELKAN_BUDGET_BYTES, false);
+          500,
+          0.0,
+          EmptyClusterPolicy.RELOCATE,
+          1,
+          Algorithm.AUTO,
+          DEFAULT_ELKAN_BUDGET_BYTES,
+          false);
 
   private final int maxIterations;
   private final double tolerance;
@@ -94,12 +100,19 @@ public final class KMeansSettings {
   /** A copy with another assignment algorithm. */
   public KMeansSettings withAlgorithm(Algorithm value) {
     return new KMeansSettings(
-        maxIterations, tolerance, emptyClusterPolicy, threads, value, elkanBudgetBytes, traceErrors);
+        maxIterations,
+        tolerance,
+        emptyClusterPolicy,
+        threads,
+        value,
+        elkanBudgetBytes,
+        traceErrors);
   }
 
   /** A copy with another memory budget for Elkan's bounds (bytes, at least 0). */
   public KMeansSettings withElkanBudgetBytes(long value) {
-    return new KMeansSettings(maxIterations, tolerance, emptyClusterPolicy, threads, algorithm, value, traceErrors);
+    return new KMeansSettings(
+        maxIterations, tolerance, emptyClusterPolicy, threads, algorithm, value, traceErrors);
   }
 
   /** A copy with another maximum number of iterations (at least 1). */
@@ -111,7 +124,13 @@ public final class KMeansSettings {
   /** A copy with another tolerance (finite, at least 0). */
   public KMeansSettings withTolerance(double value) {
     return new KMeansSettings(
-        maxIterations, value, emptyClusterPolicy, threads, algorithm, elkanBudgetBytes, traceErrors);
+        maxIterations,
+        value,
+        emptyClusterPolicy,
+        threads,
+        algorithm,
+        elkanBudgetBytes,
+        traceErrors);
   }
 
   /** A copy with another empty-cluster policy. */
@@ -123,12 +142,19 @@ public final class KMeansSettings {
   /** A copy with another number of threads (at least 1). */
   public KMeansSettings withThreads(int value) {
     return new KMeansSettings(
-        maxIterations, tolerance, emptyClusterPolicy, value, algorithm, elkanBudgetBytes, traceErrors);
+        maxIterations,
+        tolerance,
+        emptyClusterPolicy,
+        value,
+        algorithm,
+        elkanBudgetBytes,
+        traceErrors);
   }
 
   /**
    * Whether the squared error of every iteration is measured and kept in the result's history; it
-   * costs a pass over the data per iteration that the bounds of the faster algorithms otherwise save.
+   * costs a pass over the data per iteration that the bounds of the faster algorithms otherwise
+   * save.
    */
   public boolean traceErrors() {
     return traceErrors;

@@ -9,8 +9,8 @@ public final class Restarts {
   private Restarts() {}
 
   /**
-   * The seeds of {@code restarts} starts derived from {@code seed}: the first is {@code seed} itself,
-   * so that one restart behaves exactly like a single fit with that seed.
+   * The seeds of {@code restarts} starts derived from {@code seed}: the first is {@code seed}
+   * itself, so that one restart behaves exactly like a single fit with that seed.
    */
   public static long[] seeds(long seed, int restarts) {
     if (restarts < 1) {

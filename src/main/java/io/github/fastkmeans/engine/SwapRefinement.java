@@ -5,9 +5,9 @@ import java.util.Random;
 
 /**
  * Moves centres between regions of the data after k-means has converged, which Lloyd's iteration
- * cannot do: it only moves each centre within the region its rows span. A converged fit can keep two
- * centres in one true cluster while a third centre sits between two true clusters; no Lloyd step
- * separates them, but one swap does.
+ * cannot do: it only moves each centre within the region its rows span. A converged fit can keep
+ * two centres in one true cluster while a third centre sits between two true clusters; no Lloyd
+ * step separates them, but one swap does.
  *
  * <p>Each trial draws {@link #candidates} rows by D² sampling (probability proportional to weight
  * times squared distance to the nearest centre, so among the rows the centres serve worst), moves
@@ -24,17 +24,17 @@ import java.util.Random;
  * squared distance to x. No clustering runs per candidate: a row of cluster j contributes more than
  * its fixed d2 − d1 only when x is nearer to it than its second centre, which the triangle
  * inequality rules out for every cluster whose centre is far from x, so a candidate costs the rows
- * of the clusters around it. When the best pair lowers the error, the centre jumps there and k-means
- * runs to convergence from the new centres; the new fit is kept if its error is lower (it is, unless
- * rounding intervenes), otherwise the swap is undone.
+ * of the clusters around it. When the best pair lowers the error, the centre jumps there and
+ * k-means runs to convergence from the new centres; the new fit is kept if its error is lower (it
+ * is, unless rounding intervenes), otherwise the swap is undone.
  *
- * <p>After {@link #patience} trials in a row without a kept swap, where clusters overlap so much that
- * no single jump pays before the neighbouring centres have moved, up to {@link #PROBES} probing swaps
- * make the best pair's jump anyway and give k-means {@link #PROBE_ITERATIONS} iterations to bring
- * the error below where it was (Fränti's random swap test); only then is it run to convergence and
- * kept. The refinement stops when the probes find nothing either, or after its budget of trials.
- * Every kept fit has a lower squared error than the one before, and the result is a converged
- * k-means fit like any other: one more k-means pass from its centres changes nothing.
+ * <p>After {@link #patience} trials in a row without a kept swap, where clusters overlap so much
+ * that no single jump pays before the neighbouring centres have moved, up to {@link #PROBES}
+ * probing swaps make the best pair's jump anyway and give k-means {@link #PROBE_ITERATIONS}
+ * iterations to bring the error below where it was (Fränti's random swap test); only then is it run
+ * to convergence and kept. The refinement stops when the probes find nothing either, or after its
+ * budget of trials. Every kept fit has a lower squared error than the one before, and the result is
+ * a converged k-means fit like any other: one more k-means pass from its centres changes nothing.
  *
  * <p>The search is the local search of S. Lattanzi, C. Sohler, "A better k-means++ algorithm via
  * local search", ICML 2019 (D² sampled candidates, the best swap kept), with the swap evaluated
@@ -43,8 +43,8 @@ import java.util.Random;
  * "I-k-means-+: An iterative clustering algorithm based on an enhanced version of the k-means",
  * Pattern Recognition 79, 2018.
  *
- * <p>All randomness comes from the seed. Every per-row value is computed on one thread and every sum
- * in a fixed order, so the result does not depend on the number of threads.
+ * <p>All randomness comes from the seed. Every per-row value is computed on one thread and every
+ * sum in a fixed order, so the result does not depend on the number of threads.
  */
 public final class SwapRefinement {
 
@@ -108,8 +108,8 @@ public final class SwapRefinement {
 
   /**
    * Trials in a row whose best swap does not lower the error, after which exact search gives way to
-   * probes: k / {@link #candidates}, rounded up, and at least 3, so that about k candidates, as many
-   * as k-means++ draws, find nothing first.
+   * probes: k / {@link #candidates}, rounded up, and at least 3, so that about k candidates, as
+   * many as k-means++ draws, find nothing first.
    */
   public static int patience(int k) {
     return Math.max(3, (k + candidates(k) - 1) / candidates(k));
@@ -118,10 +118,10 @@ public final class SwapRefinement {
   /**
    * Refines {@code start}, a fit of {@code data} by this refinement's k-means, with randomness from
    * {@code seed}. Returns {@code start} itself when there is nothing to do (no trials, one centre);
-   * otherwise a fit whose error is at most that of {@code start}, whose initial centres are those of
-   * {@code start}, whose iteration history runs through {@code start} and every fit kept after it
-   * (not through the short fits of probes), and which counts the trials and the swaps kept. Each fit
-   * after a swap has the settings of this refinement's k-means, its iteration limit included.
+   * otherwise a fit whose error is at most that of {@code start}, whose initial centres are those
+   * of {@code start}, whose iteration history runs through {@code start} and every fit kept after
+   * it (not through the short fits of probes), and which counts the trials and the swaps kept. Each
+   * fit after a swap has the settings of this refinement's k-means, its iteration limit included.
    *
    * @throws InterruptedException if the calling thread is interrupted; the refinement is abandoned
    */
@@ -159,42 +159,64 @@ public final class SwapRefinement {
     private final Random random;
     private final RowChunks chunks;
     private KMeansResult current;
+
     /** The centres of {@link #current}, row-major k x columns. */
     private double[] centres;
+
     /**
      * The distances between centres: k x k, row c ordered by {@link #neighbours}; null, as the
      * neighbours, beyond {@link #NEIGHBOUR_TABLE_LIMIT} centres.
      */
     private final double[] separation;
+
     /** For each centre, all centres (itself first) by increasing distance from it; k x k. */
     private final int[] neighbours;
+
     /** The nearest centre of every row. */
     private final int[] nearest;
+
     /** The squared distance of every row to its nearest centre. */
     private final double[] firstDistance;
+
     /** The squared distance of every row to its second-nearest centre. */
     private final double[] secondDistance;
+
     /** The rows of cluster c are members[memberStart[c] .. memberStart[c + 1]), in row order. */
     private final int[] members;
+
     private final int[] memberStart;
-    /** A point this far from a centre or farther is no nearer to its rows than their second centre. */
+
+    /**
+     * A point this far from a centre or farther is no nearer to its rows than their second centre.
+     */
     private final double[] reach;
+
     /** A point this far from a centre or farther is no nearer to its rows than their own centre. */
     private final double[] captureReach;
+
     /** The cost of removing each centre when no candidate comes near its rows: Σ w (d2 − d1). */
     private final double[] baseLoss;
+
     /** Running totals of weight times {@link #firstDistance}, in row order, for D² sampling. */
     private final double[] cumulative;
+
     private final int candidateCount;
+
     /** Where the candidates stand, row-major candidateCount x columns. */
     private final double[] positions;
+
     /** Per candidate, scratch for the mean of the rows it takes: columns sums then the weight. */
     private final double[] captured;
+
     /** Per candidate, the squared distance from it to every centre. */
     private final double[] toCentres;
+
     /** Per candidate, the change of error from adding it while every centre stays. */
     private final double[] gain;
-    /** Per candidate and centre, the further change from removing the centre; candidateCount x k. */
+
+    /**
+     * Per candidate and centre, the further change from removing the centre; candidateCount x k.
+     */
     private final double[] loss;
 
     Search(DataMatrix data, KMeansResult start, ChunkRunner runner, Random random) {
@@ -279,7 +301,8 @@ public final class SwapRefinement {
         for (int other = 0; other < k; other++) {
           row[other] =
               Math.sqrt(
-                  SquaredEuclidean.distance(centres, c * columns, centres, other * columns, columns));
+                  SquaredEuclidean.distance(
+                      centres, c * columns, centres, other * columns, columns));
           order[other] = other;
         }
         // Itself first (distance 0, even against a twin at distance 0), then by distance and index.
@@ -307,14 +330,15 @@ public final class SwapRefinement {
 
     /**
      * The nearest and second-nearest centre of the rows of {@code chunk}, starting from each row's
-     * label and visiting the other centres by distance from it, until the triangle inequality proves
-     * the rest farther than the second nearest found.
+     * label and visiting the other centres by distance from it, until the triangle inequality
+     * proves the rest farther than the second nearest found.
      */
     private void nearestTwo(int chunk, int[] labels) {
       for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
         int offset = row * columns;
         int label = labels[row];
-        double toLabel = SquaredEuclidean.distance(values, offset, centres, label * columns, columns);
+        double toLabel =
+            SquaredEuclidean.distance(values, offset, centres, label * columns, columns);
         double rootToLabel = Math.sqrt(toLabel);
         int best = label;
         double first = toLabel;
@@ -331,7 +355,8 @@ public final class SwapRefinement {
             // Without the table: every centre but the label, in index order.
             c = i - 1;
           }
-          double distance = SquaredEuclidean.distance(values, offset, centres, c * columns, columns);
+          double distance =
+              SquaredEuclidean.distance(values, offset, centres, c * columns, columns);
           if (distance < first || (distance == first && c < best)) {
             second = first;
             first = distance;
@@ -379,8 +404,8 @@ public final class SwapRefinement {
     }
 
     /**
-     * Draws the trial's candidates by D² sampling; false when no row is away from its centre (or the
-     * distances overflowed), so that there is nothing to draw.
+     * Draws the trial's candidates by D² sampling; false when no row is away from its centre (or
+     * the distances overflowed), so that there is nothing to draw.
      */
     private boolean drawCandidates() throws InterruptedException {
       if (Thread.interrupted()) {
@@ -458,7 +483,9 @@ public final class SwapRefinement {
       }
     }
 
-    /** Moves candidate {@code t} to the weighted mean of the rows nearer to it than to their centre. */
+    /**
+     * Moves candidate {@code t} to the weighted mean of the rows nearer to it than to their centre.
+     */
     private void place(int t) {
       measureToCentres(t);
       int sums = t * (columns + 1);
@@ -493,8 +520,8 @@ public final class SwapRefinement {
      * Makes the best swap and runs k-means from it; the converged fit, or null when the fit is not
      * better. Unless {@code probe}, only a swap that itself lowers the error is made. A probe makes
      * the best swap even when it raises the error, as random swap does: k-means may more than make
-     * up for it once the centres around have moved. It gets {@link #PROBE_ITERATIONS} iterations
-     * to do so, and is only run to convergence if the error has dropped by then.
+     * up for it once the centres around have moved. It gets {@link #PROBE_ITERATIONS} iterations to
+     * do so, and is only run to convergence if the error has dropped by then.
      */
     private KMeansResult bestSwap(boolean probe) throws InterruptedException {
       int bestCandidate = -1;

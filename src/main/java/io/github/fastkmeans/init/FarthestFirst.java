@@ -4,12 +4,12 @@ import io.github.fastkmeans.engine.DataMatrix;
 import java.util.Random;
 
 /**
- * Farthest-first traversal: the first centre is a row of positive weight drawn uniformly; each further
- * centre is the row of positive weight farthest from its nearest centre so far (the lowest row on a
- * tie).
+ * Farthest-first traversal: the first centre is a row of positive weight drawn uniformly; each
+ * further centre is the row of positive weight farthest from its nearest centre so far (the lowest
+ * row on a tie).
  *
- * <p>D. S. Hochbaum, D. B. Shmoys, "A best possible heuristic for the k-center problem", Mathematics of
- * Operations Research 10(2), 1985.
+ * <p>D. S. Hochbaum, D. B. Shmoys, "A best possible heuristic for the k-center problem",
+ * Mathematics of Operations Research 10(2), 1985.
  */
 public final class FarthestFirst implements Initializer {
 

@@ -35,7 +35,11 @@ public final class GivenCentres implements Initializer {
   public double[] initialCentres(DataMatrix data, int k, Random random) {
     if (data.columns() != columns) {
       throw new IllegalArgumentException(
-          "The given centres have " + columns + " columns but the data have " + data.columns() + ".");
+          "The given centres have "
+              + columns
+              + " columns but the data have "
+              + data.columns()
+              + ".");
     }
     if (count() != k) {
       throw new IllegalArgumentException(

@@ -9,18 +9,23 @@ public final class Initializers {
 
   /** Id of {@link RandomRows}. */
   public static final String RANDOM = "random";
+
   /** Id of {@link KMeansPlusPlus}. */
   public static final String KMEANS_PLUS_PLUS = "kmeans++";
+
   /** Id of {@link FarthestFirst}. */
   public static final String FARTHEST_FIRST = "farthest-first";
+
   /** Id of {@link KMeansParallel}. */
   public static final String KMEANS_PARALLEL = "kmeans||";
+
   /** Id of {@link AfkMc2}. */
   public static final String AFK_MC2 = "afk-mc2";
 
   /** The ids {@link #forId} accepts. */
   public static final List<String> IDS =
-      Collections.unmodifiableList(Arrays.asList(RANDOM, KMEANS_PLUS_PLUS, FARTHEST_FIRST, KMEANS_PARALLEL, AFK_MC2));
+      Collections.unmodifiableList(
+          Arrays.asList(RANDOM, KMEANS_PLUS_PLUS, FARTHEST_FIRST, KMEANS_PARALLEL, AFK_MC2));
 
   private Initializers() {}
 

@@ -5,13 +5,13 @@ import io.github.fastkmeans.engine.SquaredEuclidean;
 import java.util.Random;
 
 /**
- * Greedy k-means++ seeding: the first centre is a row drawn in proportion to its weight; each further
- * centre is the best of {@code 2 + floor(ln k)} candidates, each drawn with probability proportional to
- * weight times squared distance to the nearest centre so far (D² sampling), the best being the one that
- * leaves the lowest weighted potential.
+ * Greedy k-means++ seeding: the first centre is a row drawn in proportion to its weight; each
+ * further centre is the best of {@code 2 + floor(ln k)} candidates, each drawn with probability
+ * proportional to weight times squared distance to the nearest centre so far (D² sampling), the
+ * best being the one that leaves the lowest weighted potential.
  *
- * <p>D. Arthur, S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007. The greedy
- * trials follow scikit-learn's implementation.
+ * <p>D. Arthur, S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007. The
+ * greedy trials follow scikit-learn's implementation.
  */
 public final class KMeansPlusPlus implements Initializer {
 

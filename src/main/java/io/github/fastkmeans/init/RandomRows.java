@@ -7,9 +7,9 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * k distinct rows drawn uniformly at random (rows of zero weight excluded). Rows whose values repeat a
- * centre already drawn are passed over while other rows remain, so duplicates in the data do not
- * become duplicate centres.
+ * k distinct rows drawn uniformly at random (rows of zero weight excluded). Rows whose values
+ * repeat a centre already drawn are passed over while other rows remain, so duplicates in the data
+ * do not become duplicate centres.
  */
 public final class RandomRows implements Initializer {
 

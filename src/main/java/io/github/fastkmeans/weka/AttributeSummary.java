@@ -6,9 +6,9 @@ import weka.core.Instances;
 import weka.core.WekaException;
 
 /**
- * Weighted statistics of one attribute over the non-missing values of a data set: what normalisation
- * and missing-value replacement need. Reading the values also checks them: a numeric value must be
- * finite and a nominal one must be the index of one of the attribute's values.
+ * Weighted statistics of one attribute over the non-missing values of a data set: what
+ * normalisation and missing-value replacement need. Reading the values also checks them: a numeric
+ * value must be finite and a nominal one must be the index of one of the attribute's values.
  */
 final class AttributeSummary {
 
@@ -39,9 +39,9 @@ final class AttributeSummary {
 
   /**
    * Summarises the attributes {@code indices} of {@code data}, whose weights must be finite and
-   * non-negative, reading the instances row by row (two passes: means first, then squared deviations
-   * from them; a third, for one attribute, only when its values are so large or small that the plain
-   * sums overflow or lose precision).
+   * non-negative, reading the instances row by row (two passes: means first, then squared
+   * deviations from them; a third, for one attribute, only when its values are so large or small
+   * that the plain sums overflow or lose precision).
    *
    * @throws WekaException naming the attribute and the instance (counted from 1) of a numeric value
    *     that is infinite or a nominal value that is not one of the attribute's values
@@ -151,8 +151,8 @@ final class AttributeSummary {
         } else {
           // Squares of deviations this large or small overflow or lose precision in the subnormal
           // range: measure the deviations in units of the largest one.
-          deviation = largest * deviation(scaledSquares(data, indices[a], mean[a], largest),
-              weightSum[a]);
+          deviation =
+              largest * deviation(scaledSquares(data, indices[a], mean[a], largest), weightSum[a]);
         }
         summaries[a] =
             new AttributeSummary(
@@ -165,8 +165,8 @@ final class AttributeSummary {
   /**
    * The weighted sample standard deviation, as Weka's {@code Instances.variance} computes it
    * (denominator: total weight - 1), when the total weight exceeds 1. Weka leaves it undefined
-   * otherwise; the population deviation (denominator: total weight) is used then, so that data whose
-   * weights add up to 1 or less are still scaled. Zero when no weight is positive.
+   * otherwise; the population deviation (denominator: total weight) is used then, so that data
+   * whose weights add up to 1 or less are still scaled. Zero when no weight is positive.
    */
   private static double deviation(double weightedSquares, double weightSum) {
     if (weightSum > 1) {
@@ -217,8 +217,8 @@ final class AttributeSummary {
   }
 
   /**
-   * The weighted standard deviation of the present values: the sample deviation when the weights add
-   * up to more than 1, the population deviation otherwise.
+   * The weighted standard deviation of the present values: the sample deviation when the weights
+   * add up to more than 1, the population deviation otherwise.
    */
   double standardDeviation() {
     return standardDeviation;

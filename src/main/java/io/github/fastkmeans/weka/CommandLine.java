@@ -5,17 +5,17 @@ import weka.clusterers.ClusterEvaluation;
 import weka.clusterers.Clusterer;
 
 /**
- * Runs a clusterer from the command line as Weka's {@code runClusterer} does, but tells failure apart:
- * a bad option prints the message and Weka's usual option help, any other error prints its message,
- * and the exit status is non-zero in both cases.
+ * Runs a clusterer from the command line as Weka's {@code runClusterer} does, but tells failure
+ * apart: a bad option prints the message and Weka's usual option help, any other error prints its
+ * message, and the exit status is non-zero in both cases.
  */
 public final class CommandLine {
 
   private CommandLine() {}
 
   /**
-   * Evaluates {@code clusterer} with {@code args} as Weka's ClusterEvaluation does, printing the result
-   * to {@code out} and problems to {@code err}.
+   * Evaluates {@code clusterer} with {@code args} as Weka's ClusterEvaluation does, printing the
+   * result to {@code out} and problems to {@code err}.
    *
    * @return the exit status: 0 on success, 1 on any error
    */
@@ -50,9 +50,9 @@ public final class CommandLine {
   }
 
   /**
-   * Whether this JVM was started to run the command in this thread: the thread is the launcher's main
-   * thread and its outermost frame is a {@code main} method. Inside Weka's SimpleCLI or any other host
-   * the command runs on some other thread, and the host must not be shut down.
+   * Whether this JVM was started to run the command in this thread: the thread is the launcher's
+   * main thread and its outermost frame is a {@code main} method. Inside Weka's SimpleCLI or any
+   * other host the command runs on some other thread, and the host must not be shut down.
    */
   public static boolean ownsTheJvm() {
     Thread thread = Thread.currentThread();

@@ -11,8 +11,8 @@ public final class DistinctRows {
   private DistinctRows() {}
 
   /**
-   * The number of distinct rows of positive weight in {@code data}, or {@code limit} if there are at
-   * least that many. Holds at most {@code limit} rows, so it costs one pass and little memory.
+   * The number of distinct rows of positive weight in {@code data}, or {@code limit} if there are
+   * at least that many. Holds at most {@code limit} rows, so it costs one pass and little memory.
    */
   public static int count(DataMatrix data, int limit) {
     Set<Key> seen = new HashSet<>();

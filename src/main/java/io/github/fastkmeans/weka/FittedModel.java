@@ -17,16 +17,17 @@ import weka.core.Instances;
 import weka.core.WekaException;
 
 /**
- * A built FastKMeans model: the encoding, the fit, and how it was obtained. Immutable once built, so
- * that its predictions ({@link #cluster}, {@link #distances}) are safe to call from many threads.
+ * A built FastKMeans model: the encoding, the fit, and how it was obtained. Immutable once built,
+ * so that its predictions ({@link #cluster}, {@link #distances}) are safe to call from many
+ * threads.
  *
  * <p><b>Saved form.</b> A model is saved as a {@code SerialForm}: a format number, written first,
  * followed by the model's parts. Reading checks the number before anything else is read, so a file
  * written by a version of FastKMeans with another layout fails with an {@link
  * InvalidObjectException} that says so, instead of failing somewhere inside or, worse, loading
- * garbage. Whoever changes what the parts are or mean must raise {@link #FORMAT_VERSION}; the
- * class {@code FittedModel$SerialForm}, its serialVersionUID and its one field {@code formatVersion}
- * must never change.
+ * garbage. Whoever changes what the parts are or mean must raise {@link #FORMAT_VERSION}; the class
+ * {@code FittedModel$SerialForm}, its serialVersionUID and its one field {@code formatVersion} must
+ * never change.
  */
 public final class FittedModel implements Serializable {
 
@@ -44,8 +45,10 @@ public final class FittedModel implements Serializable {
   private final long elapsedNanos;
   private final boolean missingValuesReplaced;
   private final String[] warnings;
+
   /** The final centres, kept apart so that predictions need no copy. */
   private final double[] centres;
+
   /** The quality measures, or null when they were not asked for. */
   private final ClusterQuality quality;
 
@@ -195,7 +198,9 @@ public final class FittedModel implements Serializable {
     return scaled;
   }
 
-  /** The centres as instances of the training header, in original units (see {@link #asInstances}). */
+  /**
+   * The centres as instances of the training header, in original units (see {@link #asInstances}).
+   */
   public Instances centroids() {
     return asInstances(centres, "centroids");
   }

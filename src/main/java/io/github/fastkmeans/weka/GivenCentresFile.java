@@ -12,7 +12,8 @@ public final class GivenCentresFile {
   private GivenCentresFile() {}
 
   /**
-   * Reads {@code file}, checks it has the training attributes, and encodes its instances as centres.
+   * Reads {@code file}, checks it has the training attributes, and encodes its instances as
+   * centres.
    *
    * @throws WekaException if the file is missing, unreadable or has other attributes
    */
@@ -21,9 +22,9 @@ public final class GivenCentresFile {
   }
 
   /**
-   * Reads {@code file}, checks it has the training attributes, and encodes its instances: row-major,
-   * {@link InstanceEncoder#columns()} values per centre. Missing values are replaced as in the
-   * training data.
+   * Reads {@code file}, checks it has the training attributes, and encodes its instances:
+   * row-major, {@link InstanceEncoder#columns()} values per centre. Missing values are replaced as
+   * in the training data.
    *
    * @throws WekaException if the file is missing, a directory, unreadable, not in a format Weka
    *     reads, empty, has other attributes or holds a value that cannot be encoded

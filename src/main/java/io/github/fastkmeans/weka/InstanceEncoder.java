@@ -12,19 +12,20 @@ import weka.core.WekaException;
 /**
  * Turns Weka instances into rows of the engine's matrix and centres back into attribute values.
  *
- * <p>Numeric and date attributes become one column each, scaled by the chosen {@link Normalization}.
- * A nominal attribute with m values becomes m columns holding {@code 1/sqrt(2)} for the instance's value
- * and 0 elsewhere, so that a mismatch adds exactly 1 to the squared distance, as in Weka's
- * EuclideanDistance; a centre then holds the weighted frequency of each value times {@code 1/sqrt(2)},
- * which is the exact minimiser of the squared error. Missing values are replaced by the weighted
- * training mean (numeric) or mode (nominal). The class attribute, when set, is left out. The
- * encoder is fixed by the training data and never modifies the instances it reads.
+ * <p>Numeric and date attributes become one column each, scaled by the chosen {@link
+ * Normalization}. A nominal attribute with m values becomes m columns holding {@code 1/sqrt(2)} for
+ * the instance's value and 0 elsewhere, so that a mismatch adds exactly 1 to the squared distance,
+ * as in Weka's EuclideanDistance; a centre then holds the weighted frequency of each value times
+ * {@code 1/sqrt(2)}, which is the exact minimiser of the squared error. Missing values are replaced
+ * by the weighted training mean (numeric) or mode (nominal). The class attribute, when set, is left
+ * out. The encoder is fixed by the training data and never modifies the instances it reads.
  *
  * <p>An attribute that carries no information is encoded as zeros for every instance, training or
  * new, so that it takes no part in distances: one with no present training value (numeric or
- * nominal), and, under range and standardize, a numeric one whose training values are all equal (as Weka's EuclideanDistance
- * ignores a zero range). Under {@code none} a constant attribute keeps its raw values, so a new
- * instance that differs from the constant is that much farther from every centre.
+ * nominal), and, under range and standardize, a numeric one whose training values are all equal (as
+ * Weka's EuclideanDistance ignores a zero range). Under {@code none} a constant attribute keeps its
+ * raw values, so a new instance that differs from the constant is that much farther from every
+ * centre.
  *
  * <p>Fitting checks the training data and refuses, with a {@link WekaException} naming the
  * attribute or instance: a weight that is negative, NaN or infinite; weights whose sum overflows;
@@ -40,22 +41,31 @@ public final class InstanceEncoder implements Serializable {
 
   private final Instances header;
   private final Normalization normalization;
+
   /** Attribute indices that are clustered, in column order. */
   private final int[] attributes;
+
   /** First matrix column of each clustered attribute. */
   private final int[] firstColumn;
+
   /** For numeric attributes: the value subtracted before scaling. */
   private final double[] offset;
+
   /** For numeric attributes: the value divided by after the offset (never 0). */
   private final double[] scale;
+
   /** Replacement for a missing value: the weighted mean (numeric) or mode index (nominal). */
   private final double[] replacement;
+
   /** For numeric attributes: encoded as 0 for every instance (no present value, or no spread). */
   private final boolean[] flat;
+
   /** No training value was present: the attribute is encoded as zeros and decoded as missing. */
   private final boolean[] absent;
+
   /** Whether some clustered training value was missing and replaced. */
   private final boolean missingValuesReplaced;
+
   private final int columns;
 
   private InstanceEncoder(
@@ -444,7 +454,9 @@ public final class InstanceEncoder implements Serializable {
     }
   }
 
-  /** The value in original units of the numeric clustered attribute {@code a} at encoded {@code x}. */
+  /**
+   * The value in original units of the numeric clustered attribute {@code a} at encoded {@code x}.
+   */
   public double decodeNumeric(int a, double x) {
     return x * scale[a] + offset[a];
   }
@@ -460,8 +472,8 @@ public final class InstanceEncoder implements Serializable {
   }
 
   /**
-   * The weighted frequency of each value of nominal clustered attribute {@code a} in an encoded centre
-   * (row-major {@code centres}, centre {@code c}).
+   * The weighted frequency of each value of nominal clustered attribute {@code a} in an encoded
+   * centre (row-major {@code centres}, centre {@code c}).
    */
   public double[] decodeFrequencies(int a, double[] centres, int c) {
     int values = header.attribute(attributes[a]).numValues();
@@ -474,7 +486,8 @@ public final class InstanceEncoder implements Serializable {
 
   /**
    * Decodes encoded centre {@code c} of {@code centres} into an instance of the training header:
-   * numeric attributes in original units, nominal ones as their most frequent value, the rest missing.
+   * numeric attributes in original units, nominal ones as their most frequent value, the rest
+   * missing.
    */
   public double[] decodeCentre(double[] centres, int c) {
     double[] values = new double[header.numAttributes()];

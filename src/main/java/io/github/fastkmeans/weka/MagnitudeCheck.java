@@ -8,13 +8,14 @@ import weka.core.WekaException;
  * Refuses data whose squared distances, or their weighted sums, would overflow double precision.
  *
  * <p>Every quantity a fit computes in the encoded space is bounded by the data's bounding box: the
- * means (centres) lie inside it, so a squared distance between a row and a centre is at most the sum
- * over columns of the squared column spans, and the squared error, the k-means++ potential and the
- * spreads are weighted sums of such distances, at most the total weight times that. The weighted
- * coordinate sums behind the means are at most the total weight times the largest magnitude. Given
- * starting centres widen the box. When these bounds stay below the largest double (with a margin for
- * rounding), nothing can overflow; otherwise the fit is refused with a message naming the attribute
- * with the widest span, rather than producing infinite errors and wrong assignments.
+ * means (centres) lie inside it, so a squared distance between a row and a centre is at most the
+ * sum over columns of the squared column spans, and the squared error, the k-means++ potential and
+ * the spreads are weighted sums of such distances, at most the total weight times that. The
+ * weighted coordinate sums behind the means are at most the total weight times the largest
+ * magnitude. Given starting centres widen the box. When these bounds stay below the largest double
+ * (with a margin for rounding), nothing can overflow; otherwise the fit is refused with a message
+ * naming the attribute with the widest span, rather than producing infinite errors and wrong
+ * assignments.
  *
  * <p>At the other end, data whose widest span is below {@link #TINY_SPAN} (about 3e-145) but not 0
  * are refused too: their squared distances would underflow and tie.
@@ -69,7 +70,10 @@ public final class MagnitudeCheck {
     double distanceBound = weight * squaredSpans;
     double sumBound = weight * largestMagnitude;
     String name =
-        encoder.header().attribute(encoder.attributeIndex(encoder.attributeOfColumn(widest))).name();
+        encoder
+            .header()
+            .attribute(encoder.attributeIndex(encoder.attributeOfColumn(widest)))
+            .name();
     if (widestSpan > 0 && widestSpan < TINY_SPAN) {
       throw new WekaException(
           "The values are too small for double precision: the widest attribute, '"

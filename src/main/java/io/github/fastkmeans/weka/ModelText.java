@@ -15,7 +15,8 @@ public final class ModelText {
   /**
    * Describes {@code model} in the shape of SimpleKMeans' output, plus how the model was obtained.
    *
-   * @param showSpread add standard deviations of numeric attributes and value counts of nominal ones
+   * @param showSpread add standard deviations of numeric attributes and value counts of nominal
+   *     ones
    * @param showTrace add the squared error after every iteration
    * @param decimals decimal places of the centroid table
    */
@@ -42,7 +43,10 @@ public final class ModelText {
       text.append("Refinement: none\n");
     }
     text.append("Normalization: ").append(model.encoder().normalization().id()).append('\n');
-    text.append("Algorithm: ").append(result.algorithm().id()).append(" on ").append(model.threads());
+    text.append("Algorithm: ")
+        .append(result.algorithm().id())
+        .append(" on ")
+        .append(model.threads());
     text.append(model.threads() == 1 ? " thread\n" : " threads\n");
     text.append(
         String.format(
@@ -52,7 +56,9 @@ public final class ModelText {
 
     text.append("Number of iterations: ").append(result.iterations());
     text.append(result.converged() ? " (converged)\n" : " (stopped at the iteration limit)\n");
-    text.append("Within cluster sum of squared errors: ").append(result.squaredError()).append('\n');
+    text.append("Within cluster sum of squared errors: ")
+        .append(result.squaredError())
+        .append('\n');
     if (result.relocations() > 0) {
       text.append("Empty clusters relocated: ").append(result.relocations()).append('\n');
     }

@@ -10,13 +10,13 @@ import weka.core.SelectedTag;
 import weka.core.Tag;
 
 /**
- * The enumerated options as Weka tags: each has a string id for the command line and a readable name
- * for the GUI drop-down. Ids keep their case (Weka upper-cases them unless told not to).
+ * The enumerated options as Weka tags: each has a string id for the command line and a readable
+ * name for the GUI drop-down. Ids keep their case (Weka upper-cases them unless told not to).
  *
  * <p>Weka's {@link Tag} is mutable (it has setters) and so is any array, so the tags are never kept
  * in a shared field: {@link #initializers()}, {@link #normalizations()}, {@link
- * #emptyClusterPolicies()}, {@link #algorithms()} and {@link #refinements()} build new ones on every
- * call, from ids and names held in immutable lists.
+ * #emptyClusterPolicies()}, {@link #algorithms()} and {@link #refinements()} build new ones on
+ * every call, from ids and names held in immutable lists.
  */
 public final class OptionTags {
 
@@ -30,7 +30,9 @@ public final class OptionTags {
           Initializers.AFK_MC2, "AFK-MC2 (Markov chain D^2 sampling)",
           GivenCentres.ID, "given centres (from -init-file)");
 
-  /** The empty-cluster policies: ids and names, alternating, in {@link EmptyClusterPolicy} order. */
+  /**
+   * The empty-cluster policies: ids and names, alternating, in {@link EmptyClusterPolicy} order.
+   */
   private static final List<String> EMPTY_CLUSTER_POLICIES =
       List.of(
           EmptyClusterPolicy.RELOCATE.id(), "relocate to the farthest instance",
@@ -52,8 +54,10 @@ public final class OptionTags {
   /** The refinements: ids and readable names, alternating, in tag-number order. */
   private static final List<String> REFINEMENTS =
       List.of(
-          NO_REFINEMENT, "none (k-means only)",
-          SwapRefinement.ID, "swap (D^2 sampled centre swaps, each followed by k-means)");
+          NO_REFINEMENT,
+          "none (k-means only)",
+          SwapRefinement.ID,
+          "swap (D^2 sampled centre swaps, each followed by k-means)");
 
   private OptionTags() {}
 

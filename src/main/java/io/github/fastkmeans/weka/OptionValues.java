@@ -1,6 +1,5 @@
 package io.github.fastkmeans.weka;
 
-
 /** Parses option values on the command line into numbers, naming the option when one is wrong. */
 public final class OptionValues {
 
@@ -15,7 +14,8 @@ public final class OptionValues {
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
-      throw new InvalidOptionException("Option -" + option + " needs an integer, got '" + text + "'.", e);
+      throw new InvalidOptionException(
+          "Option -" + option + " needs an integer, got '" + text + "'.", e);
     }
   }
 
@@ -28,7 +28,8 @@ public final class OptionValues {
     try {
       return Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw new InvalidOptionException("Option -" + option + " needs a number, got '" + text + "'.", e);
+      throw new InvalidOptionException(
+          "Option -" + option + " needs a number, got '" + text + "'.", e);
     }
   }
 }

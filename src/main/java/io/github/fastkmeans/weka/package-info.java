@@ -1,5 +1,5 @@
 /**
- * The adapter between Weka and the engine: turning {@code Instances} into a weighted matrix and back,
- * the named option values, and the text of a model.
+ * The adapter between Weka and the engine: turning {@code Instances} into a weighted matrix and
+ * back, the named option values, and the text of a model.
  */
 package io.github.fastkmeans.weka;

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every accelerated algorithm, from the same start and with any number of threads, gives exactly the
- * labels, iteration count, centres, squared errors and cluster weights of plain Lloyd on one thread.
+ * Every accelerated algorithm, from the same start and with any number of threads, gives exactly
+ * the labels, iteration count, centres, squared errors and cluster weights of plain Lloyd on one
+ * thread.
  */
 class AlgorithmEquivalenceTest {
 
@@ -56,8 +57,8 @@ class AlgorithmEquivalenceTest {
     return centres;
   }
 
-  private static KMeansResult fit(
-      DataMatrix data, double[] start, Algorithm algorithm, int threads) throws Exception {
+  private static KMeansResult fit(DataMatrix data, double[] start, Algorithm algorithm, int threads)
+      throws Exception {
     return new KMeans(
             KMeansSettings.DEFAULTS
                 .withAlgorithm(algorithm)
@@ -76,7 +77,8 @@ class AlgorithmEquivalenceTest {
       for (Algorithm algorithm : ACCELERATED) {
         for (int threads : new int[] {1, 2, 3}) {
           KMeansResult other = fit(data, start, algorithm, threads);
-          String what = name + ", seed " + seed + ", " + algorithm.id() + ", " + threads + " threads";
+          String what =
+              name + ", seed " + seed + ", " + algorithm.id() + ", " + threads + " threads";
           assertEquals(algorithm, other.algorithm(), what);
           assertEquals(lloyd.iterations(), other.iterations(), what);
           assertArrayEquals(lloyd.labels(), other.labels(), what);

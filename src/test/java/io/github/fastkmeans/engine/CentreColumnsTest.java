@@ -55,14 +55,24 @@ class CentreColumnsTest {
     double[] origin = new double[columns];
     table.squaredDistances(origin, 0, scratch);
     for (int c = 0; c < 3; c++) {
-      assertEquals(SquaredEuclidean.distance(origin, 0, second, c * columns, columns), scratch.distances[c], 0);
+      assertEquals(
+          SquaredEuclidean.distance(origin, 0, second, c * columns, columns),
+          scratch.distances[c],
+          0);
     }
   }
 
   @ParameterizedTest(name = "{0} columns, {1} centres, offset {2}")
   @CsvSource({
-    "2, 10, 0", "3, 7, 1e6", "4, 4, 0", "8, 32, 0", "16, 64, 1e3", "16, 64, 1e8", "37, 50, 0",
-    "128, 100, 0", "128, 100, 1e5"
+    "2, 10, 0",
+    "3, 7, 1e6",
+    "4, 4, 0",
+    "8, 32, 0",
+    "16, 64, 1e3",
+    "16, 64, 1e8",
+    "37, 50, 0",
+    "128, 100, 0",
+    "128, 100, 1e5"
   })
   void theNearestCentreIsTheExactOneAndTheOtherDistancesAreLowerBounds(
       int columns, int k, double offset) {
@@ -91,7 +101,8 @@ class CentreColumnsTest {
       int expected = SquaredEuclidean.nearest(values, offsetOfRow, centres, k, columns);
       assertEquals(expected, nearest, "row " + row);
       for (int c = 0; c < k; c++) {
-        double exact = SquaredEuclidean.distance(values, offsetOfRow, centres, c * columns, columns);
+        double exact =
+            SquaredEuclidean.distance(values, offsetOfRow, centres, c * columns, columns);
         if (c == nearest) {
           assertEquals(exact, scratch.distances[c], 0, "row " + row);
         } else {

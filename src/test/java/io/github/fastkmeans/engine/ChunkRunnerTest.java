@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Tests of {@link ChunkRunner}: each chunk runs once, failures propagate, workers stop on close. */
+/**
+ * Tests of {@link ChunkRunner}: each chunk runs once, failures propagate, workers stop on close.
+ */
 class ChunkRunnerTest {
 
   private static final String WORKER_PREFIX = "fastkmeans-worker-";
@@ -233,7 +235,9 @@ class ChunkRunnerTest {
     pooled.close();
   }
 
-  /** Adds the current thread to {@code threads}, then waits a little so that every thread gets work. */
+  /**
+   * Adds the current thread to {@code threads}, then waits a little so that every thread gets work.
+   */
   private static void noteSlowly(Set<Thread> threads) {
     threads.add(Thread.currentThread());
     try {

@@ -10,8 +10,7 @@ class ClusterSpreadTest {
   @Test
   void weightedMeansAndSampleDeviationsMatchHandComputation() {
     // Column 0: cluster 0 holds 1 (weight 2) and 4 (weight 1); cluster 1 holds 10 (weight 3).
-    DataMatrix data =
-        DataMatrix.of(3, 2, new double[] {1, 0, 4, 3, 10, 5}, new double[] {2, 1, 3});
+    DataMatrix data = DataMatrix.of(3, 2, new double[] {1, 0, 4, 3, 10, 5}, new double[] {2, 1, 3});
     ClusterSpread spread = ClusterSpread.of(data, new int[] {0, 0, 1}, 2);
 
     assertEquals(2.0, spread.clusterMean(0, 0), 1e-12); // (2*1 + 4) / 3

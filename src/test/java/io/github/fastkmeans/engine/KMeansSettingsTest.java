@@ -38,7 +38,8 @@ class KMeansSettingsTest {
 
   @Test
   void rejectsMaxIterationsBelowOne() {
-    assertThrows(IllegalArgumentException.class, () -> KMeansSettings.DEFAULTS.withMaxIterations(0));
+    assertThrows(
+        IllegalArgumentException.class, () -> KMeansSettings.DEFAULTS.withMaxIterations(0));
     assertThrows(
         IllegalArgumentException.class, () -> KMeansSettings.DEFAULTS.withMaxIterations(-5));
     assertEquals(1, KMeansSettings.DEFAULTS.withMaxIterations(1).maxIterations());
@@ -46,7 +47,8 @@ class KMeansSettingsTest {
 
   @Test
   void rejectsNegativeNanOrInfiniteTolerance() {
-    assertThrows(IllegalArgumentException.class, () -> KMeansSettings.DEFAULTS.withTolerance(-1e-9));
+    assertThrows(
+        IllegalArgumentException.class, () -> KMeansSettings.DEFAULTS.withTolerance(-1e-9));
     assertThrows(
         IllegalArgumentException.class, () -> KMeansSettings.DEFAULTS.withTolerance(Double.NaN));
     assertThrows(

@@ -290,7 +290,8 @@ class KMeansTest {
     assertTrue(early.converged());
     double[] history = early.squaredErrorHistory();
     assertEquals(early.iterations(), history.length);
-    // Here the centres still moved in the last iteration, so the relabelling pass lowered the error.
+    // Here the centres still moved in the last iteration, so the relabelling pass lowered the
+    // error.
     assertTrue(early.squaredError() < history[history.length - 1]);
     assertFinalStateLabelsAndErrorMatchCentres(data, early);
   }
@@ -298,7 +299,10 @@ class KMeansTest {
   @Test
   void oneIterationStopsUnconvergedWithLabelsOfTheNearestCentre() throws Exception {
     KMeansResult r =
-        fit(KMeansSettings.DEFAULTS.withMaxIterations(1), fourWeightedPoints(), new double[] {0, 0, 1, 1});
+        fit(
+            KMeansSettings.DEFAULTS.withMaxIterations(1),
+            fourWeightedPoints(),
+            new double[] {0, 0, 1, 1});
     assertEquals(1, r.iterations());
     assertFalse(r.converged());
     assertArrayEquals(new double[] {0.125, 0, 0.875, 1}, r.centres(), 1e-12);
@@ -406,7 +410,9 @@ class KMeansTest {
     DataMatrix weighted = DataMatrix.of(data.rows(), data.columns(), data.values(), ones);
     double[] start = TestData.firstRows(data, 5);
     assertBitIdentical(
-        fit(KMeansSettings.DEFAULTS, data, start), fit(KMeansSettings.DEFAULTS, weighted, start), 1);
+        fit(KMeansSettings.DEFAULTS, data, start),
+        fit(KMeansSettings.DEFAULTS, weighted, start),
+        1);
   }
 
   @Test
@@ -452,7 +458,8 @@ class KMeansTest {
   void rejectsDataWithoutRowsOrColumns() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> fit(KMeansSettings.DEFAULTS, DataMatrix.of(0, 2, new double[0]), new double[] {0, 0}));
+        () ->
+            fit(KMeansSettings.DEFAULTS, DataMatrix.of(0, 2, new double[0]), new double[] {0, 0}));
     assertThrows(
         IllegalArgumentException.class,
         () -> fit(KMeansSettings.DEFAULTS, DataMatrix.of(3, 0, new double[0]), new double[] {0}));
@@ -510,7 +517,9 @@ class KMeansTest {
 
   // ---------------------------------------------------------------- helpers
 
-  /** Labels are the nearest centres, the error matches, weights add up and centres are the means. */
+  /**
+   * Labels are the nearest centres, the error matches, weights add up and centres are the means.
+   */
   private static void assertFinalStateConsistent(DataMatrix data, KMeansResult r) {
     assertFinalStateLabelsAndErrorMatchCentres(data, r);
     int columns = data.columns();

@@ -71,7 +71,8 @@ class RestartsTest {
     long[] seeds = Restarts.seeds(seed, restarts);
     assertEquals(restarts, requested.size());
     for (int r = 0; r < restarts; r++) {
-      assertEquals(seeds[r], requested.get(r), "the starts are drawn with the derived seeds in order");
+      assertEquals(
+          seeds[r], requested.get(r), "the starts are drawn with the derived seeds in order");
     }
     double minimum = Double.POSITIVE_INFINITY;
     int firstMinimum = -1;
@@ -106,7 +107,8 @@ class RestartsTest {
     Random random = new Random(seed);
     double[] centres = new double[k * data.columns()];
     for (int c = 0; c < k; c++) {
-      System.arraycopy(data.row(random.nextInt(data.rows())), 0, centres, c * data.columns(), data.columns());
+      System.arraycopy(
+          data.row(random.nextInt(data.rows())), 0, centres, c * data.columns(), data.columns());
     }
     return centres;
   }

@@ -10,12 +10,16 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Tests of {@link SwapRefinement}: it only lowers the error, ends converged and is reproducible. */
+/**
+ * Tests of {@link SwapRefinement}: it only lowers the error, ends converged and is reproducible.
+ */
 class SwapRefinementTest {
 
   private static final KMeans KMEANS = new KMeans(KMeansSettings.DEFAULTS.withTraceErrors(true));
 
-  /** {@code k} distinct rows of {@code data} drawn uniformly: a start that often misses clusters. */
+  /**
+   * {@code k} distinct rows of {@code data} drawn uniformly: a start that often misses clusters.
+   */
   private static double[] randomRows(DataMatrix data, int k, long seed) {
     Random random = new Random(seed);
     int[] rows = random.ints(0, data.rows()).distinct().limit(k).toArray();
@@ -27,9 +31,9 @@ class SwapRefinementTest {
   }
 
   /**
-   * Three tight groups of 50 weighted rows around (0, 0), (10, 0) and (100, 0), and a converged
-   * fit from centres at (5, 0) and on both sides of (100, 0): one centre serves the first two
-   * groups, two share the third, and no k-means step can change that.
+   * Three tight groups of 50 weighted rows around (0, 0), (10, 0) and (100, 0), and a converged fit
+   * from centres at (5, 0) and on both sides of (100, 0): one centre serves the first two groups,
+   * two share the third, and no k-means step can change that.
    */
   private static DataMatrix threeGroups() {
     double[] means = {0, 0, 10, 0, 100, 0};
@@ -62,7 +66,8 @@ class SwapRefinementTest {
     double[][] truth = {{0, 0}, {10, 0}, {100, 0}};
     boolean[] found = new boolean[3];
     for (int c = 0; c < 3; c++) {
-      int nearest = SquaredEuclidean.nearest(centres, c * 2, new double[] {0, 0, 10, 0, 100, 0}, 3, 2);
+      int nearest =
+          SquaredEuclidean.nearest(centres, c * 2, new double[] {0, 0, 10, 0, 100, 0}, 3, 2);
       found[nearest] = true;
       assertEquals(truth[nearest][0], centres[2 * c], 0.5);
       assertEquals(truth[nearest][1], centres[2 * c + 1], 0.5);
@@ -219,8 +224,7 @@ class SwapRefinementTest {
     Thread.currentThread().interrupt();
     try {
       assertThrows(
-          InterruptedException.class,
-          () -> new SwapRefinement(KMEANS, 10).refine(data, stuck, 1));
+          InterruptedException.class, () -> new SwapRefinement(KMEANS, 10).refine(data, stuck, 1));
     } finally {
       Thread.interrupted();
     }

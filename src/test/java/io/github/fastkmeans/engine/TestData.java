@@ -9,9 +9,9 @@ public final class TestData {
   private TestData() {}
 
   /**
-   * {@code rows} points in {@code columns} dimensions scattered with standard deviation {@code spread}
-   * around {@code groups} random group centres in [-10, 10]^columns; weights in [0.5, 2.5) when
-   * {@code weighted}, otherwise none.
+   * {@code rows} points in {@code columns} dimensions scattered with standard deviation {@code
+   * spread} around {@code groups} random group centres in [-10, 10]^columns; weights in [0.5, 2.5)
+   * when {@code weighted}, otherwise none.
    */
   public static DataMatrix blobs(
       long seed, int rows, int columns, int groups, double spread, boolean weighted) {
@@ -68,7 +68,10 @@ public final class TestData {
     return total;
   }
 
-  /** Whether {@code centre} of {@code centres} equals some row of {@code data} exactly; returns it or -1. */
+  /**
+   * Whether {@code centre} of {@code centres} equals some row of {@code data} exactly; returns it
+   * or -1.
+   */
   public static int rowEqualTo(DataMatrix data, double[] centres, int centre) {
     int columns = data.columns();
     for (int row = 0; row < data.rows(); row++) {

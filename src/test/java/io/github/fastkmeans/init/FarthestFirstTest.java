@@ -74,13 +74,13 @@ class FarthestFirstTest {
     // The first centre is the first weighted row (scripted); rows 1 and 2 are equally far from it.
     DataMatrix data = InitTestSupport.data(1, 0, 5, -5);
     ScriptedRandom random = new ScriptedRandom().withInts(0);
-    assertArrayEquals(new double[] {0, 5, -5}, new FarthestFirst().initialCentres(data, 3, random), 0);
+    assertArrayEquals(
+        new double[] {0, 5, -5}, new FarthestFirst().initialCentres(data, 3, random), 0);
   }
 
   @Test
   void theFirstCentreIsUniformOverWeightedRowsNotWeightProportional() {
-    DataMatrix data =
-        DataMatrix.of(4, 1, new double[] {0, 1, 2, 3}, new double[] {50, 0, 1, 1});
+    DataMatrix data = DataMatrix.of(4, 1, new double[] {0, 1, 2, 3}, new double[] {50, 0, 1, 1});
     int[] counts = new int[4];
     Random random = new Random(21);
     for (int i = 0; i < 6000; i++) {
@@ -95,11 +95,11 @@ class FarthestFirstTest {
 
   @Test
   void theScriptedIndexCountsOnlyWeightedRows() {
-    DataMatrix data =
-        DataMatrix.of(4, 1, new double[] {10, 20, 30, 40}, new double[] {0, 1, 0, 1});
+    DataMatrix data = DataMatrix.of(4, 1, new double[] {10, 20, 30, 40}, new double[] {0, 1, 0, 1});
     // index 1 among the weighted rows (1 and 3) is row 3
     ScriptedRandom random = new ScriptedRandom().withInts(1);
-    assertArrayEquals(new double[] {40, 20}, new FarthestFirst().initialCentres(data, 2, random), 0);
+    assertArrayEquals(
+        new double[] {40, 20}, new FarthestFirst().initialCentres(data, 2, random), 0);
   }
 
   @Test

@@ -10,7 +10,9 @@ final class InitTestSupport {
 
   private InitTestSupport() {}
 
-  /** The rows whose values equal centre {@code centre} of {@code centres}, as a bit mask per row. */
+  /**
+   * The rows whose values equal centre {@code centre} of {@code centres}, as a bit mask per row.
+   */
   static boolean[] matchingRows(DataMatrix data, double[] centres, int centre) {
     int columns = data.columns();
     boolean[] match = new boolean[data.rows()];

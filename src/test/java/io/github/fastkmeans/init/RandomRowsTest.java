@@ -18,8 +18,7 @@ class RandomRowsTest {
 
   /** Ten rows, four distinct: (1,1) four times, (2,2) twice, (3,3) once, (4,4) three times. */
   private static final DataMatrix DUPLICATES =
-      InitTestSupport.data(
-          2, 1, 1, 2, 2, 1, 1, 4, 4, 1, 1, 3, 3, 4, 4, 1, 1, 2, 2, 4, 4);
+      InitTestSupport.data(2, 1, 1, 2, 2, 1, 1, 4, 4, 1, 1, 3, 3, 4, 4, 1, 1, 2, 2, 4, 4);
 
   private static Set<List<Double>> centreSet(double[] centres, int columns) {
     Set<List<Double>> set = new HashSet<>();

@@ -53,8 +53,7 @@ class RowsTest {
 
   @Test
   void drawByWeightFollowsTheWeights() {
-    DataMatrix data =
-        DataMatrix.of(4, 1, new double[] {0, 1, 2, 3}, new double[] {1, 0, 3, 0});
+    DataMatrix data = DataMatrix.of(4, 1, new double[] {0, 1, 2, 3}, new double[] {1, 0, 3, 0});
     int[] counts = new int[4];
     Random random = new Random(11);
     for (int i = 0; i < 20_000; i++) {

@@ -35,11 +35,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Ant build (build_package.xml), run on a copy of the project, makes the same package zip as Maven.
+ * The Ant build (build_package.xml), run on a copy of the project, makes the same package zip as
+ * Maven.
  */
 class AntPackageIT {
 
-  /** Build outputs and version control: not sources, and a stale dist/ must not leak into the run. */
+  /**
+   * Build outputs and version control: not sources, and a stale dist/ must not leak into the run.
+   */
   private static final Set<String> NOT_COPIED = Set.of("target", "build", "dist", ".git", ".idea");
 
   /** Class-file major version of Java 11, the release both builds compile for. */
@@ -92,7 +95,8 @@ class AntPackageIT {
     }
     // Two javadoc runs may differ in detail (links, generator version), so only ask for the docs.
     assertTrue(antZip.getEntry("doc/api/index.html") != null, "Ant zip has no doc/api/index.html");
-    assertTrue(mavenZip.getEntry("doc/api/index.html") != null, "Maven zip has no doc/api/index.html");
+    assertTrue(
+        mavenZip.getEntry("doc/api/index.html") != null, "Maven zip has no doc/api/index.html");
     // Weka must come from the installation, never from inside the package.
     for (ZipFile zip : List.of(antZip, mavenZip)) {
       for (String name : entries(zip)) {
@@ -110,7 +114,8 @@ class AntPackageIT {
     assertTrue(maven.containsKey("weka/clusterers/FastKMeans.class"), maven.keySet().toString());
     assertSameNames(maven.keySet(), ant.keySet(), "classes in FastKMeans.jar");
     assertEquals(Set.of(JAVA_11), Set.copyOf(ant.values()), "Ant's class-file versions: " + ant);
-    assertEquals(Set.of(JAVA_11), Set.copyOf(maven.values()), "Maven's class-file versions: " + maven);
+    assertEquals(
+        Set.of(JAVA_11), Set.copyOf(maven.values()), "Maven's class-file versions: " + maven);
   }
 
   /** Description.props is the project's file, byte for byte, in both zips. */
@@ -147,7 +152,9 @@ class AntPackageIT {
     assertTrue(run.stdout.contains("Clustered Instances"), run.toString());
   }
 
-  /** Copies the project without its build outputs, so that Ant writes nothing into the repository. */
+  /**
+   * Copies the project without its build outputs, so that Ant writes nothing into the repository.
+   */
   private static void copyProject(Path from, Path to) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(from)) {

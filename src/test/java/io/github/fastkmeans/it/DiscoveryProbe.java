@@ -43,9 +43,7 @@ public final class DiscoveryProbe {
 
   /** The palette's node path, e.g. Weka/Clusterers/FastKMeans. */
   private static String path(DefaultMutableTreeNode node) {
-    return Arrays.stream(node.getPath())
-        .map(Object::toString)
-        .collect(Collectors.joining("/"));
+    return Arrays.stream(node.getPath()).map(Object::toString).collect(Collectors.joining("/"));
   }
 
   /** Where Weka's package class loaders find {@code name}, or "absent". */

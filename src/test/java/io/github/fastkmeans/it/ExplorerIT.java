@@ -39,6 +39,7 @@ class ExplorerIT {
 
   /** Screen of the virtual display; the driver's 1200x850 frame fits on it. */
   private static final String SCREEN = "1280x900x24";
+
   /** Bound on the whole driver JVM (Weka start-up, clustering, screenshot). */
   private static final long DRIVER_TIMEOUT_SECONDS = 90;
 
@@ -145,8 +146,8 @@ class ExplorerIT {
 
   /**
    * Runs the driver in a fresh, non-headless JVM on {@code display}. The class path is Weka's plus
-   * the driver's own classes only: all of target/test-classes would put test classes from
-   * {@code weka.clusterers} (which need Weka's test jar) in front of Weka's class discovery.
+   * the driver's own classes only: all of target/test-classes would put test classes from {@code
+   * weka.clusterers} (which need Weka's test jar) in front of Weka's class discovery.
    */
   private DriverRun runDriver(
       WekaInstallation weka, String display, Path dataset, Path screenshot, Path outputText)
@@ -282,10 +283,7 @@ class ExplorerIT {
     /** The command, exit status and both output streams, for failure messages. */
     @Override
     public String toString() {
-      return command
-          + "\nexit " + exitCode
-          + "\n--- stdout\n" + stdout
-          + "\n--- stderr\n" + stderr;
+      return command + "\nexit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
     }
   }
 

@@ -18,8 +18,8 @@ import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * The package zip installed offline into a throw-away Weka 3.8 home, then used the way a user would:
- * Weka's command line, model files, a filter, and finally uninstalled.
+ * The package zip installed offline into a throw-away Weka 3.8 home, then used the way a user
+ * would: Weka's command line, model files, a filter, and finally uninstalled.
  */
 class PackageCommandLineIT {
 

@@ -25,7 +25,9 @@ public final class WekaInstallation {
     this.wekaHome = wekaHome;
   }
 
-  /** Weka 3.8 (the version the package is built against) with a new, empty home under {@code dir}. */
+  /**
+   * Weka 3.8 (the version the package is built against) with a new, empty home under {@code dir}.
+   */
   public static WekaInstallation weka38(Path dir) throws IOException {
     String classPath =
         Files.readString(Paths.get(property("fastkmeans.weka.classpath")), StandardCharsets.UTF_8)
@@ -51,7 +53,8 @@ public final class WekaInstallation {
   public static String property(String name) {
     String value = System.getProperty(name);
     if (value == null) {
-      throw new IllegalStateException(name + " is not set; run the integration tests through Maven.");
+      throw new IllegalStateException(
+          name + " is not set; run the integration tests through Maven.");
     }
     return value;
   }
@@ -131,10 +134,13 @@ public final class WekaInstallation {
   public static final class Result {
     /** The command line. */
     public final String command;
+
     /** The exit status. */
     public final int exitCode;
+
     /** Everything printed to standard output. */
     public final String stdout;
+
     /** Everything printed to standard error. */
     public final String stderr;
 

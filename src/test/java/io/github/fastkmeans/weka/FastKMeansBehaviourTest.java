@@ -56,8 +56,7 @@ class FastKMeansBehaviourTest {
   @Test
   void weightedTinyCaseMatchesTheHandComputedOptimum() throws Exception {
     Instances data =
-        numeric(
-            new double[][] {{0, 0}, {0.5, 0}, {0.5, 1}, {1, 1}}, new double[] {3, 1, 1, 3});
+        numeric(new double[][] {{0, 0}, {0.5, 0}, {0.5, 1}, {1, 1}}, new double[] {3, 1, 1, 3});
     FastKMeans kmeans = given(data, new double[][] {{0, 0}, {1, 1}}, "-normalize none");
 
     assertEquals(0.375, kmeans.getSquaredError(), 1e-12);
@@ -86,7 +85,8 @@ class FastKMeansBehaviourTest {
     FastKMeans kept = given(data, start, "-normalize none -empty keep -refine none");
     assertEquals(3, kept.numberOfClusters());
     assertEquals(0, kept.getClusterSizes()[2]);
-    assertArrayEquals(new double[] {100, 100}, kept.getClusterCentroids().instance(2).toDoubleArray(), 0);
+    assertArrayEquals(
+        new double[] {100, 100}, kept.getClusterCentroids().instance(2).toDoubleArray(), 0);
 
     WekaException failure =
         assertThrows(WekaException.class, () -> given(data, start, "-normalize none -empty fail"));
@@ -113,7 +113,8 @@ class FastKMeansBehaviourTest {
         assertEquals(iterations, kmeans.getNumIterations());
         for (int c = 0; c < 100; c++) {
           // Bit-identical: NaN (the class) compares equal to itself here, unlike with ==.
-          assertTrue(Arrays.equals(reference[c], centroids[c]), "slots " + slots + " centroid " + c);
+          assertTrue(
+              Arrays.equals(reference[c], centroids[c]), "slots " + slots + " centroid " + c);
         }
       }
     }
@@ -137,7 +138,8 @@ class FastKMeansBehaviourTest {
     }
     for (Instance instance : data) {
       assertEquals(kmeans.clusterInstance(instance), copy.clusterInstance(instance));
-      assertArrayEquals(kmeans.distancesToCentroids(instance), copy.distancesToCentroids(instance), 0);
+      assertArrayEquals(
+          kmeans.distancesToCentroids(instance), copy.distancesToCentroids(instance), 0);
     }
     assertEquals(kmeans.toString(), copy.toString());
   }
@@ -227,8 +229,7 @@ class FastKMeansBehaviourTest {
     // Two single-valued clusters sit one mismatch apart: squared distance exactly 1.
     FastKMeans two = new FastKMeans();
     two.setNumClusters(2);
-    two.setInitializationMethod(
-        OptionTags.selected("farthest-first", OptionTags.initializers()));
+    two.setInitializationMethod(OptionTags.selected("farthest-first", OptionTags.initializers()));
     two.buildClusterer(data);
     double[] distances = two.distancesToCentroids(red);
     Arrays.sort(distances);
@@ -280,11 +281,36 @@ class FastKMeansBehaviourTest {
   void optionsRoundTripAndDefaultsMatchTheDocumentation() throws Exception {
     FastKMeans defaults = new FastKMeans();
     String[] expected = {
-      "-N", "2", "-I", "500", "-init", "kmeans++", "-init-oversampling", "2.0", "-init-rounds", "5",
-      "-init-chain", "200", "-restarts", "1", "-refine", "swap", "-refine-trials", "100",
-      "-tolerance", "0.0",
-      "-normalize", "range", "-empty", "relocate", "-algorithm", "auto", "-elkan-memory", "512",
-      "-S", "10"
+      "-N",
+      "2",
+      "-I",
+      "500",
+      "-init",
+      "kmeans++",
+      "-init-oversampling",
+      "2.0",
+      "-init-rounds",
+      "5",
+      "-init-chain",
+      "200",
+      "-restarts",
+      "1",
+      "-refine",
+      "swap",
+      "-refine-trials",
+      "100",
+      "-tolerance",
+      "0.0",
+      "-normalize",
+      "range",
+      "-empty",
+      "relocate",
+      "-algorithm",
+      "auto",
+      "-elkan-memory",
+      "512",
+      "-S",
+      "10"
     };
     assertArrayEquals(expected, defaults.getOptions());
 
@@ -344,7 +370,8 @@ class FastKMeansBehaviourTest {
     };
     for (String[] c : cases) {
       Exception e =
-          assertThrows(Exception.class, () -> new FastKMeans().setOptions(Utils.splitOptions(c[0])));
+          assertThrows(
+              Exception.class, () -> new FastKMeans().setOptions(Utils.splitOptions(c[0])));
       assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
     }
     Exception unknown =
@@ -421,7 +448,9 @@ class FastKMeansBehaviourTest {
     WekaException e = assertThrows(WekaException.class, () -> noFile.buildClusterer(data));
     assertTrue(e.getMessage().contains("-init-file"), e.getMessage());
 
-    Path init = TestData.writeCentres(data, new double[][] {{5, 3, 1, 0}, {6, 3, 4, 1}}, temp.resolve("two.arff"));
+    Path init =
+        TestData.writeCentres(
+            data, new double[][] {{5, 3, 1, 0}, {6, 3, 4, 1}}, temp.resolve("two.arff"));
     FastKMeans wrongCount = new FastKMeans();
     wrongCount.setOptions(Utils.splitOptions("-N 3 -init given -init-file " + init));
     e = assertThrows(WekaException.class, () -> wrongCount.buildClusterer(data));
@@ -429,7 +458,9 @@ class FastKMeansBehaviourTest {
 
     FastKMeans wrongAttributes = new FastKMeans();
     wrongAttributes.setOptions(Utils.splitOptions("-N 3 -init given -init-file " + init));
-    e = assertThrows(WekaException.class, () -> wrongAttributes.buildClusterer(TestData.load("seeds")));
+    e =
+        assertThrows(
+            WekaException.class, () -> wrongAttributes.buildClusterer(TestData.load("seeds")));
     assertTrue(e.getMessage().contains("training attributes"), e.getMessage());
   }
 
@@ -485,12 +516,12 @@ class FastKMeansBehaviourTest {
     refined.buildClusterer(data);
 
     // The same start: refinement only continues from where k-means stopped.
-    assertEquals(plain.getInitialStartPoints().toString(), refined.getInitialStartPoints().toString());
+    assertEquals(
+        plain.getInitialStartPoints().toString(), refined.getInitialStartPoints().toString());
     assertTrue(refined.getSquaredError() < plain.getSquaredError());
     assertTrue(plain.toString().contains("Refinement: none\n"), plain.toString());
     String text = refined.toString();
-    assertTrue(
-        text.matches("(?s).*Refinement: swap, [1-9]\\d* of \\d+ trials accepted\n.*"), text);
+    assertTrue(text.matches("(?s).*Refinement: swap, [1-9]\\d* of \\d+ trials accepted\n.*"), text);
     assertTrue(text.contains("(converged)"), text);
   }
 

@@ -33,10 +33,10 @@ import weka.core.converters.ConverterUtils.DataSource;
 
 /**
  * The table of hostile inputs (README, Reliability): each is either refused with a {@link
- * WekaException} (Weka's capability and option exceptions are WekaExceptions too) whose message names
- * the problem, or accepted with a model whose answers are checked here. No other exception type may
- * escape: assertThrows fails on a NullPointerException, an ArrayIndexOutOfBoundsException or an
- * engine's IllegalArgumentException.
+ * WekaException} (Weka's capability and option exceptions are WekaExceptions too) whose message
+ * names the problem, or accepted with a model whose answers are checked here. No other exception
+ * type may escape: assertThrows fails on a NullPointerException, an ArrayIndexOutOfBoundsException
+ * or an engine's IllegalArgumentException.
  */
 class HostileInputTest {
 
@@ -88,8 +88,12 @@ class HostileInputTest {
   /** Six points in two well-separated groups on x0 and x1. */
   static Instances twoGroups() {
     return numeric(
-        new double[] {0, 0}, new double[] {0, 1}, new double[] {1, 0},
-        new double[] {10, 10}, new double[] {10, 11}, new double[] {11, 10});
+        new double[] {0, 0},
+        new double[] {0, 1},
+        new double[] {1, 0},
+        new double[] {10, 10},
+        new double[] {10, 11},
+        new double[] {11, 10});
   }
 
   static Instances withString() {
@@ -185,113 +189,212 @@ class HostileInputTest {
 
   static Stream<Arguments> refusedInputs() {
     return Stream.of(
-        refused("empty data set", "Not enough training instances (required: 1, provided: 0)",
+        refused(
+            "empty data set",
+            "Not enough training instances (required: 1, provided: 0)",
             build(empty(), "")),
-        refused("empty data set, capabilities not checked", "Cannot form 2 clusters from 0 instances",
+        refused(
+            "empty data set, capabilities not checked",
+            "Cannot form 2 clusters from 0 instances",
             build(empty(), "-do-not-check-capabilities")),
         refused("null data", "No data were given", dir -> new FastKMeans().buildClusterer(null)),
-        refused("k larger than the number of instances", "Cannot form 5 clusters from 3 instances",
+        refused(
+            "k larger than the number of instances",
+            "Cannot form 5 clusters from 3 instances",
             build(column(1, 2, 3), "-N 5")),
         refused("string attribute", "Cannot handle string attributes", build(withString(), "")),
-        refused("relational attribute", "Cannot handle relational attributes",
+        refused(
+            "relational attribute",
+            "Cannot handle relational attributes",
             build(withRelational(), "")),
-        refused("only the class attribute",
+        refused(
+            "only the class attribute",
             "needs at least one numeric, date or nominal attribute besides the class",
             build(onlyClass(), "")),
-        refused("only a string attribute, capabilities not checked",
+        refused(
+            "only a string attribute, capabilities not checked",
             "needs at least one numeric, date or nominal attribute",
             dir -> {
               Instances data = withString();
               data.deleteAttributeAt(0);
               built(data, "-do-not-check-capabilities");
             }),
-        refused("all weights zero", "All instance weights are zero",
+        refused(
+            "all weights zero",
+            "All instance weights are zero",
             build(withWeights(column(1, 2, 3), 0, 0, 0), "")),
-        refused("negative weight", "Instance 2 has weight -1.0",
+        refused(
+            "negative weight",
+            "Instance 2 has weight -1.0",
             build(withWeights(column(1, 2, 3), 1, -1, 1), "")),
-        refused("NaN weight", "Instance 3 has weight NaN",
+        refused(
+            "NaN weight",
+            "Instance 3 has weight NaN",
             build(withWeights(column(1, 2, 3), 1, 1, Double.NaN), "")),
-        refused("infinite weight", "Instance 1 has weight Infinity",
+        refused(
+            "infinite weight",
+            "Instance 1 has weight Infinity",
             build(withWeights(column(1, 2, 3), Double.POSITIVE_INFINITY, 1, 1), "")),
-        refused("weights whose sum overflows", "weights add up to more than the largest double",
+        refused(
+            "weights whose sum overflows",
+            "weights add up to more than the largest double",
             build(withWeights(column(1, 2, 3), 1e308, 1e308, 1e308), "")),
-        refused("weights so large that weighted sums overflow", "too large for double precision",
+        refused(
+            "weights so large that weighted sums overflow",
+            "too large for double precision",
             build(withWeights(column(1, 2, 3), 1e307, 1e307, 1e307), "")),
-        refused("+Infinity value", "Attribute 'x1' of instance 2 holds Infinity",
-            build(numeric(new double[] {0, 0}, new double[] {1, Double.POSITIVE_INFINITY},
-                new double[] {2, 2}), "")),
-        refused("-Infinity value", "Attribute 'x0' of instance 3 holds -Infinity",
+        refused(
+            "+Infinity value",
+            "Attribute 'x1' of instance 2 holds Infinity",
+            build(
+                numeric(
+                    new double[] {0, 0},
+                    new double[] {1, Double.POSITIVE_INFINITY},
+                    new double[] {2, 2}),
+                "")),
+        refused(
+            "-Infinity value",
+            "Attribute 'x0' of instance 3 holds -Infinity",
             build(column(1, 2, Double.NEGATIVE_INFINITY), "")),
-        refused("Infinity read from an ARFF file", "Attribute 'x' of instance 2 holds Infinity",
+        refused(
+            "Infinity read from an ARFF file",
+            "Attribute 'x' of instance 2 holds Infinity",
             dir -> {
-              Path arff = write(dir.resolve("infinite.arff"),
-                  "@relation r\n@attribute x numeric\n@data\n1\nInfinity\n3\n");
+              Path arff =
+                  write(
+                      dir.resolve("infinite.arff"),
+                      "@relation r\n@attribute x numeric\n@data\n1\nInfinity\n3\n");
               built(DataSource.read(arff.toString()), "");
             }),
-        refused("1e309 read from an ARFF file (overflows to Infinity)",
+        refused(
+            "1e309 read from an ARFF file (overflows to Infinity)",
             "Attribute 'x' of instance 1 holds Infinity",
             dir -> {
-              Path arff = write(dir.resolve("overflow.arff"),
-                  "@relation r\n@attribute x numeric\n@data\n1e309\n2\n3\n");
+              Path arff =
+                  write(
+                      dir.resolve("overflow.arff"),
+                      "@relation r\n@attribute x numeric\n@data\n1e309\n2\n3\n");
               built(DataSource.read(arff.toString()), "");
             }),
-        refused("magnitudes near 1e300, -normalize none",
+        refused(
+            "magnitudes near 1e300, -normalize none",
             "too large for double precision: attribute 'x0' spans 2.0E300 after -normalize none",
             build(column(1e300, -1e300, 5e299, 0), "-normalize none")),
-        refused("magnitudes near 1e-300, -normalize none",
+        refused(
+            "magnitudes near 1e-300, -normalize none",
             "too small for double precision: the widest attribute, 'x0', spans only 2.0E-300",
             build(column(1e-300, -1e-300, 5e-301, 0), "-normalize none")),
-        refused("span beyond the largest double", "a span larger than the largest double",
+        refused(
+            "span beyond the largest double",
+            "a span larger than the largest double",
             build(column(1.7e308, -1.7e308, 0), "-normalize range")),
-        refused("nominal value that is no value of the attribute",
+        refused(
+            "nominal value that is no value of the attribute",
             "Attribute 'colour' of instance 2 holds 7.0, which is not the index of one of its 3 values",
             build(colours(0, 7, 1), "")),
-        refused("fewer distinct instances than k, -empty fail", "has no instances",
+        refused(
+            "fewer distinct instances than k, -empty fail",
+            "has no instances",
             build(column(1, 1, 1, 2), "-N 3 -init random -empty fail")),
-        refused("-init given without -init-file", "needs an ARFF file of centres (-init-file)",
+        refused(
+            "-init given without -init-file",
+            "needs an ARFF file of centres (-init-file)",
             build(twoGroups(), "-init given")),
-        refused("-init given, missing file", "does not exist",
+        refused(
+            "-init given, missing file",
+            "does not exist",
             dir -> built(twoGroups(), "-init given -init-file " + dir.resolve("no-such.arff"))),
-        refused("-init given, a directory", "is a directory, not an ARFF file",
+        refused(
+            "-init given, a directory",
+            "is a directory, not an ARFF file",
             dir -> built(twoGroups(), "-init given -init-file " + dir)),
-        refused("-init given, a text file that is not ARFF", "could not be read as ARFF",
-            dir -> built(twoGroups(), "-init given -init-file "
-                + write(dir.resolve("garbage.arff"), "these are not centres\n"))),
-        refused("-init given, a binary file", "could not be read as ARFF",
+        refused(
+            "-init given, a text file that is not ARFF",
+            "could not be read as ARFF",
+            dir ->
+                built(
+                    twoGroups(),
+                    "-init given -init-file "
+                        + write(dir.resolve("garbage.arff"), "these are not centres\n"))),
+        refused(
+            "-init given, a binary file",
+            "could not be read as ARFF",
             dir -> {
               Path binary = dir.resolve("centres.bin");
               Files.write(binary, new byte[] {0, 1, 2, (byte) 0xff, 10});
               built(twoGroups(), "-init given -init-file " + binary);
             }),
-        refused("-init given, file without instances", "holds no instances",
-            dir -> built(twoGroups(), "-init given -init-file "
-                + centres(dir.resolve("none.arff"), twoGroups()))),
-        refused("-init given, other attributes", "do not have the training attributes",
-            dir -> built(twoGroups(), "-init given -init-file "
-                + centres(dir.resolve("other.arff"), column(0), new double[] {0}, new double[] {9}))),
-        refused("-init given, same count of attributes but other types",
+        refused(
+            "-init given, file without instances",
+            "holds no instances",
+            dir ->
+                built(
+                    twoGroups(),
+                    "-init given -init-file " + centres(dir.resolve("none.arff"), twoGroups()))),
+        refused(
+            "-init given, other attributes",
+            "do not have the training attributes",
+            dir ->
+                built(
+                    twoGroups(),
+                    "-init given -init-file "
+                        + centres(
+                            dir.resolve("other.arff"),
+                            column(0),
+                            new double[] {0},
+                            new double[] {9}))),
+        refused(
+            "-init given, same count of attributes but other types",
             "do not have the training attributes",
             dir -> {
               ArrayList<Attribute> attributes = new ArrayList<>();
               attributes.add(new Attribute("x0"));
               attributes.add(new Attribute("x1", Arrays.asList("a", "b")));
               Instances other = new Instances("other", attributes, 0);
-              built(twoGroups(), "-init given -init-file "
-                  + centres(dir.resolve("types.arff"), other, new double[] {0, 0}, new double[] {9, 1}));
+              built(
+                  twoGroups(),
+                  "-init given -init-file "
+                      + centres(
+                          dir.resolve("types.arff"),
+                          other,
+                          new double[] {0, 0},
+                          new double[] {9, 1}));
             }),
-        refused("-init given, number of centres other than k", "holds 2 centres but 3 clusters",
-            dir -> built(twoGroups(), "-N 3 -init given -init-file "
-                + centres(dir.resolve("two.arff"), twoGroups(), new double[] {0, 0},
-                    new double[] {10, 10}))),
-        refused("-init given, a centre holding Infinity", "cannot be used: Attribute 'x1' holds Infinity",
-            dir -> built(twoGroups(), "-init given -init-file "
-                + write(dir.resolve("inf.arff"), "@relation c\n@attribute x0 numeric\n"
-                    + "@attribute x1 numeric\n@data\n0,0\n10,Infinity\n"))),
-        refused("-init given, centres far outside the data, -normalize none",
+        refused(
+            "-init given, number of centres other than k",
+            "holds 2 centres but 3 clusters",
+            dir ->
+                built(
+                    twoGroups(),
+                    "-N 3 -init given -init-file "
+                        + centres(
+                            dir.resolve("two.arff"),
+                            twoGroups(),
+                            new double[] {0, 0},
+                            new double[] {10, 10}))),
+        refused(
+            "-init given, a centre holding Infinity",
+            "cannot be used: Attribute 'x1' holds Infinity",
+            dir ->
+                built(
+                    twoGroups(),
+                    "-init given -init-file "
+                        + write(
+                            dir.resolve("inf.arff"),
+                            "@relation c\n@attribute x0 numeric\n"
+                                + "@attribute x1 numeric\n@data\n0,0\n10,Infinity\n"))),
+        refused(
+            "-init given, centres far outside the data, -normalize none",
             "too large for double precision: attribute 'x0' spans 1.0E300 (with the given centres)",
-            dir -> built(twoGroups(), "-normalize none -init given -init-file "
-                + centres(dir.resolve("far.arff"), twoGroups(), new double[] {0, 0},
-                    new double[] {1e300, 10}))),
+            dir ->
+                built(
+                    twoGroups(),
+                    "-normalize none -init given -init-file "
+                        + centres(
+                            dir.resolve("far.arff"),
+                            twoGroups(),
+                            new double[] {0, 0},
+                            new double[] {1e300, 10}))),
         refused("-init foo", "Option -init does not accept 'foo'", dir -> kmeans("-init foo")),
         refused("-init without a value", "-init", dir -> kmeans("-init")),
         refused("-N x", "Option -N needs an integer, got 'x'", dir -> kmeans("-N x")),
@@ -300,72 +403,125 @@ class HostileInputTest {
         refused("-N 2.5", "Option -N needs an integer, got '2.5'", dir -> kmeans("-N 2.5")),
         refused("-N 99999999999", "Option -N needs an integer", dir -> kmeans("-N 99999999999")),
         refused("-I -3", "Option -I must be at least 1, got -3", dir -> kmeans("-I -3")),
-        refused("-num-slots 0", "Option -num-slots must be at least 1, got 0",
+        refused(
+            "-num-slots 0",
+            "Option -num-slots must be at least 1, got 0",
             dir -> kmeans("-num-slots 0")),
         refused("-restarts 0", "Option -restarts must be at least 1", dir -> kmeans("-restarts 0")),
-        refused("-tolerance NaN", "Option -tolerance needs a finite number >= 0",
+        refused(
+            "-tolerance NaN",
+            "Option -tolerance needs a finite number >= 0",
             dir -> kmeans("-tolerance NaN")),
-        refused("-tolerance Infinity", "Option -tolerance needs a finite number >= 0",
+        refused(
+            "-tolerance Infinity",
+            "Option -tolerance needs a finite number >= 0",
             dir -> kmeans("-tolerance Infinity")),
-        refused("-tolerance -1", "Option -tolerance needs a finite number >= 0",
+        refused(
+            "-tolerance -1",
+            "Option -tolerance needs a finite number >= 0",
             dir -> kmeans("-tolerance -1")),
-        refused("-normalize sideways", "Option -normalize does not accept 'sideways'",
+        refused(
+            "-normalize sideways",
+            "Option -normalize does not accept 'sideways'",
             dir -> kmeans("-normalize sideways")),
-        refused("-empty never", "Option -empty does not accept 'never'", dir -> kmeans("-empty never")),
+        refused(
+            "-empty never", "Option -empty does not accept 'never'", dir -> kmeans("-empty never")),
         refused("-S abc", "Option -S needs an integer, got 'abc'", dir -> kmeans("-S abc")),
         refused("unknown option -Q", "-Q", dir -> kmeans("-Q")),
-        refused("clusterInstance before buildClusterer", "has not been built yet",
+        refused(
+            "clusterInstance before buildClusterer",
+            "has not been built yet",
             dir -> new FastKMeans().clusterInstance(twoGroups().instance(0))),
-        refused("distributionForInstance before buildClusterer", "has not been built yet",
+        refused(
+            "distributionForInstance before buildClusterer",
+            "has not been built yet",
             dir -> new FastKMeans().distributionForInstance(twoGroups().instance(0))),
-        refused("distancesToCentroids before buildClusterer", "has not been built yet",
+        refused(
+            "distancesToCentroids before buildClusterer",
+            "has not been built yet",
             dir -> new FastKMeans().distancesToCentroids(twoGroups().instance(0))),
-        refused("numberOfClusters before buildClusterer", "has not been built yet",
+        refused(
+            "numberOfClusters before buildClusterer",
+            "has not been built yet",
             dir -> new FastKMeans().numberOfClusters()),
-        refused("getClusterCentroids before buildClusterer", "has not been built yet",
+        refused(
+            "getClusterCentroids before buildClusterer",
+            "has not been built yet",
             dir -> new FastKMeans().getClusterCentroids()),
-        refused("clusterInstance after a failed rebuild", "has not been built yet",
+        refused(
+            "clusterInstance after a failed rebuild",
+            "has not been built yet",
             dir -> {
               FastKMeans kmeans = built(twoGroups(), "");
               assertThrows(WekaException.class, () -> kmeans.buildClusterer(empty()));
               kmeans.clusterInstance(twoGroups().instance(0));
             }),
-        refused("clusterInstance(null)", "No instance was given",
+        refused(
+            "clusterInstance(null)",
+            "No instance was given",
             dir -> built(twoGroups(), "").clusterInstance(null)),
-        refused("instance with another number of attributes",
+        refused(
+            "instance with another number of attributes",
             "The instance has 3 attributes but the model was trained on 2",
-            dir -> built(twoGroups(), "").clusterInstance(
-                numeric(new double[] {0, 0, 0}).instance(0))),
-        refused("instance with a nominal attribute where the model has a numeric one",
+            dir ->
+                built(twoGroups(), "")
+                    .clusterInstance(numeric(new double[] {0, 0, 0}).instance(0))),
+        refused(
+            "instance with a nominal attribute where the model has a numeric one",
             "Attribute 2 of the instance ('x1') is nominal but the model was trained on a numeric"
                 + " attribute 'x1'",
-            dir -> built(twoGroups(), "").clusterInstance(
-                foreign(List.of(new Attribute("x0"), new Attribute("x1", Arrays.asList("a", "b"))),
-                    0, 1))),
-        refused("distancesToCentroids on a nominal attribute where the model has a numeric one",
+            dir ->
+                built(twoGroups(), "")
+                    .clusterInstance(
+                        foreign(
+                            List.of(
+                                new Attribute("x0"), new Attribute("x1", Arrays.asList("a", "b"))),
+                            0,
+                            1))),
+        refused(
+            "distancesToCentroids on a nominal attribute where the model has a numeric one",
             "is nominal but the model was trained on a numeric",
-            dir -> built(twoGroups(), "").distancesToCentroids(
-                foreign(List.of(new Attribute("x0"), new Attribute("x1", Arrays.asList("a", "b"))),
-                    0, 1))),
-        refused("instance with a numeric attribute where the model has a nominal one",
+            dir ->
+                built(twoGroups(), "")
+                    .distancesToCentroids(
+                        foreign(
+                            List.of(
+                                new Attribute("x0"), new Attribute("x1", Arrays.asList("a", "b"))),
+                            0,
+                            1))),
+        refused(
+            "instance with a numeric attribute where the model has a nominal one",
             "is numeric but the model was trained on a nominal attribute 'colour'",
-            dir -> built(colours(0, 1, 2), "").clusterInstance(
-                foreign(List.of(new Attribute("colour")), 1))),
-        refused("instance with a string attribute where the model has a numeric one",
+            dir ->
+                built(colours(0, 1, 2), "")
+                    .clusterInstance(foreign(List.of(new Attribute("colour")), 1))),
+        refused(
+            "instance with a string attribute where the model has a numeric one",
             "is string but the model was trained on a numeric",
             dir -> {
               Attribute name = new Attribute("x1", (List<String>) null);
               name.addStringValue("s");
-              built(twoGroups(), "").clusterInstance(foreign(List.of(new Attribute("x0"), name), 0, 0));
+              built(twoGroups(), "")
+                  .clusterInstance(foreign(List.of(new Attribute("x0"), name), 0, 0));
             }),
-        refused("instance whose nominal attribute has other values",
+        refused(
+            "instance whose nominal attribute has other values",
             "has the values {blue,green,red} but the model was trained on {red,green,blue}",
-            dir -> built(colours(0, 1, 2), "").clusterInstance(
-                foreign(List.of(new Attribute("colour", Arrays.asList("blue", "green", "red"))), 0))),
-        refused("instance without a data set holding an invalid nominal index",
+            dir ->
+                built(colours(0, 1, 2), "")
+                    .clusterInstance(
+                        foreign(
+                            List.of(new Attribute("colour", Arrays.asList("blue", "green", "red"))),
+                            0))),
+        refused(
+            "instance without a data set holding an invalid nominal index",
             "holds 5.0, which is not the index of one of its 3 values",
-            dir -> built(colours(0, 1, 2), "").clusterInstance(new DenseInstance(1, new double[] {5}))),
-        refused("instance holding Infinity", "Attribute 'x0' holds Infinity",
+            dir ->
+                built(colours(0, 1, 2), "")
+                    .clusterInstance(new DenseInstance(1, new double[] {5}))),
+        refused(
+            "instance holding Infinity",
+            "Attribute 'x0' holds Infinity",
             dir -> {
               Instances data = twoGroups();
               Instance instance = new DenseInstance(1, new double[] {Double.POSITIVE_INFINITY, 0});
@@ -388,13 +544,15 @@ class HostileInputTest {
    */
   @Test
   void unreadableCentresFileIsRefusedWhenPermissionsApply() throws Exception {
-    Path file = centres(temp.resolve("locked.arff"), twoGroups(), new double[] {0, 0},
-        new double[] {10, 10});
+    Path file =
+        centres(
+            temp.resolve("locked.arff"), twoGroups(), new double[] {0, 0}, new double[] {10, 10});
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
     try {
       assumeFalse(Files.isReadable(file), "running as root: file permissions do not apply");
-      WekaException e = assertThrows(WekaException.class,
-          () -> built(twoGroups(), "-init given -init-file " + file));
+      WekaException e =
+          assertThrows(
+              WekaException.class, () -> built(twoGroups(), "-init given -init-file " + file));
       assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
     } finally {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
@@ -403,9 +561,10 @@ class HostileInputTest {
 
   /**
    * The mean of ten copies of 0.1 is 0.09999999999999999, so those rows sit a rounding error away
-   * from their centre. Relocating an empty cluster onto one of them would let the next pass move all
-   * ten onto that exact copy and empty the other cluster, and so on until -I; relocation therefore
-   * passes over rows that sit on their centre up to rounding, and the fit converges at once.
+   * from their centre. Relocating an empty cluster onto one of them would let the next pass move
+   * all ten onto that exact copy and empty the other cluster, and so on until -I; relocation
+   * therefore passes over rows that sit on their centre up to rounding, and the fit converges at
+   * once.
    */
   @Test
   void fewerDistinctInstancesThanKConvergeUnderRelocate() throws Exception {
@@ -427,129 +586,156 @@ class HostileInputTest {
     return Stream.of(
         accepted("fewer distinct instances than k (random)", dir -> fewerDistinct("random")),
         accepted("fewer distinct instances than k (kmeans++)", dir -> fewerDistinct("kmeans++")),
-        accepted("fewer distinct instances than k (farthest-first)",
+        accepted(
+            "fewer distinct instances than k (farthest-first)",
             dir -> fewerDistinct("farthest-first")),
-        accepted("fewer distinct instances than k (-empty keep)",
+        accepted(
+            "fewer distinct instances than k (-empty keep)",
             dir -> fewerDistinct("random -empty keep")),
-        accepted("all instances identical", dir -> {
-          FastKMeans kmeans = built(column(4, 4, 4, 4), "-N 2");
-          assertEquals(0, kmeans.getSquaredError(), 0);
-          for (Instance centroid : kmeans.getClusterCentroids()) {
-            assertEquals(4, centroid.value(0), 0);
-          }
-          assertArrayEquals(new double[] {4, 0}, kmeans.getClusterSizes(), 0);
-          assertTrue(kmeans.toString().contains("only 1 distinct instance"), kmeans.toString());
-        }),
-        accepted("an attribute with every value missing", dir -> {
-          Instances data = twoGroups();
-          for (Instance instance : data) {
-            instance.setMissing(1);
-          }
-          FastKMeans kmeans = built(data, "-N 2");
-          FastKMeans reference = built(withoutAttribute(data, 1), "-N 2");
-          assertArrayEquals(reference.getAssignments(), kmeans.getAssignments());
-          assertEquals(reference.getSquaredError(), kmeans.getSquaredError(), 0);
-          for (Instance centroid : kmeans.getClusterCentroids()) {
-            assertTrue(centroid.isMissing(1), centroid.toString());
-          }
-          String text = kmeans.toString();
-          assertTrue(text.contains("attribute 'x1' has no values (all missing)"), text);
-          assertTrue(text.contains("Missing values globally replaced"), text);
-          // A new value of that attribute changes nothing: it takes no part in distances.
-          Instance probe = (Instance) data.instance(0).copy();
-          double[] before = kmeans.distancesToCentroids(probe);
-          probe.setValue(1, 1e6);
-          assertArrayEquals(before, kmeans.distancesToCentroids(probe), 0);
-        }),
-        accepted("a nominal attribute with every value missing", dir -> {
-          Instances data = twoGroups();
-          data.insertAttributeAt(new Attribute("colour", Arrays.asList("red", "green")), 2);
-          FastKMeans kmeans = built(data, "-N 2");
-          FastKMeans reference = built(withoutAttribute(data, 2), "-N 2");
-          assertArrayEquals(reference.getAssignments(), kmeans.getAssignments());
-          assertEquals(reference.getSquaredError(), kmeans.getSquaredError(), 0);
-          assertTrue(kmeans.getClusterCentroids().instance(0).isMissing(2));
-          String text = kmeans.toString();
-          assertTrue(text.contains("attribute 'colour' has no values (all missing)"), text);
-          Instance probe = (Instance) data.instance(0).copy();
-          double[] before = kmeans.distancesToCentroids(probe);
-          probe.setValue(2, 1);
-          assertArrayEquals(before, kmeans.distancesToCentroids(probe), 0);
-        }),
-        accepted("every value missing", dir -> {
-          Instances data = twoGroups();
-          for (Instance instance : data) {
-            instance.setMissing(0);
-            instance.setMissing(1);
-          }
-          FastKMeans kmeans = built(data, "-N 2");
-          assertEquals(0, kmeans.getSquaredError(), 0);
-          assertTrue(kmeans.toString().contains("only 1 distinct instance"), kmeans.toString());
-          assertTrue(kmeans.getClusterCentroids().instance(0).isMissing(0));
-        }),
+        accepted(
+            "all instances identical",
+            dir -> {
+              FastKMeans kmeans = built(column(4, 4, 4, 4), "-N 2");
+              assertEquals(0, kmeans.getSquaredError(), 0);
+              for (Instance centroid : kmeans.getClusterCentroids()) {
+                assertEquals(4, centroid.value(0), 0);
+              }
+              assertArrayEquals(new double[] {4, 0}, kmeans.getClusterSizes(), 0);
+              assertTrue(kmeans.toString().contains("only 1 distinct instance"), kmeans.toString());
+            }),
+        accepted(
+            "an attribute with every value missing",
+            dir -> {
+              Instances data = twoGroups();
+              for (Instance instance : data) {
+                instance.setMissing(1);
+              }
+              FastKMeans kmeans = built(data, "-N 2");
+              FastKMeans reference = built(withoutAttribute(data, 1), "-N 2");
+              assertArrayEquals(reference.getAssignments(), kmeans.getAssignments());
+              assertEquals(reference.getSquaredError(), kmeans.getSquaredError(), 0);
+              for (Instance centroid : kmeans.getClusterCentroids()) {
+                assertTrue(centroid.isMissing(1), centroid.toString());
+              }
+              String text = kmeans.toString();
+              assertTrue(text.contains("attribute 'x1' has no values (all missing)"), text);
+              assertTrue(text.contains("Missing values globally replaced"), text);
+              // A new value of that attribute changes nothing: it takes no part in distances.
+              Instance probe = (Instance) data.instance(0).copy();
+              double[] before = kmeans.distancesToCentroids(probe);
+              probe.setValue(1, 1e6);
+              assertArrayEquals(before, kmeans.distancesToCentroids(probe), 0);
+            }),
+        accepted(
+            "a nominal attribute with every value missing",
+            dir -> {
+              Instances data = twoGroups();
+              data.insertAttributeAt(new Attribute("colour", Arrays.asList("red", "green")), 2);
+              FastKMeans kmeans = built(data, "-N 2");
+              FastKMeans reference = built(withoutAttribute(data, 2), "-N 2");
+              assertArrayEquals(reference.getAssignments(), kmeans.getAssignments());
+              assertEquals(reference.getSquaredError(), kmeans.getSquaredError(), 0);
+              assertTrue(kmeans.getClusterCentroids().instance(0).isMissing(2));
+              String text = kmeans.toString();
+              assertTrue(text.contains("attribute 'colour' has no values (all missing)"), text);
+              Instance probe = (Instance) data.instance(0).copy();
+              double[] before = kmeans.distancesToCentroids(probe);
+              probe.setValue(2, 1);
+              assertArrayEquals(before, kmeans.distancesToCentroids(probe), 0);
+            }),
+        accepted(
+            "every value missing",
+            dir -> {
+              Instances data = twoGroups();
+              for (Instance instance : data) {
+                instance.setMissing(0);
+                instance.setMissing(1);
+              }
+              FastKMeans kmeans = built(data, "-N 2");
+              assertEquals(0, kmeans.getSquaredError(), 0);
+              assertTrue(kmeans.toString().contains("only 1 distinct instance"), kmeans.toString());
+              assertTrue(kmeans.getClusterCentroids().instance(0).isMissing(0));
+            }),
         accepted("a constant attribute, -normalize range", dir -> constantAttribute("range", true)),
-        accepted("a constant attribute, -normalize standardize",
+        accepted(
+            "a constant attribute, -normalize standardize",
             dir -> constantAttribute("standardize", true)),
         accepted("a constant attribute, -normalize none", dir -> constantAttribute("none", false)),
         accepted("magnitudes near 1e300, -normalize range", dir -> scaledLikeSmall(1e300, "range")),
-        accepted("magnitudes near 1e300, -normalize standardize",
+        accepted(
+            "magnitudes near 1e300, -normalize standardize",
             dir -> scaledLikeSmall(1e300, "standardize")),
-        accepted("magnitudes near 1e-300, every normalization", dir -> {
-          scaledLikeSmall(1e-300, "range");
-          scaledLikeSmall(1e-300, "standardize");
-        }),
-        accepted("values near the largest double, -normalize range", dir -> {
-          FastKMeans kmeans = built(column(1.7e308, 1.69e308, 1.5e308, 1.51e308), "-N 2");
-          assertTrue(Double.isFinite(kmeans.getSquaredError()));
-          int[] labels = kmeans.getAssignments();
-          assertEquals(labels[0], labels[1]);
-          assertEquals(labels[2], labels[3]);
-          assertTrue(labels[0] != labels[2]);
-        }),
-        accepted("an instance so far away that its squared distances overflow", dir -> {
-          FastKMeans kmeans = built(column(0, 1, 1e150, 1e150 + 1e140), "-N 2 -normalize none");
-          int far = kmeans.getAssignments()[2];
-          Instance probe = kmeans.getClusterCentroids().instance(0);
-          probe.setValue(0, 1e155);
-          assertEquals(far, kmeans.clusterInstance(probe));
-          double[] distances = kmeans.distancesToCentroids(probe);
-          for (double d : distances) {
-            assertTrue(Double.isFinite(d), Arrays.toString(distances));
-          }
-          assertTrue(distances[far] < distances[1 - far], Arrays.toString(distances));
-        }),
-        accepted("some zero weights", dir -> {
-          Instances data = withWeights(column(0, 1, 100, 10, 11), 1, 1, 0, 1, 1);
-          FastKMeans kmeans = built(data, "-N 2 -normalize none -init farthest-first");
-          // The weightless instance at 100 is assigned but moves no centroid.
-          double[] centroids = {
-            kmeans.getClusterCentroids().instance(0).value(0),
-            kmeans.getClusterCentroids().instance(1).value(0)
-          };
-          Arrays.sort(centroids);
-          assertArrayEquals(new double[] {0.5, 10.5}, centroids, 1e-12);
-          assertEquals(4, Arrays.stream(kmeans.getClusterSizes()).sum(), 0);
-        }),
-        accepted("weights adding up to 1 or less, -normalize standardize", dir -> {
-          Instances data = withWeights(column(1, 3, 5, 7), 0.25, 0.25, 0.25, 0.25);
-          FastKMeans kmeans = built(data, "-N 1 -normalize standardize");
-          // Population deviation sqrt(5): SSE = 0.25 * (9 + 1 + 1 + 9) / 5 = 1, not raw units (5).
-          assertEquals(1.0, kmeans.getSquaredError(), 1e-12);
-        }),
-        accepted("a data set with a class attribute set to a numeric attribute", dir -> {
-          Instances data = twoGroups();
-          data.setClassIndex(1);
-          FastKMeans kmeans = built(data, "-N 2");
-          assertEquals(2, kmeans.numberOfClusters());
-        }),
-        accepted("an instance with missing values, or without a data set", dir -> {
-          FastKMeans kmeans = built(twoGroups(), "-N 2");
-          Instance missing = (Instance) twoGroups().instance(5).copy();
-          missing.setMissing(0);
-          assertEquals(2, kmeans.distributionForInstance(missing).length);
-          Instance bare = new DenseInstance(1, new double[] {10, 10});
-          assertEquals(kmeans.getAssignments()[3], kmeans.clusterInstance(bare));
-        }));
+        accepted(
+            "magnitudes near 1e-300, every normalization",
+            dir -> {
+              scaledLikeSmall(1e-300, "range");
+              scaledLikeSmall(1e-300, "standardize");
+            }),
+        accepted(
+            "values near the largest double, -normalize range",
+            dir -> {
+              FastKMeans kmeans = built(column(1.7e308, 1.69e308, 1.5e308, 1.51e308), "-N 2");
+              assertTrue(Double.isFinite(kmeans.getSquaredError()));
+              int[] labels = kmeans.getAssignments();
+              assertEquals(labels[0], labels[1]);
+              assertEquals(labels[2], labels[3]);
+              assertTrue(labels[0] != labels[2]);
+            }),
+        accepted(
+            "an instance so far away that its squared distances overflow",
+            dir -> {
+              FastKMeans kmeans = built(column(0, 1, 1e150, 1e150 + 1e140), "-N 2 -normalize none");
+              int far = kmeans.getAssignments()[2];
+              Instance probe = kmeans.getClusterCentroids().instance(0);
+              probe.setValue(0, 1e155);
+              assertEquals(far, kmeans.clusterInstance(probe));
+              double[] distances = kmeans.distancesToCentroids(probe);
+              for (double d : distances) {
+                assertTrue(Double.isFinite(d), Arrays.toString(distances));
+              }
+              assertTrue(distances[far] < distances[1 - far], Arrays.toString(distances));
+            }),
+        accepted(
+            "some zero weights",
+            dir -> {
+              Instances data = withWeights(column(0, 1, 100, 10, 11), 1, 1, 0, 1, 1);
+              FastKMeans kmeans = built(data, "-N 2 -normalize none -init farthest-first");
+              // The weightless instance at 100 is assigned but moves no centroid.
+              double[] centroids = {
+                kmeans.getClusterCentroids().instance(0).value(0),
+                kmeans.getClusterCentroids().instance(1).value(0)
+              };
+              Arrays.sort(centroids);
+              assertArrayEquals(new double[] {0.5, 10.5}, centroids, 1e-12);
+              assertEquals(4, Arrays.stream(kmeans.getClusterSizes()).sum(), 0);
+            }),
+        accepted(
+            "weights adding up to 1 or less, -normalize standardize",
+            dir -> {
+              Instances data = withWeights(column(1, 3, 5, 7), 0.25, 0.25, 0.25, 0.25);
+              FastKMeans kmeans = built(data, "-N 1 -normalize standardize");
+              // Population deviation sqrt(5): SSE = 0.25 * (9 + 1 + 1 + 9) / 5 = 1, not raw units
+              // (5).
+              assertEquals(1.0, kmeans.getSquaredError(), 1e-12);
+            }),
+        accepted(
+            "a data set with a class attribute set to a numeric attribute",
+            dir -> {
+              Instances data = twoGroups();
+              data.setClassIndex(1);
+              FastKMeans kmeans = built(data, "-N 2");
+              assertEquals(2, kmeans.numberOfClusters());
+            }),
+        accepted(
+            "an instance with missing values, or without a data set",
+            dir -> {
+              FastKMeans kmeans = built(twoGroups(), "-N 2");
+              Instance missing = (Instance) twoGroups().instance(5).copy();
+              missing.setMissing(0);
+              assertEquals(2, kmeans.distributionForInstance(missing).length);
+              Instance bare = new DenseInstance(1, new double[] {10, 10});
+              assertEquals(kmeans.getAssignments()[3], kmeans.clusterInstance(bare));
+            }));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -585,9 +771,9 @@ class HostileInputTest {
   }
 
   /**
-   * A constant attribute: the fit equals the one without it, the centroids hold the constant, and no
-   * division by zero shows anywhere. Under range and standardize a new instance's value of it takes
-   * no part in distances (as in Weka's EuclideanDistance); under none raw differences count.
+   * A constant attribute: the fit equals the one without it, the centroids hold the constant, and
+   * no division by zero shows anywhere. Under range and standardize a new instance's value of it
+   * takes no part in distances (as in Weka's EuclideanDistance); under none raw differences count.
    */
   private static void constantAttribute(String normalization, boolean ignoredForNewInstances)
       throws Exception {

@@ -16,8 +16,9 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * Interrupting the building thread, as the Explorer's Stop button and KnowledgeFlow's stop do, ends a
- * long fit promptly with a message that says so, the interrupt flag kept, and no worker left alive.
+ * Interrupting the building thread, as the Explorer's Stop button and KnowledgeFlow's stop do, ends
+ * a long fit promptly with a message that says so, the interrupt flag kept, and no worker left
+ * alive.
  */
 class InterruptionTest {
 
@@ -49,7 +50,8 @@ class InterruptionTest {
     // Unstructured data with many clusters: Lloyd needs hundreds of slow iterations to converge.
     Instances data = noise(60000, 16, 1);
     FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions("-N 200 -I 100000 -algorithm lloyd -num-slots 2 -init random"));
+    kmeans.setOptions(
+        Utils.splitOptions("-N 200 -I 100000 -algorithm lloyd -num-slots 2 -init random"));
     AtomicReference<Exception> failure = new AtomicReference<>();
     AtomicBoolean flagKept = new AtomicBoolean();
     Thread builder =

@@ -33,12 +33,12 @@ import weka.core.WekaException;
 /**
  * Properties of FastKMeans over random data sets (numeric and nominal attributes, missing values,
  * weights including zero, duplicate rows, sometimes a class) and random valid options (k 1-6, init
- * random, kmeans++ or farthest-first, every normalization, 1-3 restarts, empty clusters relocated or
- * kept, 1-4 threads, any seed).
+ * random, kmeans++ or farthest-first, every normalization, 1-3 restarts, empty clusters relocated
+ * or kept, 1-4 threads, any seed).
  *
  * <p>Centroids are checked against weighted means computed here, independently, from the Instances
- * in original units (missing values replaced by the weighted mean of the present ones), not from the
- * encoder.
+ * in original units (missing values replaced by the weighted mean of the present ones), not from
+ * the encoder.
  */
 class KMeansPropertiesTest {
 
@@ -61,7 +61,13 @@ class KMeansPropertiesTest {
       return String.format(
           Locale.ROOT,
           "-N %d -init %s -normalize %s -restarts %d -empty %s -num-slots %d -S %d",
-          k, init, normalize, restarts, empty, slots, seed);
+          k,
+          init,
+          normalize,
+          restarts,
+          empty,
+          slots,
+          seed);
     }
 
     Options withSlots(int value) {
@@ -106,7 +112,8 @@ class KMeansPropertiesTest {
 
     @Override
     public String toString() {
-      StringBuilder text = new StringBuilder(options.text()).append('\n').append(shape).append('\n');
+      StringBuilder text =
+          new StringBuilder(options.text()).append('\n').append(shape).append('\n');
       for (int i = 0; i < rows.length; i++) {
         text.append(Arrays.toString(rows[i])).append(" w=").append(weights[i]).append('\n');
       }
@@ -143,7 +150,8 @@ class KMeansPropertiesTest {
     return Combinators.combine(
             Arbitraries.integers().between(1, 3),
             Arbitraries.integers().between(2, 4).list().ofMaxSize(2),
-            Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(true)), Tuple.of(3, Arbitraries.just(false))),
+            Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(true)), Tuple.of(3, Arbitraries.just(false))),
             // Small data sets often, so that k > n comes up too.
             Arbitraries.frequencyOf(
                 Tuple.of(1, Arbitraries.integers().between(1, 6)),
@@ -267,9 +275,9 @@ class KMeansPropertiesTest {
 
   /**
    * How far rounding can move a squared error: about 1e-12 of the total weight times the squared
-   * magnitude of the encoded coordinates (the spread of the instances around the centroids, plus the
-   * raw values under -normalize none). Means of identical values are not always exactly that value
-   * in floating point, so an error that is 0 in exact arithmetic can come out as, say, 1e-31.
+   * magnitude of the encoded coordinates (the spread of the instances around the centroids, plus
+   * the raw values under -normalize none). Means of identical values are not always exactly that
+   * value in floating point, so an error that is 0 in exact arithmetic can come out as, say, 1e-31.
    */
   private static double noise(FastKMeans kmeans, Instances data, Options options) throws Exception {
     double reach = 0;
@@ -305,7 +313,12 @@ class KMeansPropertiesTest {
       // Arrays.equals compares bits (NaN, the class, equals itself).
       assertTrue(
           Arrays.equals(expected[c], actual[c]),
-          "centroid " + c + ": " + Arrays.toString(expected[c]) + " vs " + Arrays.toString(actual[c]));
+          "centroid "
+              + c
+              + ": "
+              + Arrays.toString(expected[c])
+              + " vs "
+              + Arrays.toString(actual[c]));
     }
   }
 
@@ -335,7 +348,8 @@ class KMeansPropertiesTest {
       FastKMeans kmeans = fit(data, c.options().text());
       assertEquals(c.options().k(), kmeans.numberOfClusters());
       assertEquals(data.numInstances(), kmeans.getAssignments().length);
-      assertEquals(c.totalWeight(), Arrays.stream(kmeans.getClusterSizes()).sum(), 1e-9 * c.totalWeight());
+      assertEquals(
+          c.totalWeight(), Arrays.stream(kmeans.getClusterSizes()).sum(), 1e-9 * c.totalWeight());
       assertTrue(Double.isFinite(kmeans.getSquaredError()) && kmeans.getSquaredError() >= 0);
     }
     assertEquals(before, data.toString());
@@ -355,7 +369,8 @@ class KMeansPropertiesTest {
     // The per-iteration error is measured only for the debug output.
     FastKMeans kmeans = fit(data, c.options().text() + " -output-debug-info");
     double[] history = history(kmeans);
-    assertTrue(history.length >= 1 && history.length == kmeans.getNumIterations(), kmeans.toString());
+    assertTrue(
+        history.length >= 1 && history.length == kmeans.getNumIterations(), kmeans.toString());
     double noise = noise(kmeans, data, c.options());
     for (int i = 1; i < history.length; i++) {
       assertTrue(
@@ -392,11 +407,11 @@ class KMeansPropertiesTest {
 
   /**
    * Each numeric centroid value is the weighted mean of its members' values in original units, and
-   * each nominal one is a value of the largest weight among the members, with missing values replaced
-   * by the weighted mean (mode) of the present ones; computed here from the Instances. An attribute
-   * with no value at all has missing centroid values. Clusters of no
-   * weight (kept empty) are skipped; so are fits stopped before convergence (none at 500 iterations
-   * on data this small, in practice).
+   * each nominal one is a value of the largest weight among the members, with missing values
+   * replaced by the weighted mean (mode) of the present ones; computed here from the Instances. An
+   * attribute with no value at all has missing centroid values. Clusters of no weight (kept empty)
+   * are skipped; so are fits stopped before convergence (none at 500 iterations on data this small,
+   * in practice).
    */
   @Property(tries = 100)
   void centroidsAreWeightedMeansOfTheirMembers(@ForAll("cases") Case c) throws Exception {
@@ -428,8 +443,12 @@ class KMeansPropertiesTest {
         }
         for (int cluster = 0; cluster < k; cluster++) {
           if (weights[cluster] > 0) {
-            double expected = Double.isNaN(replacement) ? Double.NaN : sums[cluster] / weights[cluster];
-            assertClose(expected, centroids[cluster][a], magnitude(data, a),
+            double expected =
+                Double.isNaN(replacement) ? Double.NaN : sums[cluster] / weights[cluster];
+            assertClose(
+                expected,
+                centroids[cluster][a],
+                magnitude(data, a),
                 "cluster " + cluster + " attribute " + attribute.name());
           }
         }
@@ -450,9 +469,16 @@ class KMeansPropertiesTest {
           double most = Arrays.stream(counts[cluster]).max().getAsDouble();
           if (most > 0) {
             double shown = counts[cluster][(int) centroids[cluster][a]];
-            assertTrue(shown >= most * (1 - TOLERANCE),
-                "cluster " + cluster + " attribute " + attribute.name() + ": "
-                    + Arrays.toString(counts[cluster]) + " shows " + centroids[cluster][a]);
+            assertTrue(
+                shown >= most * (1 - TOLERANCE),
+                "cluster "
+                    + cluster
+                    + " attribute "
+                    + attribute.name()
+                    + ": "
+                    + Arrays.toString(counts[cluster])
+                    + " shows "
+                    + centroids[cluster][a]);
           }
         }
       }
@@ -491,16 +517,16 @@ class KMeansPropertiesTest {
 
   /**
    * From given starting centres, the order of the rows changes not a bit: each instance keeps its
-   * cluster, and the centroids, sizes and iterations are identical (the squared error up to the order
-   * of its sum).
+   * cluster, and the centroids, sizes and iterations are identical (the squared error up to the
+   * order of its sum).
    *
    * <p>Checked where every sum is exact in floating point (integer values and weights, -normalize
    * none, no nominal attribute, no missing value: its replacement, a mean, is not exact) and with
-   * -empty keep. Elsewhere sums taken in another order differ in
-   * their last bits, and an instance that is equally far from two centres up to rounding can then
-   * change sides and lead the fit elsewhere (jqwik found such cases: a numeric attribute swamped by
-   * nominal ones, identical rows); and relocating an empty cluster breaks ties between equally far
-   * rows by row order, by design.
+   * -empty keep. Elsewhere sums taken in another order differ in their last bits, and an instance
+   * that is equally far from two centres up to rounding can then change sides and lead the fit
+   * elsewhere (jqwik found such cases: a numeric attribute swamped by nominal ones, identical
+   * rows); and relocating an empty cluster breaks ties between equally far rows by row order, by
+   * design.
    */
   @Property(tries = 100)
   void rowOrderChangesNoBitFromGivenCentres(
@@ -544,7 +570,9 @@ class KMeansPropertiesTest {
       assertSameBits(centroids(original), centroids(shuffled));
       assertArrayEquals(original.getClusterSizes(), shuffled.getClusterSizes(), 0);
       // Centres such as 1/3 make each squared distance inexact: their sum depends on the order.
-      assertEquals(original.getSquaredError(), shuffled.getSquaredError(),
+      assertEquals(
+          original.getSquaredError(),
+          shuffled.getSquaredError(),
           1e-12 * original.getSquaredError());
       assertEquals(original.getNumIterations(), shuffled.getNumIterations());
     } finally {
@@ -559,7 +587,8 @@ class KMeansPropertiesTest {
    * constant changes last bits, and then ties can go either way as with row order.
    *
    * <p>Under range and none only: standardize divides by Weka's weighted sample deviation, whose
-   * denominator (total weight - 1) treats weights as counts, so it depends on their scale by design.
+   * denominator (total weight - 1) treats weights as counts, so it depends on their scale by
+   * design.
    */
   @Property(tries = 100)
   void scalingAllWeightsByAPowerOfTwoChangesNoBit(
@@ -595,8 +624,8 @@ class KMeansPropertiesTest {
    * two chunks of 512, so that several threads really share the work.
    */
   @Property(tries = 50)
-  void threadCountChangesNoBit(
-      @ForAll("cases") Case c, @ForAll("slotPairs") List<Integer> slots) throws Exception {
+  void threadCountChangesNoBit(@ForAll("cases") Case c, @ForAll("slotPairs") List<Integer> slots)
+      throws Exception {
     if (mustFail(c)) {
       return;
     }
@@ -625,7 +654,11 @@ class KMeansPropertiesTest {
 
   @Provide
   Arbitrary<List<Integer>> slotPairs() {
-    return Arbitraries.integers().between(1, 4).list().ofSize(2).filter(p -> !p.get(0).equals(p.get(1)));
+    return Arbitraries.integers()
+        .between(1, 4)
+        .list()
+        .ofSize(2)
+        .filter(p -> !p.get(0).equals(p.get(1)));
   }
 
   /** The generators make every kind of case the properties are meant to cover, often enough. */
@@ -650,15 +683,22 @@ class KMeansPropertiesTest {
     Statistics.label("a class").collect(c.shape().hasClass());
     Statistics.label("must be refused").collect(mustFail(c));
     for (String label :
-        List.of("missing values", "duplicate rows", "a zero weight", "a fractional weight",
-            "nominal attributes", "a class", "must be refused")) {
-      Statistics.label(label).coverage(
-          coverage -> {
-            // Refusals (k > n, no positive weight) are rarer by design: most tries should fit.
-            double least = label.equals("must be refused") ? 2 : 5;
-            coverage.check(true).percentage(p -> p >= least);
-            coverage.check(false).percentage(p -> p >= least);
-          });
+        List.of(
+            "missing values",
+            "duplicate rows",
+            "a zero weight",
+            "a fractional weight",
+            "nominal attributes",
+            "a class",
+            "must be refused")) {
+      Statistics.label(label)
+          .coverage(
+              coverage -> {
+                // Refusals (k > n, no positive weight) are rarer by design: most tries should fit.
+                double least = label.equals("must be refused") ? 2 : 5;
+                coverage.check(true).percentage(p -> p >= least);
+                coverage.check(false).percentage(p -> p >= least);
+              });
     }
   }
 }

@@ -15,9 +15,9 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * FastKMeans from the published starting centroids, with raw distances, reaches the partition, SSE and
- * number of passes of an independent float64 Lloyd (the oracles in each data set's meta.json), with
- * every assignment algorithm.
+ * FastKMeans from the published starting centroids, with raw distances, reaches the partition, SSE
+ * and number of passes of an independent float64 Lloyd (the oracles in each data set's meta.json),
+ * with every assignment algorithm.
  */
 class LloydOracleTest {
 
@@ -25,8 +25,20 @@ class LloydOracleTest {
 
   static Stream<Arguments> setsAndAlgorithms() {
     String[] sets = {
-      "s1", "s2", "s3", "s4", "a1", "a2", "a3", "unbalance", "birch1", "birch2", "dim032", "iris",
-      "wine", "seeds"
+      "s1",
+      "s2",
+      "s3",
+      "s4",
+      "a1",
+      "a2",
+      "a3",
+      "unbalance",
+      "birch1",
+      "birch2",
+      "dim032",
+      "iris",
+      "wine",
+      "seeds"
     };
     String[] algorithms = {"lloyd", "hamerly", "elkan", "exponion"};
     return Arrays.stream(sets)

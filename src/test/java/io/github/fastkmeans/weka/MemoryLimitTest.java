@@ -43,7 +43,10 @@ class MemoryLimitTest {
           new DenseInstance(
               1,
               new double[] {
-                random.nextGaussian(), random.nextGaussian(), random.nextGaussian(), random.nextGaussian()
+                random.nextGaussian(),
+                random.nextGaussian(),
+                random.nextGaussian(),
+                random.nextGaussian()
               }));
     }
     FastKMeans kmeans = new FastKMeans();
@@ -81,7 +84,8 @@ class MemoryLimitTest {
 
   @Test
   void tooLargeAFitIsRefusedBeforeItAllocates() throws Exception {
-    // 100,000 x 100 Elkan bounds take 80 MB (and 0.8 MB of upper bounds, 0.16 MB between centres) of a 96 MB heap that already holds the Instances.
+    // 100,000 x 100 Elkan bounds take 80 MB (and 0.8 MB of upper bounds, 0.16 MB between centres)
+    // of a 96 MB heap that already holds the Instances.
     String output =
         runSmallHeap("100000", "-N 100 -algorithm elkan -elkan-memory 4096 -I 3 -init random");
     assertFalse(output.contains("OUT OF MEMORY"), output);
@@ -92,8 +96,7 @@ class MemoryLimitTest {
 
   @Test
   void theSameDataFitsWithTheSmallerBounds() throws Exception {
-    String output =
-        runSmallHeap("100000", "-N 100 -algorithm hamerly -I 3 -init random");
+    String output = runSmallHeap("100000", "-N 100 -algorithm hamerly -I 3 -init random");
     // At least the 3 iterations of the first fit, and those of the fits after kept swaps.
     assertTrue(output.matches("(?s).*BUILT ([3-9]|\\d\\d+)\\b.*"), output);
   }

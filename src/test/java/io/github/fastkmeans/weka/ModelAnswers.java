@@ -19,14 +19,20 @@ public final class ModelAnswers {
 
   private ModelAnswers() {}
 
-  /** The model's text, centroids and assignments, and its answers for every instance of {@code data}. */
+  /**
+   * The model's text, centroids and assignments, and its answers for every instance of {@code
+   * data}.
+   */
   public static String of(FastKMeans kmeans, Instances data) throws Exception {
     StringBuilder text = new StringBuilder();
     text.append(kmeans).append('\n');
     text.append(kmeans.getClusterCentroids()).append('\n');
     text.append(Arrays.toString(kmeans.getAssignments())).append('\n');
     text.append(Arrays.toString(kmeans.getClusterSizes())).append('\n');
-    text.append(kmeans.getSquaredError()).append(' ').append(kmeans.getNumIterations()).append('\n');
+    text.append(kmeans.getSquaredError())
+        .append(' ')
+        .append(kmeans.getNumIterations())
+        .append('\n');
     text.append(String.join(" ", kmeans.getOptions())).append('\n');
     for (Instance instance : data) {
       text.append(kmeans.clusterInstance(instance))
@@ -39,7 +45,9 @@ public final class ModelAnswers {
     return text.toString();
   }
 
-  /** Reads an ARFF file with Weka's ARFF reader (no converter discovery: a fresh JVM stays quick). */
+  /**
+   * Reads an ARFF file with Weka's ARFF reader (no converter discovery: a fresh JVM stays quick).
+   */
   public static Instances readArff(String path) throws IOException {
     try (BufferedReader reader = Files.newBufferedReader(Paths.get(path), StandardCharsets.UTF_8)) {
       return new Instances(reader);

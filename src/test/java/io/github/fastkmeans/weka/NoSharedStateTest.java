@@ -33,7 +33,8 @@ class NoSharedStateTest {
   static List<Class<?>> mainClasses() throws IOException, ClassNotFoundException {
     Path root;
     try {
-      root = Paths.get(FastKMeans.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      root =
+          Paths.get(FastKMeans.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -110,7 +111,8 @@ class NoSharedStateTest {
         "farthest-first",
         new FastKMeans() {
           {
-            setInitializationMethod(OptionTags.selected("farthest-first", OptionTags.initializers()));
+            setInitializationMethod(
+                OptionTags.selected("farthest-first", OptionTags.initializers()));
           }
         }.getInitializationMethod().getSelectedTag().getIDStr());
   }

@@ -27,9 +27,9 @@ import weka.core.SerializationHelper;
 import weka.core.Utils;
 
 /**
- * Saved models: written with Weka's SerializationHelper and with -d on Weka's command line, read in a
- * fresh JVM, they answer exactly as the model in memory; a file of another model format fails with a
- * clear message.
+ * Saved models: written with Weka's SerializationHelper and with -d on Weka's command line, read in
+ * a fresh JVM, they answer exactly as the model in memory; a file of another model format fails
+ * with a clear message.
  */
 class SavedModelTest {
 
@@ -58,8 +58,10 @@ class SavedModelTest {
     command.add(mainClass);
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).start();
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-    CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+    CompletableFuture<String> out =
+        CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+    CompletableFuture<String> err =
+        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
     process.getOutputStream().close();
     if (!process.waitFor(3, TimeUnit.MINUTES)) {
       process.destroyForcibly();
@@ -110,7 +112,8 @@ class SavedModelTest {
     SerializationHelper.write(helperFile.toString(), inMemory);
 
     Path commandLineFile = temp.resolve("command-line.model");
-    List<String> args = new ArrayList<>(List.of("-t", iris().toString(), "-d", commandLineFile.toString()));
+    List<String> args =
+        new ArrayList<>(List.of("-t", iris().toString(), "-d", commandLineFile.toString()));
     args.addAll(List.of(Utils.splitOptions(OPTIONS)));
     Result saved = java(FastKMeans.class.getName(), args.toArray(new String[0]));
     assertEquals(0, saved.status, saved.toString());
@@ -128,8 +131,7 @@ class SavedModelTest {
     // The text shows the build time, which differs between the two builds; all else must not.
     String withoutTime = "(?m)^(Time taken to build model|Elapsed time): .*$";
     assertEquals(expected, parts[1], "SerializationHelper");
-    assertEquals(
-        expected.replaceAll(withoutTime, ""), parts[2].replaceAll(withoutTime, ""), "-d");
+    assertEquals(expected.replaceAll(withoutTime, ""), parts[2].replaceAll(withoutTime, ""), "-d");
   }
 
   /** Writes {@code kmeans} with the model's saved form changed by {@code patch}. */
@@ -200,7 +202,8 @@ class SavedModelTest {
     assertEquals(expected, e.getMessage());
 
     // Weka's command line: the message and a failure status, in a fresh JVM.
-    Result result = java(FastKMeans.class.getName(), "-l", file.toString(), "-T", iris().toString());
+    Result result =
+        java(FastKMeans.class.getName(), "-l", file.toString(), "-T", iris().toString());
     assertEquals(1, result.status, result.toString());
     assertTrue(result.err.contains(expected), result.toString());
   }
@@ -213,7 +216,8 @@ class SavedModelTest {
     Files.write(file, forged(kmeans, form -> getField(form, "model")));
     InvalidObjectException e =
         assertThrows(InvalidObjectException.class, () -> SerializationHelper.read(file.toString()));
-    assertTrue(e.getMessage().contains("incompatible version of FastKMeans (model format none"),
+    assertTrue(
+        e.getMessage().contains("incompatible version of FastKMeans (model format none"),
         e.getMessage());
   }
 

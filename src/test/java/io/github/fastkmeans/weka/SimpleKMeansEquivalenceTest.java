@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +19,8 @@ import weka.core.Instances;
 import weka.core.Utils;
 
 /**
- * Started from SimpleKMeans' own initial starting points, FastKMeans ends with SimpleKMeans' centroids,
- * assignments, squared error and iteration count, with normalisation on and off.
+ * Started from SimpleKMeans' own initial starting points, FastKMeans ends with SimpleKMeans'
+ * centroids, assignments, squared error and iteration count, with normalisation on and off.
  */
 class SimpleKMeansEquivalenceTest {
 
@@ -54,8 +54,8 @@ class SimpleKMeansEquivalenceTest {
 
   /**
    * Without normalisation s1's squared distances exceed 2^31, beyond SimpleKMeans 3.8.6's initial
-   * Integer.MAX_VALUE cut-off, so it leaves instances in clusters that are not their nearest. From the
-   * same start FastKMeans ends with every instance at its nearest centroid and a lower error.
+   * Integer.MAX_VALUE cut-off, so it leaves instances in clusters that are not their nearest. From
+   * the same start FastKMeans ends with every instance at its nearest centroid and a lower error.
    */
   @Test
   void rightWhereSimpleKMeansCutsDistancesOffOnRawS1() throws Exception {
@@ -67,13 +67,15 @@ class SimpleKMeansEquivalenceTest {
     int fastMisplaced = misplaced(fast.getClusterCentroids(), fast.getAssignments(), data);
     assertTrue(simpleMisplaced > 1000, "SimpleKMeans misplaces " + simpleMisplaced);
     assertEquals(0, fastMisplaced, "FastKMeans misplaces none");
-    double simpleError = rawSquaredError(simple.getClusterCentroids(), simple.getAssignments(), data);
-    assertTrue(fast.getSquaredError() < simpleError / 2, fast.getSquaredError() + " vs " + simpleError);
+    double simpleError =
+        rawSquaredError(simple.getClusterCentroids(), simple.getAssignments(), data);
+    assertTrue(
+        fast.getSquaredError() < simpleError / 2, fast.getSquaredError() + " vs " + simpleError);
     assertTrue(fast.getNumIterations() > 1);
   }
 
-  private static InspectableSimpleKMeans simpleKMeans(Instances data, int k, int seed, boolean normalized)
-      throws Exception {
+  private static InspectableSimpleKMeans simpleKMeans(
+      Instances data, int k, int seed, boolean normalized) throws Exception {
     InspectableSimpleKMeans simple = new InspectableSimpleKMeans();
     simple.setNumClusters(k);
     simple.setSeed(seed);

@@ -104,10 +104,11 @@ public final class TestData {
   }
 
   /**
-   * Writes {@code centres} (one row per centre, one value per non-class attribute in order) as an ARFF
-   * file with the header of {@code data}; the class attribute, if any, is missing.
+   * Writes {@code centres} (one row per centre, one value per non-class attribute in order) as an
+   * ARFF file with the header of {@code data}; the class attribute, if any, is missing.
    */
-  public static Path writeCentres(Instances data, double[][] centres, Path file) throws IOException {
+  public static Path writeCentres(Instances data, double[][] centres, Path file)
+      throws IOException {
     Instances out = new Instances(data, centres.length);
     for (double[] centre : centres) {
       double[] values = new double[data.numAttributes()];
@@ -125,10 +126,13 @@ public final class TestData {
   public static final class Oracle {
     /** File of the starting centroids. */
     public final String initFile;
+
     /** File of the centroids Lloyd reaches. */
     public final String centroidsFile;
+
     /** Assignment passes, counting the last one that changed nothing. */
     public final int passes;
+
     /** The SSE after convergence, raw units. */
     public final double sse;
 

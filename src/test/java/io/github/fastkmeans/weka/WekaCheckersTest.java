@@ -258,15 +258,43 @@ class WekaCheckersTest {
         Arguments.of(
             (Object)
                 new String[] {
-                  "-N", "3", "-I", "50", "-init", "farthest-first", "-restarts", "4",
-                  "-tolerance", "1.0E-4", "-normalize", "standardize", "-empty", "keep",
-                  "-num-slots", "3", "-V", "-S", "7", "-output-debug-info"
+                  "-N",
+                  "3",
+                  "-I",
+                  "50",
+                  "-init",
+                  "farthest-first",
+                  "-restarts",
+                  "4",
+                  "-tolerance",
+                  "1.0E-4",
+                  "-normalize",
+                  "standardize",
+                  "-empty",
+                  "keep",
+                  "-num-slots",
+                  "3",
+                  "-V",
+                  "-S",
+                  "7",
+                  "-output-debug-info"
                 }),
         Arguments.of(
             (Object)
                 new String[] {
-                  "-N", "5", "-init", "given", "-init-file", "centres.arff", "-normalize", "none",
-                  "-empty", "fail", "-num-slots", "1", "-do-not-check-capabilities"
+                  "-N",
+                  "5",
+                  "-init",
+                  "given",
+                  "-init-file",
+                  "centres.arff",
+                  "-normalize",
+                  "none",
+                  "-empty",
+                  "fail",
+                  "-num-slots",
+                  "1",
+                  "-do-not-check-capabilities"
                 }));
   }
 
