@@ -185,8 +185,8 @@ public final class Benchmark {
         return Datasets.blobs("C", 1_000_000 / div, 8, 32, it(50), 6.0, 13);
       case "D":
         // Wide, overlapping blobs: with narrow ones in 128 dimensions, centres started from random
-        // rows
-        // leave blobs and their clusters empty out, and the systems' empty-cluster rules differ.
+        // rows leave blobs and their clusters empty out, and the systems' empty-cluster rules
+        // differ.
         return Datasets.blobs("D", 50_000 / div, 128, 100, it(21), 20.0, 14);
       case "birch1":
         return Datasets.arff("birch1", file("uef", "birch1", "birch1.arff"), 100, it(50), div);
@@ -199,6 +199,12 @@ public final class Benchmark {
             23,
             it(20),
             q ? 7 : 1);
+      case "W32":
+        return Datasets.blobs("W32", 100_000 / div, 32, 50, it(30), 10.0, 16);
+      case "W64":
+        return Datasets.blobs("W64", 100_000 / div, 64, 50, it(30), 15.0, 17);
+      case "W96":
+        return Datasets.blobs("W96", 50_000 / div, 96, 100, it(21), 20.0, 18);
       default:
         throw new IllegalArgumentException(set);
     }

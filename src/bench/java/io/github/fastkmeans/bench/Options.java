@@ -11,6 +11,12 @@ final class Options {
 
   static final List<String> ALL_SETS = List.of("A", "B", "C", "D", "birch1", "kddcup99");
 
+  /**
+   * Sets run only when named: blobs of 32, 64 and 96 columns, between which {@code -algorithm auto}
+   * switches from Exponion to Elkan.
+   */
+  static final List<String> WIDTH_SETS = List.of("W32", "W64", "W96");
+
   static final String USAGE =
       String.join(
           "\n",
@@ -177,13 +183,13 @@ final class Options {
     for (String w : value.split(",")) {
       String name = w.trim();
       String match =
-          ALL_SETS.stream()
+          java.util.stream.Stream.concat(ALL_SETS.stream(), WIDTH_SETS.stream())
               .filter(s -> s.equalsIgnoreCase(name))
               .findFirst()
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
-                          "Unknown data set " + name + "; known: " + ALL_SETS));
+                          "Unknown data set " + name + "; known: " + ALL_SETS + WIDTH_SETS));
       out.add(match);
     }
     return out;

@@ -61,13 +61,13 @@ public enum Algorithm {
    * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for
    * itself.
    *
-   * <p>The rule comes from measurements with 2 threads (docs/benchmarks.md), Exponion against
-   * Hamerly against Elkan: Exponion was fastest below 80 dimensions (A, 2 dimensions: 0.062 s,
-   * 0.066 s, 0.105 s; birch1, 2 dimensions and 100 centres: 0.073 s, 0.086 s; C, 8: 0.74 s, 0.82 s,
-   * 2.56 s; B, 16: 0.33 s, 0.37 s, 0.92 s; KDD Cup, 38: 0.80 s, 1.01 s; 64 dimensions: 0.31 s
-   * against Elkan's 0.40 s), Elkan from there (96 dimensions: 0.38 s against Exponion's 0.51 s; D,
-   * 128: 0.42 s against 0.56 s). With one or two centres a bound saves at most one distance per row
-   * and costs about as much.
+   * <p>The rule comes from the benchmark (docs/benchmarks.md, 2 threads; Exponion, Hamerly, Elkan):
+   * below 80 dimensions Exponion was fastest or close to it (B, 16 dimensions: 0.38 s, 0.45 s, 0.95
+   * s; birch1, 2 dimensions and 100 centres: 0.11 s, 0.23 s, 0.45 s; KDD Cup, 38: 0.28 s, 0.37 s,
+   * 0.36 s), at most 15% behind Hamerly where that was fastest (A, C, 32 and 64 dimensions); from
+   * 96 dimensions Elkan was fastest (96: 0.36 s against 0.45 s and 0.42 s; D, 128: 0.43 s against
+   * 0.58 s and 0.57 s), at 64 it was not (0.41 s against 0.35 s and 0.30 s). With one or two
+   * centres a bound saves at most one distance per row and costs about as much.
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {
