@@ -64,7 +64,7 @@ public enum Algorithm {
    * <p>The rule comes from the benchmark (docs/benchmarks.md, 2 threads; Exponion, Hamerly, Elkan):
    * below 80 dimensions Exponion was fastest or close to it (B, 16 dimensions: 0.38 s, 0.45 s, 0.95
    * s; birch1, 2 dimensions and 100 centres: 0.11 s, 0.23 s, 0.45 s; KDD Cup, 38: 0.28 s, 0.37 s,
-   * 0.36 s), at most 15% behind Hamerly where that was fastest (A, C, 32 and 64 dimensions); from
+   * 0.36 s), at most 17% behind Hamerly where that was fastest (A, C, 32 and 64 dimensions); from
    * 96 dimensions Elkan was fastest (96: 0.36 s against 0.45 s and 0.42 s; D, 128: 0.43 s against
    * 0.58 s and 0.57 s), at 64 it was not (0.41 s against 0.35 s and 0.30 s). With one or two
    * centres a bound saves at most one distance per row and costs about as much.
