@@ -94,7 +94,10 @@ public final class ModelText {
     return text.toString();
   }
 
-  /** One line per iteration: squared error, distances computed and their share, time. */
+  /**
+   * One line per iteration: squared error, distances computed and their share, time. The error is
+   * only measured when the model was built with the debug output on; otherwise it shows as "-".
+   */
   private static String trace(KMeansResult result) {
     double[] history = result.squaredErrorHistory();
     long[] distances = result.distanceComputations();
@@ -102,10 +105,10 @@ public final class ModelText {
     double all = (double) result.rows() * result.k();
     TextTable table = new TextTable();
     table.add("Iteration", "Squared error", "Distances", "% of n*k", "ms");
-    for (int i = 0; i < history.length; i++) {
+    for (int i = 0; i < distances.length; i++) {
       table.add(
           Integer.toString(i + 1),
-          Double.toString(history[i]),
+          i < history.length ? Double.toString(history[i]) : "-",
           Long.toString(distances[i]),
           String.format(Locale.ROOT, "%.2f", 100 * distances[i] / all),
           String.format(Locale.ROOT, "%.3f", nanos[i] / 1e6));

@@ -441,6 +441,27 @@ class FastKMeansBehaviourTest {
   }
 
   @Test
+  void theTraceOfAModelBuiltWithoutDebugShowsNoErrorsButEveryIteration() throws Exception {
+    Instances data = TestData.load("iris");
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 3 -refine none"));
+    kmeans.buildClusterer(data);
+    kmeans.setDebug(true);
+    String text = kmeans.toString();
+    String trace = text.substring(text.indexOf("Iterations (squared error"));
+    long rows = trace.lines().filter(line -> line.trim().matches("\\d+ +- +\\d+ .*")).count();
+    assertEquals(kmeans.getNumIterations(), rows, trace);
+
+    FastKMeans traced = new FastKMeans();
+    traced.setOptions(Utils.splitOptions("-N 3 -refine none -output-debug-info"));
+    traced.buildClusterer(data);
+    String tracedText = traced.toString();
+    assertTrue(
+        tracedText.contains(Double.toString(traced.getSquaredError())),
+        "the last iteration's error is the model's: " + tracedText);
+  }
+
+  @Test
   void givenInitializerNeedsAMatchingFile() throws Exception {
     Instances data = TestData.load("iris");
     FastKMeans noFile = new FastKMeans();
