@@ -72,6 +72,7 @@ final class ElkanAssigner extends Assigner {
     long computed = 0;
     double[] shift = geometry.shift;
     CentreColumns.Scratch scratch = null;
+    int[] candidates = new int[k];
     for (int row = start; row < end; row++) {
       int base = row * k;
       int best = labels[row];
@@ -85,9 +86,11 @@ final class ElkanAssigner extends Assigner {
         continue;
       }
       // Bounds above this prove a centre farther than the best; recomputed whenever the best
-      // changes.
+      // changes. It only falls, so a centre it rules out now stays ruled out: only the others
+      // are visited below, in index order as before.
       double limit = bestDistance * PRUNING_FACTOR;
-      if (candidates(base, limit) > k / ALL_AT_ONCE_SHARE) {
+      int count = collectCandidates(base, limit, candidates);
+      if (count > k / ALL_AT_ONCE_SHARE) {
         // Many centres may be nearer: one sweep over all of them costs less than one at a time.
         if (scratch == null) {
           scratch = centreColumns.newScratch();
@@ -98,7 +101,8 @@ final class ElkanAssigner extends Assigner {
       }
       boolean exact = false;
       double bestSquared = Double.POSITIVE_INFINITY;
-      for (int c = 0; c < k; c++) {
+      for (int i = 0; i < count; i++) {
+        int c = candidates[i];
         if (c == best || lower[base + c] > limit || halfBetween[best * k + c] > limit) {
           continue;
         }
@@ -131,13 +135,15 @@ final class ElkanAssigner extends Assigner {
     sums.countDistances(computed);
   }
 
-  /** How many centres the lower bounds of the row at {@code base} leave within {@code limit}. */
-  private int candidates(int base, double limit) {
+  /**
+   * Writes into {@code out}, in index order, the centres whose lower bounds for the row at {@code
+   * base} are within {@code limit}, and returns how many there are.
+   */
+  private int collectCandidates(int base, double limit, int[] out) {
     int count = 0;
     for (int c = 0; c < k; c++) {
-      if (lower[base + c] <= limit) {
-        count++;
-      }
+      out[count] = c;
+      count += lower[base + c] <= limit ? 1 : 0;
     }
     return count;
   }
