@@ -11,8 +11,8 @@ package io.github.fastkmeans.engine;
 final class ExponionAssigner extends HamerlyAssigner {
 
   /**
-   * When more than 1/this of the centres lie in the ball, all are compared in one sweep: measured,
-   * a sweep costs about a third of the distances computed one at a time.
+   * When more than 1/this of the centres lie in the ball, all are compared in one sweep, which
+   * costs about as much as k/3 distances computed one at a time (measured).
    */
   private static final int ALL_AT_ONCE_SHARE = 3;
 
