@@ -256,24 +256,18 @@ public final class KMeans {
      * order within chunks and over chunks in chunk order: the same bits for any number of threads.
      */
     private double squaredError() throws InterruptedException {
-      double[] chunkErrors = new double[chunks.count()];
-      runner.run(0, chunks.count(), (chunk, slot) -> chunkErrors[chunk] = chunkError(chunk));
-      double error = 0;
-      for (double chunkError : chunkErrors) {
-        error += chunkError;
-      }
-      return error;
-    }
-
-    private double chunkError(int chunk) {
-      double error = 0;
-      for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
-        double squared =
-            SquaredEuclidean.distance(
-                values, row * columns, centres, labels[row] * columns, columns);
-        error += data.weight(row) * squared;
-      }
-      return error;
+      return ChunkedSums.sum(
+          runner,
+          data.rows(),
+          1,
+          (start, end, partial) -> {
+            for (int row = start; row < end; row++) {
+              partial[0] +=
+                  data.weight(row)
+                      * SquaredEuclidean.distance(
+                          values, row * columns, centres, labels[row] * columns, columns);
+            }
+          })[0];
     }
 
     /** Applies the empty-cluster policy to the merged sums, before the means are taken. */
