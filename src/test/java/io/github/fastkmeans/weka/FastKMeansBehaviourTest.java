@@ -123,9 +123,7 @@ class FastKMeansBehaviourTest {
   @Test
   void serializedModelAnswersIdentically() throws Exception {
     Instances data = TestData.load("iris");
-    FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions("-N 3 -restarts 3"));
-    kmeans.buildClusterer(data);
+    FastKMeans kmeans = TestData.built(data, "-N 3 -restarts 3");
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -147,9 +145,7 @@ class FastKMeansBehaviourTest {
   @Test
   void trainingInstancesAreClusteredAsAssigned() throws Exception {
     Instances data = TestData.load("seeds");
-    FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions("-N 4 -init random -I 3"));
-    kmeans.buildClusterer(data);
+    FastKMeans kmeans = TestData.built(data, "-N 4 -init random -I 3");
     int[] assignments = kmeans.getAssignments();
     for (int i = 0; i < data.numInstances(); i++) {
       assertEquals(assignments[i], kmeans.clusterInstance(data.instance(i)), "instance " + i);
@@ -198,9 +194,7 @@ class FastKMeansBehaviourTest {
     for (int i = 0; i < weightsBefore.length; i++) {
       weightsBefore[i] = data.instance(i).weight();
     }
-    FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions("-N 3 -normalize standardize -restarts 2"));
-    kmeans.buildClusterer(data);
+    FastKMeans kmeans = TestData.built(data, "-N 3 -normalize standardize -restarts 2");
     assertEquals(before, data.toString());
     for (int i = 0; i < weightsBefore.length; i++) {
       assertEquals(weightsBefore[i], data.instance(i).weight(), 0);
@@ -240,9 +234,7 @@ class FastKMeansBehaviourTest {
   void missingValuesAreReplacedByTheWeightedMean() throws Exception {
     Instances data =
         numeric(new double[][] {{0}, {4}, {Utils.missingValue()}}, new double[] {3, 1, 1});
-    FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions("-N 1 -normalize none"));
-    kmeans.buildClusterer(data);
+    FastKMeans kmeans = TestData.built(data, "-N 1 -normalize none");
     // The missing value becomes the weighted mean 1, so the centroid is (3*0 + 4 + 1) / 5.
     assertEquals(1.0, kmeans.getClusterCentroids().instance(0).value(0), 1e-12);
     assertTrue(kmeans.toString().contains("Missing values globally replaced with mean/mode"));
@@ -251,14 +243,10 @@ class FastKMeansBehaviourTest {
   @Test
   void standardizationUsesWeightedMeanAndDeviation() throws Exception {
     Instances data = numeric(new double[][] {{1}, {3}, {5}, {7}}, null);
-    FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions("-N 1 -normalize standardize"));
-    kmeans.buildClusterer(data);
+    FastKMeans kmeans = TestData.built(data, "-N 1 -normalize standardize");
     // Mean 4, sample deviation sqrt(20/3): SSE in z units is (9+1+1+9) / (20/3) = 3.
     assertEquals(3.0, kmeans.getSquaredError(), 1e-12);
-    FastKMeans range = new FastKMeans();
-    range.setOptions(Utils.splitOptions("-N 1 -normalize range"));
-    range.buildClusterer(data);
+    FastKMeans range = TestData.built(data, "-N 1 -normalize range");
     // Range 6: SSE (9+1+1+9) / 36.
     assertEquals(20.0 / 36, range.getSquaredError(), 1e-12);
   }
@@ -266,12 +254,8 @@ class FastKMeansBehaviourTest {
   @Test
   void restartsKeepTheLowestError() throws Exception {
     Instances data = TestData.loadUnlabelled("a3");
-    FastKMeans one = new FastKMeans();
-    one.setOptions(Utils.splitOptions("-N 50 -init random -S 5"));
-    one.buildClusterer(data);
-    FastKMeans five = new FastKMeans();
-    five.setOptions(Utils.splitOptions("-N 50 -init random -S 5 -restarts 5"));
-    five.buildClusterer(data);
+    FastKMeans one = TestData.built(data, "-N 50 -init random -S 5");
+    FastKMeans five = TestData.built(data, "-N 50 -init random -S 5 -restarts 5");
     // The first restart uses the seed itself, so five restarts can only do as well or better.
     assertTrue(five.getSquaredError() <= one.getSquaredError());
     assertTrue(five.toString().contains("best of 5 starts"));
@@ -443,18 +427,14 @@ class FastKMeansBehaviourTest {
   @Test
   void theTraceOfAModelBuiltWithoutDebugShowsNoErrorsButEveryIteration() throws Exception {
     Instances data = TestData.load("iris");
-    FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions("-N 3 -refine none"));
-    kmeans.buildClusterer(data);
+    FastKMeans kmeans = TestData.built(data, "-N 3 -refine none");
     kmeans.setDebug(true);
     String text = kmeans.toString();
     String trace = text.substring(text.indexOf("Iterations (squared error"));
     long rows = trace.lines().filter(line -> line.trim().matches("\\d+ +- +\\d+ .*")).count();
     assertEquals(kmeans.getNumIterations(), rows, trace);
 
-    FastKMeans traced = new FastKMeans();
-    traced.setOptions(Utils.splitOptions("-N 3 -refine none -output-debug-info"));
-    traced.buildClusterer(data);
+    FastKMeans traced = TestData.built(data, "-N 3 -refine none -output-debug-info");
     String tracedText = traced.toString();
     assertTrue(
         tracedText.contains(Double.toString(traced.getSquaredError())),
@@ -495,9 +475,8 @@ class FastKMeansBehaviourTest {
 
   @Test
   void modelTextFollowsSimpleKMeansShape() throws Exception {
-    FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions("-N 3 -V -output-debug-info"));
-    kmeans.buildClusterer(TestData.loadUnlabelled("iris"));
+    FastKMeans kmeans =
+        TestData.built(TestData.loadUnlabelled("iris"), "-N 3 -V -output-debug-info");
     String text = kmeans.toString();
     for (String part :
         new String[] {
@@ -529,12 +508,8 @@ class FastKMeansBehaviourTest {
   @Test
   void swapRefinementFindsTheClustersThatKMeansAloneMisses() throws Exception {
     Instances data = TestData.loadUnlabelled("a3");
-    FastKMeans plain = new FastKMeans();
-    plain.setOptions(Utils.splitOptions("-N 50 -S 3 -refine none"));
-    plain.buildClusterer(data);
-    FastKMeans refined = new FastKMeans();
-    refined.setOptions(Utils.splitOptions("-N 50 -S 3"));
-    refined.buildClusterer(data);
+    FastKMeans plain = TestData.built(data, "-N 50 -S 3 -refine none");
+    FastKMeans refined = TestData.built(data, "-N 50 -S 3");
 
     // The same start: refinement only continues from where k-means stopped.
     assertEquals(
@@ -549,12 +524,8 @@ class FastKMeansBehaviourTest {
   @Test
   void noTrialsIsNoRefinement() throws Exception {
     Instances data = TestData.loadUnlabelled("a1");
-    FastKMeans none = new FastKMeans();
-    none.setOptions(Utils.splitOptions("-N 20 -S 2 -refine none"));
-    none.buildClusterer(data);
-    FastKMeans noTrials = new FastKMeans();
-    noTrials.setOptions(Utils.splitOptions("-N 20 -S 2 -refine swap -refine-trials 0"));
-    noTrials.buildClusterer(data);
+    FastKMeans none = TestData.built(data, "-N 20 -S 2 -refine none");
+    FastKMeans noTrials = TestData.built(data, "-N 20 -S 2 -refine swap -refine-trials 0");
 
     assertArrayEquals(none.getAssignments(), noTrials.getAssignments());
     assertEquals(none.getSquaredError(), noTrials.getSquaredError(), 0);

@@ -151,12 +151,6 @@ class HostileInputTest {
     return kmeans;
   }
 
-  static FastKMeans built(Instances data, String options) throws Exception {
-    FastKMeans kmeans = kmeans(options);
-    kmeans.buildClusterer(data);
-    return kmeans;
-  }
-
   static Path write(Path file, String text) throws Exception {
     Files.write(file, text.getBytes(StandardCharsets.UTF_8));
     return file;
@@ -171,7 +165,7 @@ class HostileInputTest {
   }
 
   static Scenario build(Instances data, String options) {
-    return dir -> built(data, options);
+    return dir -> TestData.built(data, options);
   }
 
   /** A single instance of {@code attributes} holding {@code values}, attached to a data set. */
@@ -217,7 +211,7 @@ class HostileInputTest {
             dir -> {
               Instances data = withString();
               data.deleteAttributeAt(0);
-              built(data, "-do-not-check-capabilities");
+              TestData.built(data, "-do-not-check-capabilities");
             }),
         refused(
             "all weights zero",
@@ -264,7 +258,7 @@ class HostileInputTest {
                   write(
                       dir.resolve("infinite.arff"),
                       "@relation r\n@attribute x numeric\n@data\n1\nInfinity\n3\n");
-              built(DataSource.read(arff.toString()), "");
+              TestData.built(DataSource.read(arff.toString()), "");
             }),
         refused(
             "1e309 read from an ARFF file (overflows to Infinity)",
@@ -274,7 +268,7 @@ class HostileInputTest {
                   write(
                       dir.resolve("overflow.arff"),
                       "@relation r\n@attribute x numeric\n@data\n1e309\n2\n3\n");
-              built(DataSource.read(arff.toString()), "");
+              TestData.built(DataSource.read(arff.toString()), "");
             }),
         refused(
             "magnitudes near 1e300, -normalize none",
@@ -303,16 +297,18 @@ class HostileInputTest {
         refused(
             "-init given, missing file",
             "does not exist",
-            dir -> built(twoGroups(), "-init given -init-file " + dir.resolve("no-such.arff"))),
+            dir ->
+                TestData.built(
+                    twoGroups(), "-init given -init-file " + dir.resolve("no-such.arff"))),
         refused(
             "-init given, a directory",
             "is a directory, not an ARFF file",
-            dir -> built(twoGroups(), "-init given -init-file " + dir)),
+            dir -> TestData.built(twoGroups(), "-init given -init-file " + dir)),
         refused(
             "-init given, a text file that is not ARFF",
             "could not be read as ARFF",
             dir ->
-                built(
+                TestData.built(
                     twoGroups(),
                     "-init given -init-file "
                         + write(dir.resolve("garbage.arff"), "these are not centres\n"))),
@@ -322,20 +318,20 @@ class HostileInputTest {
             dir -> {
               Path binary = dir.resolve("centres.bin");
               Files.write(binary, new byte[] {0, 1, 2, (byte) 0xff, 10});
-              built(twoGroups(), "-init given -init-file " + binary);
+              TestData.built(twoGroups(), "-init given -init-file " + binary);
             }),
         refused(
             "-init given, file without instances",
             "holds no instances",
             dir ->
-                built(
+                TestData.built(
                     twoGroups(),
                     "-init given -init-file " + centres(dir.resolve("none.arff"), twoGroups()))),
         refused(
             "-init given, other attributes",
             "do not have the training attributes",
             dir ->
-                built(
+                TestData.built(
                     twoGroups(),
                     "-init given -init-file "
                         + centres(
@@ -351,7 +347,7 @@ class HostileInputTest {
               attributes.add(new Attribute("x0"));
               attributes.add(new Attribute("x1", Arrays.asList("a", "b")));
               Instances other = new Instances("other", attributes, 0);
-              built(
+              TestData.built(
                   twoGroups(),
                   "-init given -init-file "
                       + centres(
@@ -364,7 +360,7 @@ class HostileInputTest {
             "-init given, number of centres other than k",
             "holds 2 centres but 3 clusters",
             dir ->
-                built(
+                TestData.built(
                     twoGroups(),
                     "-N 3 -init given -init-file "
                         + centres(
@@ -376,7 +372,7 @@ class HostileInputTest {
             "-init given, a centre holding Infinity",
             "cannot be used: Attribute 'x1' holds Infinity",
             dir ->
-                built(
+                TestData.built(
                     twoGroups(),
                     "-init given -init-file "
                         + write(
@@ -387,7 +383,7 @@ class HostileInputTest {
             "-init given, centres far outside the data, -normalize none",
             "too large for double precision: attribute 'x0' spans 1.0E300 (with the given centres)",
             dir ->
-                built(
+                TestData.built(
                     twoGroups(),
                     "-normalize none -init given -init-file "
                         + centres(
@@ -452,26 +448,26 @@ class HostileInputTest {
             "clusterInstance after a failed rebuild",
             "has not been built yet",
             dir -> {
-              FastKMeans kmeans = built(twoGroups(), "");
+              FastKMeans kmeans = TestData.built(twoGroups(), "");
               assertThrows(WekaException.class, () -> kmeans.buildClusterer(empty()));
               kmeans.clusterInstance(twoGroups().instance(0));
             }),
         refused(
             "clusterInstance(null)",
             "No instance was given",
-            dir -> built(twoGroups(), "").clusterInstance(null)),
+            dir -> TestData.built(twoGroups(), "").clusterInstance(null)),
         refused(
             "instance with another number of attributes",
             "The instance has 3 attributes but the model was trained on 2",
             dir ->
-                built(twoGroups(), "")
+                TestData.built(twoGroups(), "")
                     .clusterInstance(numeric(new double[] {0, 0, 0}).instance(0))),
         refused(
             "instance with a nominal attribute where the model has a numeric one",
             "Attribute 2 of the instance ('x1') is nominal but the model was trained on a numeric"
                 + " attribute 'x1'",
             dir ->
-                built(twoGroups(), "")
+                TestData.built(twoGroups(), "")
                     .clusterInstance(
                         foreign(
                             List.of(
@@ -482,7 +478,7 @@ class HostileInputTest {
             "distancesToCentroids on a nominal attribute where the model has a numeric one",
             "is nominal but the model was trained on a numeric",
             dir ->
-                built(twoGroups(), "")
+                TestData.built(twoGroups(), "")
                     .distancesToCentroids(
                         foreign(
                             List.of(
@@ -493,7 +489,7 @@ class HostileInputTest {
             "instance with a numeric attribute where the model has a nominal one",
             "is numeric but the model was trained on a nominal attribute 'colour'",
             dir ->
-                built(colours(0, 1, 2), "")
+                TestData.built(colours(0, 1, 2), "")
                     .clusterInstance(foreign(List.of(new Attribute("colour")), 1))),
         refused(
             "instance with a string attribute where the model has a numeric one",
@@ -501,14 +497,14 @@ class HostileInputTest {
             dir -> {
               Attribute name = new Attribute("x1", (List<String>) null);
               name.addStringValue("s");
-              built(twoGroups(), "")
+              TestData.built(twoGroups(), "")
                   .clusterInstance(foreign(List.of(new Attribute("x0"), name), 0, 0));
             }),
         refused(
             "instance whose nominal attribute has other values",
             "has the values {blue,green,red} but the model was trained on {red,green,blue}",
             dir ->
-                built(colours(0, 1, 2), "")
+                TestData.built(colours(0, 1, 2), "")
                     .clusterInstance(
                         foreign(
                             List.of(new Attribute("colour", Arrays.asList("blue", "green", "red"))),
@@ -517,7 +513,7 @@ class HostileInputTest {
             "instance without a data set holding an invalid nominal index",
             "holds 5.0, which is not the index of one of its 3 values",
             dir ->
-                built(colours(0, 1, 2), "")
+                TestData.built(colours(0, 1, 2), "")
                     .clusterInstance(new DenseInstance(1, new double[] {5}))),
         refused(
             "instance holding Infinity",
@@ -526,7 +522,7 @@ class HostileInputTest {
               Instances data = twoGroups();
               Instance instance = new DenseInstance(1, new double[] {Double.POSITIVE_INFINITY, 0});
               instance.setDataset(data);
-              built(data, "").clusterInstance(instance);
+              TestData.built(data, "").clusterInstance(instance);
             }));
   }
 
@@ -552,7 +548,8 @@ class HostileInputTest {
       assumeFalse(Files.isReadable(file), "running as root: file permissions do not apply");
       WekaException e =
           assertThrows(
-              WekaException.class, () -> built(twoGroups(), "-init given -init-file " + file));
+              WekaException.class,
+              () -> TestData.built(twoGroups(), "-init given -init-file " + file));
       assertTrue(e.getMessage().contains("cannot be read"), e.getMessage());
     } finally {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
@@ -571,7 +568,7 @@ class HostileInputTest {
     double[] values = new double[11];
     Arrays.fill(values, 0.1);
     values[10] = 7;
-    FastKMeans kmeans = built(column(values), "-N 3 -normalize none -empty relocate");
+    FastKMeans kmeans = TestData.built(column(values), "-N 3 -normalize none -empty relocate");
     assertTrue(kmeans.toString().contains("(converged)"), kmeans.toString());
     assertTrue(kmeans.getNumIterations() < 10, kmeans.toString());
   }
@@ -595,7 +592,7 @@ class HostileInputTest {
         accepted(
             "all instances identical",
             dir -> {
-              FastKMeans kmeans = built(column(4, 4, 4, 4), "-N 2");
+              FastKMeans kmeans = TestData.built(column(4, 4, 4, 4), "-N 2");
               assertEquals(0, kmeans.getSquaredError(), 0);
               for (Instance centroid : kmeans.getClusterCentroids()) {
                 assertEquals(4, centroid.value(0), 0);
@@ -610,8 +607,8 @@ class HostileInputTest {
               for (Instance instance : data) {
                 instance.setMissing(1);
               }
-              FastKMeans kmeans = built(data, "-N 2");
-              FastKMeans reference = built(withoutAttribute(data, 1), "-N 2");
+              FastKMeans kmeans = TestData.built(data, "-N 2");
+              FastKMeans reference = TestData.built(withoutAttribute(data, 1), "-N 2");
               assertArrayEquals(reference.getAssignments(), kmeans.getAssignments());
               assertEquals(reference.getSquaredError(), kmeans.getSquaredError(), 0);
               for (Instance centroid : kmeans.getClusterCentroids()) {
@@ -631,8 +628,8 @@ class HostileInputTest {
             dir -> {
               Instances data = twoGroups();
               data.insertAttributeAt(new Attribute("colour", Arrays.asList("red", "green")), 2);
-              FastKMeans kmeans = built(data, "-N 2");
-              FastKMeans reference = built(withoutAttribute(data, 2), "-N 2");
+              FastKMeans kmeans = TestData.built(data, "-N 2");
+              FastKMeans reference = TestData.built(withoutAttribute(data, 2), "-N 2");
               assertArrayEquals(reference.getAssignments(), kmeans.getAssignments());
               assertEquals(reference.getSquaredError(), kmeans.getSquaredError(), 0);
               assertTrue(kmeans.getClusterCentroids().instance(0).isMissing(2));
@@ -651,7 +648,7 @@ class HostileInputTest {
                 instance.setMissing(0);
                 instance.setMissing(1);
               }
-              FastKMeans kmeans = built(data, "-N 2");
+              FastKMeans kmeans = TestData.built(data, "-N 2");
               assertEquals(0, kmeans.getSquaredError(), 0);
               assertTrue(kmeans.toString().contains("only 1 distinct instance"), kmeans.toString());
               assertTrue(kmeans.getClusterCentroids().instance(0).isMissing(0));
@@ -674,7 +671,8 @@ class HostileInputTest {
         accepted(
             "values near the largest double, -normalize range",
             dir -> {
-              FastKMeans kmeans = built(column(1.7e308, 1.69e308, 1.5e308, 1.51e308), "-N 2");
+              FastKMeans kmeans =
+                  TestData.built(column(1.7e308, 1.69e308, 1.5e308, 1.51e308), "-N 2");
               assertTrue(Double.isFinite(kmeans.getSquaredError()));
               int[] labels = kmeans.getAssignments();
               assertEquals(labels[0], labels[1]);
@@ -684,7 +682,8 @@ class HostileInputTest {
         accepted(
             "an instance so far away that its squared distances overflow",
             dir -> {
-              FastKMeans kmeans = built(column(0, 1, 1e150, 1e150 + 1e140), "-N 2 -normalize none");
+              FastKMeans kmeans =
+                  TestData.built(column(0, 1, 1e150, 1e150 + 1e140), "-N 2 -normalize none");
               int far = kmeans.getAssignments()[2];
               Instance probe = kmeans.getClusterCentroids().instance(0);
               probe.setValue(0, 1e155);
@@ -699,7 +698,7 @@ class HostileInputTest {
             "some zero weights",
             dir -> {
               Instances data = withWeights(column(0, 1, 100, 10, 11), 1, 1, 0, 1, 1);
-              FastKMeans kmeans = built(data, "-N 2 -normalize none -init farthest-first");
+              FastKMeans kmeans = TestData.built(data, "-N 2 -normalize none -init farthest-first");
               // The weightless instance at 100 is assigned but moves no centroid.
               double[] centroids = {
                 kmeans.getClusterCentroids().instance(0).value(0),
@@ -713,7 +712,7 @@ class HostileInputTest {
             "weights adding up to 1 or less, -normalize standardize",
             dir -> {
               Instances data = withWeights(column(1, 3, 5, 7), 0.25, 0.25, 0.25, 0.25);
-              FastKMeans kmeans = built(data, "-N 1 -normalize standardize");
+              FastKMeans kmeans = TestData.built(data, "-N 1 -normalize standardize");
               // Population deviation sqrt(5): SSE = 0.25 * (9 + 1 + 1 + 9) / 5 = 1, not raw units
               // (5).
               assertEquals(1.0, kmeans.getSquaredError(), 1e-12);
@@ -723,13 +722,13 @@ class HostileInputTest {
             dir -> {
               Instances data = twoGroups();
               data.setClassIndex(1);
-              FastKMeans kmeans = built(data, "-N 2");
+              FastKMeans kmeans = TestData.built(data, "-N 2");
               assertEquals(2, kmeans.numberOfClusters());
             }),
         accepted(
             "an instance with missing values, or without a data set",
             dir -> {
-              FastKMeans kmeans = built(twoGroups(), "-N 2");
+              FastKMeans kmeans = TestData.built(twoGroups(), "-N 2");
               Instance missing = (Instance) twoGroups().instance(5).copy();
               missing.setMissing(0);
               assertEquals(2, kmeans.distributionForInstance(missing).length);
@@ -753,7 +752,7 @@ class HostileInputTest {
   /** Two distinct values for three clusters: the fit succeeds, warns and keeps k centres. */
   private static void fewerDistinct(String init) throws Exception {
     Instances data = column(1, 1, 1, 2, 2);
-    FastKMeans kmeans = built(data, "-N 3 -init " + init);
+    FastKMeans kmeans = TestData.built(data, "-N 3 -init " + init);
     assertEquals(3, kmeans.numberOfClusters());
     assertEquals(3, kmeans.getClusterCentroids().numInstances());
     double[] sizes = kmeans.getClusterSizes();
@@ -783,8 +782,8 @@ class HostileInputTest {
       instance.setValue(1, 7.5);
     }
     String options = "-N 2 -init farthest-first -normalize " + normalization;
-    FastKMeans kmeans = built(data, options);
-    FastKMeans reference = built(withoutAttribute(data, 1), options);
+    FastKMeans kmeans = TestData.built(data, options);
+    FastKMeans reference = TestData.built(withoutAttribute(data, 1), options);
     assertArrayEquals(reference.getAssignments(), kmeans.getAssignments());
     assertEquals(reference.getSquaredError(), kmeans.getSquaredError(), 0);
     for (Instance centroid : kmeans.getClusterCentroids()) {
@@ -816,8 +815,8 @@ class HostileInputTest {
       large[i] = new double[] {small[i][0] * factor, small[i][1] * factor};
     }
     String options = "-N 2 -restarts 2 -normalize " + normalization;
-    FastKMeans reference = built(numeric(small), options);
-    FastKMeans kmeans = built(numeric(large), options);
+    FastKMeans reference = TestData.built(numeric(small), options);
+    FastKMeans kmeans = TestData.built(numeric(large), options);
     assertArrayEquals(reference.getAssignments(), kmeans.getAssignments());
     assertEquals(reference.getSquaredError(), kmeans.getSquaredError(), 1e-12);
     for (int c = 0; c < 2; c++) {

@@ -230,13 +230,6 @@ class KMeansPropertiesTest {
     return c.rows().length < c.options().k() || !(c.totalWeight() > 0);
   }
 
-  private static FastKMeans fit(Instances data, String options) throws Exception {
-    FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions(options));
-    kmeans.buildClusterer(data);
-    return kmeans;
-  }
-
   /** The built model behind {@code kmeans} (its private field: the test does not parse text). */
   private static FittedModel model(FastKMeans kmeans) throws Exception {
     java.lang.reflect.Field field = FastKMeans.class.getDeclaredField("model");
@@ -339,13 +332,14 @@ class KMeansPropertiesTest {
     }
     int classBefore = data.classIndex();
     if (mustFail(c)) {
-      WekaException e = assertThrows(WekaException.class, () -> fit(data, c.options().text()));
+      WekaException e =
+          assertThrows(WekaException.class, () -> TestData.built(data, c.options().text()));
       assertTrue(
           e.getMessage().startsWith("Cannot form ")
               || e.getMessage().startsWith("All instance weights are zero"),
           e.getMessage());
     } else {
-      FastKMeans kmeans = fit(data, c.options().text());
+      FastKMeans kmeans = TestData.built(data, c.options().text());
       assertEquals(c.options().k(), kmeans.numberOfClusters());
       assertEquals(data.numInstances(), kmeans.getAssignments().length);
       assertEquals(
@@ -367,7 +361,7 @@ class KMeansPropertiesTest {
     }
     Instances data = c.data();
     // The per-iteration error is measured only for the debug output.
-    FastKMeans kmeans = fit(data, c.options().text() + " -output-debug-info");
+    FastKMeans kmeans = TestData.built(data, c.options().text() + " -output-debug-info");
     double[] history = history(kmeans);
     assertTrue(
         history.length >= 1 && history.length == kmeans.getNumIterations(), kmeans.toString());
@@ -390,7 +384,7 @@ class KMeansPropertiesTest {
       return;
     }
     Instances data = c.data();
-    FastKMeans kmeans = fit(data, c.options().text());
+    FastKMeans kmeans = TestData.built(data, c.options().text());
     int[] assignments = kmeans.getAssignments();
     for (int i = 0; i < data.numInstances(); i++) {
       Instance instance = data.instance(i);
@@ -419,7 +413,7 @@ class KMeansPropertiesTest {
       return;
     }
     Instances data = c.data();
-    FastKMeans kmeans = fit(data, c.options().text());
+    FastKMeans kmeans = TestData.built(data, c.options().text());
     if (!converged(kmeans)) {
       return;
     }
@@ -560,8 +554,8 @@ class KMeansPropertiesTest {
           c.options().with("none", "keep").withInit("given").text()
               + " -refine none -init-file "
               + file;
-      FastKMeans original = fit(data, options);
-      FastKMeans shuffled = fit(permuted, options);
+      FastKMeans original = TestData.built(data, options);
+      FastKMeans shuffled = TestData.built(permuted, options);
       int[] a = original.getAssignments();
       int[] b = shuffled.getAssignments();
       for (int j = 0; j < n; j++) {
@@ -601,8 +595,8 @@ class KMeansPropertiesTest {
     for (Instance instance : scaled) {
       instance.setWeight(instance.weight() * factor);
     }
-    FastKMeans original = fit(data, c.options().text());
-    FastKMeans heavier = fit(scaled, c.options().text());
+    FastKMeans original = TestData.built(data, c.options().text());
+    FastKMeans heavier = TestData.built(scaled, c.options().text());
     assertArrayEquals(original.getAssignments(), heavier.getAssignments());
     assertSameBits(centroids(original), centroids(heavier));
     double[] sizes = original.getClusterSizes();
@@ -643,8 +637,8 @@ class KMeansPropertiesTest {
         large.add(copy);
       }
     }
-    FastKMeans first = fit(large, c.options().withSlots(slots.get(0)).text());
-    FastKMeans second = fit(large, c.options().withSlots(slots.get(1)).text());
+    FastKMeans first = TestData.built(large, c.options().withSlots(slots.get(0)).text());
+    FastKMeans second = TestData.built(large, c.options().withSlots(slots.get(1)).text());
     assertArrayEquals(first.getAssignments(), second.getAssignments());
     assertSameBits(centroids(first), centroids(second));
     assertEquals(first.getSquaredError(), second.getSquaredError(), 0);

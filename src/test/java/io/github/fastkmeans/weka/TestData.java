@@ -13,15 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import weka.clusterers.FastKMeans;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
-/** The data sets shipped in test resources (see datasets/README.md) and files derived from them. */
+/**
+ * The data sets shipped in test resources (see datasets/README.md), files derived from them, and
+ * FastKMeans built on data.
+ */
 public final class TestData {
 
   private TestData() {}
+
+  /** A FastKMeans with the command-line {@code options}, built on {@code data}. */
+  public static FastKMeans built(Instances data, String options) throws Exception {
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions(options));
+    kmeans.buildClusterer(data);
+    return kmeans;
+  }
 
   /** The folder of data set {@code name}. */
   public static Path folder(String name) {
