@@ -25,7 +25,14 @@ public enum Algorithm {
    * scanned in order of distance (J. Newling, F. Fleuret, "Fast k-means with accurate bounds", ICML
    * 2016).
    */
-  EXPONION("exponion");
+  EXPONION("exponion"),
+  /**
+   * A k-d tree of the rows, down which the centres are filtered: a node keeps only the centres that
+   * may be nearest to some point of its box (T. Kanungo et al., "An efficient k-means clustering
+   * algorithm: analysis and implementation", IEEE TPAMI 2002). For few dimensions; the tree and a
+   * copy of the rows in its order take 8 * rows * (columns + 1) bytes.
+   */
+  KD_TREE("kdtree");
 
   /** From this many columns {@link #AUTO} takes Elkan, when its bounds fit their budget. */
   static final int ELKAN_COLUMNS = 80;
@@ -53,7 +60,7 @@ public enum Algorithm {
       }
     }
     throw new IllegalArgumentException(
-        "Unknown algorithm '" + id + "'; use auto, lloyd, hamerly, elkan or exponion.");
+        "Unknown algorithm '" + id + "'; use auto, lloyd, hamerly, elkan, exponion or kdtree.");
   }
 
   /**

@@ -73,6 +73,16 @@ abstract class Assigner {
   /** Called after the driver moved {@code row} into another cluster behind the algorithm's back. */
   void rowMoved(int row) {}
 
+  /**
+   * Called by the driver before every pass, on the calling thread, with the threads of the fit: for
+   * work that is not split by rows. Returns the distances it computed.
+   *
+   * @throws InterruptedException if the calling thread is interrupted while waiting for others
+   */
+  long beforePass(ChunkRunner runner) throws InterruptedException {
+    return 0;
+  }
+
   /** Assigns rows {@code [start, end)} on the first pass, when no row has a cluster yet. */
   abstract void assignFirst(int start, int end, ClusterSums sums);
 

@@ -115,6 +115,8 @@ public final class KMeans {
         return new ElkanAssigner(data, centres, labels);
       case EXPONION:
         return new ExponionAssigner(data, centres, labels);
+      case KD_TREE:
+        return new KdTreeAssigner(data, centres, labels);
       default:
         throw new IllegalStateException("Unresolved algorithm " + algorithm);
     }
@@ -230,6 +232,7 @@ public final class KMeans {
         throw new InterruptedException("k-means was interrupted.");
       }
       totals.clearCounts();
+      totals.countDistances(assigner.beforePass(runner));
       int chunkCount = chunks.count();
       for (int first = 0; first < chunkCount; first += slots.length) {
         int end = Math.min(chunkCount, first + slots.length);

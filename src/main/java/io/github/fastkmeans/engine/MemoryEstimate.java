@@ -41,6 +41,11 @@ public final class MemoryEstimate {
         // As Hamerly, and every centre's others sorted by distance (distances and indices).
         bounds = 16 * n + 20L * k * k;
         break;
+      case KD_TREE:
+        // The rows' values and indices in tree order, each row's nearest centre, and the nodes
+        // (at most 4 per leaf of at least 4 rows): bounding boxes, ranges, children, owners.
+        bounds = 8 * n * columns + 8 * n + (n + 1) * (16L * columns + 20);
+        break;
       default:
         bounds = 0;
     }

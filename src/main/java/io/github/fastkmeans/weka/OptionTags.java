@@ -46,7 +46,8 @@ public final class OptionTags {
           Algorithm.LLOYD.id(), "Lloyd (every distance)",
           Algorithm.HAMERLY.id(), "Hamerly (one bound per instance)",
           Algorithm.ELKAN.id(), "Elkan (one bound per instance and cluster)",
-          Algorithm.EXPONION.id(), "Exponion (Hamerly's bound, ball search)");
+          Algorithm.EXPONION.id(), "Exponion (Hamerly's bound, ball search)",
+          Algorithm.KD_TREE.id(), "k-d tree filtering (few attributes)");
 
   /** The id of no refinement. */
   public static final String NO_REFINEMENT = "none";
