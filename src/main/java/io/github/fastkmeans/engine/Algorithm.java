@@ -37,6 +37,9 @@ public enum Algorithm {
   /** From this many columns {@link #AUTO} takes Elkan, when its bounds fit their budget. */
   static final int ELKAN_COLUMNS = 80;
 
+  /** Up to this many columns {@link #AUTO} takes the k-d tree. */
+  static final int TREE_COLUMNS = 3;
+
   private final String id;
 
   Algorithm(String id) {
@@ -68,13 +71,15 @@ public enum Algorithm {
    * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for
    * itself.
    *
-   * <p>The rule comes from the benchmark (docs/benchmarks.md, 2 threads; Exponion, Hamerly, Elkan):
-   * below 80 dimensions Exponion was fastest or close to it (B, 16 dimensions: 0.38 s, 0.45 s, 0.95
-   * s; birch1, 2 dimensions and 100 centres: 0.11 s, 0.23 s, 0.45 s; KDD Cup, 38: 0.28 s, 0.37 s,
-   * 0.36 s), at most 17% behind Hamerly where that was fastest (A, C, 32 and 64 dimensions); from
-   * 96 dimensions Elkan was fastest (96: 0.36 s against 0.45 s and 0.42 s; D, 128: 0.43 s against
-   * 0.58 s and 0.57 s), at 64 it was not (0.41 s against 0.35 s and 0.30 s). With one or two
-   * centres a bound saves at most one distance per row and costs about as much.
+   * <p>The rule comes from the benchmark (docs/benchmarks.md, 2 threads). With one or two centres a
+   * bound saves at most one distance per row and costs about as much: Lloyd. Up to 3 columns the
+   * k-d tree was fastest (200,000 rows, 32 centres, 50 iterations: 1, 2, 3 columns 0.04 s, 0.09 s,
+   * 0.11 s against Exponion's 0.10 s, 0.14 s, 0.18 s; A 0.02 s against 0.04 s; birch1 0.08 s
+   * against 0.10 s); at 4 columns by 16%, at 5 it was slower. Below 80 dimensions Exponion was
+   * fastest or close to it (B, 16 dimensions: 0.38 s, Hamerly 0.45 s, Elkan 0.95 s; KDD Cup, 38:
+   * 0.28 s, 0.37 s, 0.36 s), at most 17% behind Hamerly where that was fastest (C, 32 and 64
+   * dimensions); from 96 dimensions Elkan was fastest (96: 0.36 s against 0.45 s and 0.42 s; D,
+   * 128: 0.43 s against 0.58 s and 0.57 s), at 64 it was not (0.41 s against 0.35 s and 0.30 s).
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {
@@ -82,6 +87,9 @@ public enum Algorithm {
     }
     if (k <= 2) {
       return LLOYD;
+    }
+    if (columns <= TREE_COLUMNS) {
+      return KD_TREE;
     }
     if (columns >= ELKAN_COLUMNS && 8L * rows * k <= elkanBudgetBytes) {
       return ELKAN;

@@ -16,6 +16,9 @@ public final class DataMatrix {
   private final double[] values;
   private final double[] weights;
 
+  /** The k-d tree of the rows, once a fit has asked for it. */
+  private KdTree tree;
+
   private DataMatrix(int rows, int columns, double[] values, double[] weights) {
     this.rows = rows;
     this.columns = columns;
@@ -109,6 +112,17 @@ public final class DataMatrix {
   /** The weight of one row (1 when no weights were given). */
   public double weight(int row) {
     return weights == null ? 1.0 : weights[row];
+  }
+
+  /**
+   * The k-d tree of the rows, built by the first fit that asks for it and kept, so that restarts
+   * and refinement trials on the same matrix build it once.
+   */
+  synchronized KdTree kdTree() {
+    if (tree == null) {
+      tree = new KdTree(this);
+    }
+    return tree;
   }
 
   /** The sum of all weights, added in row order. */

@@ -220,16 +220,16 @@ final class KdTree {
       double[] scale = new double[used.length];
       long largest = (1L << bitsEach) - 1;
       for (int u = 0; u < used.length; u++) {
-        double width = high[used[u]] - low[used[u]];
-        // No width, or one too large for a double: every row gets 0 there.
-        scale[u] = width > 0 && width < Double.POSITIVE_INFINITY ? largest / width : 0;
+        // Halves, so that even the widest range of doubles has a finite width.
+        double halfWidth = high[used[u]] / 2 - low[used[u]] / 2;
+        scale[u] = halfWidth > 0 ? largest / halfWidth : 0;
       }
       long[] spread = spreadTable(used.length);
       long[] codes = new long[rows];
       for (int row = 0; row < rows; row++) {
         long code = 0;
         for (int u = 0; u < used.length; u++) {
-          double offset = (values[row * columns + used[u]] - low[used[u]]) * scale[u];
+          double offset = (values[row * columns + used[u]] / 2 - low[used[u]] / 2) * scale[u];
           long quantised = Math.min(largest, Math.max(0, (long) offset));
           code |= spreadBits(quantised, bitsEach, spread, used.length) << (used.length - 1 - u);
         }
@@ -245,7 +245,8 @@ final class KdTree {
       for (int j = 0; j < order.length; j++) {
         order[j] = j;
       }
-      Arrays.sort(order, (a, b) -> Double.compare(high[b] - low[b], high[a] - low[a]));
+      Arrays.sort(
+          order, (a, b) -> Double.compare(high[b] / 2 - low[b] / 2, high[a] / 2 - low[a] / 2));
       int[] widest = new int[count];
       for (int u = 0; u < count; u++) {
         widest[u] = order[u];

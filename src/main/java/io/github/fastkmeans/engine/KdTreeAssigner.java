@@ -57,7 +57,7 @@ final class KdTreeAssigner extends Assigner {
 
   KdTreeAssigner(DataMatrix data, double[] centres, int[] labels) {
     super(data, centres, labels);
-    this.tree = new KdTree(data);
+    this.tree = data.kdTree();
     this.nearest = new int[data.rows()];
     Arrays.fill(nearest, -1);
     this.changed = new long[(data.rows() + 63) / 64];

@@ -42,9 +42,10 @@ public final class MemoryEstimate {
         bounds = 16 * n + 20L * k * k;
         break;
       case KD_TREE:
-        // The rows' values and indices in tree order, each row's nearest centre, and the nodes
-        // (at most 4 per leaf of at least 4 rows): bounding boxes, ranges, children, owners.
-        bounds = 8 * n * columns + 8 * n + (n + 1) * (16L * columns + 20);
+        // The rows' values in tree order, their indices and nearest centres, and, while the tree
+        // is built, two arrays of sort codes (8 * n * (columns + 3)); the nodes, about a fifth of
+        // the rows in number: bounding boxes, ranges, children, owners.
+        bounds = 8 * n * (columns + 3) + (n / 4 + 1) * (16L * columns + 20);
         break;
       default:
         bounds = 0;

@@ -31,7 +31,20 @@ class AlgorithmEquivalenceTest {
         Arguments.of("high d", TestData.blobs(3, 1500, 70, 10, 4.0, false), 10),
         Arguments.of("overlapping groups", TestData.blobs(4, 4000, 3, 5, 6.0, true), 9),
         Arguments.of("integer grid with ties", grid(), 7),
-        Arguments.of("more centres than groups", TestData.blobs(5, 3000, 4, 3, 0.1, false), 12));
+        Arguments.of("more centres than groups", TestData.blobs(5, 3000, 4, 3, 0.1, false), 12),
+        Arguments.of("one column", TestData.blobs(6, 3000, 1, 6, 0.5, false), 8),
+        Arguments.of("3-column grid far from the origin", farGrid(), 11));
+  }
+
+  /** Points on a 3-column integer grid a million units from the origin: ties and large norms. */
+  private static DataMatrix farGrid() {
+    Random random = new Random(8);
+    int rows = 3000;
+    double[] values = new double[rows * 3];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = 1e6 + random.nextInt(6);
+    }
+    return DataMatrix.of(rows, 3, values);
   }
 
   /** Points on a small integer grid, many at equal distances from several centres. */
@@ -140,7 +153,11 @@ class AlgorithmEquivalenceTest {
     assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(1000, 5, 2, budget));
     assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 128, 100, budget));
     assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 128, 100, 0));
-    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(100000, 2, 10, budget));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100000, 2, 10, budget));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100, 1, 3, budget));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(1000, 3, 100, budget));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 4, 100, budget));
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(100000, 2, 2, budget));
     assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 8, 32, budget));
     assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 79, 32, budget));
     assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 80, 32, budget));
