@@ -38,7 +38,7 @@ public enum Algorithm {
   static final int ELKAN_COLUMNS = 80;
 
   /** Up to this many columns {@link #AUTO} takes the k-d tree. */
-  static final int TREE_COLUMNS = 3;
+  static final int TREE_COLUMNS = 4;
 
   private final String id;
 

@@ -26,6 +26,19 @@ final class KdTreeAssigner extends Assigner {
    */
   private static final double DROP_MARGIN = 1e-10;
 
+  /**
+   * A leaf left with more than 1/this of the centres compares its rows with all of them in one
+   * sweep, as Elkan's and Exponion's scans do.
+   */
+  private static final int ALL_AT_ONCE_SHARE = 3;
+
+  /**
+   * After this many levels down which no centre was dropped, a node left with many centres compares
+   * its rows with all centres instead of filtering further: in many dimensions boxes rarely exclude
+   * a centre, and filtering every node would cost more than the rows' distances.
+   */
+  private static final int FRUITLESS_LEVELS = 8;
+
   /** The subtrees below this depth are the units of work shared between threads. */
   private static final int SHARED_DEPTH = 6;
 
@@ -75,7 +88,7 @@ final class KdTreeAssigner extends Assigner {
     for (int c = 0; c < k; c++) {
       all[c] = c;
     }
-    top.descend(0, 0, k, -1, 0);
+    top.descend(0, 0, k, -1, 0, 0);
     long[] computed = new long[subtrees.count];
     runner.run(
         0,
@@ -84,7 +97,13 @@ final class KdTreeAssigner extends Assigner {
           Filter filter = new Filter(-1);
           int count = subtrees.candidateCount[subtree];
           System.arraycopy(subtrees.candidates, subtree * k, filter.reserve(count), 0, count);
-          filter.descend(subtrees.node[subtree], 0, count, subtrees.inherited[subtree], 0);
+          filter.descend(
+              subtrees.node[subtree],
+              0,
+              count,
+              subtrees.inherited[subtree],
+              0,
+              subtrees.fruitless[subtree]);
           computed[subtree] = filter.computed;
         });
     long total = top.computed;
@@ -140,6 +159,9 @@ final class KdTreeAssigner extends Assigner {
 
     long computed;
 
+    /** Scratch space of the sweep over all centres, made when first needed. */
+    private CentreColumns.Scratch scratch;
+
     /** The depth at which nodes are left to the threads; -1 for none. */
     private final int shareAt;
 
@@ -158,35 +180,38 @@ final class KdTreeAssigner extends Assigner {
     /**
      * Filters the candidates {@code stack[from, from + count)} (in increasing index order) for
      * {@code node}; {@code known} is the centre every row of the node had after the previous pass,
-     * or -1. Nodes at depth {@link #shareAt} are left to the threads.
+     * or -1; {@code fruitless} counts the levels above it that dropped no centre. Nodes at depth
+     * {@link #shareAt} are left to the threads.
      */
-    void descend(int node, int from, int count, int known, int depth) {
+    void descend(int node, int from, int count, int known, int depth, int fruitless) {
       if (known < 0 && ownedLastPass(node)) {
         known = owner[node];
       }
+      int before = count;
       if (count > 1) {
         count = dropFarther(node, from, count);
       }
+      fruitless = count < before ? 0 : fruitless + 1;
       if (count == 1) {
         give(node, stack[from], known);
         return;
       }
-      if (tree.isLeaf(node)) {
+      if (tree.isLeaf(node) || (fruitless >= FRUITLESS_LEVELS && count > k / ALL_AT_ONCE_SHARE)) {
         compareRows(node, from, count);
         return;
       }
       if (depth == shareAt) {
-        subtrees.add(node, stack, from, count, known);
+        subtrees.add(node, stack, from, count, known, fruitless);
         return;
       }
       int child = tree.firstChild(node);
       int next = from + count;
       ensure(next + count);
       System.arraycopy(stack, from, stack, next, count);
-      descend(child, next, count, known, depth + 1);
+      descend(child, next, count, known, depth + 1, fruitless);
       // The first child's walk may have grown the stack but left this list where it was.
       System.arraycopy(stack, from, stack, next, count);
-      descend(child + 1, next, count, known, depth + 1);
+      descend(child + 1, next, count, known, depth + 1, fruitless);
     }
 
     /** Sets a row's nearest centre and, after the first pass, marks the row if it changed. */
@@ -305,10 +330,26 @@ final class KdTreeAssigner extends Assigner {
       return toC - toCloser > DROP_MARGIN * scale;
     }
 
-    /** Compares every row of a leaf with the candidates; the lowest index wins a tie. */
+    /**
+     * Compares every row of a leaf with the candidates, the lowest index winning a tie; with many
+     * candidates left (the tree prunes little in many dimensions), with all centres in one sweep,
+     * which finds the same centre since every dropped one is farther.
+     */
     private void compareRows(int node, int from, int count) {
       int[] rowAt = tree.rowAt;
       double[] points = tree.points;
+      if (count > k / ALL_AT_ONCE_SHARE) {
+        if (scratch == null) {
+          scratch = centreColumns.newScratch();
+        }
+        for (int p = tree.start(node); p < tree.end(node); p++) {
+          int offset = p * columns;
+          double squaredNorm = CentreColumns.squaredNorm(points, offset, columns);
+          setNearest(rowAt[p], centreColumns.nearest(points, offset, squaredNorm, scratch));
+        }
+        computed += (long) k * (tree.end(node) - tree.start(node));
+        return;
+      }
       for (int p = tree.start(node); p < tree.end(node); p++) {
         int best = -1;
         double bestSquared = Double.POSITIVE_INFINITY;
@@ -333,6 +374,7 @@ final class KdTreeAssigner extends Assigner {
     int count;
     int[] node = new int[1 << SHARED_DEPTH];
     int[] inherited = new int[1 << SHARED_DEPTH];
+    int[] fruitless = new int[1 << SHARED_DEPTH];
     int[] candidateCount = new int[1 << SHARED_DEPTH];
     int[] candidates;
 
@@ -345,9 +387,10 @@ final class KdTreeAssigner extends Assigner {
       count = 0;
     }
 
-    void add(int subtree, int[] stack, int from, int size, int known) {
+    void add(int subtree, int[] stack, int from, int size, int known, int levels) {
       node[count] = subtree;
       inherited[count] = known;
+      fruitless[count] = levels;
       candidateCount[count] = size;
       System.arraycopy(stack, from, candidates, count * k, size);
       count++;

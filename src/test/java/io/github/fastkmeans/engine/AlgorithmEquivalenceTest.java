@@ -156,7 +156,8 @@ class AlgorithmEquivalenceTest {
     assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100000, 2, 10, budget));
     assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100, 1, 3, budget));
     assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(1000, 3, 100, budget));
-    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 4, 100, budget));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(1000, 4, 100, budget));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 5, 100, budget));
     assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(100000, 2, 2, budget));
     assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 8, 32, budget));
     assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 79, 32, budget));

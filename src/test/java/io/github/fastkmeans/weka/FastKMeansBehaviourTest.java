@@ -489,7 +489,7 @@ class FastKMeansBehaviourTest {
           "(150)",
           "sepallength",
           "  +/-",
-          "Algorithm: exponion on ",
+          "Algorithm: kdtree on ",
           "Distances computed: ",
           "ms per iteration on average",
           "Elapsed time: ",
