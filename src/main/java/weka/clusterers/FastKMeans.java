@@ -513,8 +513,8 @@ public class FastKMeans extends RandomizableClusterer
         new Option(
             "\tHow each instance's nearest centre is found; all give the same result:\n\t"
                 + OptionTags.ids(OptionTags.algorithms())
-                + "\n\t(default auto: Lloyd for k <= 2, Elkan from 80 numeric dimensions when its\n"
-                + "\tbounds fit -elkan-memory, Exponion otherwise).",
+                + "\n\t(default auto: Lloyd for k <= 2, the k-d tree up to 4 numeric dimensions,\n"
+                + "\tElkan from 80 when its bounds fit -elkan-memory, Exponion otherwise).",
             "algorithm",
             1,
             "-algorithm <" + OptionTags.ids(OptionTags.algorithms()) + ">"));
@@ -966,7 +966,8 @@ public class FastKMeans extends RandomizableClusterer
   public String algorithmTipText() {
     return "How each instance's nearest centre is found. All give exactly the same clusters; the"
         + " bound-based ones (Hamerly, Elkan, Exponion) skip distances the triangle inequality proves"
-        + " unnecessary. auto chooses by the number of clusters and attributes.";
+        + " unnecessary, the k-d tree (for few attributes) whole groups of instances at once. auto"
+        + " chooses by the number of clusters and attributes.";
   }
 
   /** Sets the assignment algorithm; the tag must come from the algorithm list. */

@@ -53,6 +53,15 @@ final class FastKMeansAdapter extends JavaContender {
     return "FastKMeans";
   }
 
+  @Override
+  public String tooSlowFor(Dataset data) {
+    return algorithm.equals(Algorithm.KD_TREE.id()) && data.columns > TREE_MAX_COLUMNS
+        ? "a k-d tree prunes little in "
+            + data.columns
+            + " dimensions; there it is about twice as slow as Lloyd"
+        : null;
+  }
+
   /** The subject of the benchmark: always every timed run asked for. */
   @Override
   boolean ignoresBudget() {

@@ -35,7 +35,7 @@ final class Options {
           "  --skm-runs N       at most N timed runs of Weka SimpleKMeans (default: as --runs)",
           "  --sets LIST        data sets, comma-separated (default A,B,C,D,birch1,kddcup99)",
           "  --systems LIST     only systems whose id contains one of these words. Ids: fastkmeans-ALGO-Nt and",
-          "                     fastkmeans-ALGO-1t (ALGO: lloyd, hamerly, elkan, exponion; N: --threads),",
+          "                     fastkmeans-ALGO-1t (ALGO: lloyd, hamerly, elkan, exponion, kdtree; N: --threads),",
           "                     weka-simplekmeans, elki-lloyd, elki-hamerly, elki-elkan, elki-exponion,",
           "                     elki-shallot, elki-kdfiltering, smile-bbd, sklearn-lloyd, sklearn-elkan, and",
           "                     elki-kdpruning, which runs only when named here. The k-d and BBD tree systems",
