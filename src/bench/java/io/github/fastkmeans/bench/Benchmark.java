@@ -199,6 +199,11 @@ public final class Benchmark {
             23,
             it(20),
             q ? 7 : 1);
+      case "L3":
+      case "L4":
+      case "L5":
+        int columns = set.charAt(1) - '0';
+        return Datasets.blobs(set, 200_000 / div, columns, 32, it(50), 6.0, 20 + columns);
       case "W32":
         return Datasets.blobs("W32", 100_000 / div, 32, 50, it(30), 10.0, 16);
       case "W64":

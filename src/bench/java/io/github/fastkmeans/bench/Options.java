@@ -12,10 +12,11 @@ final class Options {
   static final List<String> ALL_SETS = List.of("A", "B", "C", "D", "birch1", "kddcup99");
 
   /**
-   * Sets run only when named: blobs of 32, 64 and 96 columns, between which {@code -algorithm auto}
-   * switches from Exponion to Elkan.
+   * Sets run only when named: blobs of 3, 4 and 5 columns, between which {@code -algorithm auto}
+   * switches from the k-d tree to Exponion, and of 32, 64 and 96, between which it switches from
+   * Exponion to Elkan.
    */
-  static final List<String> WIDTH_SETS = List.of("W32", "W64", "W96");
+  static final List<String> WIDTH_SETS = List.of("L3", "L4", "L5", "W32", "W64", "W96");
 
   static final String USAGE =
       String.join(
@@ -33,7 +34,8 @@ final class Options {
           "  --budget S         a peer stops before a timed run that would take its timed fits past S seconds",
           "                     (at least 1 run; FastKMeans always does --runs; default 25)",
           "  --skm-runs N       at most N timed runs of Weka SimpleKMeans (default: as --runs)",
-          "  --sets LIST        data sets, comma-separated (default A,B,C,D,birch1,kddcup99)",
+          "  --sets LIST        data sets, comma-separated (default A,B,C,D,birch1,kddcup99); blobs of other",
+          "                     widths run only when named: L3, L4, L5 (200,000 rows, k = 32) and W32, W64, W96",
           "  --systems LIST     only systems whose id contains one of these words. Ids: fastkmeans-ALGO-Nt and",
           "                     fastkmeans-ALGO-1t (ALGO: lloyd, hamerly, elkan, exponion, kdtree; N: --threads),",
           "                     weka-simplekmeans, elki-lloyd, elki-hamerly, elki-elkan, elki-exponion,",

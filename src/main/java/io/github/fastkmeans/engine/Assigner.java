@@ -74,13 +74,22 @@ abstract class Assigner {
   void rowMoved(int row) {}
 
   /**
-   * Called by the driver before every pass, on the calling thread, with the threads of the fit: for
-   * work that is not split by rows. Returns the distances it computed.
+   * Called by the driver before every pass, on the calling thread, with the threads of the fit and
+   * a runner on the calling thread alone: for work that is not split by rows. Returns the distances
+   * it computed.
    *
    * @throws InterruptedException if the calling thread is interrupted while waiting for others
    */
-  long beforePass(ChunkRunner runner) throws InterruptedException {
+  long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
     return 0;
+  }
+
+  /**
+   * Whether the coming pass over the chunks, asked after {@link #beforePass}, has so little to do
+   * that waking other threads for it would cost more than it saves.
+   */
+  boolean passIsLight() {
+    return false;
   }
 
   /** Assigns rows {@code [start, end)} on the first pass, when no row has a cluster yet. */

@@ -140,6 +140,9 @@ public final class KMeans {
     private final RowChunks chunks;
     private final ChunkRunner runner;
 
+    /** Runs work on the calling thread alone: for passes too light to share. */
+    private final ChunkRunner callerOnly = new ChunkRunner(1);
+
     /** Sums of the chunks of one batch; a batch is as many chunks as the slots. */
     private final ClusterSums[] slots;
 
@@ -232,11 +235,13 @@ public final class KMeans {
         throw new InterruptedException("k-means was interrupted.");
       }
       totals.clearCounts();
-      totals.countDistances(assigner.beforePass(runner));
+      totals.countDistances(assigner.beforePass(runner, callerOnly));
+      // Chunks are merged in the same order whichever thread ran them.
+      ChunkRunner passRunner = assigner.passIsLight() ? callerOnly : runner;
       int chunkCount = chunks.count();
       for (int first = 0; first < chunkCount; first += slots.length) {
         int end = Math.min(chunkCount, first + slots.length);
-        runner.run(first, end, this::assignChunk);
+        passRunner.run(first, end, this::assignChunk);
         for (int slot = 0; slot < end - first; slot++) {
           totals.merge(slots[slot]);
         }

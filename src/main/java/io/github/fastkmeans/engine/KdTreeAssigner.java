@@ -39,6 +39,15 @@ final class KdTreeAssigner extends Assigner {
    */
   private static final int FRUITLESS_LEVELS = 8;
 
+  /**
+   * A tree pass whose previous one computed fewer distances and gave fewer rows than this in its
+   * subtrees runs on the calling thread alone: about what waking another thread costs.
+   */
+  private static final long LIGHT_WORK = 32 * 1024;
+
+  /** A pass that records fewer marked rows than this runs on the calling thread alone. */
+  private static final long LIGHT_ROWS = 4 * 1024;
+
   /** The subtrees below this depth are the units of work shared between threads. */
   private static final int SHARED_DEPTH = 6;
 
@@ -65,6 +74,12 @@ final class KdTreeAssigner extends Assigner {
   /** The number of the current pass, from 1. */
   private int pass;
 
+  /** Distances and rows given in the threads' share of the last tree pass. */
+  private long subtreeWork;
+
+  /** The rows marked by the last tree pass, to be recorded. */
+  private long markedRows;
+
   /** The subtrees of the current pass left for the threads, with what they inherit. */
   private final Subtrees subtrees;
 
@@ -80,7 +95,7 @@ final class KdTreeAssigner extends Assigner {
   }
 
   @Override
-  long beforePass(ChunkRunner runner) throws InterruptedException {
+  long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
     pass++;
     subtrees.clear();
     Filter top = new Filter(SHARED_DEPTH);
@@ -90,27 +105,43 @@ final class KdTreeAssigner extends Assigner {
     }
     top.descend(0, 0, k, -1, 0, 0);
     long[] computed = new long[subtrees.count];
-    runner.run(
-        0,
-        subtrees.count,
-        (subtree, slot) -> {
-          Filter filter = new Filter(-1);
-          int count = subtrees.candidateCount[subtree];
-          System.arraycopy(subtrees.candidates, subtree * k, filter.reserve(count), 0, count);
-          filter.descend(
-              subtrees.node[subtree],
-              0,
-              count,
-              subtrees.inherited[subtree],
-              0,
-              subtrees.fruitless[subtree]);
-          computed[subtree] = filter.computed;
-        });
+    long[] work = new long[subtrees.count];
+    // Late passes walk little of the tree: less than waking the other threads costs.
+    boolean light = pass > 1 && subtreeWork < LIGHT_WORK;
+    (light ? callerOnly : runner)
+        .run(
+            0,
+            subtrees.count,
+            (subtree, slot) -> {
+              Filter filter = new Filter(-1);
+              int count = subtrees.candidateCount[subtree];
+              System.arraycopy(subtrees.candidates, subtree * k, filter.reserve(count), 0, count);
+              filter.descend(
+                  subtrees.node[subtree],
+                  0,
+                  count,
+                  subtrees.inherited[subtree],
+                  0,
+                  subtrees.fruitless[subtree]);
+              computed[subtree] = filter.computed;
+              work[subtree] = filter.computed + filter.rowsGiven;
+            });
     long total = top.computed;
-    for (long c : computed) {
-      total += c;
+    subtreeWork = 0;
+    for (int subtree = 0; subtree < computed.length; subtree++) {
+      total += computed[subtree];
+      subtreeWork += work[subtree];
+    }
+    markedRows = 0;
+    for (long word : changed) {
+      markedRows += Long.bitCount(word);
     }
     return total;
+  }
+
+  @Override
+  boolean passIsLight() {
+    return pass > 1 && markedRows < LIGHT_ROWS;
   }
 
   @Override
@@ -158,6 +189,9 @@ final class KdTreeAssigner extends Assigner {
     private int[] stack = new int[Math.max(16, 4 * k)];
 
     long computed;
+
+    /** The rows this walk gave a centre node by node. */
+    long rowsGiven;
 
     /** Scratch space of the sweep over all centres, made when first needed. */
     private CentreColumns.Scratch scratch;
@@ -264,6 +298,7 @@ final class KdTreeAssigner extends Assigner {
     }
 
     private void giveAll(int node, int c) {
+      rowsGiven += tree.end(node) - tree.start(node);
       int[] rowAt = tree.rowAt;
       for (int p = tree.start(node); p < tree.end(node); p++) {
         setNearest(rowAt[p], c);
