@@ -72,14 +72,15 @@ public enum Algorithm {
    * itself.
    *
    * <p>The rule comes from the benchmark (docs/benchmarks.md, 2 threads). With one or two centres a
-   * bound saves at most one distance per row and costs about as much: Lloyd. Up to 3 columns the
-   * k-d tree was fastest (200,000 rows, 32 centres, 50 iterations: 1, 2, 3 columns 0.04 s, 0.09 s,
-   * 0.11 s against Exponion's 0.10 s, 0.14 s, 0.18 s; A 0.02 s against 0.04 s; birch1 0.08 s
-   * against 0.10 s); at 4 columns by 16%, at 5 it was slower. Below 80 dimensions Exponion was
-   * fastest or close to it (B, 16 dimensions: 0.38 s, Hamerly 0.45 s, Elkan 0.95 s; KDD Cup, 38:
-   * 0.28 s, 0.37 s, 0.36 s), at most 17% behind Hamerly where that was fastest (C, 32 and 64
-   * dimensions); from 96 dimensions Elkan was fastest (96: 0.36 s against 0.45 s and 0.42 s; D,
-   * 128: 0.43 s against 0.58 s and 0.57 s), at 64 it was not (0.41 s against 0.35 s and 0.30 s).
+   * bound saves at most one distance per row and costs about as much: Lloyd. Up to 4 columns the
+   * k-d tree was fastest (200,000 rows, 32 centres, 50 iterations: 3 columns 0.16 s against
+   * Hamerly's 0.20 s and Exponion's 0.24 s, 4 columns 0.26 s against 0.32 s and 0.32 s; A and
+   * birch1, 2 columns, about half Exponion's time and less), at 5 it was not (0.39 s against 0.29 s
+   * and 0.28 s). Below 80 dimensions Exponion was fastest or close to it (B, 16 dimensions: 0.39 s,
+   * Hamerly 0.45 s, Elkan 0.76 s; KDD Cup, 38: 0.30 s, 0.38 s, 0.33 s), at most 17% behind Hamerly
+   * where that was fastest (32 and 64 dimensions); from 96 dimensions Elkan was fastest (96: 0.36 s
+   * against 0.45 s and 0.42 s; D, 128: 0.35 s against 0.56 s and 0.51 s), at 64 it was not (0.41 s
+   * against 0.35 s and 0.30 s).
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {
