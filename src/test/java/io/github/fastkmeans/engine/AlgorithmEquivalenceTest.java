@@ -108,6 +108,20 @@ class AlgorithmEquivalenceTest {
   }
 
   @Test
+  void kdTreeReproducesLloydWhenItsPassesAreSharedBetweenThreads() throws Exception {
+    // Enough rows that the tree's early passes are handed to the other threads.
+    DataMatrix data = TestData.blobs(14, 40_000, 2, 25, 1.5, true);
+    double[] start = start(data, 25, 4);
+    KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1);
+    for (int threads : new int[] {1, 2, 3}) {
+      KMeansResult tree = fit(data, start, Algorithm.KD_TREE, threads);
+      assertEquals(lloyd.iterations(), tree.iterations(), threads + " threads");
+      assertArrayEquals(lloyd.labels(), tree.labels(), threads + " threads");
+      assertTrue(Arrays.equals(lloyd.centres(), tree.centres()), threads + " threads: centres");
+    }
+  }
+
+  @Test
   void boundsSkipMostDistancesOnSeparatedGroups() throws Exception {
     DataMatrix data = TestData.blobs(11, 20000, 3, 20, 0.3, false);
     double[] start = start(data, 20, 1);

@@ -35,6 +35,12 @@ class RowChunksTest {
   }
 
   @Test
+  void chunksStartOnWholeWordsOfRowMarks() {
+    // The k-d tree marks changed rows 64 to a long; a chunk's thread clears its own words only.
+    assertEquals(0, RowChunks.CHUNK_ROWS % 64);
+  }
+
+  @Test
   void everyChunkButTheLastIsFull() {
     RowChunks chunks = new RowChunks(2 * RowChunks.CHUNK_ROWS + 10);
     assertEquals(RowChunks.CHUNK_ROWS, chunks.end(0) - chunks.start(0));
