@@ -9,9 +9,6 @@ import java.util.Arrays;
  */
 final class ChunkedSums {
 
-  /** Partial arrays held at once are capped at about this many doubles (32 MiB), as in KMeans. */
-  private static final long PARTIALS_BUDGET = 4L << 20;
-
   /** What a range of rows contributes. */
   @FunctionalInterface
   interface RowRange {
@@ -30,12 +27,7 @@ final class ChunkedSums {
       throws InterruptedException {
     RowChunks chunks = new RowChunks(rows);
     int chunkCount = chunks.count();
-    long affordable = Math.max(1, PARTIALS_BUDGET / Math.max(1, length));
-    int batch =
-        (int)
-            Math.min(
-                Math.max(1, chunkCount),
-                Math.max(runner.threads(), Math.min(64L * runner.threads(), affordable)));
+    int batch = chunks.batch(runner.threads(), length);
     double[][] partials = new double[batch][length];
     double[] total = new double[length];
     for (int first = 0; first < chunkCount; first += batch) {

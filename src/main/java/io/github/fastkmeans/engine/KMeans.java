@@ -22,9 +22,6 @@ public final class KMeans {
   /** Distances below this share of the coordinates' magnitude are rounding noise, not distance. */
   private static final double ROUNDING_LEVEL = 1e-10;
 
-  /** Per-chunk partial sums held at once are capped at about this many doubles (32 MiB). */
-  private static final long PARTIAL_SUMS_BUDGET = 4L << 20;
-
   private final KMeansSettings settings;
 
   /** A k-means iteration with the given settings. */
@@ -165,13 +162,7 @@ public final class KMeans {
       this.chunks = new RowChunks(data.rows());
       this.runner = runner;
       // Sums, weights and member counts of every centre.
-      long perSlot = (long) k * (columns + 2) + 1;
-      int affordable =
-          (int) Math.max(1, Math.min(Integer.MAX_VALUE, PARTIAL_SUMS_BUDGET / perSlot));
-      // One batch per pass when the budget allows: every batch is a hand-off to the other threads,
-      // whose wake-up costs as much as thousands of rows; the budget keeps many-centre sums in
-      // bounds.
-      int slotCount = Math.min(chunks.count(), Math.max(runner.threads(), affordable));
+      int slotCount = chunks.batch(runner.threads(), (long) k * (columns + 2) + 1);
       this.slots = new ClusterSums[slotCount];
       for (int s = 0; s < slotCount; s++) {
         slots[s] = new ClusterSums(k, columns);

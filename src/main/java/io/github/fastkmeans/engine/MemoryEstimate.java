@@ -54,7 +54,7 @@ public final class MemoryEstimate {
     // k-means++'s four per-row arrays (32n), the per-chunk partial sums (capped at 32 MiB plus the
     // totals) and the centres.
     long chunks = (n + RowChunks.CHUNK_ROWS - 1) / RowChunks.CHUNK_ROWS;
-    long sums = Math.min(32L << 20, 8L * chunks * (k * (columns + 2L) + 1));
+    long sums = 8 * Math.min(RowChunks.PARTIALS_BUDGET, chunks * (k * (columns + 2L) + 1));
     // The rows' squared norms, for the dot-product sweeps over all centres.
     long norms = columns >= CentreColumns.DOT_PRODUCT_COLUMNS ? 8 * n : 0;
     long working = 16 * n + 32 * n + norms + sums + 8L * k * (columns + 1) * 4;

@@ -10,6 +10,9 @@ public final class RowChunks {
   /** Rows per chunk: small enough for a chunk's rows to stay in cache, large enough to amortise. */
   public static final int CHUNK_ROWS = 512;
 
+  /** Partial results of the chunks held at once are capped at about this many doubles (32 MiB). */
+  static final long PARTIALS_BUDGET = 4L << 20;
+
   private final int rows;
 
   /** The chunks of a matrix with {@code rows} rows. */
@@ -30,5 +33,16 @@ public final class RowChunks {
   /** One past the last row of a chunk. */
   public int end(int chunk) {
     return Math.min(rows, (chunk + 1) * CHUNK_ROWS);
+  }
+
+  /**
+   * How many chunks one hand-off to {@code threads} threads takes when each chunk's partial result
+   * holds {@code partialLength} doubles: all of them when their partials fit {@link
+   * #PARTIALS_BUDGET}, since every hand-off wakes the other threads, whose wake-up costs as much as
+   * thousands of rows; at least one per thread, and at least one.
+   */
+  int batch(int threads, long partialLength) {
+    long affordable = PARTIALS_BUDGET / Math.max(1, partialLength);
+    return (int) Math.max(1, Math.min(count(), Math.max(threads, affordable)));
   }
 }

@@ -41,6 +41,17 @@ class RowChunksTest {
   }
 
   @Test
+  void aBatchTakesEveryChunkWhosePartialsFitTheBudgetAndOnePerThreadAtLeast() {
+    RowChunks chunks = new RowChunks(100 * RowChunks.CHUNK_ROWS);
+    assertEquals(100, chunks.batch(2, 1));
+    assertEquals(100, chunks.batch(2, RowChunks.PARTIALS_BUDGET / 100));
+    assertEquals(10, chunks.batch(2, RowChunks.PARTIALS_BUDGET / 10));
+    assertEquals(4, chunks.batch(4, RowChunks.PARTIALS_BUDGET));
+    assertEquals(100, chunks.batch(500, RowChunks.PARTIALS_BUDGET));
+    assertEquals(1, new RowChunks(0).batch(2, 1));
+  }
+
+  @Test
   void everyChunkButTheLastIsFull() {
     RowChunks chunks = new RowChunks(2 * RowChunks.CHUNK_ROWS + 10);
     assertEquals(RowChunks.CHUNK_ROWS, chunks.end(0) - chunks.start(0));
