@@ -36,6 +36,14 @@ abstract class Assigner {
   private final double[] rowSquaredNorms;
 
   Assigner(DataMatrix data, double[] centres, int[] labels) {
+    this(data, centres, labels, true);
+  }
+
+  /**
+   * An assigner that keeps the rows' squared norms for {@link #nearestOfAll} when {@code
+   * keepsRowNorms} and the rows are long enough for dot products.
+   */
+  Assigner(DataMatrix data, double[] centres, int[] labels, boolean keepsRowNorms) {
     this.data = data;
     this.values = data.values();
     this.columns = data.columns();
@@ -45,7 +53,9 @@ abstract class Assigner {
     this.centreColumns = new CentreColumns(k, columns);
     centreColumns.update(centres);
     this.rowSquaredNorms =
-        columns >= CentreColumns.DOT_PRODUCT_COLUMNS ? new double[data.rows()] : null;
+        keepsRowNorms && columns >= CentreColumns.DOT_PRODUCT_COLUMNS
+            ? new double[data.rows()]
+            : null;
   }
 
   /** Assigns rows {@code [start, end)} in the first pass, measuring what later passes reuse. */

@@ -84,7 +84,8 @@ final class KdTreeAssigner extends Assigner {
   private final Subtrees subtrees;
 
   KdTreeAssigner(DataMatrix data, double[] centres, int[] labels) {
-    super(data, centres, labels);
+    // Its sweeps over all centres measure the norms of the tree's copy of the rows as they go.
+    super(data, centres, labels, false);
     this.tree = data.kdTree();
     this.nearest = new int[data.rows()];
     Arrays.fill(nearest, -1);

@@ -56,7 +56,8 @@ public final class MemoryEstimate {
     long chunks = (n + RowChunks.CHUNK_ROWS - 1) / RowChunks.CHUNK_ROWS;
     long sums = 8 * Math.min(RowChunks.PARTIALS_BUDGET, chunks * (k * (columns + 2L) + 1));
     // The rows' squared norms, for the dot-product sweeps over all centres.
-    long norms = columns >= CentreColumns.DOT_PRODUCT_COLUMNS ? 8 * n : 0;
+    long norms =
+        columns >= CentreColumns.DOT_PRODUCT_COLUMNS && algorithm != Algorithm.KD_TREE ? 8 * n : 0;
     long working = 16 * n + 32 * n + norms + sums + 8L * k * (columns + 1) * 4;
     return new MemoryEstimate(data, bounds, working);
   }
