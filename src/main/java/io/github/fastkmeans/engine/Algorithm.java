@@ -29,8 +29,8 @@ public enum Algorithm {
   /**
    * A k-d tree of the rows, down which the centres are filtered: a node keeps only the centres that
    * may be nearest to some point of its box (T. Kanungo et al., "An efficient k-means clustering
-   * algorithm: analysis and implementation", IEEE TPAMI 2002). For few dimensions; the tree and a
-   * copy of the rows in its order take 8 * rows * (columns + 1) bytes.
+   * algorithm: analysis and implementation", IEEE TPAMI 2002). For few dimensions; the tree keeps a
+   * copy of the rows in its order and about rows / 5 nodes with their bounding boxes.
    */
   KD_TREE("kdtree");
 

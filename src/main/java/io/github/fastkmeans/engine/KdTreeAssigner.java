@@ -27,6 +27,12 @@ final class KdTreeAssigner extends Assigner {
   private static final double DROP_MARGIN = 1e-10;
 
   /**
+   * Below this, squared distances near the box are close to the subnormal range, where rounding is
+   * absolute rather than relative and the margin proves nothing: no centre is dropped.
+   */
+  private static final double SMALLEST_TRUSTED_SCALE = 0x1p-968;
+
+  /**
    * A leaf left with more than 1/this of the centres compares its rows with all of them in one
    * sweep, as Elkan's and Exponion's scans do.
    */
@@ -40,8 +46,8 @@ final class KdTreeAssigner extends Assigner {
   private static final int FRUITLESS_LEVELS = 8;
 
   /**
-   * A tree pass whose previous one computed fewer distances and gave fewer rows than this in its
-   * subtrees runs on the calling thread alone: about what waking another thread costs.
+   * A tree pass whose previous one, in its subtrees, computed distances and gave rows fewer than
+   * this together runs on the calling thread alone: about what waking another thread costs.
    */
   private static final long LIGHT_WORK = 32 * 1024;
 
@@ -219,6 +225,11 @@ final class KdTreeAssigner extends Assigner {
      * {@link #shareAt} are left to the threads.
      */
     void descend(int node, int from, int count, int known, int depth, int fruitless) {
+      if (depth == shareAt) {
+        // The thread that takes the subtree filters its root.
+        subtrees.add(node, stack, from, count, known, fruitless);
+        return;
+      }
       if (known < 0 && ownedLastPass(node)) {
         known = owner[node];
       }
@@ -233,10 +244,6 @@ final class KdTreeAssigner extends Assigner {
       }
       if (tree.isLeaf(node) || (fruitless >= FRUITLESS_LEVELS && count > k / ALL_AT_ONCE_SHARE)) {
         compareRows(node, from, count);
-        return;
-      }
-      if (depth == shareAt) {
-        subtrees.add(node, stack, from, count, known, fruitless);
         return;
       }
       int child = tree.firstChild(node);
@@ -363,7 +370,7 @@ final class KdTreeAssigner extends Assigner {
         double farCloser = Math.max(Math.abs(hi - b), Math.abs(lo - b));
         scale += farC * farC + farCloser * farCloser;
       }
-      return toC - toCloser > DROP_MARGIN * scale;
+      return scale >= SMALLEST_TRUSTED_SCALE && toC - toCloser > DROP_MARGIN * scale;
     }
 
     /**

@@ -122,6 +122,21 @@ class AlgorithmEquivalenceTest {
   }
 
   @Test
+  void kdTreeDropsNoCentreWhereDistancesAreSubnormal() throws Exception {
+    // Squared distances near 2^-1080: rounding is absolute there, and a relative margin is zero.
+    double s = 0x1p-540;
+    DataMatrix data = DataMatrix.of(2, 2, new double[] {-7 * s, 11 * s, -9 * s, s});
+    double[] start = {0, 5 * s, -3 * s, 5 * s, 100 * s, 100 * s};
+    for (int iterations = 1; iterations <= 3; iterations++) {
+      KMeansSettings settings = KMeansSettings.DEFAULTS.withMaxIterations(iterations);
+      KMeansResult lloyd = new KMeans(settings.withAlgorithm(Algorithm.LLOYD)).fit(data, start);
+      KMeansResult tree = new KMeans(settings.withAlgorithm(Algorithm.KD_TREE)).fit(data, start);
+      assertArrayEquals(lloyd.labels(), tree.labels(), iterations + " iterations");
+      assertTrue(Arrays.equals(lloyd.centres(), tree.centres()), iterations + " iterations");
+    }
+  }
+
+  @Test
   void boundsSkipMostDistancesOnSeparatedGroups() throws Exception {
     DataMatrix data = TestData.blobs(11, 20000, 3, 20, 0.3, false);
     double[] start = start(data, 20, 1);
