@@ -16,6 +16,9 @@ final class KdTree {
   /** A node with at most this many rows is a leaf. */
   static final int LEAF_ROWS = 16;
 
+  /** How many times the rows of a path down the tree are coded again over a smaller range. */
+  private static final int MOST_RECODINGS = 8;
+
   private final int columns;
 
   /** The row at each tree position. */
@@ -60,7 +63,7 @@ final class KdTree {
     this.firstChild = new int[capacity];
     this.low = new double[capacity * columns];
     this.high = new double[capacity * columns];
-    split(newNode(0, rows), codes, rowBits);
+    split(newNode(0, rows), codes, rowBits, 0);
     fitBoxes();
   }
 
@@ -117,15 +120,27 @@ final class KdTree {
 
   /**
    * Splits {@code node} where the codes of its rows (sorted, the row in the low {@code rowBits})
-   * first differ, and its children likewise, until a node is small or all its rows share a code.
-   * Each level consumes at least one bit of the code, so the depth is at most 64.
+   * first differ, and its children likewise, until a node is small or all its rows are equal. Each
+   * level consumes at least one bit of the code; rows that share a code but differ (their range is
+   * tiny next to the data's, as beside a far outlier) are coded again over their own range, at most
+   * {@link #MOST_RECODINGS} times on a path, which bounds the depth.
    */
-  private void split(int node, long[] codes, int rowBits) {
+  private void split(int node, long[] codes, int rowBits, int recodings) {
     int from = start[node];
     int to = end[node];
-    long differing = (codes[from] ^ codes[to - 1]) >>> rowBits;
-    if (to - from <= LEAF_ROWS || differing == 0) {
+    if (to - from <= LEAF_ROWS) {
       return;
+    }
+    long differing = (codes[from] ^ codes[to - 1]) >>> rowBits;
+    if (differing == 0) {
+      if (recodings == MOST_RECODINGS || !recode(from, to, codes, rowBits)) {
+        return;
+      }
+      recodings++;
+      differing = (codes[from] ^ codes[to - 1]) >>> rowBits;
+      if (differing == 0) {
+        return;
+      }
     }
     long bit = Long.highestOneBit(differing) << rowBits;
     // Sorted codes sharing the bits above this one: those without it come first.
@@ -142,8 +157,38 @@ final class KdTree {
     int left = newNode(from, low);
     newNode(low, to);
     firstChild[node] = left;
-    split(left, codes, rowBits);
-    split(left + 1, codes, rowBits);
+    split(left, codes, rowBits, recodings);
+    split(left + 1, codes, rowBits, recodings);
+  }
+
+  /**
+   * Codes positions {@code [from, to)} again over their own range and puts them in that order;
+   * false, and nothing changed, when all their rows are equal.
+   */
+  private boolean recode(int from, int to, long[] codes, int rowBits) {
+    boolean equal = true;
+    for (int p = from + 1; p < to && equal; p++) {
+      for (int j = 0; j < columns; j++) {
+        if (points[p * columns + j] != points[from * columns + j]) {
+          equal = false;
+          break;
+        }
+      }
+    }
+    if (equal) {
+      return false;
+    }
+    long[] local = MortonCodes.of(points, columns, from, to, rowBits);
+    long indexMask = (1L << rowBits) - 1;
+    int[] rows = Arrays.copyOfRange(rowAt, from, to);
+    double[] values = Arrays.copyOfRange(points, from * columns, to * columns);
+    for (int i = 0; i < local.length; i++) {
+      int old = (int) (local[i] & indexMask);
+      rowAt[from + i] = rows[old];
+      System.arraycopy(values, old * columns, points, (from + i) * columns, columns);
+      codes[from + i] = local[i];
+    }
+    return true;
   }
 
   /**

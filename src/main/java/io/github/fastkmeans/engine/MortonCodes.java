@@ -19,14 +19,19 @@ final class MortonCodes {
    * down, with the row index below; rows with equal codes keep their order.
    */
   static long[] of(DataMatrix data, int rowBits) {
-    int rows = data.rows();
-    int columns = data.columns();
-    double[] values = data.values();
+    return of(data.values(), data.columns(), 0, data.rows(), rowBits);
+  }
+
+  /**
+   * As {@link #of(DataMatrix, int)} for rows {@code [from, to)} of the row-major {@code values},
+   * quantised over their own range, each with its index relative to {@code from} in the low bits.
+   */
+  static long[] of(double[] values, int columns, int from, int to, int rowBits) {
     double[] low = new double[columns];
     double[] high = new double[columns];
     Arrays.fill(low, Double.POSITIVE_INFINITY);
     Arrays.fill(high, Double.NEGATIVE_INFINITY);
-    for (int row = 0; row < rows; row++) {
+    for (int row = from; row < to; row++) {
       for (int j = 0; j < columns; j++) {
         double value = values[row * columns + j];
         if (value < low[j]) {
@@ -47,15 +52,15 @@ final class MortonCodes {
       scale[u] = halfWidth > 0 ? largest / halfWidth : 0;
     }
     long[] spread = spreadTable(used.length);
-    long[] codes = new long[rows];
-    for (int row = 0; row < rows; row++) {
+    long[] codes = new long[to - from];
+    for (int row = from; row < to; row++) {
       long code = 0;
       for (int u = 0; u < used.length; u++) {
         double offset = (values[row * columns + used[u]] / 2 - low[used[u]] / 2) * scale[u];
         long quantised = Math.min(largest, Math.max(0, (long) offset));
         code |= spreadBits(quantised, bitsEach, spread, used.length) << (used.length - 1 - u);
       }
-      codes[row] = (code << rowBits) | row;
+      codes[row - from] = (code << rowBits) | (row - from);
     }
     sortAbove(codes, rowBits, rowBits + bitsEach * used.length);
     return codes;
