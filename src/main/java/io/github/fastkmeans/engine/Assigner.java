@@ -18,6 +18,12 @@ abstract class Assigner {
    */
   static final double MARGIN = 1e-10;
 
+  /**
+   * Bounds below this distance are not trusted: their squares lie near the subnormal range, where
+   * rounding is absolute, up to 2^-1074, and no relative margin covers it.
+   */
+  static final double SMALLEST_TRUSTED_BOUND = 0x1p-484;
+
   final DataMatrix data;
   final double[] values;
   final int columns;
@@ -149,7 +155,7 @@ abstract class Assigner {
 
   /** Whether a bound of {@code bound} proves a distance of {@code distance} strictly smaller. */
   static boolean provesCloser(double distance, double bound) {
-    return distance < bound * (1 - MARGIN);
+    return bound >= SMALLEST_TRUSTED_BOUND && distance < bound * (1 - MARGIN);
   }
 
   /**
@@ -158,6 +164,16 @@ abstract class Assigner {
    */
   static boolean provesCloserSquared(double squared, double bound) {
     double shrunk = bound * (1 - MARGIN);
-    return squared < shrunk * shrunk;
+    return bound >= SMALLEST_TRUSTED_BOUND && squared < shrunk * shrunk;
+  }
+
+  /**
+   * Bounds above this limit prove a centre farther than one at {@code distance}; infinite, proving
+   * nothing, where the margin cannot cover the rounding.
+   */
+  static double pruningLimit(double distance) {
+    return distance >= SMALLEST_TRUSTED_BOUND
+        ? distance * (1 + 2 * MARGIN)
+        : Double.POSITIVE_INFINITY;
   }
 }

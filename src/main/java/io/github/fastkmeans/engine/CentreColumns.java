@@ -27,6 +27,12 @@ final class CentreColumns {
    */
   static final int DOT_PRODUCT_COLUMNS = 4;
 
+  /**
+   * Below this error bound the dot products' terms lie near the subnormal range, where rounding is
+   * absolute (up to 2^-1074 a term) and the bound does not hold: the exact sweep is taken.
+   */
+  private static final double SMALLEST_TRUSTED_ERROR = 0x1p-900;
+
   private final int k;
   private final int columns;
 
@@ -89,9 +95,11 @@ final class CentreColumns {
    */
   int nearest(double[] values, int offset, double squaredNorm, Scratch scratch) {
     double error = errorScale * square(Math.sqrt(squaredNorm) + largestNorm);
-    if (columns < DOT_PRODUCT_COLUMNS || !(error < Double.POSITIVE_INFINITY)) {
+    if (columns < DOT_PRODUCT_COLUMNS
+        || !(error < Double.POSITIVE_INFINITY)
+        || error < SMALLEST_TRUSTED_ERROR) {
       // Few columns: the exact sweep is as fast. Huge values: products overflow, differences may
-      // not.
+      // not. Tiny values: products fall near the subnormal range, whose rounding is absolute.
       return nearestExactly(values, offset, scratch);
     }
     double[] estimates = scratch.distances;

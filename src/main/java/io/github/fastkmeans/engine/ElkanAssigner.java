@@ -19,11 +19,6 @@ final class ElkanAssigner extends Assigner {
    */
   private static final int ALL_AT_ONCE_SHARE = 3;
 
-  /**
-   * A bound above a distance times this proves it smaller, with at least {@link #MARGIN} to spare.
-   */
-  private static final double PRUNING_FACTOR = 1 + 2 * MARGIN;
-
   /** Row-major rows x k lower bounds on the distance from each row to each centre. */
   private final double[] lower;
 
@@ -86,9 +81,9 @@ final class ElkanAssigner extends Assigner {
         continue;
       }
       // Bounds above this prove a centre farther than the best; recomputed whenever the best
-      // changes. It only falls, so a centre it rules out now stays ruled out: only the others
-      // are visited below, in index order as before.
-      double limit = bestDistance * PRUNING_FACTOR;
+      // changes. The best only gets nearer, so a centre ruled out now stays ruled out: only the
+      // others are visited below, in index order as before.
+      double limit = pruningLimit(bestDistance);
       int count = collectCandidates(base, limit, candidates);
       if (count > k / ALL_AT_ONCE_SHARE) {
         // Many centres may be nearer: one sweep over all of them costs less than one at a time.
@@ -112,7 +107,7 @@ final class ElkanAssigner extends Assigner {
           computed++;
           bestDistance = Math.sqrt(bestSquared);
           lower[base + best] = bestDistance;
-          limit = bestDistance * PRUNING_FACTOR;
+          limit = pruningLimit(bestDistance);
           exact = true;
           if (lower[base + c] > limit || halfBetween[best * k + c] > limit) {
             continue;
@@ -125,7 +120,7 @@ final class ElkanAssigner extends Assigner {
         if (squared < bestSquared || (squared == bestSquared && c < best)) {
           bestSquared = squared;
           bestDistance = distance;
-          limit = bestDistance * PRUNING_FACTOR;
+          limit = pruningLimit(bestDistance);
           best = c;
         }
       }

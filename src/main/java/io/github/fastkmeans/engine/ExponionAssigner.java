@@ -37,8 +37,9 @@ final class ExponionAssigner extends HamerlyAssigner {
     while (inside < k - 1 && geometry.neighbourDistance[first + inside] <= reach) {
       inside++;
     }
-    if (inside > k / ALL_AT_ONCE_SHARE) {
-      // A large ball: one sweep over all centres costs less than its distances one at a time.
+    if (inside > k / ALL_AT_ONCE_SHARE || radius < SMALLEST_TRUSTED_BOUND) {
+      // A large ball: one sweep over all centres costs less than its distances one at a time. A
+      // tiny one: its margin does not cover the rounding near the subnormal range.
       scanAll(row, scratch, sums);
       return k - 1;
     }
