@@ -153,6 +153,15 @@ abstract class Assigner {
     }
   }
 
+  /**
+   * Whether a row with {@code candidates} centres left to compare is better compared with all
+   * centres in one sweep: the sweep costs about as much as k/3 distances computed one at a time
+   * (measured for Exponion, and for Elkan in 128 dimensions, where 1/6 and 1/10 were slower).
+   */
+  final boolean sweepsAll(int candidates) {
+    return candidates > k / 3;
+  }
+
   /** Whether a bound of {@code bound} proves a distance of {@code distance} strictly smaller. */
   static boolean provesCloser(double distance, double bound) {
     return bound >= SMALLEST_TRUSTED_BOUND && distance < bound * (1 - MARGIN);

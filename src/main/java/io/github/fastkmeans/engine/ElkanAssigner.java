@@ -12,13 +12,6 @@ import java.util.Arrays;
  */
 final class ElkanAssigner extends Assigner {
 
-  /**
-   * A row whose bounds leave more than 1/this of the centres possibly nearer is compared with all
-   * of them in one sweep, which costs about as much as k/3 distances computed one at a time
-   * (measured in 128 dimensions; 6 and 10 were slower there).
-   */
-  private static final int ALL_AT_ONCE_SHARE = 3;
-
   /** Row-major rows x k lower bounds on the distance from each row to each centre. */
   private final double[] lower;
 
@@ -85,7 +78,7 @@ final class ElkanAssigner extends Assigner {
       // others are visited below, in index order as before.
       double limit = pruningLimit(bestDistance);
       int count = collectCandidates(base, limit, candidates);
-      if (count > k / ALL_AT_ONCE_SHARE) {
+      if (sweepsAll(count)) {
         // Many centres may be nearer: one sweep over all of them costs less than one at a time.
         if (scratch == null) {
           scratch = centreColumns.newScratch();

@@ -10,12 +10,6 @@ package io.github.fastkmeans.engine;
  */
 final class ExponionAssigner extends HamerlyAssigner {
 
-  /**
-   * When more than 1/this of the centres lie in the ball, all are compared in one sweep, which
-   * costs about as much as k/3 distances computed one at a time (measured).
-   */
-  private static final int ALL_AT_ONCE_SHARE = 3;
-
   ExponionAssigner(DataMatrix data, double[] centres, int[] labels) {
     super(data, centres, labels, true);
   }
@@ -37,7 +31,7 @@ final class ExponionAssigner extends HamerlyAssigner {
     while (inside < k - 1 && geometry.neighbourDistance[first + inside] <= reach) {
       inside++;
     }
-    if (inside > k / ALL_AT_ONCE_SHARE || radius < SMALLEST_TRUSTED_BOUND) {
+    if (sweepsAll(inside) || radius < SMALLEST_TRUSTED_BOUND) {
       // A large ball: one sweep over all centres costs less than its distances one at a time. A
       // tiny one: its margin does not cover the rounding near the subnormal range.
       scanAll(row, scratch, sums);

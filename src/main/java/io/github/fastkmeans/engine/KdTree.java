@@ -133,9 +133,11 @@ final class KdTree {
     }
     long differing = (codes[from] ^ codes[to - 1]) >>> rowBits;
     if (differing == 0) {
-      if (recodings == MOST_RECODINGS || !recode(from, to, codes, rowBits)) {
+      if (recodings == MOST_RECODINGS) {
         return;
       }
+      // Equal rows get equal codes again and stay a leaf.
+      recode(from, to, codes, rowBits);
       recodings++;
       differing = (codes[from] ^ codes[to - 1]) >>> rowBits;
       if (differing == 0) {
@@ -161,23 +163,8 @@ final class KdTree {
     split(left + 1, codes, rowBits, recodings);
   }
 
-  /**
-   * Codes positions {@code [from, to)} again over their own range and puts them in that order;
-   * false, and nothing changed, when all their rows are equal.
-   */
-  private boolean recode(int from, int to, long[] codes, int rowBits) {
-    boolean equal = true;
-    for (int p = from + 1; p < to && equal; p++) {
-      for (int j = 0; j < columns; j++) {
-        if (points[p * columns + j] != points[from * columns + j]) {
-          equal = false;
-          break;
-        }
-      }
-    }
-    if (equal) {
-      return false;
-    }
+  /** Codes positions {@code [from, to)} again over their own range and puts them in that order. */
+  private void recode(int from, int to, long[] codes, int rowBits) {
     long[] local = MortonCodes.of(points, columns, from, to, rowBits);
     long indexMask = (1L << rowBits) - 1;
     int[] rows = Arrays.copyOfRange(rowAt, from, to);
@@ -188,7 +175,6 @@ final class KdTree {
       System.arraycopy(values, old * columns, points, (from + i) * columns, columns);
       codes[from + i] = local[i];
     }
-    return true;
   }
 
   /**

@@ -33,12 +33,6 @@ final class KdTreeAssigner extends Assigner {
   private static final double SMALLEST_TRUSTED_SCALE = 0x1p-968;
 
   /**
-   * A leaf left with more than 1/this of the centres compares its rows with all of them in one
-   * sweep, as Elkan's and Exponion's scans do.
-   */
-  private static final int ALL_AT_ONCE_SHARE = 3;
-
-  /**
    * After this many levels down which no centre was dropped, a node left with many centres compares
    * its rows with all centres instead of filtering further: in many dimensions boxes rarely exclude
    * a centre, and filtering every node would cost more than the rows' distances.
@@ -242,7 +236,7 @@ final class KdTreeAssigner extends Assigner {
         give(node, stack[from], known);
         return;
       }
-      if (tree.isLeaf(node) || (fruitless >= FRUITLESS_LEVELS && count > k / ALL_AT_ONCE_SHARE)) {
+      if (tree.isLeaf(node) || (fruitless >= FRUITLESS_LEVELS && sweepsAll(count))) {
         compareRows(node, from, count);
         return;
       }
@@ -381,7 +375,7 @@ final class KdTreeAssigner extends Assigner {
     private void compareRows(int node, int from, int count) {
       int[] rowAt = tree.rowAt;
       double[] points = tree.points;
-      if (count > k / ALL_AT_ONCE_SHARE) {
+      if (sweepsAll(count)) {
         if (scratch == null) {
           scratch = centreColumns.newScratch();
         }
