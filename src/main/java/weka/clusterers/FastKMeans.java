@@ -1,34 +1,16 @@
 package weka.clusterers;
 
-import io.github.fastkmeans.engine.Algorithm;
-import io.github.fastkmeans.engine.ChunkRunner;
 import io.github.fastkmeans.engine.ClusterQuality;
-import io.github.fastkmeans.engine.ClusterSpread;
-import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.engine.EmptyClusterException;
-import io.github.fastkmeans.engine.EmptyClusterPolicy;
-import io.github.fastkmeans.engine.KMeans;
-import io.github.fastkmeans.engine.KMeansResult;
-import io.github.fastkmeans.engine.KMeansSettings;
-import io.github.fastkmeans.engine.MemoryEstimate;
-import io.github.fastkmeans.engine.Restarts;
-import io.github.fastkmeans.engine.SwapRefinement;
-import io.github.fastkmeans.init.GivenCentres;
-import io.github.fastkmeans.init.Initializer;
-import io.github.fastkmeans.init.InitializerOptions;
-import io.github.fastkmeans.init.Initializers;
 import io.github.fastkmeans.weka.CommandLine;
-import io.github.fastkmeans.weka.DistinctRows;
+import io.github.fastkmeans.weka.FitOptions;
+import io.github.fastkmeans.weka.FitPipeline;
 import io.github.fastkmeans.weka.FittedModel;
-import io.github.fastkmeans.weka.GivenCentresFile;
-import io.github.fastkmeans.weka.HeapCheck;
-import io.github.fastkmeans.weka.InstanceEncoder;
 import io.github.fastkmeans.weka.InvalidOptionException;
-import io.github.fastkmeans.weka.MagnitudeCheck;
+import io.github.fastkmeans.weka.LegacyOptions;
 import io.github.fastkmeans.weka.ModelText;
-import io.github.fastkmeans.weka.Normalization;
-import io.github.fastkmeans.weka.OptionTags;
-import io.github.fastkmeans.weka.OptionValues;
+import io.github.fastkmeans.weka.OptionSpec;
+import io.github.fastkmeans.weka.OptionTable;
+import io.github.fastkmeans.weka.References;
 import java.io.File;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -36,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Random;
 import java.util.Vector;
-import java.util.concurrent.CancellationException;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
@@ -47,8 +27,6 @@ import weka.core.Option;
 import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.TechnicalInformation;
-import weka.core.TechnicalInformation.Field;
-import weka.core.TechnicalInformation.Type;
 import weka.core.TechnicalInformationHandler;
 import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
@@ -60,16 +38,16 @@ import weka.core.WekaException;
  * Weka's data semantics.
  *
  * <p>A drop-in for SimpleKMeans: the same default normalisation and missing-value treatment, and,
- * with {@code -refine none}, the same answer from the same start; by default a swap refinement then
- * moves centres between regions, which k-means cannot (see {@link SwapRefinement}). See README.md
- * for the differences.
+ * with {@code -refine none}, the same answer from the same start; by default, after sampled starts,
+ * a swap refinement then moves centres between regions, which k-means cannot. See README.md for the
+ * differences. The options are declared in {@link OptionTable}; a build is a {@link FitPipeline}.
  *
  * <p><b>Threads.</b> Once {@link #buildClusterer} has returned, {@link #clusterInstance}, {@link
  * #distributionForInstance} and {@link #distancesToCentroids} (and the getters of the model) may be
  * called from any number of threads at once: the model is immutable and published through a
- * volatile field. Building and setting options are not meant to run concurrently with anything
- * else; a thread asking for clusters during a rebuild gets either the "not built" error or the new
- * model, never a part-built one.
+ * volatile field. A build uses the options as they were when it started; a thread asking for
+ * clusters during a rebuild gets either the "not built" error or the new model, never a part-built
+ * one.
  */
 public class FastKMeans extends RandomizableClusterer
     implements NumberOfClustersRequestable, WeightedInstancesHandler, TechnicalInformationHandler {
@@ -79,24 +57,8 @@ public class FastKMeans extends RandomizableClusterer
   /** Decimal places of the centroid table. */
   private static final int DECIMALS = 4;
 
-  private int numClusters = 2;
-  private int maxIterations = 500;
-  private String initializerId = Initializers.KMEANS_PLUS_PLUS;
-  private File initFile = new File("");
-  private int restarts = 1;
-  private double initOversampling = InitializerOptions.DEFAULT_OVERSAMPLING;
-  private int initRounds = InitializerOptions.DEFAULT_ROUNDS;
-  private int initChain = InitializerOptions.DEFAULT_CHAIN_LENGTH;
-  private String refinementId = SwapRefinement.ID;
-  private int refineTrials = SwapRefinement.DEFAULT_TRIALS;
-  private double tolerance = 0;
-  private Normalization normalization = Normalization.RANGE;
-  private EmptyClusterPolicy emptyClusterPolicy = EmptyClusterPolicy.RELOCATE;
-  private int numExecutionSlots = Runtime.getRuntime().availableProcessors();
-  private Algorithm algorithm = Algorithm.AUTO;
-  private int elkanMemory = (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20);
-  private boolean displayStdDevs;
-  private boolean displayQuality;
+  /** The options; replaced, never changed, so that a build can keep the ones it started with. */
+  private FitOptions options = FitOptions.defaults();
 
   /**
    * The model; null until built, and from the start of every build until it succeeds. Volatile, so
@@ -112,58 +74,12 @@ public class FastKMeans extends RandomizableClusterer
 
   /** Describes the scheme for the GUI. */
   public String globalInfo() {
-    return "Exact k-means clustering that uses all cores: Lloyd's iterations from k-means++, random,"
-        + " farthest-first, k-means||, AFK-MC2 or given starting centres, with restarts (the lowest within-cluster sum of"
-        + " squared errors wins), and empty clusters relocated rather than dropped. Numeric attributes"
-        + " are normalised to [0,1] by default and nominal attributes compared by value, as in"
-        + " SimpleKMeans; without refinement, from the same starting points both give the same"
-        + " clusters. By default a swap refinement then moves centres between regions, which k-means"
-        + " alone cannot, and finds every true cluster far more often. The result is bit-for-bit the"
-        + " same for any number of threads.\n\nFor more information see:\n\n"
-        + getTechnicalInformation().toString();
+    return References.globalInfo();
   }
 
   @Override
   public TechnicalInformation getTechnicalInformation() {
-    TechnicalInformation lloyd = new TechnicalInformation(Type.ARTICLE);
-    lloyd.setValue(Field.AUTHOR, "S. P. Lloyd");
-    lloyd.setValue(Field.TITLE, "Least squares quantization in PCM");
-    lloyd.setValue(Field.JOURNAL, "IEEE Transactions on Information Theory");
-    lloyd.setValue(Field.VOLUME, "28");
-    lloyd.setValue(Field.NUMBER, "2");
-    lloyd.setValue(Field.PAGES, "129-137");
-    lloyd.setValue(Field.YEAR, "1982");
-    TechnicalInformation plusPlus = lloyd.add(Type.INPROCEEDINGS);
-    plusPlus.setValue(Field.AUTHOR, "D. Arthur and S. Vassilvitskii");
-    plusPlus.setValue(Field.TITLE, "k-means++: the advantages of careful seeding");
-    plusPlus.setValue(
-        Field.BOOKTITLE,
-        "Proceedings of the 18th Annual ACM-SIAM Symposium on Discrete Algorithms");
-    plusPlus.setValue(Field.PAGES, "1027-1035");
-    plusPlus.setValue(Field.YEAR, "2007");
-    TechnicalInformation parallel = lloyd.add(Type.ARTICLE);
-    parallel.setValue(
-        Field.AUTHOR, "B. Bahmani and B. Moseley and A. Vattani and R. Kumar and S. Vassilvitskii");
-    parallel.setValue(Field.TITLE, "Scalable k-means++");
-    parallel.setValue(Field.JOURNAL, "Proceedings of the VLDB Endowment");
-    parallel.setValue(Field.VOLUME, "5");
-    parallel.setValue(Field.NUMBER, "7");
-    parallel.setValue(Field.PAGES, "622-633");
-    parallel.setValue(Field.YEAR, "2012");
-    TechnicalInformation chain = lloyd.add(Type.INPROCEEDINGS);
-    chain.setValue(Field.AUTHOR, "O. Bachem and M. Lucic and S. H. Hassani and A. Krause");
-    chain.setValue(Field.TITLE, "Fast and Provably Good Seedings for k-Means");
-    chain.setValue(Field.BOOKTITLE, "Advances in Neural Information Processing Systems 29");
-    chain.setValue(Field.PAGES, "55-63");
-    chain.setValue(Field.YEAR, "2016");
-    TechnicalInformation localSearch = lloyd.add(Type.INPROCEEDINGS);
-    localSearch.setValue(Field.AUTHOR, "S. Lattanzi and C. Sohler");
-    localSearch.setValue(Field.TITLE, "A better k-means++ algorithm via local search");
-    localSearch.setValue(
-        Field.BOOKTITLE, "Proceedings of the 36th International Conference on Machine Learning");
-    localSearch.setValue(Field.PAGES, "3662-3671");
-    localSearch.setValue(Field.YEAR, "2019");
-    return lloyd;
+    return References.technicalInformation();
   }
 
   @Override
@@ -182,183 +98,37 @@ public class FastKMeans extends RandomizableClusterer
   }
 
   /**
-   * Builds the model. The previous model, if any, is discarded first: if the build fails the
-   * clusterer answers as one never built. Data that cannot be clustered are refused with a {@link
-   * WekaException} whose message names the problem (see README.md, Reliability).
+   * Builds the model with the options as they are now. The previous model, if any, is discarded
+   * first: if the build fails the clusterer answers as one never built. Data that cannot be
+   * clustered are refused with a {@link WekaException} whose message names the problem.
    */
   @Override
-  public void buildClusterer(Instances data) throws Exception {
+  public void buildClusterer(Instances data) throws WekaException {
     model = null;
-    if (data == null) {
-      throw new WekaException("No data were given (null).");
-    }
-    if (!getDoNotCheckCapabilities()) {
-      getCapabilities().testWithFail(data);
-    }
-    if (data.numInstances() < numClusters) {
-      throw new WekaException(
-          "Cannot form "
-              + numClusters
-              + " clusters from "
-              + data.numInstances()
-              + " instances; lower the number of clusters (-N).");
-    }
-    InstanceEncoder encoder = InstanceEncoder.fit(data, normalization);
-    KMeansSettings settings =
-        KMeansSettings.DEFAULTS
-            .withMaxIterations(maxIterations)
-            .withTolerance(tolerance)
-            .withEmptyClusterPolicy(emptyClusterPolicy)
-            .withThreads(numExecutionSlots)
-            .withAlgorithm(algorithm)
-            .withElkanBudgetBytes((long) elkanMemory << 20)
-            // The per-iteration error costs a pass over the data; only the debug output shows it.
-            .withTraceErrors(getDebug());
-    HeapCheck.ensureRoomFor(
-        MemoryEstimate.of(data.numInstances(), encoder.columns(), numClusters, settings));
-    DataMatrix matrix = encoder.encode(data);
-    if (!(matrix.totalWeight() > 0)) {
-      throw new WekaException("All instance weights are zero; at least one must be positive.");
-    }
-    double[] givenCentres = givenCentres(encoder);
-    MagnitudeCheck.check(encoder, matrix, givenCentres);
-    Initializer initializer =
-        givenCentres == null
-            ? Initializers.forId(initializerId, initializerOptions())
-            : new GivenCentres(givenCentres, encoder.columns());
-    List<String> warnings = warnings(encoder, matrix);
-    long start = System.nanoTime();
-    KMeansResult result;
-    try {
-      KMeans kmeans = new KMeans(settings);
-      result =
-          Restarts.best(
-              kmeans,
-              matrix,
-              restarts,
-              getSeed(),
-              seed -> initializer.initialCentres(matrix, numClusters, new Random(seed)));
-      if (SwapRefinement.ID.equals(refinementId)) {
-        result = new SwapRefinement(kmeans, refineTrials).refine(matrix, result, getSeed());
-      }
-    } catch (EmptyClusterException | IllegalArgumentException e) {
-      throw new WekaException(e.getMessage(), e);
-    } catch (InterruptedException | CancellationException e) {
-      // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop), and say what
-      // happened.
-      Thread.currentThread().interrupt();
-      throw new WekaException("FastKMeans was interrupted; no model was built.", e);
-    }
-    long elapsed = System.nanoTime() - start;
-    ClusterQuality quality = displayQuality ? measureQuality(matrix, result) : null;
-    model =
-        new FittedModel(
-            encoder,
-            result,
-            ClusterSpread.of(matrix, result.labels(), numClusters),
-            initializerId,
-            restarts,
-            numExecutionSlots,
-            elapsed,
-            encoder.missingValuesReplaced(),
-            warnings,
-            quality);
-  }
-
-  /** The quality measures of the kept fit's clusters, on the scheme's threads and seed. */
-  private ClusterQuality measureQuality(DataMatrix matrix, KMeansResult result)
-      throws WekaException {
-    try (ChunkRunner runner = new ChunkRunner(numExecutionSlots)) {
-      return ClusterQuality.measure(matrix, result.labels(), result.k(), getSeed(), runner);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WekaException("FastKMeans was interrupted; no model was built.", e);
-    }
-  }
-
-  /** The options of the initializers that take any; the passes over the data use every thread. */
-  private InitializerOptions initializerOptions() {
-    return InitializerOptions.DEFAULTS
-        .withOversampling(initOversampling)
-        .withRounds(initRounds)
-        .withChainLength(initChain)
-        .withThreads(numExecutionSlots);
-  }
-
-  /** The encoded centres of the 'given' initializer, or null for the other initializers. */
-  private double[] givenCentres(InstanceEncoder encoder) throws Exception {
-    if (!GivenCentres.ID.equals(initializerId)) {
-      return null;
-    }
-    if (initFile == null || initFile.getPath().isEmpty()) {
-      throw new WekaException(
-          "The initializer 'given' needs an ARFF file of centres (-init-file).");
-    }
-    double[] centres = GivenCentresFile.readEncoded(initFile, encoder);
-    int count = centres.length / encoder.columns();
-    if (count != numClusters) {
-      throw new WekaException(
-          "The file "
-              + initFile
-              + " holds "
-              + count
-              + " centres but "
-              + numClusters
-              + " clusters were requested (-N).");
-    }
-    return centres;
-  }
-
-  /** What the model output should warn about: attributes without values, too few distinct rows. */
-  private List<String> warnings(InstanceEncoder encoder, DataMatrix matrix) {
-    List<String> warnings = new ArrayList<>();
-    for (int a = 0; a < encoder.clusteredAttributeCount(); a++) {
-      if (encoder.isAbsent(a)) {
-        warnings.add(
-            "attribute '"
-                + encoder.header().attribute(encoder.attributeIndex(a)).name()
-                + "' has no values (all missing); it takes no part in distances.");
-      }
-    }
-    int distinct = DistinctRows.count(matrix, numClusters);
-    if (distinct < numClusters) {
-      int empty = numClusters - distinct;
-      warnings.add(
-          "only "
-              + distinct
-              + (distinct == 1 ? " distinct instance" : " distinct instances")
-              + " (of positive weight, after missing values were replaced) for "
-              + numClusters
-              + " clusters; at least "
-              + empty
-              + (empty == 1 ? " cluster is" : " clusters are")
-              + " empty.");
-    }
-    return warnings;
+    Capabilities checked = getDoNotCheckCapabilities() ? null : getCapabilities();
+    model = new FitPipeline(options, getSeed(), getDebug(), checked).fit(data);
   }
 
   private FittedModel builtModel() throws WekaException {
-    if (model == null) {
+    FittedModel built = model;
+    if (built == null) {
       throw new WekaException("FastKMeans has not been built yet; call buildClusterer first.");
     }
-    return model;
+    return built;
   }
 
   @Override
-  public int clusterInstance(Instance instance) throws Exception {
+  public int clusterInstance(Instance instance) throws WekaException {
     return builtModel().cluster(instance);
   }
 
-  /**
-   * The Euclidean distance of {@code instance} to each centroid, in the normalised space used for
-   * clustering.
-   */
-  public double[] distancesToCentroids(Instance instance) throws Exception {
+  /** The Euclidean distance of {@code instance} to each centroid, in the normalised space. */
+  public double[] distancesToCentroids(Instance instance) throws WekaException {
     return builtModel().distances(instance);
   }
 
   @Override
-  public int numberOfClusters() throws Exception {
+  public int numberOfClusters() throws WekaException {
     return builtModel().result().k();
   }
 
@@ -407,631 +177,333 @@ public class FastKMeans extends RandomizableClusterer
 
   @Override
   public String toString() {
-    if (model == null) {
+    FittedModel built = model;
+    if (built == null) {
       return "FastKMeans: no model built yet.";
     }
-    return ModelText.describe(model, displayStdDevs, getDebug(), DECIMALS);
+    return ModelText.describe(built, get(OptionTable.SHOW_SPREAD), getDebug(), DECIMALS);
   }
 
-  // ---- options ----
+  // ---- options: made from OptionTable ----
 
   @Override
   public Enumeration<Option> listOptions() {
-    List<Option> options = new ArrayList<>();
-    options.add(new Option("\tNumber of clusters.\n\t(default 2).", "N", 1, "-N <num>"));
-    options.add(
-        new Option("\tMaximum number of iterations.\n\t(default 500).", "I", 1, "-I <num>"));
-    options.add(
-        new Option(
-            "\tHow the starting centres are chosen: "
-                + OptionTags.ids(OptionTags.initializers())
-                + "\n\t(default kmeans++).",
-            "init",
-            1,
-            "-init <" + OptionTags.ids(OptionTags.initializers()) + ">"));
-    options.add(
-        new Option(
-            "\tARFF file of starting centres for -init given, with the training attributes,\n"
-                + "\tin original units, one instance per cluster.",
-            "init-file",
-            1,
-            "-init-file <file>"));
-    options.add(
-        new Option(
-            "\tOversampling factor of -init kmeans||: each round samples about this times k\n"
-                + "\tcandidates.\n\t(default 2).",
-            "init-oversampling",
-            1,
-            "-init-oversampling <num>"));
-    options.add(
-        new Option(
-            "\tNumber of sampling rounds of -init kmeans||.\n\t(default 5).",
-            "init-rounds",
-            1,
-            "-init-rounds <num>"));
-    options.add(
-        new Option(
-            "\tMarkov chain length per centre of -init afk-mc2.\n\t(default 200).",
-            "init-chain",
-            1,
-            "-init-chain <num>"));
-    options.add(
-        new Option(
-            "\tNumber of fits from different seeds; the lowest squared error is kept.\n"
-                + "\t(default 1).",
-            "restarts",
-            1,
-            "-restarts <num>"));
-    options.add(
-        new Option(
-            "\tHow the best fit is refined: "
-                + OptionTags.ids(OptionTags.refinements())
-                + "\n\t(swap: centres jump to D^2 sampled places where the squared error drops,\n"
-                + "\teach jump followed by k-means to convergence; default swap).",
-            "refine",
-            1,
-            "-refine <" + OptionTags.ids(OptionTags.refinements()) + ">"));
-    options.add(
-        new Option(
-            "\tMost swaps tried by -refine swap; it stops sooner when swaps stop helping.\n"
-                + "\t(default "
-                + SwapRefinement.DEFAULT_TRIALS
-                + ").",
-            "refine-trials",
-            1,
-            "-refine-trials <num>"));
-    options.add(
-        new Option(
-            "\tStop when the summed squared movement of the centres is at most this;\n"
-                + "\t0 runs until no assignment changes.\n\t(default 0).",
-            "tolerance",
-            1,
-            "-tolerance <num>"));
-    options.add(
-        new Option(
-            "\tScaling of numeric attributes: "
-                + OptionTags.ids(OptionTags.normalizations())
-                + "\n\t(default range).",
-            "normalize",
-            1,
-            "-normalize <" + OptionTags.ids(OptionTags.normalizations()) + ">"));
-    options.add(
-        new Option(
-            "\tWhat happens to a cluster that loses all its instances: "
-                + OptionTags.ids(OptionTags.emptyClusterPolicies())
-                + "\n\t(default relocate).",
-            "empty",
-            1,
-            "-empty <" + OptionTags.ids(OptionTags.emptyClusterPolicies()) + ">"));
-    options.add(
-        new Option(
-            "\tNumber of threads.\n\t(default: the number of available processors).",
-            "num-slots",
-            1,
-            "-num-slots <num>"));
-    options.add(
-        new Option(
-            "\tHow each instance's nearest centre is found; all give the same result:\n\t"
-                + OptionTags.ids(OptionTags.algorithms())
-                + "\n\t(default auto: Lloyd for k <= 2, the k-d tree up to 4 numeric dimensions,\n"
-                + "\tElkan from 80 when its bounds fit -elkan-memory, Exponion otherwise).",
-            "algorithm",
-            1,
-            "-algorithm <" + OptionTags.ids(OptionTags.algorithms()) + ">"));
-    options.add(
-        new Option(
-            "\tMemory allowed for Elkan's bounds (8 bytes per instance and cluster), in MiB.\n"
-                + "\t(default 512).",
-            "elkan-memory",
-            1,
-            "-elkan-memory <MiB>"));
-    options.add(
-        new Option(
-            "\tDisplay standard deviations of numeric attributes and value counts\n"
-                + "\tof nominal attributes per cluster.",
-            "V",
-            0,
-            "-V"));
-    options.add(
-        new Option(
-            "\tMeasure and display cluster quality: silhouette (exact up to "
-                + ClusterQuality.EXACT_SILHOUETTE_LIMIT
-                + " instances,\n"
-                + "\tabove that sampled with -S), Davies-Bouldin and Calinski-Harabasz indices.",
-            "quality",
-            0,
-            "-quality"));
-    options.addAll(Collections.list(super.listOptions()));
-    return new Vector<>(options).elements();
+    return new Vector<>(OptionTable.list(super.listOptions())).elements();
   }
 
   @Override
-  public void setOptions(String[] options) throws Exception {
+  public void setOptions(String[] args) throws InvalidOptionException {
     try {
-      parseOptions(options);
+      String seed = Utils.getOption('S', args);
+      FitOptions parsed = OptionTable.parse(args);
+      // Last: the superclass reads the debug flags (and sets the default seed).
+      super.setOptions(args);
+      if (!seed.isEmpty()) {
+        setSeed(OptionTable.parseSeed(seed));
+      }
+      Utils.checkForRemainingOptions(args);
+      options = parsed;
     } catch (InvalidOptionException e) {
       throw e;
     } catch (Exception e) {
-      // Weka's own parsing (unknown options, -S) fails with plain exceptions; name them as options.
+      // Weka's own parsing (unknown options, debug flags) fails with plain exceptions.
       throw new InvalidOptionException(e.getMessage(), e);
     }
   }
 
-  private void parseOptions(String[] options) throws Exception {
-    String value = Utils.getOption('N', options);
-    setNumClusters(value.isEmpty() ? 2 : checked("N", OptionValues.parseInt("N", value), 1));
-    value = Utils.getOption('I', options);
-    setMaxIterations(value.isEmpty() ? 500 : checked("I", OptionValues.parseInt("I", value), 1));
-    value = Utils.getOption("init", options);
-    initializerId =
-        value.isEmpty()
-            ? Initializers.KMEANS_PLUS_PLUS
-            : OptionTags.select("init", value, OptionTags.initializers());
-    value = Utils.getOption("init-file", options);
-    setInitFile(new File(value));
-    value = Utils.getOption("init-oversampling", options);
-    double parsedOversampling =
-        value.isEmpty()
-            ? InitializerOptions.DEFAULT_OVERSAMPLING
-            : OptionValues.parseDouble("init-oversampling", value);
-    if (!(parsedOversampling > 0) || Double.isInfinite(parsedOversampling)) {
-      throw new InvalidOptionException(
-          "Option -init-oversampling needs a finite number > 0, got " + value + ".");
-    }
-    setInitOversampling(parsedOversampling);
-    value = Utils.getOption("init-rounds", options);
-    setInitRounds(
-        value.isEmpty()
-            ? InitializerOptions.DEFAULT_ROUNDS
-            : checked("init-rounds", OptionValues.parseInt("init-rounds", value), 1));
-    value = Utils.getOption("init-chain", options);
-    setInitChain(
-        value.isEmpty()
-            ? InitializerOptions.DEFAULT_CHAIN_LENGTH
-            : checked("init-chain", OptionValues.parseInt("init-chain", value), 1));
-    value = Utils.getOption("restarts", options);
-    setRestarts(
-        value.isEmpty() ? 1 : checked("restarts", OptionValues.parseInt("restarts", value), 1));
-    value = Utils.getOption("refine", options);
-    refinementId =
-        value.isEmpty()
-            ? SwapRefinement.ID
-            : OptionTags.select("refine", value, OptionTags.refinements());
-    value = Utils.getOption("refine-trials", options);
-    setRefineTrials(
-        value.isEmpty()
-            ? SwapRefinement.DEFAULT_TRIALS
-            : checked("refine-trials", OptionValues.parseInt("refine-trials", value), 0));
-    value = Utils.getOption("tolerance", options);
-    double parsedTolerance = value.isEmpty() ? 0 : OptionValues.parseDouble("tolerance", value);
-    if (!(parsedTolerance >= 0) || Double.isInfinite(parsedTolerance)) {
-      throw new InvalidOptionException(
-          "Option -tolerance needs a finite number >= 0, got " + value + ".");
-    }
-    setTolerance(parsedTolerance);
-    value = Utils.getOption("normalize", options);
-    normalization =
-        value.isEmpty()
-            ? Normalization.RANGE
-            : Normalization.fromId(
-                OptionTags.select("normalize", value, OptionTags.normalizations()));
-    value = Utils.getOption("empty", options);
-    emptyClusterPolicy =
-        value.isEmpty()
-            ? EmptyClusterPolicy.RELOCATE
-            : EmptyClusterPolicy.fromId(
-                OptionTags.select("empty", value, OptionTags.emptyClusterPolicies()));
-    value = Utils.getOption("num-slots", options);
-    setNumExecutionSlots(
-        value.isEmpty()
-            ? Runtime.getRuntime().availableProcessors()
-            : checked("num-slots", OptionValues.parseInt("num-slots", value), 1));
-    value = Utils.getOption("algorithm", options);
-    algorithm =
-        value.isEmpty()
-            ? Algorithm.AUTO
-            : Algorithm.fromId(OptionTags.select("algorithm", value, OptionTags.algorithms()));
-    value = Utils.getOption("elkan-memory", options);
-    setElkanMemory(
-        value.isEmpty()
-            ? (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20)
-            : checked("elkan-memory", OptionValues.parseInt("elkan-memory", value), 0));
-    setDisplayStdDevs(Utils.getFlag('V', options));
-    setDisplayQuality(Utils.getFlag("quality", options));
-    value = Utils.getOption('S', options);
-    Integer seed = value.isEmpty() ? null : OptionValues.parseInt("S", value);
-    // Last: the superclass reads the debug flags (and sets the default seed) and rejects anything
-    // left.
-    super.setOptions(options);
-    if (seed != null) {
-      setSeed(seed);
-    }
-    Utils.checkForRemainingOptions(options);
-  }
-
-  private static int checked(String option, int value, int minimum) throws InvalidOptionException {
-    if (value < minimum) {
-      throw new InvalidOptionException(
-          "Option -" + option + " must be at least " + minimum + ", got " + value + ".");
-    }
-    return value;
-  }
-
   @Override
   public String[] getOptions() {
-    List<String> options = new ArrayList<>();
-    options.add("-N");
-    options.add(Integer.toString(numClusters));
-    options.add("-I");
-    options.add(Integer.toString(maxIterations));
-    options.add("-init");
-    options.add(initializerId);
-    if (initFile != null && !initFile.getPath().isEmpty()) {
-      options.add("-init-file");
-      options.add(initFile.getPath());
-    }
-    options.add("-init-oversampling");
-    options.add(Double.toString(initOversampling));
-    options.add("-init-rounds");
-    options.add(Integer.toString(initRounds));
-    options.add("-init-chain");
-    options.add(Integer.toString(initChain));
-    options.add("-restarts");
-    options.add(Integer.toString(restarts));
-    options.add("-refine");
-    options.add(refinementId);
-    options.add("-refine-trials");
-    options.add(Integer.toString(refineTrials));
-    options.add("-tolerance");
-    options.add(Double.toString(tolerance));
-    options.add("-normalize");
-    options.add(normalization.id());
-    options.add("-empty");
-    options.add(emptyClusterPolicy.id());
-    // Left out at its default, all processors, so that a saved flow or command line keeps meaning
-    // "all processors" on another machine; results do not depend on it anyway.
-    if (numExecutionSlots != Runtime.getRuntime().availableProcessors()) {
-      options.add("-num-slots");
-      options.add(Integer.toString(numExecutionSlots));
-    }
-    options.add("-algorithm");
-    options.add(algorithm.id());
-    options.add("-elkan-memory");
-    options.add(Integer.toString(elkanMemory));
-    if (displayStdDevs) {
-      options.add("-V");
-    }
-    if (displayQuality) {
-      options.add("-quality");
-    }
-    Collections.addAll(options, super.getOptions());
-    return options.toArray(new String[0]);
+    List<String> words = new ArrayList<>(OptionTable.print(options));
+    Collections.addAll(words, super.getOptions());
+    return words.toArray(new String[0]);
   }
 
-  // ---- properties ----
+  private <T> T get(OptionSpec<T> option) {
+    return options.get(option);
+  }
 
-  /** Tip text for the number of clusters. */
+  private <T> void set(OptionSpec<T> option, T value) {
+    options = options.with(option, value);
+  }
+
+  private <T> SelectedTag tag(OptionSpec<T> option) {
+    return option.tag(options.get(option));
+  }
+
+  private <T> void setTag(OptionSpec<T> option, SelectedTag selection) {
+    options = options.with(option, option.fromTag(selection));
+  }
+
+  // ---- the GUI's properties: each a bean pair and a tip text from its row ----
+
+  /** Tip text of -N. */
   public String numClustersTipText() {
-    return "The number of clusters (k).";
+    return OptionTable.CLUSTERS.description();
   }
 
   @Override
   public void setNumClusters(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(
-          "The number of clusters must be at least 1, got " + value + ".");
-    }
-    numClusters = value;
+    set(OptionTable.CLUSTERS, value);
   }
 
   /** The number of clusters (k). */
   public int getNumClusters() {
-    return numClusters;
+    return get(OptionTable.CLUSTERS);
   }
 
-  /** Tip text for the iteration limit. */
+  /** Tip text of -I. */
   public String maxIterationsTipText() {
-    return "The maximum number of iterations (assignment passes) of each fit.";
+    return OptionTable.MAX_ITERATIONS.description();
   }
 
-  /** Sets the maximum number of iterations (at least 1). */
+  /** Sets the maximum number of iterations of each fit. */
   public void setMaxIterations(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(
-          "The maximum number of iterations must be at least 1, got " + value + ".");
-    }
-    maxIterations = value;
+    set(OptionTable.MAX_ITERATIONS, value);
   }
 
-  /** The maximum number of iterations. */
+  /** The maximum number of iterations of each fit. */
   public int getMaxIterations() {
-    return maxIterations;
+    return get(OptionTable.MAX_ITERATIONS);
   }
 
-  /** Tip text for the initializer. */
+  /** Tip text of -init. */
   public String initializationMethodTipText() {
-    return "How the starting centres are chosen: random instances, k-means++ (D^2 sampling, weighted,"
-        + " greedy), farthest first, k-means|| (a few oversampling passes on all threads, then"
-        + " k-means++ on the weighted candidates), AFK-MC2 (k-means++ approximated by short Markov"
-        + " chains), or given centres read from initFile.";
+    return OptionTable.INITIALIZER.description();
   }
 
   /** Sets the initializer; the tag must come from the initializer list. */
   public void setInitializationMethod(SelectedTag value) {
-    initializerId = OptionTags.idOf(value, OptionTags.initializers());
+    setTag(OptionTable.INITIALIZER, value);
   }
 
   /** The initializer. */
   public SelectedTag getInitializationMethod() {
-    return OptionTags.selected(initializerId, OptionTags.initializers());
+    return tag(OptionTable.INITIALIZER);
   }
 
-  /** Tip text for the file of given centres. */
+  /** Tip text of -init-file. */
   public String initFileTipText() {
-    return "ARFF file of starting centres used by the 'given' initializer: the training data's"
-        + " attributes, original units, one instance per cluster.";
+    return OptionTable.INIT_FILE.description();
   }
 
-  /** Sets the ARFF file of starting centres for the 'given' initializer. */
+  /** Sets the ARFF file of starting centres for the 'given' initializer; null clears it. */
   public void setInitFile(File value) {
-    initFile = value == null ? new File("") : value;
+    set(OptionTable.INIT_FILE, value == null ? new File("") : value);
   }
 
   /** The ARFF file of starting centres. */
   public File getInitFile() {
-    return initFile;
+    return get(OptionTable.INIT_FILE);
   }
 
-  /** Tip text for k-means||'s oversampling factor. */
+  /** Tip text of -init-oversampling. */
   public String initOversamplingTipText() {
-    return "k-means|| only: each sampling round keeps about this times k candidate instances (the"
-        + " paper's l = 2k is 2); more candidates give better seeds for more work.";
+    return OptionTable.INIT_OVERSAMPLING.description();
   }
 
-  /** Sets k-means||'s oversampling factor (finite, above 0). */
+  /** Sets k-means||'s oversampling factor. */
   public void setInitOversampling(double value) {
-    initOversampling = InitializerOptions.DEFAULTS.withOversampling(value).oversampling();
+    set(OptionTable.INIT_OVERSAMPLING, value);
   }
 
   /** k-means||'s oversampling factor. */
   public double getInitOversampling() {
-    return initOversampling;
+    return get(OptionTable.INIT_OVERSAMPLING);
   }
 
-  /** Tip text for k-means||'s rounds. */
+  /** Tip text of -init-rounds. */
   public String initRoundsTipText() {
-    return "k-means|| only: the number of sampling rounds (passes over the data); the paper finds"
-        + " that a handful suffice.";
+    return OptionTable.INIT_ROUNDS.description();
   }
 
-  /** Sets k-means||'s number of rounds (at least 1). */
+  /** Sets k-means||'s number of rounds. */
   public void setInitRounds(int value) {
-    initRounds = InitializerOptions.DEFAULTS.withRounds(value).rounds();
+    set(OptionTable.INIT_ROUNDS, value);
   }
 
   /** k-means||'s number of rounds. */
   public int getInitRounds() {
-    return initRounds;
+    return get(OptionTable.INIT_ROUNDS);
   }
 
-  /** Tip text for AFK-MC2's chain length. */
+  /** Tip text of -init-chain. */
   public String initChainTipText() {
-    return "AFK-MC2 only: the Markov chain length per centre; longer chains follow k-means++ more"
-        + " closely for more work.";
+    return OptionTable.INIT_CHAIN.description();
   }
 
-  /** Sets AFK-MC2's chain length (at least 1). */
+  /** Sets AFK-MC2's chain length. */
   public void setInitChain(int value) {
-    initChain = InitializerOptions.DEFAULTS.withChainLength(value).chainLength();
+    set(OptionTable.INIT_CHAIN, value);
   }
 
   /** AFK-MC2's chain length. */
   public int getInitChain() {
-    return initChain;
+    return get(OptionTable.INIT_CHAIN);
   }
 
-  /** Tip text for the restarts. */
+  /** Tip text of -restarts. */
   public String restartsTipText() {
-    return "The number of fits from different seeds derived from the seed; the fit with the lowest"
-        + " within-cluster sum of squared errors is kept.";
+    return OptionTable.RESTARTS.description();
   }
 
-  /** Sets the number of restarts (at least 1). */
+  /** Sets the number of restarts. */
   public void setRestarts(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(
-          "The number of restarts must be at least 1, got " + value + ".");
-    }
-    restarts = value;
+    set(OptionTable.RESTARTS, value);
   }
 
   /** The number of restarts. */
   public int getRestarts() {
-    return restarts;
+    return get(OptionTable.RESTARTS);
   }
 
-  /** Tip text for the refinement. */
+  /** Tip text of -refine. */
   public String refinementTipText() {
-    return "How the best fit is refined after k-means has converged. swap moves centres between"
-        + " regions, which k-means cannot: each trial draws candidate places by D^2 sampling, computes"
-        + " exactly how much the squared error would drop if any one centre jumped there, makes the"
-        + " best jump and runs k-means to convergence again; the squared error only ever drops and"
-        + " the result is a converged k-means fit. none keeps the k-means result as it is (then the"
-        + " same start gives the same clusters as SimpleKMeans).";
+    return OptionTable.REFINEMENT.description();
   }
 
   /** Sets the refinement; the tag must come from the refinement list. */
   public void setRefinement(SelectedTag value) {
-    refinementId = OptionTags.idOf(value, OptionTags.refinements());
+    setTag(OptionTable.REFINEMENT, value);
   }
 
   /** The refinement. */
   public SelectedTag getRefinement() {
-    return OptionTags.selected(refinementId, OptionTags.refinements());
+    return tag(OptionTable.REFINEMENT);
   }
 
-  /** Tip text for the swap trials. */
+  /** Tip text of -refine-trials. */
   public String refineTrialsTipText() {
-    return "The most swaps the swap refinement tries; it stops sooner once several trials in a row"
-        + " find nothing to gain. 0 turns the refinement off.";
+    return OptionTable.REFINE_TRIALS.description();
   }
 
-  /** Sets the most swaps tried (at least 0). */
+  /** Sets the most swaps tried. */
   public void setRefineTrials(int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException(
-          "The number of swap trials must be >= 0, got " + value + ".");
-    }
-    refineTrials = value;
+    set(OptionTable.REFINE_TRIALS, value);
   }
 
   /** The most swaps tried. */
   public int getRefineTrials() {
-    return refineTrials;
+    return get(OptionTable.REFINE_TRIALS);
   }
 
-  /** Tip text for the tolerance. */
+  /** Tip text of -tolerance. */
   public String toleranceTipText() {
-    return "Stop once the centres' summed squared movement in one iteration is at most this (in the"
-        + " normalised space); 0 iterates until no assignment changes.";
+    return OptionTable.TOLERANCE.description();
   }
 
-  /** Sets the tolerance (finite, at least 0). */
+  /** Sets the tolerance. */
   public void setTolerance(double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          "The tolerance must be a finite number >= 0, got " + value + ".");
-    }
-    tolerance = value;
+    set(OptionTable.TOLERANCE, value);
   }
 
   /** The tolerance. */
   public double getTolerance() {
-    return tolerance;
+    return get(OptionTable.TOLERANCE);
   }
 
-  /** Tip text for the normalization. */
+  /** Tip text of -normalize. */
   public String normalizationTipText() {
-    return "How numeric attributes are scaled: range to [0,1] (as SimpleKMeans), standardize"
-        + " (z-score) or none.";
+    return OptionTable.NORMALIZATION.description();
   }
 
   /** Sets the normalization; the tag must come from the normalization list. */
   public void setNormalization(SelectedTag value) {
-    normalization = Normalization.fromId(OptionTags.idOf(value, OptionTags.normalizations()));
+    setTag(OptionTable.NORMALIZATION, value);
   }
 
   /** The normalization. */
   public SelectedTag getNormalization() {
-    return OptionTags.selected(normalization.id(), OptionTags.normalizations());
+    return tag(OptionTable.NORMALIZATION);
   }
 
-  /** Tip text for the empty-cluster policy. */
+  /** Tip text of -empty. */
   public String emptyClusterPolicyTipText() {
-    return "What happens to a cluster that loses all its instances: relocate its centre to the"
-        + " instance farthest from its own centre, keep the centre where it was, or fail.";
+    return OptionTable.EMPTY_CLUSTERS.description();
   }
 
   /** Sets the empty-cluster policy; the tag must come from the policy list. */
   public void setEmptyClusterPolicy(SelectedTag value) {
-    emptyClusterPolicy =
-        EmptyClusterPolicy.fromId(OptionTags.idOf(value, OptionTags.emptyClusterPolicies()));
+    setTag(OptionTable.EMPTY_CLUSTERS, value);
   }
 
   /** The empty-cluster policy. */
   public SelectedTag getEmptyClusterPolicy() {
-    return OptionTags.selected(emptyClusterPolicy.id(), OptionTags.emptyClusterPolicies());
+    return tag(OptionTable.EMPTY_CLUSTERS);
   }
 
-  /** Tip text for the number of threads. */
+  /** Tip text of -num-slots. */
   public String numExecutionSlotsTipText() {
-    return "The number of threads; the result does not depend on it.";
+    return OptionTable.THREADS.description();
   }
 
-  /** Sets the number of threads (at least 1). */
+  /** Sets the number of threads. */
   public void setNumExecutionSlots(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(
-          "The number of threads must be at least 1, got " + value + ".");
-    }
-    numExecutionSlots = value;
+    set(OptionTable.THREADS, value);
   }
 
   /** The number of threads. */
   public int getNumExecutionSlots() {
-    return numExecutionSlots;
+    return get(OptionTable.THREADS);
   }
 
-  /** Tip text for the algorithm. */
+  /** Tip text of -algorithm. */
   public String algorithmTipText() {
-    return "How each instance's nearest centre is found. All give exactly the same clusters; the"
-        + " bound-based ones (Hamerly, Elkan, Exponion) skip distances the triangle inequality proves"
-        + " unnecessary, the k-d tree (for few attributes) whole groups of instances at once. auto"
-        + " chooses by the number of clusters and attributes.";
+    return OptionTable.ALGORITHM.description();
   }
 
   /** Sets the assignment algorithm; the tag must come from the algorithm list. */
   public void setAlgorithm(SelectedTag value) {
-    algorithm = Algorithm.fromId(OptionTags.idOf(value, OptionTags.algorithms()));
+    setTag(OptionTable.ALGORITHM, value);
   }
 
   /** The assignment algorithm. */
   public SelectedTag getAlgorithm() {
-    return OptionTags.selected(algorithm.id(), OptionTags.algorithms());
+    return tag(OptionTable.ALGORITHM);
   }
 
-  /** Tip text for Elkan's memory. */
+  /** Tip text of -elkan-memory. */
   public String elkanMemoryTipText() {
-    return "The memory Elkan's bounds may take, in MiB (8 bytes per instance and cluster); auto"
-        + " does not choose Elkan beyond it, and an explicit choice of Elkan fails beyond it.";
+    return OptionTable.ELKAN_MEMORY.description();
   }
 
-  /** Sets the memory allowed for Elkan's bounds, in MiB (at least 0). */
+  /** Sets the memory allowed for Elkan's bounds, in MiB. */
   public void setElkanMemory(int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException(
-          "The memory for Elkan's bounds must be >= 0, got " + value + ".");
-    }
-    elkanMemory = value;
+    set(OptionTable.ELKAN_MEMORY, value);
   }
 
   /** The memory allowed for Elkan's bounds, in MiB. */
   public int getElkanMemory() {
-    return elkanMemory;
+    return get(OptionTable.ELKAN_MEMORY);
   }
 
-  /** Tip text for showing spreads. */
+  /** Tip text of -V. */
   public String displayStdDevsTipText() {
-    return "Show the standard deviation of numeric attributes and the counts of nominal values in"
-        + " each cluster.";
+    return OptionTable.SHOW_SPREAD.description();
   }
 
   /** Sets whether spreads are shown. */
   public void setDisplayStdDevs(boolean value) {
-    displayStdDevs = value;
+    set(OptionTable.SHOW_SPREAD, value);
   }
 
   /** Whether spreads are shown. */
   public boolean getDisplayStdDevs() {
-    return displayStdDevs;
+    return get(OptionTable.SHOW_SPREAD);
   }
 
-  /** Tip text for measuring quality. */
+  /** Tip text of -quality. */
   public String displayQualityTipText() {
-    return "Measure the clusters' quality when building and show it: the silhouette (exact up to "
-        + ClusterQuality.EXACT_SILHOUETTE_LIMIT
-        + " instances, above that estimated from a random sample of that many drawn with the seed),"
-        + " the Davies-Bouldin index and the Calinski-Harabasz index, in the normalised space.";
+    return OptionTable.QUALITY.description();
   }
 
   /** Sets whether quality is measured (at the next build) and shown. */
   public void setDisplayQuality(boolean value) {
-    displayQuality = value;
+    set(OptionTable.QUALITY, value);
   }
 
   /** Whether quality is measured and shown. */
   public boolean getDisplayQuality() {
-    return displayQuality;
+    return get(OptionTable.QUALITY);
   }
 
   @Override
@@ -1041,27 +513,19 @@ public class FastKMeans extends RandomizableClusterer
 
   @Override
   public String debugTipText() {
-    return "Add the within-cluster sum of squared errors after every iteration to the output.";
+    return OptionTable.DEBUG_DESCRIPTION;
   }
 
-  /** Gives the initializer options that a clusterer saved before they existed their defaults. */
+  /** Reads the options and the model, also from a clusterer saved with one field per option. */
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    // 0 is never a valid value of these, so it can only mean the field was absent from the stream.
-    if (initOversampling == 0) {
-      initOversampling = InitializerOptions.DEFAULT_OVERSAMPLING;
-    }
-    if (initRounds == 0) {
-      initRounds = InitializerOptions.DEFAULT_ROUNDS;
-    }
-    if (initChain == 0) {
-      initChain = InitializerOptions.DEFAULT_CHAIN_LENGTH;
-    }
+    ObjectInputStream.GetField fields = in.readFields();
+    options = LegacyOptions.optionsOf(fields);
+    model = (FittedModel) fields.get("model", null);
   }
 
   @Override
   public String getRevision() {
-    return RevisionUtils.extract("$Revision: 1 $");
+    return RevisionUtils.extract("$Revision: 2 $");
   }
 
   /**
@@ -1069,8 +533,8 @@ public class FastKMeans extends RandomizableClusterer
    * started for the command ({@code weka.Run} or {@code main}), a failure ends it with status 1.
    */
   @Override
-  public void run(Object toRun, String[] options) {
-    int status = CommandLine.run((Clusterer) toRun, options, System.out, System.err);
+  public void run(Object toRun, String[] args) {
+    int status = CommandLine.run((Clusterer) toRun, args, System.out, System.err);
     if (status != 0 && CommandLine.ownsTheJvm()) {
       System.exit(status);
     }

@@ -3,15 +3,18 @@ package io.github.fastkmeans.bench;
 import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
-import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
-import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.engine.RefinementKind;
+import io.github.fastkmeans.init.InitializerKind;
+import io.github.fastkmeans.weka.FitOptions;
+import io.github.fastkmeans.weka.FitPipeline;
+import io.github.fastkmeans.weka.OptionTable;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every call of the benchmark into the FastKMeans engine, kept in this one class, so that a change
- * of the engine's API touches the benchmark here only.
+ * Every call of the benchmark into FastKMeans (the build's pipeline on a matrix), kept in this one
+ * class, so that a change of the engine's API touches the benchmark here only.
  */
 final class FastKMeansAdapter extends JavaContender {
 
@@ -83,7 +86,7 @@ final class FastKMeansAdapter extends JavaContender {
     return new Fit() {
       private DataMatrix matrix;
       private double[] start;
-      private KMeansSettings settings;
+      private FitPipeline pipeline;
 
       @Override
       public void ready(double[] initialCentres, int iterations) {
@@ -92,28 +95,29 @@ final class FastKMeansAdapter extends JavaContender {
         // the timed run, as in a user's single fit.
         matrix = DataMatrix.of(data.rows, data.columns, data.values);
         start = initialCentres.clone();
-        // Tolerance 0 (the default): stop only when no assignment changes, or at the iteration
-        // limit.
-        // Empty clusters keep their centre, as in ELKI and Smile (none occur on the benchmark's
-        // data).
-        settings =
-            KMeansSettings.DEFAULTS
-                .withAlgorithm(Algorithm.fromId(algorithm))
-                .withMaxIterations(iterations)
-                .withThreads(threads)
-                .withEmptyClusterPolicy(EmptyClusterPolicy.KEEP);
+        // The build's own pipeline from the given centres, without refinement. Tolerance 0 (the
+        // default): stop only when no assignment changes, or at the iteration limit. Empty
+        // clusters keep their centre, as in ELKI and Smile (none occur on the benchmark's data).
+        FitOptions options =
+            FitOptions.defaults()
+                .with(OptionTable.CLUSTERS, start.length / data.columns)
+                .with(OptionTable.INITIALIZER, InitializerKind.GIVEN)
+                .with(OptionTable.REFINEMENT, RefinementKind.NONE)
+                .with(OptionTable.ALGORITHM, Algorithm.fromId(algorithm))
+                .with(OptionTable.MAX_ITERATIONS, iterations)
+                .with(OptionTable.THREADS, threads)
+                .with(OptionTable.EMPTY_CLUSTERS, EmptyClusterPolicy.KEEP);
+        pipeline = new FitPipeline(options, 0, false, null);
       }
 
       @Override
       public Outcome run() throws InterruptedException {
-        return fit(settings, matrix, start);
+        return outcome(pipeline.cluster(matrix, start));
       }
     };
   }
 
-  private static Outcome fit(KMeansSettings settings, DataMatrix matrix, double[] start)
-      throws InterruptedException {
-    KMeansResult result = new KMeans(settings).fit(matrix, start);
+  private static Outcome outcome(KMeansResult result) {
     String note =
         result.emptyClusters() > 0 ? result.emptyClusters() + " empty cluster(s) at the end" : null;
     return new Outcome(result.centres(), result.iterations(), result.converged(), note);

@@ -5,9 +5,9 @@ import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
 import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.weka.InstanceEncoder;
 import io.github.fastkmeans.weka.Normalization;
-import io.github.fastkmeans.weka.OptionTags;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,6 @@ import weka.clusterers.SimpleKMeans;
 import weka.core.DenseInstance;
 import weka.core.Instance;
 import weka.core.Instances;
-import weka.core.Tag;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -155,9 +154,9 @@ public final class QualityBenchmark {
     List<Config> configs = new ArrayList<>();
     configs.add(new Config("FastKMeans defaults", fast(scaling), true));
     List<String> initializers = new ArrayList<>();
-    for (Tag tag : OptionTags.initializers()) {
-      if (!tag.getIDStr().equals("given")) {
-        initializers.add(tag.getIDStr());
+    for (InitializerKind kind : InitializerKind.values()) {
+      if (!kind.startsGiven()) {
+        initializers.add(kind.id());
       }
     }
     for (String init : initializers) {

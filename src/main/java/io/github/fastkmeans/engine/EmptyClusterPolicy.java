@@ -3,23 +3,30 @@ package io.github.fastkmeans.engine;
 import java.util.Locale;
 
 /** What the M-step does with a centre that no point is assigned to. */
-public enum EmptyClusterPolicy {
+public enum EmptyClusterPolicy implements Choice {
   /** Move the empty centre to the point farthest from its own centre (then the next farthest). */
-  RELOCATE("relocate"),
+  RELOCATE("relocate", "relocate to the farthest instance"),
   /** Leave the empty centre where it was. */
-  KEEP("keep"),
+  KEEP("keep", "keep the previous centre"),
   /** Stop the fit with an {@link EmptyClusterException}. */
-  FAIL("fail");
+  FAIL("fail", "fail with an error");
 
   private final String id;
+  private final String displayName;
 
-  EmptyClusterPolicy(String id) {
+  EmptyClusterPolicy(String id, String displayName) {
     this.id = id;
+    this.displayName = displayName;
   }
 
-  /** The string id used on the command line. */
+  @Override
   public String id() {
     return id;
+  }
+
+  @Override
+  public String displayName() {
+    return displayName;
   }
 
   /**
@@ -28,13 +35,7 @@ public enum EmptyClusterPolicy {
    * @throws IllegalArgumentException naming the valid ids when none matches
    */
   public static EmptyClusterPolicy fromId(String id) {
-    for (EmptyClusterPolicy policy : values()) {
-      if (policy.id.equalsIgnoreCase(id.trim())) {
-        return policy;
-      }
-    }
-    throw new IllegalArgumentException(
-        "Unknown empty-cluster policy '" + id + "'; use relocate, keep or fail.");
+    return Choice.byId(values(), "empty-cluster policy", id);
   }
 
   @Override

@@ -101,24 +101,6 @@ public final class KMeans {
     return algorithm;
   }
 
-  private static Assigner assigner(
-      Algorithm algorithm, DataMatrix data, double[] centres, int[] labels) {
-    switch (algorithm) {
-      case LLOYD:
-        return new LloydAssigner(data, centres, labels);
-      case HAMERLY:
-        return new HamerlyAssigner(data, centres, labels);
-      case ELKAN:
-        return new ElkanAssigner(data, centres, labels);
-      case EXPONION:
-        return new ExponionAssigner(data, centres, labels);
-      case KD_TREE:
-        return new KdTreeAssigner(data, centres, labels);
-      default:
-        throw new IllegalStateException("Unresolved algorithm " + algorithm);
-    }
-  }
-
   /** The mutable state of one fit; buffers are allocated once here and reused by every pass. */
   private final class Run {
     private final DataMatrix data;
@@ -158,7 +140,7 @@ public final class KMeans {
       this.previousCentres = new double[centres.length];
       this.labels = new int[data.rows()];
       Arrays.fill(labels, -1);
-      this.assigner = assigner(algorithm, data, centres, labels);
+      this.assigner = algorithm.assigner(data, centres, labels);
       this.chunks = new RowChunks(data.rows());
       this.runner = runner;
       // Sums, weights and member counts of every centre.

@@ -3,6 +3,15 @@ package io.github.fastkmeans.engine;
 /** Immutable settings of one k-means fit; every {@code with} method returns a validated copy. */
 public final class KMeansSettings {
 
+  /** The accepted maximum numbers of iterations. */
+  public static final IntRange MAX_ITERATIONS = IntRange.atLeast(1);
+
+  /** The accepted tolerances; 0 iterates until no assignment changes. */
+  public static final RealRange TOLERANCE = RealRange.finiteAtLeast(0);
+
+  /** The accepted numbers of threads, here and in every other pass over the data. */
+  public static final IntRange THREADS = IntRange.atLeast(1);
+
   /** Default memory allowed for Elkan's per-row, per-centre bounds: 512 MiB. */
   public static final long DEFAULT_ELKAN_BUDGET_BYTES = 512L << 20;
 
@@ -36,21 +45,12 @@ public final class KMeansSettings {
       Algorithm algorithm,
       long elkanBudgetBytes,
       boolean traceErrors) {
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException(
-          "The maximum number of iterations must be at least 1, got " + maxIterations + ".");
-    }
-    if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-      throw new IllegalArgumentException(
-          "The tolerance must be a finite number >= 0, got " + tolerance + ".");
-    }
+    MAX_ITERATIONS.check("The maximum number of iterations", maxIterations);
+    TOLERANCE.check("The tolerance", tolerance);
     if (emptyClusterPolicy == null) {
       throw new IllegalArgumentException("The empty-cluster policy must not be null.");
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException(
-          "The number of threads must be at least 1, got " + threads + ".");
-    }
+    THREADS.check("The number of threads", threads);
     if (algorithm == null) {
       throw new IllegalArgumentException("The algorithm must not be null.");
     }

@@ -26,30 +26,7 @@ public final class MemoryEstimate {
     long data = 8 * n * columns + 8 * n;
     Algorithm algorithm =
         settings.algorithm().resolve(rows, columns, k, settings.elkanBudgetBytes());
-    long bounds;
-    switch (algorithm) {
-      case ELKAN:
-        // Lower bounds per row and centre, an upper bound per row; distances and half distances
-        // between centres.
-        bounds = 8 * n * k + 8 * n + 16L * k * k;
-        break;
-      case HAMERLY:
-        // A lower and an upper bound per row.
-        bounds = 16 * n;
-        break;
-      case EXPONION:
-        // As Hamerly, and every centre's others sorted by distance (distances and indices).
-        bounds = 16 * n + 20L * k * k;
-        break;
-      case KD_TREE:
-        // The rows' values in tree order, their indices and nearest centres, and, while the tree
-        // is built, two arrays of sort codes (8 * n * (columns + 3)); the nodes, 0.18-0.25 n
-        // measured, a quarter allowed: bounding boxes, ranges, children, owners.
-        bounds = 8 * n * (columns + 3) + (n / 4 + 1) * (16L * columns + 20);
-        break;
-      default:
-        bounds = 0;
-    }
+    long bounds = algorithm.boundsBytes(n, columns, k);
     // Labels of the running fit, of the best fit kept over restarts and their copies (4 x 4n),
     // k-means++'s four per-row arrays (32n), the per-chunk partial sums (capped at 32 MiB plus the
     // totals) and the centres.

@@ -46,10 +46,10 @@ import java.util.Random;
  * <p>All randomness comes from the seed. Every per-row value is computed on one thread and every
  * sum in a fixed order, so the result does not depend on the number of threads.
  */
-public final class SwapRefinement {
+public final class SwapRefinement implements Refinement {
 
-  /** The id of this refinement on the command line. */
-  public static final String ID = "swap";
+  /** The accepted budgets of trials; 0 leaves every fit as it is. */
+  public static final IntRange TRIALS = IntRange.atLeast(0);
 
   /** The default budget of trials; the search usually stops long before (see {@link #patience}). */
   public static final int DEFAULT_TRIALS = 100;
@@ -85,12 +85,8 @@ public final class SwapRefinement {
    * @throws IllegalArgumentException if {@code trials} is negative
    */
   public SwapRefinement(KMeans kmeans, int trials) {
-    if (trials < 0) {
-      throw new IllegalArgumentException(
-          "The number of swap trials must be >= 0, got " + trials + ".");
-    }
     this.kmeans = kmeans;
-    this.trials = trials;
+    this.trials = TRIALS.check("The number of swap trials", trials);
   }
 
   /** The most swaps tried. */

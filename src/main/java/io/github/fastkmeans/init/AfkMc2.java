@@ -1,6 +1,7 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.Interruption;
 import io.github.fastkmeans.engine.SquaredEuclidean;
 import java.util.Arrays;
 import java.util.Random;
@@ -46,7 +47,8 @@ public final class AfkMc2 implements Initializer {
   }
 
   @Override
-  public double[] initialCentres(DataMatrix data, int k, Random random) {
+  public double[] initialCentres(DataMatrix data, int k, Random random)
+      throws InterruptedException {
     if (k < 1) {
       throw new IllegalArgumentException("At least one centre is needed, got k = " + k + ".");
     }
@@ -60,6 +62,7 @@ public final class AfkMc2 implements Initializer {
     }
     Chain chain = new Chain(data, centres);
     for (int c = 1; c < k; c++) {
+      Interruption.check("AFK-MC2 seeding");
       Rows.copyRow(data, chain.run(c, chainLength, random), centres, c);
     }
     return centres;

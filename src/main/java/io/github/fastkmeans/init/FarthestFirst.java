@@ -1,6 +1,7 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.Interruption;
 import java.util.Random;
 
 /**
@@ -17,7 +18,8 @@ public final class FarthestFirst implements Initializer {
   public FarthestFirst() {}
 
   @Override
-  public double[] initialCentres(DataMatrix data, int k, Random random) {
+  public double[] initialCentres(DataMatrix data, int k, Random random)
+      throws InterruptedException {
     int rows = data.rows();
     int weighted = 0;
     for (int row = 0; row < rows; row++) {
@@ -36,6 +38,7 @@ public final class FarthestFirst implements Initializer {
     double[] distances = new double[rows];
     Rows.distancesTo(data, centres, 0, nearest);
     for (int c = 1; c < k; c++) {
+      Interruption.check("Farthest-first seeding");
       int farthest = -1;
       for (int row = 0; row < rows; row++) {
         if (data.weight(row) > 0 && (farthest < 0 || nearest[row] > nearest[farthest])) {

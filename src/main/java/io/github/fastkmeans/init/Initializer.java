@@ -10,6 +10,8 @@ public interface Initializer {
   /**
    * Returns {@code k} starting centres for {@code data} as a new row-major k x columns array; all
    * randomness comes from {@code random}.
+   *
+   * @throws InterruptedException if the calling thread is interrupted; the seeding is abandoned
    */
-  double[] initialCentres(DataMatrix data, int k, Random random);
+  double[] initialCentres(DataMatrix data, int k, Random random) throws InterruptedException;
 }

@@ -1,10 +1,23 @@
 package io.github.fastkmeans.init;
 
+import io.github.fastkmeans.engine.IntRange;
+import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.engine.RealRange;
+
 /**
  * Immutable tuning of the initializers that take parameters ({@link KMeansParallel}, {@link
  * AfkMc2}); every {@code with} method returns a validated copy. The other initializers ignore it.
  */
 public final class InitializerOptions {
+
+  /** The accepted oversampling factors of k-means||. */
+  public static final RealRange OVERSAMPLING = RealRange.finiteAbove(0);
+
+  /** The accepted numbers of rounds of k-means||. */
+  public static final IntRange ROUNDS = IntRange.atLeast(1);
+
+  /** The accepted Markov chain lengths of AFK-MC². */
+  public static final IntRange CHAIN_LENGTH = IntRange.atLeast(1);
 
   /** Default oversampling factor of k-means||: {@code l = 2k} candidates expected per round. */
   public static final double DEFAULT_OVERSAMPLING = 2.0;
@@ -15,20 +28,25 @@ public final class InitializerOptions {
   /** Default Markov chain length of AFK-MC². */
   public static final int DEFAULT_CHAIN_LENGTH = 200;
 
-  /** The defaults: oversampling 2, 5 rounds, chains of 200, one thread. */
+  /** The defaults: oversampling 2, 5 rounds, chains of 200, one thread, no given centres. */
   public static final InitializerOptions DEFAULTS =
-      new InitializerOptions(DEFAULT_OVERSAMPLING, DEFAULT_ROUNDS, DEFAULT_CHAIN_LENGTH, 1);
+      new InitializerOptions(DEFAULT_OVERSAMPLING, DEFAULT_ROUNDS, DEFAULT_CHAIN_LENGTH, 1, null);
 
   private final double oversampling;
   private final int rounds;
   private final int chainLength;
   private final int threads;
 
-  private InitializerOptions(double oversampling, int rounds, int chainLength, int threads) {
+  /** Row-major starting centres for {@link InitializerKind#GIVEN}, or null. */
+  private final double[] givenCentres;
+
+  private InitializerOptions(
+      double oversampling, int rounds, int chainLength, int threads, double[] givenCentres) {
     this.oversampling = checkOversampling(oversampling);
     this.rounds = checkRounds(rounds);
     this.chainLength = checkChainLength(chainLength);
     this.threads = checkThreads(threads);
+    this.givenCentres = givenCentres;
   }
 
   /** k-means||'s oversampling factor: each round samples about this times k candidates. */
@@ -51,59 +69,54 @@ public final class InitializerOptions {
     return threads;
   }
 
+  /** The row-major centres the initializer 'given' starts from (a copy), or null when none. */
+  public double[] givenCentres() {
+    return givenCentres == null ? null : givenCentres.clone();
+  }
+
+  /** A copy holding {@code centres} (copied), row-major, for the initializer 'given'. */
+  public InitializerOptions withGivenCentres(double[] centres) {
+    return new InitializerOptions(
+        oversampling, rounds, chainLength, threads, centres == null ? null : centres.clone());
+  }
+
   /** A copy with another oversampling factor (finite, above 0). */
   public InitializerOptions withOversampling(double value) {
-    return new InitializerOptions(value, rounds, chainLength, threads);
+    return new InitializerOptions(value, rounds, chainLength, threads, givenCentres);
   }
 
   /** A copy with another number of rounds (at least 1). */
   public InitializerOptions withRounds(int value) {
-    return new InitializerOptions(oversampling, value, chainLength, threads);
+    return new InitializerOptions(oversampling, value, chainLength, threads, givenCentres);
   }
 
   /** A copy with another chain length (at least 1). */
   public InitializerOptions withChainLength(int value) {
-    return new InitializerOptions(oversampling, rounds, value, threads);
+    return new InitializerOptions(oversampling, rounds, value, threads, givenCentres);
   }
 
   /** A copy with another number of threads (at least 1). */
   public InitializerOptions withThreads(int value) {
-    return new InitializerOptions(oversampling, rounds, chainLength, value);
+    return new InitializerOptions(oversampling, rounds, chainLength, value, givenCentres);
   }
 
   /** {@code value} if it is a valid oversampling factor. */
   static double checkOversampling(double value) {
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          "The oversampling factor of kmeans|| must be a finite number > 0, got " + value + ".");
-    }
-    return value;
+    return OVERSAMPLING.check("The oversampling factor of kmeans||", value);
   }
 
   /** {@code value} if it is a valid number of rounds. */
   static int checkRounds(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(
-          "The number of rounds of kmeans|| must be at least 1, got " + value + ".");
-    }
-    return value;
+    return ROUNDS.check("The number of rounds of kmeans||", value);
   }
 
   /** {@code value} if it is a valid chain length. */
   static int checkChainLength(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(
-          "The chain length of afk-mc2 must be at least 1, got " + value + ".");
-    }
-    return value;
+    return CHAIN_LENGTH.check("The chain length of afk-mc2", value);
   }
 
   /** {@code value} if it is a valid number of threads. */
   static int checkThreads(int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(
-          "The number of threads must be at least 1, got " + value + ".");
-    }
-    return value;
+    return KMeansSettings.THREADS.check("The number of threads", value);
   }
 }

@@ -7,7 +7,6 @@ import io.github.fastkmeans.engine.SquaredEuclidean;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
 
 /**
  * k-means|| ("scalable k-means++"): a few passes that each oversample candidates, then a weighted
@@ -62,14 +61,9 @@ public final class KMeansParallel implements Initializer {
     this.threads = InitializerOptions.checkThreads(threads);
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * @throws CancellationException if the calling thread is interrupted while the passes run; the
-   *     interrupt flag is kept
-   */
   @Override
-  public double[] initialCentres(DataMatrix data, int k, Random random) {
+  public double[] initialCentres(DataMatrix data, int k, Random random)
+      throws InterruptedException {
     return new KMeansPlusPlus().initialCentres(candidates(data, k, random), k, random);
   }
 
@@ -77,7 +71,7 @@ public final class KMeansParallel implements Initializer {
    * The candidates as a weighted matrix: distinct rows of {@code data}, each weighted by the total
    * weight of the rows nearest to it; at least k of them unless every row sits on one.
    */
-  DataMatrix candidates(DataMatrix data, int k, Random random) {
+  DataMatrix candidates(DataMatrix data, int k, Random random) throws InterruptedException {
     if (k < 1) {
       throw new IllegalArgumentException("At least one centre is needed, got k = " + k + ".");
     }
@@ -86,11 +80,6 @@ public final class KMeansParallel implements Initializer {
     }
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       return new Sampling(data, runner).candidates(k, random);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      CancellationException cancelled = new CancellationException("kmeans|| was interrupted.");
-      cancelled.initCause(e);
-      throw cancelled;
     }
   }
 

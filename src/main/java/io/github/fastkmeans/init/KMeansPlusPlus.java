@@ -1,6 +1,7 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.Interruption;
 import io.github.fastkmeans.engine.SquaredEuclidean;
 import java.util.Random;
 
@@ -24,7 +25,8 @@ public final class KMeansPlusPlus implements Initializer {
   }
 
   @Override
-  public double[] initialCentres(DataMatrix data, int k, Random random) {
+  public double[] initialCentres(DataMatrix data, int k, Random random)
+      throws InterruptedException {
     int rows = data.rows();
     int columns = data.columns();
     double[] values = data.values();
@@ -54,6 +56,8 @@ public final class KMeansPlusPlus implements Initializer {
       int bestRow = -1;
       double bestPotential = Double.POSITIVE_INFINITY;
       for (int t = 0; t < trials; t++) {
+        // Each trial is a pass over the data: where an interrupt is seen within a pass's time.
+        Interruption.check("k-means++");
         int candidate = Rows.draw(cumulative, random);
         double candidatePotential = 0;
         int candidateOffset = candidate * columns;

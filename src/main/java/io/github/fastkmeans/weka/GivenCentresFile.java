@@ -1,6 +1,5 @@
 package io.github.fastkmeans.weka;
 
-import io.github.fastkmeans.init.GivenCentres;
 import java.io.File;
 import weka.core.Instances;
 import weka.core.WekaException;
@@ -10,16 +9,6 @@ import weka.core.converters.ConverterUtils.DataSource;
 public final class GivenCentresFile {
 
   private GivenCentresFile() {}
-
-  /**
-   * Reads {@code file}, checks it has the training attributes, and encodes its instances as
-   * centres.
-   *
-   * @throws WekaException if the file is missing, unreadable or has other attributes
-   */
-  public static GivenCentres read(File file, InstanceEncoder encoder) throws WekaException {
-    return new GivenCentres(readEncoded(file, encoder), encoder.columns());
-  }
 
   /**
    * Reads {@code file}, checks it has the training attributes, and encodes its instances:

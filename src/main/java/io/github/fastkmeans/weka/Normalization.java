@@ -1,7 +1,9 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.engine.Choice;
+
 /** How numeric attributes are scaled before distances are taken. */
-public enum Normalization {
+public enum Normalization implements Choice {
   /** Map the training minimum to 0 and maximum to 1, as Weka's EuclideanDistance does. */
   RANGE("range", "min-max range to [0,1]"),
   /** Subtract the weighted training mean and divide by the weighted standard deviation. */
@@ -17,7 +19,7 @@ public enum Normalization {
     this.description = description;
   }
 
-  /** The string id used on the command line. */
+  @Override
   public String id() {
     return id;
   }
@@ -28,17 +30,11 @@ public enum Normalization {
    * @throws IllegalArgumentException naming the valid ids when none matches
    */
   public static Normalization fromId(String id) {
-    for (Normalization normalization : values()) {
-      if (normalization.id.equals(id)) {
-        return normalization;
-      }
-    }
-    throw new IllegalArgumentException(
-        "Unknown normalization '" + id + "'; use range, standardize or none.");
+    return Choice.byId(values(), "normalization", id);
   }
 
-  /** A short description for the GUI and the model output. */
-  public String description() {
+  @Override
+  public String displayName() {
     return description;
   }
 }

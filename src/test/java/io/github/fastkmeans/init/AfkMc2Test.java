@@ -19,7 +19,7 @@ class AfkMc2Test {
   private static final DataMatrix FOUR = InitTestSupport.data(1, 0, 1, 10, 11);
 
   @Test
-  void movesToABetterProposalAlways() {
+  void movesToABetterProposalAlways() throws InterruptedException {
     // First centre: 0.1 * 4 = 0.4 -> row 0. Chain of 2: state 0.2 -> row 1 (target 1), proposal
     // 0.9 -> row 3 (target 121). 121 * q(1) = 15.4 > u * 1 * q(3) for any u < 1: moves.
     ScriptedRandom random = new ScriptedRandom().withDoubles(0.1, 0.2, 0.9, 0.999);
@@ -28,7 +28,7 @@ class AfkMc2Test {
   }
 
   @Test
-  void movesToAWorseProposalWithTheMetropolisHastingsProbability() {
+  void movesToAWorseProposalWithTheMetropolisHastingsProbability() throws InterruptedException {
     // State row 3 (target 121), proposal row 1 (target 1): accepted iff
     // 1 * q(3) > u * 121 * q(1), that is u < 0.39752 / 15.3977 = 0.025817..
     ScriptedRandom stays = new ScriptedRandom().withDoubles(0.1, 0.9, 0.2, 0.0259);
@@ -38,7 +38,7 @@ class AfkMc2Test {
   }
 
   @Test
-  void aChainOfOneIsOneDrawFromTheProposal() {
+  void aChainOfOneIsOneDrawFromTheProposal() throws InterruptedException {
     ScriptedRandom random = new ScriptedRandom().withDoubles(0.1, 0.5);
     // 0.5 falls between 0.25225 and 0.60248: row 2.
     assertArrayEquals(new double[] {0, 10}, new AfkMc2(1).initialCentres(FOUR, 2, random), 0);
@@ -46,14 +46,14 @@ class AfkMc2Test {
   }
 
   @Test
-  void leavesAStateOnACentreForAnyProposalOffThem() {
+  void leavesAStateOnACentreForAnyProposalOffThem() throws InterruptedException {
     // State row 0 (on c1, target 0), proposal row 1 (target 1): always taken, u = 0.999.
     ScriptedRandom random = new ScriptedRandom().withDoubles(0.1, 0.0, 0.2, 0.999);
     assertArrayEquals(new double[] {0, 1}, new AfkMc2(2).initialCentres(FOUR, 2, random), 0);
   }
 
   @Test
-  void findsOneCentrePerWellSeparatedGroupForEverySeed() {
+  void findsOneCentrePerWellSeparatedGroupForEverySeed() throws InterruptedException {
     int groups = 6;
     DataMatrix data = SeparatedGroups.of(groups, 30, 5);
     int found = 0;
@@ -68,7 +68,7 @@ class AfkMc2Test {
   }
 
   @Test
-  void shortChainsFollowD2SamplingLessClosely() {
+  void shortChainsFollowD2SamplingLessClosely() throws InterruptedException {
     int groups = 6;
     DataMatrix data = SeparatedGroups.of(groups, 30, 5);
     int found = 0;
@@ -82,7 +82,7 @@ class AfkMc2Test {
   }
 
   @Test
-  void aFarRowOfHugeWeightIsPickedForEverySeed() {
+  void aFarRowOfHugeWeightIsPickedForEverySeed() throws InterruptedException {
     DataMatrix data = KMeansParallelTest.heavyAndLightOutliers();
     int heavy = 0;
     int light = 0;
@@ -102,7 +102,7 @@ class AfkMc2Test {
   }
 
   @Test
-  void theSecondCentreFollowsWeightedD2Sampling() {
+  void theSecondCentreFollowsWeightedD2Sampling() throws InterruptedException {
     // Exact: first centre by weight, second with probability w d^2 / sum(w d^2) given the first.
     double[] x = {0, 1, 10, 11};
     double[] w = {1, 2, 1, 3};
@@ -130,7 +130,7 @@ class AfkMc2Test {
   }
 
   @Test
-  void theFirstCentreIsDrawnInProportionToWeight() {
+  void theFirstCentreIsDrawnInProportionToWeight() throws InterruptedException {
     DataMatrix data = DataMatrix.of(3, 1, new double[] {0, 1, 2}, new double[] {1, 0, 3});
     int[] counts = new int[3];
     Random random = new Random(9);
@@ -144,14 +144,14 @@ class AfkMc2Test {
   }
 
   @Test
-  void repeatsWeightedRowsOnceEveryRowSitsOnACentre() {
+  void repeatsWeightedRowsOnceEveryRowSitsOnACentre() throws InterruptedException {
     DataMatrix data = DataMatrix.of(3, 1, new double[] {4, 4, 9}, new double[] {1, 1, 0});
     assertArrayEquals(
         new double[] {4, 4, 4}, new AfkMc2().initialCentres(data, 3, new Random(3)), 0);
   }
 
   @Test
-  void copesWithSquaredDistancesThatOverflow() {
+  void copesWithSquaredDistancesThatOverflow() throws InterruptedException {
     DataMatrix data = InitTestSupport.data(1, -1e200, 0, 1e200);
     for (long seed = 0; seed < 10; seed++) {
       assertCentresAreWeightedRows(data, 2, new AfkMc2().initialCentres(data, 2, new Random(seed)));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FarthestFirstTest {
 
   @Test
-  void secondCentreIsTheRowFarthestFromTheFirst() {
+  void secondCentreIsTheRowFarthestFromTheFirst() throws InterruptedException {
     DataMatrix data = TestData.blobs(13, 300, 3, 4, 2.0, true);
     for (long seed = 0; seed < 20; seed++) {
       double[] centres = new FarthestFirst().initialCentres(data, 2, new Random(seed));
@@ -33,7 +33,8 @@ class FarthestFirstTest {
   }
 
   @Test
-  void everyFurtherCentreIsTheWeightedRowFarthestFromItsNearestEarlierCentre() {
+  void everyFurtherCentreIsTheWeightedRowFarthestFromItsNearestEarlierCentre()
+      throws InterruptedException {
     DataMatrix base = TestData.blobs(14, 400, 2, 6, 3.0, false);
     double[] weights = new double[base.rows()];
     for (int row = 0; row < weights.length; row++) {
@@ -70,7 +71,7 @@ class FarthestFirstTest {
   }
 
   @Test
-  void tiesGoToTheLowestRow() {
+  void tiesGoToTheLowestRow() throws InterruptedException {
     // The first centre is the first weighted row (scripted); rows 1 and 2 are equally far from it.
     DataMatrix data = InitTestSupport.data(1, 0, 5, -5);
     ScriptedRandom random = new ScriptedRandom().withInts(0);
@@ -79,7 +80,7 @@ class FarthestFirstTest {
   }
 
   @Test
-  void theFirstCentreIsUniformOverWeightedRowsNotWeightProportional() {
+  void theFirstCentreIsUniformOverWeightedRowsNotWeightProportional() throws InterruptedException {
     DataMatrix data = DataMatrix.of(4, 1, new double[] {0, 1, 2, 3}, new double[] {50, 0, 1, 1});
     int[] counts = new int[4];
     Random random = new Random(21);
@@ -94,7 +95,7 @@ class FarthestFirstTest {
   }
 
   @Test
-  void theScriptedIndexCountsOnlyWeightedRows() {
+  void theScriptedIndexCountsOnlyWeightedRows() throws InterruptedException {
     DataMatrix data = DataMatrix.of(4, 1, new double[] {10, 20, 30, 40}, new double[] {0, 1, 0, 1});
     // index 1 among the weighted rows (1 and 3) is row 3
     ScriptedRandom random = new ScriptedRandom().withInts(1);

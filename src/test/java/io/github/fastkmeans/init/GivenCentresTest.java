@@ -15,8 +15,7 @@ class GivenCentresTest {
 
   @Test
   void returnsTheGivenCentres() {
-    GivenCentres given = new GivenCentres(new double[] {0.5, 0.5, 9, -9, 3, 3}, 2);
-    assertEquals(3, given.count());
+    GivenCentres given = new GivenCentres(new double[] {0.5, 0.5, 9, -9, 3, 3});
     assertArrayEquals(
         new double[] {0.5, 0.5, 9, -9, 3, 3}, given.initialCentres(DATA, 3, new Random(1)), 0);
   }
@@ -24,7 +23,7 @@ class GivenCentresTest {
   @Test
   void copiesOnTheWayInAndOut() {
     double[] centres = {1, 2, 3, 4};
-    GivenCentres given = new GivenCentres(centres, 2);
+    GivenCentres given = new GivenCentres(centres);
     centres[0] = 100;
     double[] first = given.initialCentres(DATA, 2, null);
     first[1] = 100;
@@ -33,26 +32,33 @@ class GivenCentresTest {
 
   @Test
   void rejectsAWrongNumberOfCentres() {
-    GivenCentres given = new GivenCentres(new double[] {1, 2, 3, 4}, 2);
+    GivenCentres given = new GivenCentres(new double[] {1, 2, 3, 4});
     assertThrows(IllegalArgumentException.class, () -> given.initialCentres(DATA, 3, new Random()));
     assertThrows(IllegalArgumentException.class, () -> given.initialCentres(DATA, 1, new Random()));
   }
 
   @Test
   void rejectsCentresWithAnotherColumnCountThanTheData() {
-    GivenCentres given = new GivenCentres(new double[] {1, 2, 3, 4, 5, 6}, 3);
+    GivenCentres given = new GivenCentres(new double[] {1, 2, 3, 4, 5, 6});
     assertThrows(IllegalArgumentException.class, () -> given.initialCentres(DATA, 2, new Random()));
   }
 
   @Test
   void rejectsValuesThatDoNotMakeWholeCentres() {
-    assertThrows(IllegalArgumentException.class, () -> new GivenCentres(new double[] {1, 2, 3}, 2));
-    assertThrows(IllegalArgumentException.class, () -> new GivenCentres(new double[0], 2));
-    assertThrows(IllegalArgumentException.class, () -> new GivenCentres(new double[] {1, 2}, 0));
+    GivenCentres given = new GivenCentres(new double[] {1, 2, 3});
+    assertThrows(IllegalArgumentException.class, () -> given.initialCentres(DATA, 1, new Random()));
+    assertThrows(IllegalArgumentException.class, () -> given.initialCentres(DATA, 2, new Random()));
+    assertThrows(IllegalArgumentException.class, () -> new GivenCentres(new double[0]));
+    assertThrows(IllegalArgumentException.class, () -> new GivenCentres(null));
   }
 
   @Test
-  void idIsGiven() {
-    assertEquals("given", GivenCentres.ID);
+  void isTheKindGivenStartingFromTheOptionsCentres() throws InterruptedException {
+    assertEquals("given", InitializerKind.GIVEN.id());
+    Initializer given =
+        InitializerKind.GIVEN.create(
+            InitializerOptions.DEFAULTS.withGivenCentres(new double[] {1, 2, 3, 4}));
+    assertArrayEquals(new double[] {1, 2, 3, 4}, given.initialCentres(DATA, 2, null), 0);
+    assertThrows(IllegalArgumentException.class, () -> InitializerKind.GIVEN.create());
   }
 }

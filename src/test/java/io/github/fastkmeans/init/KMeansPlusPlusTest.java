@@ -33,7 +33,7 @@ class KMeansPlusPlusTest {
   }
 
   @Test
-  void picksOneCentrePerWellSeparatedGroup() {
+  void picksOneCentrePerWellSeparatedGroup() throws InterruptedException {
     int groups = 6;
     int perGroup = 30;
     Random random = new Random(5);
@@ -59,7 +59,7 @@ class KMeansPlusPlusTest {
   }
 
   @Test
-  void aFarRowOfHugeWeightIsPickedAlmostSurely() {
+  void aFarRowOfHugeWeightIsPickedAlmostSurely() throws InterruptedException {
     // 50 unit rows near the origin, row 50 at (10, 0) with weight 1000, row 51 at (-10, 0) with
     // weight 1: both far rows are equally far, only the weight tells them apart.
     Random random = new Random(2);
@@ -91,7 +91,7 @@ class KMeansPlusPlusTest {
   }
 
   @Test
-  void theFirstCentreIsDrawnInProportionToWeight() {
+  void theFirstCentreIsDrawnInProportionToWeight() throws InterruptedException {
     DataMatrix data = DataMatrix.of(3, 1, new double[] {0, 1, 2}, new double[] {1, 0, 3});
     int[] counts = new int[3];
     Random random = new Random(9);
@@ -105,7 +105,7 @@ class KMeansPlusPlusTest {
   }
 
   @Test
-  void keepsTheCandidateThatLeavesTheLowestPotential() {
+  void keepsTheCandidateThatLeavesTheLowestPotential() throws InterruptedException {
     // Rows 0, 1, 10, 11 with unit weights; k = 2 tries trials(2) = 2 candidates.
     DataMatrix data = InitTestSupport.data(1, 0, 1, 10, 11);
     // First centre: 0.1 * 4 = 0.4 falls in row 0 (x = 0). D^2 = 0, 1, 100, 121; running totals
@@ -120,7 +120,7 @@ class KMeansPlusPlusTest {
   }
 
   @Test
-  void rowsAlreadyOnACentreAreNeverDrawnAgain() {
+  void rowsAlreadyOnACentreAreNeverDrawnAgain() throws InterruptedException {
     // Three distinct points; with k = 3 each must be used once, for every seed.
     DataMatrix data = InitTestSupport.data(1, 0, 0, 0, 7, 7, 30);
     for (long seed = 0; seed < 30; seed++) {
@@ -131,14 +131,14 @@ class KMeansPlusPlusTest {
   }
 
   @Test
-  void repeatsWeightedRowsOnceEveryRowSitsOnACentre() {
+  void repeatsWeightedRowsOnceEveryRowSitsOnACentre() throws InterruptedException {
     DataMatrix data = DataMatrix.of(3, 1, new double[] {4, 4, 9}, new double[] {1, 1, 0});
     double[] centres = new KMeansPlusPlus().initialCentres(data, 3, new Random(3));
     assertArrayEquals(new double[] {4, 4, 4}, centres, 0);
   }
 
   @Test
-  void copesWithSquaredDistancesThatOverflow() {
+  void copesWithSquaredDistancesThatOverflow() throws InterruptedException {
     DataMatrix data = InitTestSupport.data(1, -1e200, 0, 1e200);
     double[] centres = new KMeansPlusPlus().initialCentres(data, 2, new Random(1));
     assertCentresAreWeightedRows(data, 2, centres);

@@ -223,7 +223,7 @@ class FastKMeansBehaviourTest {
     // Two single-valued clusters sit one mismatch apart: squared distance exactly 1.
     FastKMeans two = new FastKMeans();
     two.setNumClusters(2);
-    two.setInitializationMethod(OptionTags.selected("farthest-first", OptionTags.initializers()));
+    two.setOptions(new String[] {"-N", "2", "-init", "farthest-first"});
     two.buildClusterer(data);
     double[] distances = two.distancesToCentroids(red);
     Arrays.sort(distances);
@@ -280,7 +280,7 @@ class FastKMeansBehaviourTest {
       "-restarts",
       "1",
       "-refine",
-      "swap",
+      "auto",
       "-refine-trials",
       "100",
       "-tolerance",
@@ -367,7 +367,7 @@ class FastKMeansBehaviourTest {
   void scalableInitializersGiveTheSameModelForAnyNumberOfThreads() throws Exception {
     // a3 has 7500 instances: 15 chunks, so kmeans|| really splits its passes between the threads.
     Instances data = TestData.loadUnlabelled("a3");
-    for (String init : new String[] {"kmeans||", "afk-mc2"}) {
+    for (String init : new String[] {"kmeans-parallel", "afk-mc2"}) {
       FastKMeans reference = null;
       for (int slots : new int[] {1, 3}) {
         FastKMeans kmeans = new FastKMeans();
@@ -391,37 +391,15 @@ class FastKMeansBehaviourTest {
   }
 
   @Test
-  void anInitializerIdWithBarsSurvivesTheCommandLine() throws Exception {
+  void kmeansParallelIsWrittenWithoutBarsAndStillReadByItsPapersName() throws Exception {
     FastKMeans kmeans = new FastKMeans();
     kmeans.setOptions(Utils.splitOptions("-init kmeans||"));
     String line = Utils.joinOptions(kmeans.getOptions());
+    assertTrue(line.contains("-init kmeans-parallel "), line);
     FastKMeans copy = new FastKMeans();
     copy.setOptions(Utils.splitOptions(line));
-    assertEquals("kmeans||", copy.getInitializationMethod().getSelectedTag().getIDStr(), line);
-  }
-
-  @Test
-  void aClustererSavedBeforeTheInitializerOptionsGetsTheirDefaults() throws Exception {
-    FastKMeans old = new FastKMeans();
-    // Fields absent from an older stream read as 0, which none of them can otherwise be.
-    for (String field : new String[] {"initOversampling", "initRounds", "initChain"}) {
-      java.lang.reflect.Field f = FastKMeans.class.getDeclaredField(field);
-      f.setAccessible(true);
-      f.set(old, f.getType() == double.class ? (Object) 0.0 : (Object) 0);
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(old);
-    }
-    FastKMeans copy;
-    try (ObjectInputStream in =
-        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      copy = (FastKMeans) in.readObject();
-    }
-    assertEquals(2.0, copy.getInitOversampling(), 0);
-    assertEquals(5, copy.getInitRounds());
-    assertEquals(200, copy.getInitChain());
-    new FastKMeans().setOptions(copy.getOptions());
+    assertEquals(
+        "kmeans-parallel", copy.getInitializationMethod().getSelectedTag().getIDStr(), line);
   }
 
   @Test
@@ -536,7 +514,7 @@ class FastKMeansBehaviourTest {
   void refinementPropertiesAreValidated() {
     FastKMeans kmeans = new FastKMeans();
     assertThrows(IllegalArgumentException.class, () -> kmeans.setRefineTrials(-1));
-    kmeans.setRefinement(new SelectedTag("none", OptionTags.refinements()));
+    kmeans.setRefinement(new SelectedTag("none", kmeans.getRefinement().getTags()));
     assertEquals("none", kmeans.getRefinement().getSelectedTag().getIDStr());
     assertTrue(kmeans.refinementTipText().contains("swap"));
     assertTrue(kmeans.refineTrialsTipText().contains("0 turns the refinement off"));

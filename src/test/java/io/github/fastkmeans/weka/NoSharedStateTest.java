@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import weka.clusterers.FastKMeans;
+import weka.core.SelectedTag;
 import weka.core.Tag;
 
 /**
@@ -98,23 +100,20 @@ class NoSharedStateTest {
 
   @Test
   void optionTagsAreNewOnEveryCall() {
-    Tag[] first = OptionTags.initializers();
+    FastKMeans kmeans = new FastKMeans();
+    Tag[] first = kmeans.getInitializationMethod().getTags();
     first[0].setIDStr("tampered");
     first[1] = new Tag(9, "x", "x", false);
-    Tag[] second = OptionTags.initializers();
+    Tag[] second = kmeans.getInitializationMethod().getTags();
     assertNotSame(first, second);
     assertEquals("random", second[0].getIDStr());
     assertEquals("kmeans++", second[1].getIDStr());
-    assertFalse(OptionTags.ids(OptionTags.normalizations()).contains("tampered"));
+    assertFalse(Arrays.toString(kmeans.getNormalization().getTags()).contains("tampered"));
     // A selection made from tampered tags still maps to the real ids.
-    assertEquals(
-        "farthest-first",
-        new FastKMeans() {
-          {
-            setInitializationMethod(
-                OptionTags.selected("farthest-first", OptionTags.initializers()));
-          }
-        }.getInitializationMethod().getSelectedTag().getIDStr());
+    Tag[] tampered = new FastKMeans().getInitializationMethod().getTags();
+    tampered[0].setReadable("tampered");
+    kmeans.setInitializationMethod(new SelectedTag(2, tampered));
+    assertEquals("farthest-first", kmeans.getInitializationMethod().getSelectedTag().getIDStr());
   }
 
   @Test

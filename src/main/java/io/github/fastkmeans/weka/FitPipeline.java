@@ -1,0 +1,313 @@
+package io.github.fastkmeans.weka;
+
+import io.github.fastkmeans.engine.ChunkRunner;
+import io.github.fastkmeans.engine.ClusterQuality;
+import io.github.fastkmeans.engine.ClusterSpread;
+import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.EmptyClusterException;
+import io.github.fastkmeans.engine.KMeans;
+import io.github.fastkmeans.engine.KMeansResult;
+import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.engine.MemoryEstimate;
+import io.github.fastkmeans.engine.RefinementKind;
+import io.github.fastkmeans.engine.Restarts;
+import io.github.fastkmeans.init.Initializer;
+import io.github.fastkmeans.init.InitializerKind;
+import io.github.fastkmeans.init.InitializerOptions;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import weka.core.Capabilities;
+import weka.core.Instances;
+import weka.core.WekaException;
+
+/**
+ * One build of a FastKMeans model, as a sequence of named {@link Stage}s, from options fixed when
+ * the build starts. Engine errors become {@link WekaException}s here, and an interrupt ends every
+ * stage promptly with one message.
+ */
+public final class FitPipeline {
+
+  /** The steps of a build, in order. */
+  public enum Stage {
+    /** Refuse data that cannot be clustered: none, refused capabilities, fewer instances than k. */
+    REFUSE_UNUSABLE,
+    /** Learn the encoding: clustered attributes, scaling, replacements for missing values. */
+    LEARN_ENCODING,
+    /** Refuse a fit whose estimated allocations do not fit the heap. */
+    MEMORY_CHECK,
+    /** Copy the data into the engine's matrix. */
+    ENCODE,
+    /** Read the centres of -init given. */
+    GIVEN_CENTRES,
+    /**
+     * Refuse values whose squared distances could overflow; note what the output should warn of.
+     */
+    DATA_CHECKS,
+    /** Seed and fit, once per restart, keeping the best. */
+    SEED_AND_RESTARTS,
+    /** Refine the best fit. */
+    REFINEMENT,
+    /** Measure the clusters' quality, when asked for. */
+    QUALITY,
+    /** Bundle the fit into a model. */
+    MODEL
+  }
+
+  private final FitOptions options;
+  private final long seed;
+  private final boolean traceErrors;
+  private final Capabilities capabilities;
+  private final Consumer<Stage> observer;
+
+  /**
+   * A build with {@code options} and {@code seed}; with {@code traceErrors} the squared error of
+   * every iteration is measured; {@code capabilities} are tested on the data unless null.
+   */
+  public FitPipeline(
+      FitOptions options, long seed, boolean traceErrors, Capabilities capabilities) {
+    this(options, seed, traceErrors, capabilities, stage -> {});
+  }
+
+  private FitPipeline(
+      FitOptions options,
+      long seed,
+      boolean traceErrors,
+      Capabilities capabilities,
+      Consumer<Stage> observer) {
+    this.options = options;
+    this.seed = seed;
+    this.traceErrors = traceErrors;
+    this.capabilities = capabilities;
+    this.observer = observer;
+  }
+
+  /** This build, telling {@code observer} of every stage as it starts (for tests). */
+  FitPipeline observedBy(Consumer<Stage> stageObserver) {
+    return new FitPipeline(options, seed, traceErrors, capabilities, stageObserver);
+  }
+
+  /**
+   * Builds the model of {@code data}, which are not modified.
+   *
+   * @throws WekaException naming the problem when the data cannot be clustered with these options,
+   *     or when the calling thread is interrupted (its interrupt flag is then set again)
+   */
+  public FittedModel fit(Instances data) throws WekaException {
+    try {
+      return run(data);
+    } catch (InterruptedException | CancellationException e) {
+      // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop).
+      Thread.currentThread().interrupt();
+      throw new WekaException("FastKMeans was interrupted; no model was built.", e);
+    } catch (EmptyClusterException | IllegalArgumentException e) {
+      throw new WekaException(e.getMessage(), e);
+    }
+  }
+
+  private FittedModel run(Instances data) throws WekaException, InterruptedException {
+    int k = options.get(OptionTable.CLUSTERS);
+    enter(Stage.REFUSE_UNUSABLE);
+    refuseUnusable(data, k);
+    enter(Stage.LEARN_ENCODING);
+    InstanceEncoder encoder = InstanceEncoder.fit(data, options.get(OptionTable.NORMALIZATION));
+    enter(Stage.MEMORY_CHECK);
+    KMeansSettings settings = settings();
+    HeapCheck.ensureRoomFor(MemoryEstimate.of(data.numInstances(), encoder.columns(), k, settings));
+    enter(Stage.ENCODE);
+    DataMatrix matrix = encoder.encode(data);
+    if (!(matrix.totalWeight() > 0)) {
+      throw new WekaException("All instance weights are zero; at least one must be positive.");
+    }
+    enter(Stage.GIVEN_CENTRES);
+    double[] givenCentres = givenCentres(encoder, k);
+    enter(Stage.DATA_CHECKS);
+    MagnitudeCheck.check(encoder, matrix, givenCentres);
+    List<String> warnings = warnings(encoder, matrix, k);
+    long start = System.nanoTime();
+    KMeansResult result = cluster(matrix, givenCentres, this::enter);
+    long elapsed = System.nanoTime() - start;
+    enter(Stage.QUALITY);
+    ClusterQuality quality =
+        options.get(OptionTable.QUALITY) ? measureQuality(matrix, result) : null;
+    enter(Stage.MODEL);
+    return new FittedModel(
+        encoder,
+        result,
+        ClusterSpread.of(matrix, result.labels(), k),
+        options.get(OptionTable.INITIALIZER).id(),
+        options.get(OptionTable.RESTARTS),
+        options.get(OptionTable.THREADS),
+        elapsed,
+        encoder.missingValuesReplaced(),
+        warnings,
+        quality);
+  }
+
+  /**
+   * Clusters {@code matrix} as a build does once the data are encoded: seeds and restarts, then the
+   * refinement. {@code givenCentres} (row-major, encoded) are used with {@code -init given}. For
+   * callers that already hold a matrix, as the benchmark.
+   *
+   * @throws IllegalArgumentException if the options do not fit the data
+   * @throws InterruptedException if the calling thread is interrupted
+   */
+  public KMeansResult cluster(DataMatrix matrix, double[] givenCentres)
+      throws InterruptedException {
+    return cluster(matrix, givenCentres, stage -> {});
+  }
+
+  private KMeansResult cluster(DataMatrix matrix, double[] givenCentres, StageEntry stages)
+      throws InterruptedException {
+    int k = options.get(OptionTable.CLUSTERS);
+    InitializerKind kind = options.get(OptionTable.INITIALIZER);
+    Initializer initializer = kind.create(initializerOptions(givenCentres));
+    KMeans kmeans = new KMeans(settings());
+    stages.enter(Stage.SEED_AND_RESTARTS);
+    KMeansResult result =
+        Restarts.best(
+            kmeans,
+            matrix,
+            options.get(OptionTable.RESTARTS),
+            seed,
+            restartSeed -> initializer.initialCentres(matrix, k, new Random(restartSeed)));
+    stages.enter(Stage.REFINEMENT);
+    RefinementKind refinement = options.get(OptionTable.REFINEMENT).resolve(kind.startsGiven());
+    return refinement
+        .create(kmeans, options.get(OptionTable.REFINE_TRIALS))
+        .refine(matrix, result, seed);
+  }
+
+  /** Announces a stage; the check between stages for an interrupt. */
+  @FunctionalInterface
+  private interface StageEntry {
+    void enter(Stage stage) throws InterruptedException;
+  }
+
+  private void enter(Stage stage) throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException("Interrupted before " + stage + ".");
+    }
+    observer.accept(stage);
+  }
+
+  private void refuseUnusable(Instances data, int k) throws WekaException {
+    if (data == null) {
+      throw new WekaException("No data were given (null).");
+    }
+    if (capabilities != null) {
+      try {
+        capabilities.testWithFail(data);
+      } catch (WekaException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new WekaException(e.getMessage(), e);
+      }
+    }
+    if (data.numInstances() < k) {
+      throw new WekaException(
+          "Cannot form "
+              + k
+              + " clusters from "
+              + data.numInstances()
+              + " instances; lower the number of clusters (-N).");
+    }
+  }
+
+  /** The engine's settings of every k-means run. */
+  private KMeansSettings settings() {
+    return KMeansSettings.DEFAULTS
+        .withMaxIterations(options.get(OptionTable.MAX_ITERATIONS))
+        .withTolerance(options.get(OptionTable.TOLERANCE))
+        .withEmptyClusterPolicy(options.get(OptionTable.EMPTY_CLUSTERS))
+        .withThreads(options.get(OptionTable.THREADS))
+        .withAlgorithm(options.get(OptionTable.ALGORITHM))
+        .withElkanBudgetBytes((long) options.get(OptionTable.ELKAN_MEMORY) << 20)
+        // The per-iteration error costs a pass over the data; only the debug output shows it.
+        .withTraceErrors(traceErrors);
+  }
+
+  /** The initializers' options; their passes over the data use every thread. */
+  private InitializerOptions initializerOptions(double[] givenCentres) {
+    return InitializerOptions.DEFAULTS
+        .withOversampling(options.get(OptionTable.INIT_OVERSAMPLING))
+        .withRounds(options.get(OptionTable.INIT_ROUNDS))
+        .withChainLength(options.get(OptionTable.INIT_CHAIN))
+        .withThreads(options.get(OptionTable.THREADS))
+        .withGivenCentres(givenCentres);
+  }
+
+  /** The encoded centres of -init given; null for the other initializers. */
+  private double[] givenCentres(InstanceEncoder encoder, int k) throws WekaException {
+    InitializerKind kind = options.get(OptionTable.INITIALIZER);
+    File file = options.get(OptionTable.INIT_FILE);
+    boolean named = !file.getPath().isEmpty();
+    if (!kind.startsGiven()) {
+      if (named) {
+        throw new WekaException(
+            "A file of starting centres is set (-init-file "
+                + file
+                + ") but the initializer is "
+                + kind.id()
+                + "; choose -init given to start from it, or clear the file.");
+      }
+      return null;
+    }
+    if (!named) {
+      throw new WekaException(
+          "The initializer 'given' needs an ARFF file of centres (-init-file).");
+    }
+    double[] centres = GivenCentresFile.readEncoded(file, encoder);
+    int count = centres.length / encoder.columns();
+    if (count != k) {
+      throw new WekaException(
+          "The file "
+              + file
+              + " holds "
+              + count
+              + " centres but "
+              + k
+              + " clusters were requested (-N).");
+    }
+    return centres;
+  }
+
+  /** What the model output should warn about: attributes without values, too few distinct rows. */
+  private static List<String> warnings(InstanceEncoder encoder, DataMatrix matrix, int k) {
+    List<String> warnings = new ArrayList<>();
+    for (int a = 0; a < encoder.clusteredAttributeCount(); a++) {
+      if (encoder.isAbsent(a)) {
+        warnings.add(
+            "attribute '"
+                + encoder.header().attribute(encoder.attributeIndex(a)).name()
+                + "' has no values (all missing); it takes no part in distances.");
+      }
+    }
+    int distinct = DistinctRows.count(matrix, k);
+    if (distinct < k) {
+      int empty = k - distinct;
+      warnings.add(
+          "only "
+              + distinct
+              + (distinct == 1 ? " distinct instance" : " distinct instances")
+              + " (of positive weight, after missing values were replaced) for "
+              + k
+              + " clusters; at least "
+              + empty
+              + (empty == 1 ? " cluster is" : " clusters are")
+              + " empty.");
+    }
+    return warnings;
+  }
+
+  /** The quality measures of the kept fit's clusters, on the build's threads and seed. */
+  private ClusterQuality measureQuality(DataMatrix matrix, KMeansResult result)
+      throws InterruptedException {
+    try (ChunkRunner runner = new ChunkRunner(options.get(OptionTable.THREADS))) {
+      return ClusterQuality.measure(matrix, result.labels(), result.k(), seed, runner);
+    }
+  }
+}

@@ -1,0 +1,327 @@
+package io.github.fastkmeans.weka;
+
+import io.github.fastkmeans.engine.Algorithm;
+import io.github.fastkmeans.engine.ClusterQuality;
+import io.github.fastkmeans.engine.EmptyClusterPolicy;
+import io.github.fastkmeans.engine.IntRange;
+import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.engine.RefinementKind;
+import io.github.fastkmeans.engine.Restarts;
+import io.github.fastkmeans.engine.SwapRefinement;
+import io.github.fastkmeans.init.InitializerKind;
+import io.github.fastkmeans.init.InitializerOptions;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import weka.core.Option;
+import weka.core.Utils;
+
+/**
+ * FastKMeans' options, one row each, in the order of the help and of a command line. Weka's option
+ * methods ({@code listOptions}, {@code setOptions}, {@code getOptions}) and the GUI's tip texts are
+ * made from these rows; a new option is one row here and its bean pair on the scheme.
+ */
+public final class OptionTable {
+
+  /** -N: the number of clusters. */
+  public static final OptionSpec<Integer> CLUSTERS =
+      OptionSpec.of(
+          "N", ValueTypes.integer("k", IntRange.atLeast(1)), 2, "The number of clusters (k).");
+
+  /** -I: the iteration limit of each k-means run. */
+  public static final OptionSpec<Integer> MAX_ITERATIONS =
+      OptionSpec.of(
+          "I",
+          ValueTypes.integer("n", KMeansSettings.MAX_ITERATIONS),
+          500,
+          "The maximum number of iterations (assignment passes) of each fit.");
+
+  /** -init: how the starting centres are chosen. */
+  public static final OptionSpec<InitializerKind> INITIALIZER =
+      OptionSpec.of(
+          "init",
+          ValueTypes.choice(InitializerKind.values()),
+          InitializerKind.KMEANS_PLUS_PLUS,
+          "How the starting centres are chosen: random draws k distinct instances; kmeans++ is"
+              + " D^2 sampling, weighted by instance weight, greedy with 2 + ln k candidates per"
+              + " centre; farthest-first adds the instance farthest from the centres so far;"
+              + " kmeans-parallel is Bahmani et al.'s k-means|| (a few sampling passes on all"
+              + " threads, then weighted k-means++ on the candidates; 'kmeans||' is accepted too);"
+              + " afk-mc2 approximates k-means++ by a short Markov chain per centre; given reads the"
+              + " centres from -init-file. All give the same centres for any number of threads.");
+
+  /** -init-file: the starting centres of -init given. */
+  public static final OptionSpec<File> INIT_FILE =
+      OptionSpec.of(
+              "init-file",
+              ValueTypes.file(),
+              new File(""),
+              "ARFF file of starting centres for -init given: the training data's attributes, in"
+                  + " original units, one instance per cluster. On the command line, a file"
+                  + " without -init selects given; with another initializer the build is refused.")
+          .omittedAtDefault();
+
+  /** -init-oversampling: k-means||'s candidates per round, in multiples of k. */
+  public static final OptionSpec<Double> INIT_OVERSAMPLING =
+      OptionSpec.of(
+          "init-oversampling",
+          ValueTypes.real("f", InitializerOptions.OVERSAMPLING),
+          InitializerOptions.DEFAULT_OVERSAMPLING,
+          "-init kmeans-parallel only: each sampling round keeps about this times k candidate"
+              + " instances (the paper's l = 2k is 2); more candidates give better seeds for more"
+              + " work.");
+
+  /** -init-rounds: k-means||'s sampling rounds. */
+  public static final OptionSpec<Integer> INIT_ROUNDS =
+      OptionSpec.of(
+          "init-rounds",
+          ValueTypes.integer("r", InitializerOptions.ROUNDS),
+          InitializerOptions.DEFAULT_ROUNDS,
+          "-init kmeans-parallel only: the number of sampling rounds (passes over the data).");
+
+  /** -init-chain: AFK-MC²'s chain length. */
+  public static final OptionSpec<Integer> INIT_CHAIN =
+      OptionSpec.of(
+          "init-chain",
+          ValueTypes.integer("m", InitializerOptions.CHAIN_LENGTH),
+          InitializerOptions.DEFAULT_CHAIN_LENGTH,
+          "-init afk-mc2 only: the Markov chain length per centre; longer chains follow k-means++"
+              + " more closely, for more work.");
+
+  /** -restarts: the number of fits from different seeds. */
+  public static final OptionSpec<Integer> RESTARTS =
+      OptionSpec.of(
+          "restarts",
+          ValueTypes.integer("R", Restarts.COUNT),
+          1,
+          "The number of fits from seeds derived from -S (the first uses -S itself); the fit with"
+              + " the lowest within-cluster sum of squared errors is kept.");
+
+  /** -refine: what runs after the best restart. */
+  public static final OptionSpec<RefinementKind> REFINEMENT =
+      OptionSpec.of(
+          "refine",
+          ValueTypes.choice(RefinementKind.values()),
+          RefinementKind.AUTO,
+          "What runs after the best restart has converged. swap moves centres between regions,"
+              + " which k-means cannot: each trial draws candidate places by D^2 sampling, computes"
+              + " exactly how much the squared error would drop if any one centre jumped there,"
+              + " makes the best jump and runs k-means to convergence again; the squared error"
+              + " never rises and the result is a converged k-means fit. none keeps the k-means"
+              + " result (then the same start gives SimpleKMeans' clusters). auto is swap after"
+              + " sampled starts and none after -init given, which asks for k-means from the"
+              + " centres given.");
+
+  /** -refine-trials: the most swaps tried. */
+  public static final OptionSpec<Integer> REFINE_TRIALS =
+      OptionSpec.of(
+          "refine-trials",
+          ValueTypes.integer("n", SwapRefinement.TRIALS),
+          SwapRefinement.DEFAULT_TRIALS,
+          "The most swaps the swap refinement tries; it stops sooner, once several trials in a"
+              + " row find nothing to gain. 0 turns the refinement off.");
+
+  /** -tolerance: the centre movement below which iterations stop. */
+  public static final OptionSpec<Double> TOLERANCE =
+      OptionSpec.of(
+          "tolerance",
+          ValueTypes.real("t", KMeansSettings.TOLERANCE),
+          0.0,
+          "Stop once the centres' summed squared movement in one iteration is at most this (in"
+              + " the normalised space), then assign once more so that labels match centres; 0"
+              + " iterates until no assignment changes.");
+
+  /** -normalize: the scaling of numeric attributes. */
+  public static final OptionSpec<Normalization> NORMALIZATION =
+      OptionSpec.of(
+          "normalize",
+          ValueTypes.choice(Normalization.values()),
+          Normalization.RANGE,
+          "How numeric attributes are scaled: range maps the training minimum and maximum to 0"
+              + " and 1 (as SimpleKMeans); standardize subtracts the weighted mean and divides by"
+              + " the weighted standard deviation; none uses the raw values.");
+
+  /** -empty: what happens to a cluster that loses all its instances. */
+  public static final OptionSpec<EmptyClusterPolicy> EMPTY_CLUSTERS =
+      OptionSpec.of(
+          "empty",
+          ValueTypes.choice(EmptyClusterPolicy.values()),
+          EmptyClusterPolicy.RELOCATE,
+          "What happens to a cluster that loses all its instances: relocate moves its centre onto"
+              + " the instance farthest from its own centre; keep leaves the centre where it was;"
+              + " fail stops with an error. k is never reduced.");
+
+  /** -num-slots: the number of threads. */
+  public static final OptionSpec<Integer> THREADS =
+      OptionSpec.of(
+              "num-slots",
+              ValueTypes.integer("n", KMeansSettings.THREADS),
+              1,
+              "The number of threads; the result does not depend on it.")
+          .withComputedDefault(
+              () -> Runtime.getRuntime().availableProcessors(), "all available processors")
+          .omittedAtDefault();
+
+  /** -algorithm: how each instance's nearest centre is found. */
+  public static final OptionSpec<Algorithm> ALGORITHM =
+      OptionSpec.of(
+          "algorithm",
+          ValueTypes.choice(Algorithm.values()),
+          Algorithm.AUTO,
+          "How each instance's nearest centre is found; all give exactly the same clusters,"
+              + " centroids and iteration count. lloyd computes every distance; hamerly keeps one"
+              + " bound per instance, elkan one per instance and cluster, exponion Hamerly's bound"
+              + " plus a search of the centres near the instance's own; kdtree filters the centres"
+              + " down a k-d tree of the instances (for few attributes). auto takes lloyd for k <="
+              + " 2, kdtree up to 4 numeric dimensions, elkan from 80 when its bounds fit"
+              + " -elkan-memory, and exponion otherwise.");
+
+  /** -elkan-memory: the memory Elkan's bounds may take. */
+  public static final OptionSpec<Integer> ELKAN_MEMORY =
+      OptionSpec.of(
+          "elkan-memory",
+          ValueTypes.integer("MiB", IntRange.atLeast(0)),
+          (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20),
+          "The memory Elkan's bounds may take, in MiB (8 bytes per instance and cluster); auto"
+              + " does not choose elkan beyond it, and -algorithm elkan is refused beyond it.");
+
+  /** -V: show the spread of every cluster. */
+  public static final OptionSpec<Boolean> SHOW_SPREAD =
+      OptionSpec.of(
+          "V",
+          ValueTypes.onOff(),
+          false,
+          "Show the standard deviation of numeric attributes and the weighted counts of nominal"
+              + " values in each cluster.");
+
+  /** -quality: measure and show cluster quality. */
+  public static final OptionSpec<Boolean> QUALITY =
+      OptionSpec.of(
+          "quality",
+          ValueTypes.onOff(),
+          false,
+          "Measure the clusters' quality when building and show it: the silhouette (exact up to "
+              + ClusterQuality.EXACT_SILHOUETTE_LIMIT
+              + " instances, above that estimated from a random sample of that many drawn with"
+              + " -S), the Davies-Bouldin index and the Calinski-Harabasz index, in the normalised"
+              + " space.");
+
+  /** Every option, in the order of the help and of a command line. */
+  public static final List<OptionSpec<?>> ALL =
+      List.of(
+          CLUSTERS,
+          MAX_ITERATIONS,
+          INITIALIZER,
+          INIT_FILE,
+          INIT_OVERSAMPLING,
+          INIT_ROUNDS,
+          INIT_CHAIN,
+          RESTARTS,
+          REFINEMENT,
+          REFINE_TRIALS,
+          TOLERANCE,
+          NORMALIZATION,
+          EMPTY_CLUSTERS,
+          THREADS,
+          ALGORITHM,
+          ELKAN_MEMORY,
+          SHOW_SPREAD,
+          QUALITY);
+
+  /** What Weka's -output-debug-info does here; its tip text and help. */
+  public static final String DEBUG_DESCRIPTION =
+      "Add a table of every iteration to the output: squared error, distances computed and their"
+          + " share of instances x clusters, milliseconds. The squared error of every iteration"
+          + " costs one more pass over the data per iteration, so it is measured only then.";
+
+  /** The seed (-S), which Weka's randomizable schemes read; parsed here for a clear error. */
+  private static final ValueType<Integer> SEED =
+      ValueTypes.integer("seed", IntRange.atLeast(Integer.MIN_VALUE));
+
+  private OptionTable() {}
+
+  /**
+   * The seed {@code text} given for -S.
+   *
+   * @throws InvalidOptionException if it is not an integer
+   */
+  public static int parseSeed(String text) throws InvalidOptionException {
+    return SEED.parse("S", text);
+  }
+
+  /**
+   * Every option as Weka lists it in the help, followed by the {@code inherited} ones of Weka's
+   * clusterers, with the debug option described as it works here.
+   */
+  public static List<Option> list(Enumeration<Option> inherited) {
+    List<Option> options = new ArrayList<>();
+    for (OptionSpec<?> spec : ALL) {
+      options.add(spec.toWekaOption());
+    }
+    for (Option option : Collections.list(inherited)) {
+      options.add(
+          "output-debug-info".equals(option.name())
+              ? new Option(
+                  "\t" + String.join("\n\t", OptionSpec.wrap(DEBUG_DESCRIPTION)),
+                  option.name(),
+                  0,
+                  option.synopsis())
+              : option);
+    }
+    return options;
+  }
+
+  /**
+   * The options named in {@code args}, every other at its default; the options read are blanked in
+   * {@code args}, as Weka's {@link Utils#getOption} does.
+   *
+   * @throws InvalidOptionException naming the first option whose value is refused
+   */
+  public static FitOptions parse(String[] args) throws InvalidOptionException {
+    FitOptions options = FitOptions.defaults();
+    boolean initializerNamed = false;
+    for (OptionSpec<?> spec : ALL) {
+      boolean named = Utils.getOptionPos(spec.flag(), args) >= 0;
+      initializerNamed |= named && spec == INITIALIZER;
+      options = parseInto(options, spec, args);
+    }
+    // A file of centres only makes sense for 'given': on a command line it selects it.
+    if (!initializerNamed && !options.get(INIT_FILE).getPath().isEmpty()) {
+      options = options.with(INITIALIZER, InitializerKind.GIVEN);
+    }
+    return options;
+  }
+
+  private static <T> FitOptions parseInto(FitOptions options, OptionSpec<T> spec, String[] args)
+      throws InvalidOptionException {
+    try {
+      if (spec.isSwitch()) {
+        @SuppressWarnings("unchecked")
+        OptionSpec<Boolean> flag = (OptionSpec<Boolean>) spec;
+        return options.with(flag, Utils.getFlag(spec.flag(), args));
+      }
+      String text = Utils.getOption(spec.flag(), args);
+      return text.isEmpty() ? options : options.with(spec, spec.parse(text));
+    } catch (InvalidOptionException e) {
+      throw e;
+    } catch (Exception e) {
+      // Weka's own reading fails with plain exceptions (as for a flag without its value).
+      throw new InvalidOptionException(e.getMessage(), e);
+    }
+  }
+
+  /** {@code options} as a command line, in table order. */
+  public static List<String> print(FitOptions options) {
+    List<String> words = new ArrayList<>();
+    for (OptionSpec<?> spec : ALL) {
+      words.addAll(printed(options, spec));
+    }
+    return words;
+  }
+
+  private static <T> List<String> printed(FitOptions options, OptionSpec<T> spec) {
+    return spec.commandLine(options.get(spec));
+  }
+}
