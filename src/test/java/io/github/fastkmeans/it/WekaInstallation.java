@@ -85,6 +85,7 @@ public final class WekaInstallation {
    */
   public ChildJvm jvm(String fullClassPath) {
     return ChildJvm.withClassPath(fullClassPath)
+        // The flag Weka's own launcher passes on JDK 17, without which package jars do not load.
         .withFlags("-Xmx1g", "--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED")
         .withProperty("WEKA_HOME", wekaHome.toString())
         .withProperty("weka.packageManager.offline", "true")

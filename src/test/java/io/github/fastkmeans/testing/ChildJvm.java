@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a main class in a fresh JVM, the way a user starts Java, and collects what it did. Tests use
  * it when they need a clean start: Weka loading its packages, a model read by a JVM that never
- * built it, a deliberately small heap. Immutable: every {@code with} method returns a changed copy.
+ * built it, a deliberately small heap. Immutable: each method that configures it returns a changed
+ * copy.
  *
  * <p>The child's standard input is closed at once, so a child that reads it sees the end instead of
  * waiting; both output streams are drained concurrently, so a child that writes much to either
@@ -151,6 +152,41 @@ public final class ChildJvm {
    */
   public Result run(String mainClass, String... args) throws IOException, InterruptedException {
     List<String> command = command(mainClass, args);
+    String commandLine = String.join(" ", command);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Process process = start(command);
+    Drain stdout = new Drain(process.getInputStream());
+    Drain stderr = new Drain(process.getErrorStream());
+    stdout.start();
+    stderr.start();
+    boolean finished;
+    try {
+      // A grandchild (such as a javadoc Ant forks) may hold the streams open after the child ends.
+      finished =
+          process.waitFor(remainingNanos(deadline), TimeUnit.NANOSECONDS)
+              && stdout.finishBy(deadline)
+              && stderr.finishBy(deadline);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+    if (!finished) {
+      process.destroyForcibly().waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      long graceEnd = System.nanoTime() + KILL_GRACE.toNanos();
+      stdout.finishBy(graceEnd);
+      stderr.finishBy(graceEnd);
+      int status = process.isAlive() ? -1 : process.exitValue();
+      throw new AssertionError(
+          "The child JVM, or a process holding its output open, did not finish within "
+              + timeout.toSeconds()
+              + " s\n"
+              + new Result(commandLine, status, stdout.text(), stderr.text()));
+    }
+    return new Result(commandLine, process.exitValue(), stdout.text(), stderr.text());
+  }
+
+  /** Starts {@code command} with this child's directory and environment, its stdin closed. */
+  private Process start(List<String> command) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     if (workingDirectory != null) {
       builder.directory(workingDirectory.toFile());
@@ -162,33 +198,10 @@ public final class ChildJvm {
         builder.environment().put(variable.getKey(), variable.getValue());
       }
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
     Process process = builder.start();
+    // Closed at once: a child that reads stdin sees its end instead of waiting for input.
     process.getOutputStream().close();
-    Drain stdout = new Drain(process.getInputStream());
-    Drain stderr = new Drain(process.getErrorStream());
-    stdout.start();
-    stderr.start();
-    // A grandchild (such as a javadoc Ant forks) may hold the streams open after the child ends.
-    boolean finished =
-        process.waitFor(remainingNanos(deadline), TimeUnit.NANOSECONDS)
-            && stdout.finishBy(deadline)
-            && stderr.finishBy(deadline);
-    if (!finished) {
-      process.destroyForcibly().waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      long graceEnd = System.nanoTime() + KILL_GRACE.toNanos();
-      stdout.finishBy(graceEnd);
-      stderr.finishBy(graceEnd);
-      Result partial =
-          new Result(
-              String.join(" ", command),
-              process.isAlive() ? -1 : process.exitValue(),
-              stdout.text(),
-              stderr.text());
-      throw new AssertionError(
-          "The child JVM did not finish within " + timeout.toSeconds() + " s\n" + partial);
-    }
-    return new Result(String.join(" ", command), process.exitValue(), stdout.text(), stderr.text());
+    return process;
   }
 
   private static long remainingNanos(long deadline) {
