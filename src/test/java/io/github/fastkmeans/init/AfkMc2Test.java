@@ -1,8 +1,6 @@
 package io.github.fastkmeans.init;
 
-import static io.github.fastkmeans.init.InitTestSupport.assertCentresAreWeightedRows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +8,11 @@ import io.github.fastkmeans.engine.DataMatrix;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Tests of {@link AfkMc2}: k-means++ approximated by Metropolis-Hastings chains. */
+/**
+ * Tests of {@link AfkMc2} beyond the contract every initializer keeps ({@link
+ * InitializerContractTest}): the Metropolis-Hastings steps of its chains, the chain length, and the
+ * D² distribution the chains follow.
+ */
 class AfkMc2Test {
 
   // Rows 0, 1, 10, 11 (unit weights) with c1 = 0: d² = 0, 1, 100, 121, sum 222, W = 4, so
@@ -53,21 +55,6 @@ class AfkMc2Test {
   }
 
   @Test
-  void findsOneCentrePerWellSeparatedGroupForEverySeed() throws InterruptedException {
-    int groups = 6;
-    DataMatrix data = SeparatedGroups.of(groups, 30, 5);
-    int found = 0;
-    for (long seed = 0; seed < 20; seed++) {
-      double[] centres = new AfkMc2().initialCentres(data, groups, new Random(seed));
-      assertCentresAreWeightedRows(data, groups, centres);
-      found += SeparatedGroups.covered(centres, groups) == groups ? 1 : 0;
-    }
-    // Measured: 20 of 20. An uncovered group has q >= 1/12 from the uniform half alone, so a chain
-    // of 200 misses every one of them with probability below (11/12)^200, about 3e-8.
-    assertTrue(found >= 19, found + " of 20 seeds found one centre per group");
-  }
-
-  @Test
   void shortChainsFollowD2SamplingLessClosely() throws InterruptedException {
     int groups = 6;
     DataMatrix data = SeparatedGroups.of(groups, 30, 5);
@@ -79,26 +66,6 @@ class AfkMc2Test {
     // Measured: 0 of 20 with chains of 2 (98 of 1000 seeds), against 20 of 20 (1000 of 1000) with
     // the default 200; the chain length matters.
     assertTrue(found <= 5, found + " of 20 seeds found one centre per group with chains of 2");
-  }
-
-  @Test
-  void aFarRowOfHugeWeightIsPickedForEverySeed() throws InterruptedException {
-    DataMatrix data = KMeansParallelTest.heavyAndLightOutliers();
-    int heavy = 0;
-    int light = 0;
-    int seeds = 200;
-    for (long seed = 0; seed < seeds; seed++) {
-      double[] centres = new AfkMc2().initialCentres(data, 2, new Random(seed));
-      for (int c = 0; c < 2; c++) {
-        heavy += centres[2 * c] == 10 ? 1 : 0;
-        light += centres[2 * c] == -10 ? 1 : 0;
-      }
-    }
-    assertEquals(seeds, heavy, "the heavy far row is a centre for every seed");
-    // Unlike greedy k-means++, plain D^2 sampling takes the light row as the second centre with
-    // probability about 0.95 * 400 / 5400 = 7% (after the heavy one: 400 against about 5000 for the
-    // 50 rows near the origin), so about 14 of 200; measured 14.
-    assertTrue(light <= 30, "the light far row was picked " + light + " times");
   }
 
   @Test
@@ -130,43 +97,10 @@ class AfkMc2Test {
   }
 
   @Test
-  void theFirstCentreIsDrawnInProportionToWeight() throws InterruptedException {
-    DataMatrix data = DataMatrix.of(3, 1, new double[] {0, 1, 2}, new double[] {1, 0, 3});
-    int[] counts = new int[3];
-    Random random = new Random(9);
-    for (int i = 0; i < 8000; i++) {
-      counts[(int) new AfkMc2().initialCentres(data, 1, random)[0]]++;
-    }
-    assertEquals(0, counts[1]);
-    // expected 2000 and 6000, standard deviation about 39
-    assertTrue(Math.abs(counts[0] - 2000) < 200, "row 0 drawn " + counts[0]);
-    assertTrue(Math.abs(counts[2] - 6000) < 200, "row 2 drawn " + counts[2]);
-  }
-
-  @Test
-  void repeatsWeightedRowsOnceEveryRowSitsOnACentre() throws InterruptedException {
-    DataMatrix data = DataMatrix.of(3, 1, new double[] {4, 4, 9}, new double[] {1, 1, 0});
-    assertArrayEquals(
-        new double[] {4, 4, 4}, new AfkMc2().initialCentres(data, 3, new Random(3)), 0);
-  }
-
-  @Test
-  void copesWithSquaredDistancesThatOverflow() throws InterruptedException {
-    DataMatrix data = InitTestSupport.data(1, -1e200, 0, 1e200);
-    for (long seed = 0; seed < 10; seed++) {
-      assertCentresAreWeightedRows(data, 2, new AfkMc2().initialCentres(data, 2, new Random(seed)));
-    }
-  }
-
-  @Test
   void invalidOptionsAreRefusedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AfkMc2(0));
     assertTrue(e.getMessage().contains("chain length"), e.getMessage());
     assertThrows(
         IllegalArgumentException.class, () -> new AfkMc2().initialCentres(FOUR, 0, new Random(1)));
-    DataMatrix weightless = DataMatrix.of(2, 1, new double[] {1, 2}, new double[] {0, 0});
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new AfkMc2().initialCentres(weightless, 1, new Random(1)));
   }
 }

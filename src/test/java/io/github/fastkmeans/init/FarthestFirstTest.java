@@ -2,16 +2,17 @@ package io.github.fastkmeans.init;
 
 import static io.github.fastkmeans.init.InitTestSupport.assertCentresAreWeightedRows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.TestData;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Tests of {@link FarthestFirst}: a uniform first row, then the farthest weighted rows in turn. */
+/**
+ * Tests of {@link FarthestFirst} beyond the contract every initializer keeps ({@link
+ * InitializerContractTest}): after the first, each centre is the weighted row farthest from the
+ * centres so far.
+ */
 class FarthestFirstTest {
 
   @Test
@@ -80,35 +81,12 @@ class FarthestFirstTest {
   }
 
   @Test
-  void theFirstCentreIsUniformOverWeightedRowsNotWeightProportional() throws InterruptedException {
-    DataMatrix data = DataMatrix.of(4, 1, new double[] {0, 1, 2, 3}, new double[] {50, 0, 1, 1});
-    int[] counts = new int[4];
-    Random random = new Random(21);
-    for (int i = 0; i < 6000; i++) {
-      counts[(int) new FarthestFirst().initialCentres(data, 1, random)[0]]++;
-    }
-    assertEquals(0, counts[1]);
-    for (int row : new int[] {0, 2, 3}) {
-      // expected 2000, standard deviation about 37
-      assertTrue(Math.abs(counts[row] - 2000) < 200, "row " + row + " drawn " + counts[row]);
-    }
-  }
-
-  @Test
   void theScriptedIndexCountsOnlyWeightedRows() throws InterruptedException {
     DataMatrix data = DataMatrix.of(4, 1, new double[] {10, 20, 30, 40}, new double[] {0, 1, 0, 1});
     // index 1 among the weighted rows (1 and 3) is row 3
     ScriptedRandom random = new ScriptedRandom().withInts(1);
     assertArrayEquals(
         new double[] {40, 20}, new FarthestFirst().initialCentres(data, 2, random), 0);
-  }
-
-  @Test
-  void rejectsDataWithoutAnyWeightedRow() {
-    DataMatrix data = DataMatrix.of(2, 1, new double[] {1, 2}, new double[] {0, 0});
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new FarthestFirst().initialCentres(data, 1, new Random(0)));
   }
 
   private static double squaredDistanceToCentre(

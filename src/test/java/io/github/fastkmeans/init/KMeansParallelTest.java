@@ -15,23 +15,11 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Tests of {@link KMeansParallel}: chunked oversampling rounds, then weighted k-means++. */
+/**
+ * Tests of {@link KMeansParallel} beyond the contract every initializer keeps ({@link
+ * InitializerContractTest}): its candidates and their weights, the top-up, threads and options.
+ */
 class KMeansParallelTest {
-
-  @Test
-  void findsOneCentrePerWellSeparatedGroupForEverySeed() throws InterruptedException {
-    int groups = 6;
-    DataMatrix data = SeparatedGroups.of(groups, 30, 5);
-    int found = 0;
-    for (long seed = 0; seed < 20; seed++) {
-      double[] centres = new KMeansParallel().initialCentres(data, groups, new Random(seed));
-      assertCentresAreWeightedRows(data, groups, centres);
-      found += SeparatedGroups.covered(centres, groups) == groups ? 1 : 0;
-    }
-    // Measured: 20 of 20. Each round keeps l = 12 rows expected, so the candidates cover every
-    // group after the first round, and the reduction weighs each group by its 30 rows.
-    assertTrue(found >= 19, found + " of 20 seeds found one centre per group");
-  }
 
   @Test
   void theSameSeedGivesTheSameCentresForOneTwoAndThreeThreads() throws InterruptedException {
@@ -98,8 +86,9 @@ class KMeansParallelTest {
   }
 
   @Test
-  void stopsWhenEveryRowSitsOnACandidateAndRepeatsOnlyThen() throws InterruptedException {
-    // Three distinct points; with k = 5 all three are used and two are repeated.
+  void stopsAddingCandidatesOnceEveryRowSitsOnOne() throws InterruptedException {
+    // Three distinct points and k = 5: the candidates are the three, each once; the reduction to k
+    // then repeats two (InitializerContractTest).
     DataMatrix data = InitTestSupport.data(1, 0, 0, 0, 7, 7, 30);
     for (long seed = 0; seed < 30; seed++) {
       KMeansParallel init = new KMeansParallel();
@@ -107,47 +96,6 @@ class KMeansParallelTest {
       double[] values = candidates.values().clone();
       Arrays.sort(values);
       assertArrayEquals(new double[] {0, 7, 30}, values, 0, "seed " + seed);
-      double[] centres = init.initialCentres(data, 5, new Random(seed));
-      Set<Double> distinct = new HashSet<>();
-      for (double v : centres) {
-        distinct.add(v);
-      }
-      assertEquals(Set.of(0.0, 7.0, 30.0), distinct, "seed " + seed);
-    }
-  }
-
-  @Test
-  void aSingleRowOfWeightGivesKCopiesOfIt() throws InterruptedException {
-    DataMatrix data = DataMatrix.of(3, 1, new double[] {4, 5, 9}, new double[] {0, 2, 0});
-    assertArrayEquals(
-        new double[] {5, 5, 5}, new KMeansParallel().initialCentres(data, 3, new Random(3)), 0);
-  }
-
-  @Test
-  void aFarRowOfHugeWeightIsPickedForEverySeed() throws InterruptedException {
-    // 50 unit rows near the origin, row 50 at (10, 0) with weight 1000, row 51 at (-10, 0) with
-    // weight 1: both far rows are equally far, only the weight tells them apart.
-    DataMatrix data = heavyAndLightOutliers();
-    int heavy = 0;
-    int light = 0;
-    int seeds = 200;
-    for (long seed = 0; seed < seeds; seed++) {
-      double[] centres = new KMeansParallel().initialCentres(data, 2, new Random(seed));
-      for (int c = 0; c < 2; c++) {
-        heavy += centres[2 * c] == 10 ? 1 : 0;
-        light += centres[2 * c] == -10 ? 1 : 0;
-      }
-    }
-    assertEquals(seeds, heavy, "the heavy far row is a centre for every seed");
-    assertTrue(light <= 5, "the light far row was picked " + light + " times");
-  }
-
-  @Test
-  void copesWithSquaredDistancesThatOverflow() throws InterruptedException {
-    DataMatrix data = InitTestSupport.data(1, -1e200, 0, 1e200, 1e200);
-    for (long seed = 0; seed < 10; seed++) {
-      double[] centres = new KMeansParallel().initialCentres(data, 2, new Random(seed));
-      assertCentresAreWeightedRows(data, 2, centres);
     }
   }
 
@@ -193,14 +141,6 @@ class KMeansParallelTest {
   }
 
   @Test
-  void rejectsDataWithoutAnyWeightedRowLikeTheOtherInitializers() {
-    DataMatrix data = DataMatrix.of(3, 1, new double[] {1, 2, 3}, new double[] {0, 0, 0});
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new KMeansParallel().initialCentres(data, 2, new Random(1)));
-  }
-
-  @Test
   void anInterruptedRunIsAbandonedWithInterruptedException() {
     DataMatrix data = TestData.blobs(2, 3000, 2, 4, 1.0, false);
     Thread.currentThread().interrupt();
@@ -211,23 +151,5 @@ class KMeansParallelTest {
     } finally {
       Thread.interrupted();
     }
-  }
-
-  /** 50 unit rows near the origin, a weight-1000 row at (10, 0) and a weight-1 row at (-10, 0). */
-  static DataMatrix heavyAndLightOutliers() {
-    Random random = new Random(2);
-    int rows = 52;
-    double[] values = new double[rows * 2];
-    double[] weights = new double[rows];
-    for (int row = 0; row < 50; row++) {
-      values[2 * row] = 0.3 * random.nextGaussian();
-      values[2 * row + 1] = 0.3 * random.nextGaussian();
-      weights[row] = 1;
-    }
-    values[100] = 10;
-    weights[50] = 1000;
-    values[102] = -10;
-    weights[51] = 1;
-    return DataMatrix.of(rows, 2, values, weights);
   }
 }

@@ -5,25 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.testing.ChildJvm;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -59,9 +58,9 @@ class AntPackageIT {
     weka = WekaInstallation.weka38(temp);
     Path project = temp.resolve("project");
     copyProject(WekaInstallation.baseDir(), project);
-    AntRun build = ant(project, weka.classPath(), "make_package", "-Dpackage=FastKMeans");
-    assertEquals(0, build.exitCode, build.toString());
-    assertTrue(build.output.contains("BUILD SUCCESSFUL"), build.toString());
+    ChildJvm.Result build = ant(project, weka.classPath(), "make_package", "-Dpackage=FastKMeans");
+    assertEquals(0, build.exitCode(), build.toString());
+    assertTrue(build.stdout().contains("BUILD SUCCESSFUL"), build.toString());
     Path zip = project.resolve("dist/FastKMeans.zip");
     assertTrue(Files.isRegularFile(zip), "no dist/FastKMeans.zip\n" + build);
     antZip = new ZipFile(zip.toFile());
@@ -139,17 +138,16 @@ class AntPackageIT {
   /** The Ant zip installs into a fresh Weka home and clusters iris from Weka's command line. */
   @Test
   void antZipInstallsAndClustersIris() throws Exception {
-    WekaInstallation.Result installed = weka.install(Paths.get(antZip.getName()));
-    assertEquals(0, installed.exitCode, installed.toString());
+    ChildJvm.Result installed = weka.install(Paths.get(antZip.getName()));
+    assertEquals(0, installed.exitCode(), installed.toString());
     assertTrue(Files.isRegularFile(weka.home().resolve("packages/FastKMeans/FastKMeans.jar")));
     Path iris = WekaInstallation.baseDir().resolve("src/test/resources/datasets/iris/iris.arff");
-    WekaInstallation.Result run =
-        weka.run("weka.Run", "FastKMeans", "-t", iris.toString(), "-N", "3");
-    assertEquals(0, run.exitCode, run.toString());
-    assertTrue(run.stdout.contains("FastKMeans\n=========="), run.toString());
-    assertTrue(run.stdout.contains("Number of clusters: 3"), run.toString());
-    assertTrue(run.stdout.contains("Final cluster centroids:"), run.toString());
-    assertTrue(run.stdout.contains("Clustered Instances"), run.toString());
+    ChildJvm.Result run = weka.run("weka.Run", "FastKMeans", "-t", iris.toString(), "-N", "3");
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.stdout().contains("FastKMeans\n=========="), run.toString());
+    assertTrue(run.stdout().contains("Number of clusters: 3"), run.toString());
+    assertTrue(run.stdout().contains("Final cluster centroids:"), run.toString());
+    assertTrue(run.stdout().contains("Clustered Instances"), run.toString());
   }
 
   /**
@@ -175,40 +173,24 @@ class AntPackageIT {
   }
 
   /** Runs Ant from Maven Central's jars in a fresh JVM in {@code dir}, Weka on CLASSPATH. */
-  private static AntRun ant(Path dir, String wekaClassPath, String... args)
+  private static ChildJvm.Result ant(Path dir, String wekaClassPath, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    // An empty Ant home and -nouserlib: no jars from an installed Ant or ~/.ant/lib join the run.
-    command.add("-Dant.home=" + Files.createDirectories(temp.resolve("ant-home")));
-    command.add("-cp");
-    command.add(antClassPath());
-    command.add("org.apache.tools.ant.launch.Launcher");
-    command.add("-nouserlib");
-    command.add("-noinput");
-    command.add("-f");
-    command.add("build_package.xml");
-    Collections.addAll(command, args);
-    Path log = Files.createTempFile(temp, "ant", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-    Map<String, String> env = builder.environment();
-    // How Weka's packages are built: Weka comes from the CLASSPATH environment variable.
-    env.put("CLASSPATH", wekaClassPath);
-    env.remove("ANT_HOME");
-    env.remove("ANT_OPTS");
-    env.remove("ANT_ARGS");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    Process process = builder.start();
-    if (!process.waitFor(3, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("Timed out: " + String.join(" ", command));
-    }
-    return new AntRun(
-        String.join(" ", command),
-        process.exitValue(),
-        Files.readString(log, StandardCharsets.UTF_8));
+    List<String> antArgs =
+        new ArrayList<>(List.of("-nouserlib", "-noinput", "-f", "build_package.xml"));
+    Collections.addAll(antArgs, args);
+    return ChildJvm.withClassPath(antClassPath())
+        .withFlags("-Xmx512m")
+        // An empty Ant home and -nouserlib: no jars from an installed Ant or ~/.ant/lib join the
+        // run.
+        .withProperty("ant.home", Files.createDirectories(temp.resolve("ant-home")).toString())
+        .inDirectory(dir)
+        // How Weka's packages are built: Weka comes from the CLASSPATH environment variable.
+        .withEnvironment("CLASSPATH", wekaClassPath)
+        .withoutEnvironment("ANT_HOME")
+        .withoutEnvironment("ANT_OPTS")
+        .withoutEnvironment("ANT_ARGS")
+        .withTimeout(Duration.ofMinutes(3))
+        .run("org.apache.tools.ant.launch.Launcher", antArgs.toArray(new String[0]));
   }
 
   /** ant.jar and ant-launcher.jar, which the build copies from Maven Central into one folder. */
@@ -274,23 +256,5 @@ class AntPackageIT {
       }
     }
     return versions;
-  }
-
-  /** What one Ant run did. */
-  private static final class AntRun {
-    final String command;
-    final int exitCode;
-    final String output;
-
-    AntRun(String command, int exitCode, String output) {
-      this.command = command;
-      this.exitCode = exitCode;
-      this.output = output;
-    }
-
-    @Override
-    public String toString() {
-      return command + "\nexit " + exitCode + "\n--- output\n" + output;
-    }
   }
 }

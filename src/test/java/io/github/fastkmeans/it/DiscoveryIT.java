@@ -3,6 +3,7 @@ package io.github.fastkmeans.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.testing.ChildJvm;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
@@ -28,10 +29,10 @@ class DiscoveryIT {
   @Test
   void installedPackageIsDiscoveredForEditorAndPalette() throws Exception {
     WekaInstallation weka = WekaInstallation.weka38(temp);
-    WekaInstallation.Result install = weka.install(WekaInstallation.packageZip());
-    assertEquals(0, install.exitCode, install.toString());
+    ChildJvm.Result install = weka.install(WekaInstallation.packageZip());
+    assertEquals(0, install.exitCode(), install.toString());
 
-    WekaInstallation.Result probe = probe(weka);
+    ChildJvm.Result probe = probe(weka);
     Map<String, String> report = report(probe);
     assertEquals("true", report.get("GOE " + SIMPLE_KMEANS), probe.toString());
     assertEquals("true", report.get("GOE " + FAST_KMEANS), probe.toString());
@@ -50,7 +51,7 @@ class DiscoveryIT {
   void freshWekaHomeDoesNotKnowFastKMeans() throws Exception {
     WekaInstallation weka = WekaInstallation.weka38(temp);
 
-    WekaInstallation.Result probe = probe(weka);
+    ChildJvm.Result probe = probe(weka);
     Map<String, String> report = report(probe);
     assertEquals("true", report.get("GOE " + SIMPLE_KMEANS), probe.toString());
     assertEquals("true", report.get("STEPTREE " + SIMPLE_KMEANS), probe.toString());
@@ -64,7 +65,7 @@ class DiscoveryIT {
    * classes: all of target/test-classes would put weka.clusterers.FastKMeansTest in Weka's class
    * scan, which then fails on its missing superclass.
    */
-  private WekaInstallation.Result probe(WekaInstallation weka) throws Exception {
+  private ChildJvm.Result probe(WekaInstallation weka) throws Exception {
     Path compiled =
         Paths.get(DiscoveryProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     String packagePath = DiscoveryProbe.class.getPackageName().replace('.', '/');
@@ -75,19 +76,19 @@ class DiscoveryIT {
         Files.copy(file, probeClasses.resolve(file.getFileName()));
       }
     }
-    WekaInstallation.Result result =
-        weka.runWith(
-            weka.classPath() + File.pathSeparator + temp.resolve("probe-classes"),
-            DiscoveryProbe.class.getName());
-    assertEquals(0, result.exitCode, result.toString());
+    ChildJvm.Result result =
+        weka.jvm(weka.classPath() + File.pathSeparator + temp.resolve("probe-classes"))
+            .run(DiscoveryProbe.class.getName());
+    assertEquals(0, result.exitCode(), result.toString());
     return result;
   }
 
   /** The probe's "KIND class=value" lines as a map from "KIND class" to value. */
-  private static Map<String, String> report(WekaInstallation.Result result) {
+  private static Map<String, String> report(ChildJvm.Result result) {
     Map<String, String> lines = new HashMap<>();
     Matcher m =
-        Pattern.compile("(?m)^((?:GOE|STEPTREE|PALETTE|SOURCE) \\S+)=(.*)$").matcher(result.stdout);
+        Pattern.compile("(?m)^((?:GOE|STEPTREE|PALETTE|SOURCE) \\S+)=(.*)$")
+            .matcher(result.stdout());
     while (m.find()) {
       lines.put(m.group(1), m.group(2).trim());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.fastkmeans.testing.ChildJvm;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.File;
@@ -17,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class ExplorerIT {
   private static final String SCREEN = "1280x900x24";
 
   /** Bound on the whole driver JVM (Weka start-up, clustering, screenshot). */
-  private static final long DRIVER_TIMEOUT_SECONDS = 90;
+  private static final Duration DRIVER_TIMEOUT = Duration.ofSeconds(90);
 
   @TempDir Path temp;
 
@@ -49,8 +50,8 @@ class ExplorerIT {
   void explorerClustersIrisWithFastKMeansOnTheClusterTab() throws Exception {
     Path xvfb = requireXvfb();
     WekaInstallation weka = WekaInstallation.weka38(temp);
-    WekaInstallation.Result installed = weka.install(WekaInstallation.packageZip());
-    assertEquals(0, installed.exitCode, installed.toString());
+    ChildJvm.Result installed = weka.install(WekaInstallation.packageZip());
+    assertEquals(0, installed.exitCode(), installed.toString());
 
     Path iris = WekaInstallation.baseDir().resolve("src/test/resources/datasets/iris/iris.arff");
     Path outputDir =
@@ -61,13 +62,13 @@ class ExplorerIT {
     Files.deleteIfExists(screenshot);
     Files.deleteIfExists(outputText);
 
-    DriverRun run;
+    ChildJvm.Result run;
     try (VirtualDisplay display = VirtualDisplay.start(xvfb, temp.resolve("xvfb.log"))) {
       run = runDriver(weka, display.name(), iris, screenshot, outputText);
     }
 
-    assertEquals(0, run.exitCode, run.toString());
-    Map<String, String> report = run.report();
+    assertEquals(0, run.exitCode(), run.toString());
+    Map<String, String> report = report(run);
     assertEquals("ok", report.get("status"), run.toString());
     assertEquals(
         "true", report.get("listed"), "FastKMeans is among the Explorer's clusterers\n" + run);
@@ -149,42 +150,29 @@ class ExplorerIT {
    * the driver's own classes only: all of target/test-classes would put test classes from {@code
    * weka.clusterers} (which need Weka's test jar) in front of Weka's class discovery.
    */
-  private DriverRun runDriver(
+  private ChildJvm.Result runDriver(
       WekaInstallation weka, String display, Path dataset, Path screenshot, Path outputText)
       throws Exception {
     Path driverClasses = copyDriverClasses(temp.resolve("driver-classes"));
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    command.add("--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED");
-    command.add("-DWEKA_HOME=" + weka.home());
-    command.add("-Dweka.packageManager.offline=true");
-    command.add("-Djava.awt.headless=false");
-    command.add("-cp");
-    command.add(weka.classPath() + File.pathSeparator + driverClasses);
-    command.add(ExplorerDriver.class.getName());
-    command.add(dataset.toString());
-    command.add(screenshot.toString());
-    command.add(outputText.toString());
+    return weka.jvm(weka.classPath() + File.pathSeparator + driverClasses)
+        .withProperty("java.awt.headless", "false")
+        .withEnvironment("DISPLAY", display)
+        .withTimeout(DRIVER_TIMEOUT)
+        .run(
+            ExplorerDriver.class.getName(),
+            dataset.toString(),
+            screenshot.toString(),
+            outputText.toString());
+  }
 
-    Path stdout = temp.resolve("driver-stdout.txt");
-    Path stderr = temp.resolve("driver-stderr.txt");
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("DISPLAY", display);
-    builder.environment().put("WEKA_HOME", weka.home().toString());
-    builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    Process process = builder.start();
-    if (!process.waitFor(DRIVER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      fail(
-          "The Explorer driver did not finish within "
-              + DRIVER_TIMEOUT_SECONDS
-              + " s\n"
-              + new DriverRun(String.join(" ", command), -1, read(stdout), read(stderr)));
+  /** The driver's "EXPLORER key=value" protocol lines as a map. */
+  private static Map<String, String> report(ChildJvm.Result run) {
+    Map<String, String> values = new HashMap<>();
+    Matcher line = Pattern.compile("(?m)^EXPLORER ([\\w-]+)=(.*)$").matcher(run.stdout());
+    while (line.find()) {
+      values.put(line.group(1), line.group(2));
     }
-    return new DriverRun(
-        String.join(" ", command), process.exitValue(), read(stdout), read(stderr));
+    return values;
   }
 
   /** Copies the compiled driver (and nested classes) to {@code dir}, keeping its package path. */
@@ -253,38 +241,6 @@ class ExplorerIT {
   /** The whole content of a text file. */
   private static String read(Path file) throws IOException {
     return Files.readString(file, StandardCharsets.UTF_8);
-  }
-
-  /** What the driver JVM did. */
-  private static final class DriverRun {
-    private final String command;
-    private final int exitCode;
-    private final String stdout;
-    private final String stderr;
-
-    /** Records a finished driver run. */
-    DriverRun(String command, int exitCode, String stdout, String stderr) {
-      this.command = command;
-      this.exitCode = exitCode;
-      this.stdout = stdout;
-      this.stderr = stderr;
-    }
-
-    /** The driver's "EXPLORER key=value" protocol lines as a map. */
-    Map<String, String> report() {
-      Map<String, String> values = new HashMap<>();
-      Matcher line = Pattern.compile("(?m)^EXPLORER ([\\w-]+)=(.*)$").matcher(stdout);
-      while (line.find()) {
-        values.put(line.group(1), line.group(2));
-      }
-      return values;
-    }
-
-    /** The command, exit status and both output streams, for failure messages. */
-    @Override
-    public String toString() {
-      return command + "\nexit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
-    }
   }
 
   /** An Xvfb server on a free display number, stopped on close. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.testing.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,8 @@ class KnowledgeFlowIT {
   @BeforeAll
   static void install() throws Exception {
     weka = WekaInstallation.weka38(temp);
-    WekaInstallation.Result result = weka.install(WekaInstallation.packageZip());
-    assertEquals(0, result.exitCode, result.toString());
+    ChildJvm.Result result = weka.install(WekaInstallation.packageZip());
+    assertEquals(0, result.exitCode(), result.toString());
   }
 
   /** The flow runs FastKMeans -N 3 without the class and names files only through ${user.dir}. */
@@ -59,11 +60,12 @@ class KnowledgeFlowIT {
     Files.copy(WekaInstallation.baseDir().resolve(FLOW), clone.resolve(FLOW));
     Files.copy(WekaInstallation.baseDir().resolve(DATA), clone.resolve(DATA));
 
-    WekaInstallation.Result run =
-        weka.runIn(clone, weka.classPath(), "weka.knowledgeflow.FlowRunner", FLOW);
+    ChildJvm.Result run =
+        weka.jvm(weka.classPath()).inDirectory(clone).run("weka.knowledgeflow.FlowRunner", FLOW);
     // FlowRunner exits 0 even when a step fails, so its log is checked too.
-    assertEquals(0, run.exitCode, run.toString());
-    assertFalse(run.stdout.contains("[ERROR]") || run.stderr.contains("[ERROR]"), run.toString());
+    assertEquals(0, run.exitCode(), run.toString());
+    assertFalse(
+        run.stdout().contains("[ERROR]") || run.stderr().contains("[ERROR]"), run.toString());
 
     Path result = clone.resolve(RESULT);
     assertTrue(Files.isRegularFile(result), "no " + result + "\n" + run);

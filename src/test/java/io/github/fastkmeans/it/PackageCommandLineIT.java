@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.testing.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,67 +32,65 @@ class PackageCommandLineIT {
   static void install() throws Exception {
     weka = WekaInstallation.weka38(temp);
     iris = WekaInstallation.baseDir().resolve("src/test/resources/datasets/iris/iris.arff");
-    WekaInstallation.Result result = weka.install(WekaInstallation.packageZip());
-    assertEquals(0, result.exitCode, result.toString());
+    ChildJvm.Result result = weka.install(WekaInstallation.packageZip());
+    assertEquals(0, result.exitCode(), result.toString());
   }
 
   @Test
   void packageIsListedAsInstalledAndLoaded() throws Exception {
-    WekaInstallation.Result result =
+    ChildJvm.Result result =
         weka.run("weka.core.WekaPackageManager", "-offline", "-list-packages", "installed");
-    assertEquals(0, result.exitCode, result.toString());
+    assertEquals(0, result.exitCode(), result.toString());
     assertTrue(
-        Pattern.compile("0\\.1\\.0\\s+\\S+\\s+Yes\\s+FastKMeans:").matcher(result.stdout).find(),
+        Pattern.compile("0\\.1\\.0\\s+\\S+\\s+Yes\\s+FastKMeans:").matcher(result.stdout()).find(),
         result.toString());
     assertTrue(Files.isRegularFile(weka.home().resolve("packages/FastKMeans/FastKMeans.jar")));
   }
 
   @Test
   void wekaRunClustersIris() throws Exception {
-    WekaInstallation.Result result =
-        weka.run("weka.Run", "FastKMeans", "-t", iris.toString(), "-N", "3");
-    assertEquals(0, result.exitCode, result.toString());
-    assertTrue(result.stdout.contains("FastKMeans\n=========="), result.toString());
-    assertTrue(result.stdout.contains("Number of clusters: 3"), result.toString());
-    assertTrue(result.stdout.contains("Final cluster centroids:"), result.toString());
-    assertTrue(result.stdout.contains("Clustered Instances"), result.toString());
+    ChildJvm.Result result = weka.run("weka.Run", "FastKMeans", "-t", iris.toString(), "-N", "3");
+    assertEquals(0, result.exitCode(), result.toString());
+    assertTrue(result.stdout().contains("FastKMeans\n=========="), result.toString());
+    assertTrue(result.stdout().contains("Number of clusters: 3"), result.toString());
+    assertTrue(result.stdout().contains("Final cluster centroids:"), result.toString());
+    assertTrue(result.stdout().contains("Clustered Instances"), result.toString());
   }
 
   @Test
   void wrongOptionPrintsHelpAndFails() throws Exception {
-    WekaInstallation.Result result =
+    ChildJvm.Result result =
         weka.run("weka.Run", "FastKMeans", "-t", iris.toString(), "-init", "foo");
-    assertEquals(1, result.exitCode, result.toString());
-    assertTrue(result.stderr.contains("Option -init does not accept 'foo'"), result.toString());
-    assertTrue(result.stderr.contains("General options:"), result.toString());
-    assertTrue(result.stderr.contains("-init-file <file>"), result.toString());
-    assertFalse(result.stderr.contains("\tat "), "no stack trace\n" + result);
+    assertEquals(1, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains("Option -init does not accept 'foo'"), result.toString());
+    assertTrue(result.stderr().contains("General options:"), result.toString());
+    assertTrue(result.stderr().contains("-init-file <file>"), result.toString());
+    assertFalse(result.stderr().contains("\tat "), "no stack trace\n" + result);
 
-    WekaInstallation.Result unknown =
-        weka.run("weka.Run", "FastKMeans", "-t", iris.toString(), "-bogus");
-    assertEquals(1, unknown.exitCode, unknown.toString());
-    assertTrue(unknown.stderr.contains("-bogus"), unknown.toString());
+    ChildJvm.Result unknown = weka.run("weka.Run", "FastKMeans", "-t", iris.toString(), "-bogus");
+    assertEquals(1, unknown.exitCode(), unknown.toString());
+    assertTrue(unknown.stderr().contains("-bogus"), unknown.toString());
   }
 
   @Test
   void savedModelReloadsWithTheSameAssignments() throws Exception {
     Path model = temp.resolve("fastkmeans.model");
-    WekaInstallation.Result saved =
+    ChildJvm.Result saved =
         weka.run(
             "weka.Run", "FastKMeans", "-t", iris.toString(), "-N", "3", "-d", model.toString());
-    assertEquals(0, saved.exitCode, saved.toString());
+    assertEquals(0, saved.exitCode(), saved.toString());
     assertTrue(Files.size(model) > 0);
     // -p prints assignments instead of the model; the same options and seed rebuild the same model.
-    WekaInstallation.Result trained =
+    ChildJvm.Result trained =
         weka.run("weka.Run", "FastKMeans", "-t", iris.toString(), "-N", "3", "-p", "0");
-    assertEquals(0, trained.exitCode, trained.toString());
-    WekaInstallation.Result reloaded =
+    assertEquals(0, trained.exitCode(), trained.toString());
+    ChildJvm.Result reloaded =
         weka.run(
             "weka.Run", "FastKMeans", "-l", model.toString(), "-T", iris.toString(), "-p", "0");
-    assertEquals(0, reloaded.exitCode, reloaded.toString());
-    List<String> before = predictions(trained.stdout);
+    assertEquals(0, reloaded.exitCode(), reloaded.toString());
+    List<String> before = predictions(trained.stdout());
     assertEquals(150, before.size(), trained.toString());
-    assertEquals(before, predictions(reloaded.stdout));
+    assertEquals(before, predictions(reloaded.stdout()));
   }
 
   /** The "index cluster" lines Weka prints for -p 0. */
@@ -107,7 +106,7 @@ class PackageCommandLineIT {
   @Test
   void addClusterFilterAddsAClusterAttribute() throws Exception {
     Path out = temp.resolve("iris-clustered.arff");
-    WekaInstallation.Result result =
+    ChildJvm.Result result =
         weka.run(
             "weka.Run",
             "weka.filters.unsupervised.attribute.AddCluster",
@@ -119,7 +118,7 @@ class PackageCommandLineIT {
             iris.toString(),
             "-o",
             out.toString());
-    assertEquals(0, result.exitCode, result.toString());
+    assertEquals(0, result.exitCode(), result.toString());
     Instances clustered = DataSource.read(out.toString());
     assertEquals(6, clustered.numAttributes());
     assertEquals("cluster", clustered.attribute(5).name());

@@ -1,5 +1,6 @@
 package io.github.fastkmeans.it;
 
+import io.github.fastkmeans.testing.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,13 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A plain Weka installation for integration tests: Weka's class path as Maven resolved it, and a
- * throw-away Weka home. Every command runs in a fresh JVM, offline, as a user would run it.
+ * throw-away Weka home. Every command runs in a fresh JVM ({@link ChildJvm}), offline, as a user
+ * would run it.
  */
 public final class WekaInstallation {
 
@@ -79,81 +79,28 @@ public final class WekaInstallation {
     return classPath;
   }
 
-  /** Runs {@code mainClass} with {@code args} on Weka's class path. */
-  public Result run(String mainClass, String... args) throws IOException, InterruptedException {
-    return runWith(classPath, mainClass, args);
+  /**
+   * A fresh JVM as Weka's launcher starts one, on {@code fullClassPath} (Weka's and perhaps more),
+   * with this throw-away home, offline and headless.
+   */
+  public ChildJvm jvm(String fullClassPath) {
+    return ChildJvm.withClassPath(fullClassPath)
+        // The flag Weka's own launcher passes on JDK 17, without which package jars do not load.
+        .withFlags("-Xmx1g", "--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED")
+        .withProperty("WEKA_HOME", wekaHome.toString())
+        .withProperty("weka.packageManager.offline", "true")
+        .withProperty("java.awt.headless", "true")
+        .withEnvironment("WEKA_HOME", wekaHome.toString());
   }
 
-  /** Runs {@code mainClass} with {@code args} on {@code fullClassPath} (Weka's and more). */
-  public Result runWith(String fullClassPath, String mainClass, String... args)
+  /** Runs {@code mainClass} with {@code args} in a fresh JVM on Weka's class path. */
+  public ChildJvm.Result run(String mainClass, String... args)
       throws IOException, InterruptedException {
-    return runIn(null, fullClassPath, mainClass, args);
-  }
-
-  /** Like {@link #runWith}, started in {@code workingDir} (null: this JVM's working directory). */
-  public Result runIn(Path workingDir, String fullClassPath, String mainClass, String... args)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    command.add("--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED");
-    command.add("-DWEKA_HOME=" + wekaHome);
-    command.add("-Dweka.packageManager.offline=true");
-    command.add("-Djava.awt.headless=true");
-    command.add("-cp");
-    command.add(fullClassPath);
-    command.add(mainClass);
-    command.addAll(Arrays.asList(args));
-    Path out = Files.createTempFile(wekaHome.getParent(), "stdout", ".txt");
-    Path err = Files.createTempFile(wekaHome.getParent(), "stderr", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command);
-    if (workingDir != null) {
-      builder.directory(workingDir.toFile());
-    }
-    builder.environment().put("WEKA_HOME", wekaHome.toString());
-    builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    Process process = builder.start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("Timed out: " + String.join(" ", command));
-    }
-    return new Result(
-        String.join(" ", command),
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return jvm(classPath).run(mainClass, args);
   }
 
   /** Installs the package zip with Weka's package manager. */
-  public Result install(Path zip) throws IOException, InterruptedException {
+  public ChildJvm.Result install(Path zip) throws IOException, InterruptedException {
     return run("weka.core.WekaPackageManager", "-offline", "-install-package", zip.toString());
-  }
-
-  /** What a finished command did. */
-  public static final class Result {
-    /** The command line. */
-    public final String command;
-
-    /** The exit status. */
-    public final int exitCode;
-
-    /** Everything printed to standard output. */
-    public final String stdout;
-
-    /** Everything printed to standard error. */
-    public final String stderr;
-
-    Result(String command, int exitCode, String stdout, String stderr) {
-      this.command = command;
-      this.exitCode = exitCode;
-      this.stdout = stdout;
-      this.stderr = stderr;
-    }
-
-    @Override
-    public String toString() {
-      return command + "\nexit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
-    }
   }
 }

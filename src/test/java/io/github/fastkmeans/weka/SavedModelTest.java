@@ -4,21 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.testing.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InvalidObjectException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weka.clusterers.FastKMeans;
@@ -42,57 +39,18 @@ class SavedModelTest {
   }
 
   /** Runs {@code mainClass args} in a fresh JVM with this test's class path. */
-  private static Result java(String mainClass, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    command.add("--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED");
-    command.add("-Djava.awt.headless=true");
-    command.add("-Dweka.packageManager.offline=true");
+  private static ChildJvm.Result java(String mainClass, String... args) throws Exception {
+    ChildJvm jvm =
+        ChildJvm.withThisClassPath()
+            .withFlags("-Xmx512m", "--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED")
+            .withProperty("java.awt.headless", "true")
+            .withProperty("weka.packageManager.offline", "true")
+            .withTimeout(Duration.ofMinutes(3));
     String wekaHome = System.getProperty("WEKA_HOME");
     if (wekaHome != null) {
-      command.add("-DWEKA_HOME=" + wekaHome);
+      jvm = jvm.withProperty("WEKA_HOME", wekaHome);
     }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass);
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).start();
-    CompletableFuture<String> out =
-        CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-    CompletableFuture<String> err =
-        CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
-    process.getOutputStream().close();
-    if (!process.waitFor(3, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("Timed out: " + command);
-    }
-    return new Result(process.exitValue(), out.get(), err.get());
-  }
-
-  private static String drain(InputStream in) {
-    try {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return e.toString();
-    }
-  }
-
-  private static final class Result {
-    final int status;
-    final String out;
-    final String err;
-
-    Result(int status, String out, String err) {
-      this.status = status;
-      this.out = out;
-      this.err = err;
-    }
-
-    @Override
-    public String toString() {
-      return "status " + status + "\n--- out\n" + out + "\n--- err\n" + err;
-    }
+    return jvm.run(mainClass, args);
   }
 
   private static FastKMeans build(Instances data) throws Exception {
@@ -115,18 +73,18 @@ class SavedModelTest {
     List<String> args =
         new ArrayList<>(List.of("-t", iris().toString(), "-d", commandLineFile.toString()));
     args.addAll(List.of(Utils.splitOptions(OPTIONS)));
-    Result saved = java(FastKMeans.class.getName(), args.toArray(new String[0]));
-    assertEquals(0, saved.status, saved.toString());
+    ChildJvm.Result saved = java(FastKMeans.class.getName(), args.toArray(new String[0]));
+    assertEquals(0, saved.exitCode(), saved.toString());
     assertTrue(Files.size(commandLineFile) > 0, saved.toString());
 
-    Result loaded =
+    ChildJvm.Result loaded =
         java(
             ModelAnswers.class.getName(),
             iris().toString(),
             helperFile.toString(),
             commandLineFile.toString());
-    assertEquals(0, loaded.status, loaded.toString());
-    String[] parts = loaded.out.split("(?m)^== .*\n");
+    assertEquals(0, loaded.exitCode(), loaded.toString());
+    String[] parts = loaded.stdout().split("(?m)^== .*\n");
     assertEquals(3, parts.length, loaded.toString());
     // The text shows the build time, which differs between the two builds; all else must not.
     String withoutTime = "(?m)^(Time taken to build model|Elapsed time): .*$";
@@ -202,10 +160,10 @@ class SavedModelTest {
     assertEquals(expected, e.getMessage());
 
     // Weka's command line: the message and a failure status, in a fresh JVM.
-    Result result =
+    ChildJvm.Result result =
         java(FastKMeans.class.getName(), "-l", file.toString(), "-T", iris().toString());
-    assertEquals(1, result.status, result.toString());
-    assertTrue(result.err.contains(expected), result.toString());
+    assertEquals(1, result.exitCode(), result.toString());
+    assertTrue(result.stderr().contains(expected), result.toString());
   }
 
   @Test

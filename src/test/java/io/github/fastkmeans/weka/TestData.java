@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import weka.clusterers.FastKMeans;
+import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.Utils;
@@ -33,6 +34,26 @@ public final class TestData {
     kmeans.setOptions(Utils.splitOptions(options));
     kmeans.buildClusterer(data);
     return kmeans;
+  }
+
+  /**
+   * Instances of a numeric attribute 'x' and a nominal attribute 'colour' with the values red,
+   * green and blue, one instance per index; NaN and null are missing values.
+   */
+  public static Instances xAndColour(double[] x, String[] colour, double[] weights) {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("x"));
+    attributes.add(new Attribute("colour", List.of("red", "green", "blue")));
+    Instances data = new Instances("x and colour", attributes, x.length);
+    for (int i = 0; i < x.length; i++) {
+      double colourIndex =
+          colour[i] == null ? Utils.missingValue() : data.attribute(1).indexOfValue(colour[i]);
+      if (colourIndex < 0) {
+        throw new IllegalArgumentException("No colour " + colour[i]);
+      }
+      data.add(new DenseInstance(weights[i], new double[] {x[i], colourIndex}));
+    }
+    return data;
   }
 
   /** The folder of data set {@code name}. */
