@@ -105,8 +105,12 @@ public class FastKMeans extends RandomizableClusterer
   @Override
   public void buildClusterer(Instances data) throws WekaException {
     model = null;
-    Capabilities checked = getDoNotCheckCapabilities() ? null : getCapabilities();
-    model = new FitPipeline(options, getSeed(), getDebug(), checked).fit(data);
+    FitPipeline build = new FitPipeline(options, getSeed(), getDebug(), capabilitiesToCheck());
+    model = build.fit(data);
+  }
+
+  private Capabilities capabilitiesToCheck() {
+    return getDoNotCheckCapabilities() ? null : getCapabilities();
   }
 
   private FittedModel builtModel() throws WekaException {

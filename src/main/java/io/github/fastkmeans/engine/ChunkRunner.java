@@ -48,19 +48,26 @@ public final class ChunkRunner implements AutoCloseable {
    * Runs {@code task} for every chunk in {@code [from, to)} and returns when all are done; {@code
    * slot} is {@code chunk - from}. The first failure of a task is rethrown.
    *
-   * @throws InterruptedException if the calling thread is interrupted while waiting
+   * @throws InterruptedException if the calling thread is interrupted; the remaining chunks are
+   *     abandoned
    */
   public void run(int from, int to, ChunkTask task) throws InterruptedException {
     if (pool == null || to - from <= 1) {
       for (int chunk = from; chunk < to; chunk++) {
+        Interruption.check("A pass over the data");
         task.run(chunk, chunk - from);
       }
       return;
     }
     AtomicInteger next = new AtomicInteger(from);
+    // Every thread stops taking chunks once the caller is interrupted, so that a long pass ends
+    // within a chunk's time of it.
+    Thread caller = Thread.currentThread();
     Runnable work =
         () -> {
-          for (int chunk = next.getAndIncrement(); chunk < to; chunk = next.getAndIncrement()) {
+          for (int chunk = next.getAndIncrement();
+              chunk < to && !caller.isInterrupted();
+              chunk = next.getAndIncrement()) {
             task.run(chunk, chunk - from);
           }
         };
@@ -72,6 +79,7 @@ public final class ChunkRunner implements AutoCloseable {
         futures.add(pool.submit(work));
       }
       work.run();
+      Interruption.check("A pass over the data");
       for (Future<?> future : futures) {
         future.get();
       }

@@ -5,6 +5,7 @@ import io.github.fastkmeans.engine.ClusterQuality;
 import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.EmptyClusterException;
+import io.github.fastkmeans.engine.Interruption;
 import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
@@ -85,8 +86,11 @@ public final class FitPipeline {
     this.observer = observer;
   }
 
-  /** This build, telling {@code observer} of every stage as it starts (for tests). */
-  FitPipeline observedBy(Consumer<Stage> stageObserver) {
+  /**
+   * This build, telling {@code stageObserver} of every stage as it starts, on the building thread
+   * (for progress, tests and measurements).
+   */
+  public FitPipeline observedBy(Consumer<Stage> stageObserver) {
     return new FitPipeline(options, seed, traceErrors, capabilities, stageObserver);
   }
 
@@ -134,17 +138,21 @@ public final class FitPipeline {
     ClusterQuality quality =
         options.get(OptionTable.QUALITY) ? measureQuality(matrix, result) : null;
     enter(Stage.MODEL);
-    return new FittedModel(
-        encoder,
-        result,
-        ClusterSpread.of(matrix, result.labels(), k),
-        options.get(OptionTable.INITIALIZER).id(),
-        options.get(OptionTable.RESTARTS),
-        options.get(OptionTable.THREADS),
-        elapsed,
-        encoder.missingValuesReplaced(),
-        warnings,
-        quality);
+    FittedModel model =
+        new FittedModel(
+            encoder,
+            result,
+            ClusterSpread.of(matrix, result.labels(), k),
+            options.get(OptionTable.INITIALIZER).id(),
+            options.get(OptionTable.RESTARTS),
+            options.get(OptionTable.THREADS),
+            elapsed,
+            encoder.missingValuesReplaced(),
+            warnings,
+            quality);
+    // A stop asked for while the model was made is honoured too: the caller asked for no model.
+    Interruption.check("Making the model");
+    return model;
   }
 
   /**
