@@ -2,6 +2,7 @@ package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.KMeansResult;
+import io.github.fastkmeans.init.InitializerKind;
 import java.util.Locale;
 import weka.core.Attribute;
 import weka.core.Instances;
@@ -39,6 +40,9 @@ public final class ModelText {
       text.append("Refinement: swap, ").append(result.swapsKept()).append(" of ");
       text.append(result.swapTrials()).append(result.swapTrials() == 1 ? " trial" : " trials");
       text.append(" accepted\n");
+    } else if (InitializerKind.GIVEN.id().equals(model.initializerId())) {
+      // -refine auto: no swaps after given centres; the user asked for k-means from them.
+      text.append("Refinement: none (k-means from the given centres)\n");
     } else {
       text.append("Refinement: none\n");
     }

@@ -89,7 +89,12 @@ public final class OptionSpec<T> {
     if (defaultText != null) {
       return defaultText;
     }
-    String text = type.print(defaultValue());
+    T value = defaultValue();
+    if (value instanceof Double && (Double) value == Math.rint((Double) value)) {
+      // A whole number as written by hand: 2, not 2.0.
+      return Long.toString(((Double) value).longValue());
+    }
+    String text = type.print(value);
     return text.isEmpty() ? "none" : text;
   }
 

@@ -160,8 +160,7 @@ public final class OptionTable {
               ValueTypes.integer("n", KMeansSettings.THREADS),
               1,
               "The number of threads; the result does not depend on it.")
-          .withComputedDefault(
-              () -> Runtime.getRuntime().availableProcessors(), "all available processors")
+          .withComputedDefault(() -> Runtime.getRuntime().availableProcessors(), "all processors")
           .omittedAtDefault();
 
   /** -algorithm: how each instance's nearest centre is found. */

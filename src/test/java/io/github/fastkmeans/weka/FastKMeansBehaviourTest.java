@@ -54,6 +54,28 @@ class FastKMeansBehaviourTest {
   }
 
   @Test
+  void givenCentresMeanPlainKMeansUnlessTheSwapIsAskedFor() throws Exception {
+    Instances data = TestData.loadUnlabelled("s1");
+    // Two centres in one corner: a start the swap refinement improves on.
+    double[][] start = new double[15][];
+    for (int c = 0; c < start.length; c++) {
+      start[c] = data.instance(c).toDoubleArray();
+    }
+    FastKMeans byDefault = given(data, start, "");
+    FastKMeans none = given(data, start, "-refine none");
+    FastKMeans swap = given(data, start, "-refine swap");
+    assertArrayEquals(none.getAssignments(), byDefault.getAssignments());
+    assertEquals(none.getSquaredError(), byDefault.getSquaredError(), 0);
+    assertEquals(none.getNumIterations(), byDefault.getNumIterations());
+    assertTrue(
+        byDefault.toString().contains("\nRefinement: none (k-means from the given centres)\n"),
+        byDefault.toString());
+    assertTrue(swap.toString().contains("\nRefinement: swap, "), swap.toString());
+    assertTrue(swap.getSquaredError() < none.getSquaredError(), "the swap was a real choice");
+    assertTrue(Utils.joinOptions(byDefault.getOptions()).contains("-refine auto"));
+  }
+
+  @Test
   void weightedTinyCaseMatchesTheHandComputedOptimum() throws Exception {
     Instances data =
         numeric(new double[][] {{0, 0}, {0.5, 0}, {0.5, 1}, {1, 1}}, new double[] {3, 1, 1, 3});

@@ -128,7 +128,8 @@ class OptionTableTest {
     // The default the help states is what a scheme that was given nothing reports.
     String reported = valueIn(new FastKMeans().getOptions(), spec);
     if (reported != null) {
-      assertEquals(spec.defaultText(), reported);
+      assertEquals(spec.defaultValue(), spec.parse(reported));
+      assertEquals(spec.defaultValue(), spec.parse(spec.defaultText()));
     } else if (spec == OptionTable.THREADS) {
       // Left out at its default, so that a command line means "all processors" anywhere.
       assertEquals(
