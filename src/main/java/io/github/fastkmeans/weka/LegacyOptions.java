@@ -9,9 +9,9 @@ import java.io.ObjectStreamField;
 import java.util.Map;
 
 /**
- * Reads the options of a saved FastKMeans: its {@link FitOptions}, or, in a clusterer saved before
- * they existed, the fields that held one option each. The list of those fields is frozen: it is the
- * saved form of that version, not a place to add options.
+ * Reads the options of a FastKMeans saved before they were kept as {@link FitOptions}, from the
+ * fields that held one option each. The list of those fields is frozen: it is the saved form of
+ * that version, not a place to add options.
  */
 public final class LegacyOptions {
 
@@ -39,20 +39,9 @@ public final class LegacyOptions {
 
   private LegacyOptions() {}
 
-  /**
-   * The options in the saved fields of a FastKMeans.
-   *
-   * @throws InvalidObjectException if they are damaged
-   */
-  public static FitOptions optionsOf(ObjectInputStream.GetField fields) throws IOException {
-    if (fields.getObjectStreamClass().getField("options") == null) {
-      return read(fields);
-    }
-    Object options = fields.get("options", (Object) null);
-    if (!(options instanceof FitOptions)) {
-      throw new InvalidObjectException("The saved FastKMeans has no options.");
-    }
-    return (FitOptions) options;
+  /** Whether {@code fields}, a saved FastKMeans's own, hold one option each (the old form). */
+  public static boolean isLegacy(ObjectInputStream.GetField fields) {
+    return fields.getObjectStreamClass().getField("numClusters") != null;
   }
 
   /**
@@ -61,7 +50,7 @@ public final class LegacyOptions {
    *
    * @throws InvalidObjectException if a field holds a value no option accepts
    */
-  private static FitOptions read(ObjectInputStream.GetField fields) throws IOException {
+  public static FitOptions read(ObjectInputStream.GetField fields) throws IOException {
     FitOptions options = FitOptions.defaults();
     for (Map.Entry<String, OptionSpec<?>> field : FIELDS.entrySet()) {
       ObjectStreamField saved = fields.getObjectStreamClass().getField(field.getKey());
