@@ -59,7 +59,16 @@ public final class ModelText {
             100 * result.distanceRatio()));
 
     text.append("Number of iterations: ").append(result.iterations());
-    text.append(result.converged() ? " (converged)\n" : " (stopped at the iteration limit)\n");
+    if (result.swapsKept() > 0) {
+      // -I limits each k-means run; the kept fit is the first run and one after each kept swap.
+      text.append(" in ").append(result.swapsKept() + 1).append(" k-means runs");
+    }
+    if (result.converged()) {
+      text.append(" (converged)\n");
+    } else {
+      text.append(result.swapsKept() > 0 ? " (the last run " : " (").append("stopped at the");
+      text.append(" iteration limit)\n");
+    }
     text.append("Within cluster sum of squared errors: ")
         .append(result.squaredError())
         .append('\n');

@@ -36,7 +36,9 @@ public final class OptionTable {
           "I",
           ValueTypes.integer("n", KMeansSettings.MAX_ITERATIONS),
           500,
-          "The maximum number of iterations (assignment passes) of each fit.");
+          "The maximum number of iterations (assignment passes) of each k-means run: of the fit"
+              + " of every restart, and of the run after every swap of the refinement. The model"
+              + " reports the iterations of the kept fit, over all its runs.");
 
   /** -init: how the starting centres are chosen. */
   public static final OptionSpec<InitializerKind> INITIALIZER =

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import weka.clusterers.ClusterEvaluation;
 import weka.clusterers.FastKMeans;
 import weka.core.Attribute;
@@ -51,6 +53,27 @@ class FastKMeansBehaviourTest {
             "-N " + start.length + " -init given -init-file " + init + " " + options));
     kmeans.buildClusterer(data);
     return kmeans;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void theIterationLimitBoundsEveryKMeansRunAndTheModelSaysOverHowMany(int limit) throws Exception {
+    Instances data = TestData.load("s1");
+    FastKMeans kmeans = TestData.built(data, "-N 15 -I " + limit);
+    String text = kmeans.toString();
+    java.util.regex.Matcher line =
+        java.util.regex.Pattern.compile("Number of iterations: (\\d+)(?: in (\\d+) k-means runs)?")
+            .matcher(text);
+    assertTrue(line.find(), text);
+    int iterations = Integer.parseInt(line.group(1));
+    int runs = line.group(2) == null ? 1 : Integer.parseInt(line.group(2));
+    assertEquals(kmeans.getNumIterations(), iterations);
+    assertTrue(iterations <= runs * limit, text);
+    if (limit == 1) {
+      // s1 needs more than one iteration from k-means++: every run stops at the limit.
+      assertEquals(runs, iterations, text);
+      assertTrue(runs > 1, "the refinement kept a swap, so the text names the runs: " + text);
+    }
   }
 
   @Test
