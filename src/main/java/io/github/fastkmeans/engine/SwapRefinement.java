@@ -416,29 +416,14 @@ public final class SwapRefinement implements Refinement {
         return false;
       }
       for (int t = 0; t < candidateCount; t++) {
-        System.arraycopy(values, draw(total) * columns, positions, t * columns, columns);
+        System.arraycopy(
+            values,
+            WeightedDraw.index(cumulative, random) * columns,
+            positions,
+            t * columns,
+            columns);
       }
       return true;
-    }
-
-    /** The first row whose running total exceeds a uniform draw below {@code total}. */
-    private int draw(double total) {
-      double target = random.nextDouble() * total;
-      int low = 0;
-      int high = rows - 1;
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (cumulative[mid] > target) {
-          high = mid;
-        } else {
-          low = mid + 1;
-        }
-      }
-      // Rounding can put the target on the last total; step back to a row that carries weight.
-      while (low > 0 && cumulative[low] == cumulative[low - 1]) {
-        low--;
-      }
-      return low;
     }
 
     /** Places candidate {@code t} and computes its gain and the loss of removing each centre. */

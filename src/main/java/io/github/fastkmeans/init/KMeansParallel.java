@@ -4,6 +4,7 @@ import io.github.fastkmeans.engine.ChunkRunner;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.RowChunks;
 import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.engine.WeightedDraw;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -75,9 +76,7 @@ public final class KMeansParallel implements Initializer {
     if (k < 1) {
       throw new IllegalArgumentException("At least one centre is needed, got k = " + k + ".");
     }
-    if (!(data.totalWeight() > 0)) {
-      throw new IllegalArgumentException("No row has a positive weight.");
-    }
+    Rows.requirePositiveWeight(data);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       return new Sampling(data, runner).candidates(k, random);
     }
@@ -251,7 +250,7 @@ public final class KMeansParallel implements Initializer {
         total += weight == 0 ? 0 : weight * nearest[row];
         cumulative[row] = total;
       }
-      return Rows.draw(cumulative, random);
+      return WeightedDraw.index(cumulative, random);
     }
 
     /**
