@@ -183,20 +183,13 @@ public final class KMeans {
       double[] clusterWeights = new double[k];
       totals.copyWeights(clusterWeights);
       return new KMeansResult(
-          columns,
           initialCentres,
-          centres.clone(),
-          labels.clone(),
-          clusterWeights,
-          log.size(),
-          squaredError(),
-          trace ? log.squaredErrors() : new double[0],
+          new Partition(centres.clone(), labels.clone(), clusterWeights, squaredError()),
           converged,
           relocations,
           algorithm,
-          data.rows(),
-          log.distanceComputations(),
-          log.nanos());
+          log.toTrace(trace),
+          SwapCount.NONE);
     }
 
     /**

@@ -275,7 +275,7 @@ public final class SwapRefinement implements Refinement {
         path = path.followedBy(swapped);
         measure();
       }
-      return path.withSwaps(tried, kept);
+      return path.withSwaps(new SwapCount(tried, kept));
     }
 
     /** Everything a trial needs to know about the current fit. */
