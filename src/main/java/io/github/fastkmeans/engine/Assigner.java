@@ -1,5 +1,7 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
+
 /**
  * The assignment step (E-step) of one algorithm: finds each row's nearest centre, ties to the
  * lowest index, and records in the pass's sums the rows that changed cluster. Algorithms differ

@@ -1,5 +1,7 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.ChunkedSums;
 import java.util.Arrays;
 
 /**

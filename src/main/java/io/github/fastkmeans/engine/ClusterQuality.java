@@ -1,5 +1,6 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
 import java.io.Serializable;
 import java.util.SplittableRandom;
 

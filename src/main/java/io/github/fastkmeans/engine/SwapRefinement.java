@@ -1,5 +1,8 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -404,9 +407,7 @@ public final class SwapRefinement implements Refinement {
      * the distances overflowed), so that there is nothing to draw.
      */
     private boolean drawCandidates() throws InterruptedException {
-      if (Thread.interrupted()) {
-        throw new InterruptedException("The swap refinement was interrupted.");
-      }
+      Interruption.check("The swap refinement");
       double total = 0;
       for (int row = 0; row < rows; row++) {
         total += data.weight(row) * firstDistance[row];

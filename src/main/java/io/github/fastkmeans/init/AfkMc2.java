@@ -1,9 +1,9 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.engine.Interruption;
 import io.github.fastkmeans.engine.SquaredEuclidean;
 import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.Interruption;
 import java.util.Arrays;
 import java.util.Random;
 

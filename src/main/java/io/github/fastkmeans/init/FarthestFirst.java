@@ -1,7 +1,7 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.engine.Interruption;
+import io.github.fastkmeans.parallel.Interruption;
 import java.util.Random;
 
 /**

@@ -1,10 +1,10 @@
 package io.github.fastkmeans.init;
 
-import io.github.fastkmeans.engine.ChunkRunner;
 import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.engine.RowChunks;
 import io.github.fastkmeans.engine.SquaredEuclidean;
 import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;

@@ -1,6 +1,5 @@
 package io.github.fastkmeans.weka;
 
-import io.github.fastkmeans.engine.ChunkRunner;
 import io.github.fastkmeans.engine.ClusterQuality;
 import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.DataMatrix;
@@ -14,6 +13,7 @@ import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.init.Initializer;
 import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.init.InitializerOptions;
+import io.github.fastkmeans.parallel.ChunkRunner;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
