@@ -1,7 +1,5 @@
 package io.github.fastkmeans.weka;
 
-import io.github.fastkmeans.engine.ClusterQuality;
-import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.EmptyClusterException;
 import io.github.fastkmeans.engine.KMeans;
@@ -14,6 +12,8 @@ import io.github.fastkmeans.init.Initializer;
 import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.init.InitializerOptions;
 import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.quality.ClusterQuality;
+import io.github.fastkmeans.quality.ClusterSpread;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.fastkmeans.weka;
 
-import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.KMeansResult;
+import io.github.fastkmeans.quality.ClusterSpread;
 import java.util.Locale;
 import weka.core.Attribute;
 import weka.core.Instances;
