@@ -3,6 +3,7 @@ package io.github.fastkmeans.engine;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
 import io.github.fastkmeans.parallel.RowChunks;
+import io.github.fastkmeans.parallel.StreamSeeds;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -135,16 +136,9 @@ public final class SwapRefinement implements Refinement {
             kmeans.settings().threads(),
             Math.max(1, new RowChunks(data.rows()).count() / CHUNKS_PER_THREAD));
     try (ChunkRunner runner = new ChunkRunner(threads)) {
-      return new Search(data, start, runner, new Random(mix(seed))).run();
+      // Stream 1 of the seed: apart from the initializer's numbers, drawn with the seed itself.
+      return new Search(data, start, runner, new Random(StreamSeeds.of(seed, 1))).run();
     }
-  }
-
-  /** A seed for the refinement apart from the initializer's, which is seeded with {@code seed}. */
-  private static long mix(long seed) {
-    long z = seed + 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   /** The mutable state of one refinement. */
