@@ -266,16 +266,6 @@ public final class InstanceEncoder implements Serializable {
     return attributes[a];
   }
 
-  /** Whether the header attribute {@code attributeIndex} takes part in distances. */
-  public boolean isClustered(int attributeIndex) {
-    for (int index : attributes) {
-      if (index == attributeIndex) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Encodes all of {@code data} (which must have the training header) into a new matrix with the
    * instance weights.
