@@ -1,6 +1,6 @@
 package weka.clusterers;
 
-import io.github.fastkmeans.engine.ClusterQuality;
+import io.github.fastkmeans.quality.ClusterQuality;
 import io.github.fastkmeans.weka.CommandLine;
 import io.github.fastkmeans.weka.ConfigurableClusterer;
 import io.github.fastkmeans.weka.FitPipeline;

@@ -1,5 +1,7 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
+
 /**
  * The assignment step (E-step) of one algorithm: finds each row's nearest centre, ties to the
  * lowest index, and records in the pass's sums the rows that changed cluster. Algorithms differ
@@ -108,8 +110,25 @@ abstract class Assigner {
     return false;
   }
 
-  /** Assigns rows {@code [start, end)} on the first pass, when no row has a cluster yet. */
-  abstract void assignFirst(int start, int end, ClusterSums sums);
+  /**
+   * Assigns rows {@code [start, end)} on the first pass, when no row has a cluster yet: compares
+   * each with every centre ({@link #scanAll}).
+   */
+  void assignFirst(int start, int end, ClusterSums sums) {
+    CentreColumns.Scratch scratch = centreColumns.newScratch();
+    for (int row = start; row < end; row++) {
+      scanAll(row, scratch, sums);
+    }
+    sums.countDistances((long) (end - start) * k);
+  }
+
+  /**
+   * Compares {@code row} with every centre and puts it into the nearest one's cluster; an algorithm
+   * with bounds also makes the row's bounds exact.
+   */
+  void scanAll(int row, CentreColumns.Scratch scratch, ClusterSums sums) {
+    record(row, nearestOfAll(row, scratch), sums);
+  }
 
   /** Assigns rows {@code [start, end)} on every later pass. */
   abstract void assign(int start, int end, ClusterSums sums);

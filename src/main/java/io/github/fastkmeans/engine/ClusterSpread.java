@@ -3,106 +3,26 @@ package io.github.fastkmeans.engine;
 import java.io.Serializable;
 
 /**
- * Weighted means and weighted sample standard deviations of every column, per cluster and over all
- * rows, for describing a clustering.
+ * Per-cluster means and deviations as models of format 3 saved them, when they were this class:
+ * only ever read, and replaced on reading by the {@link io.github.fastkmeans.quality.ClusterSpread}
+ * they stand for. Its name, serialVersionUID and fields must never change, or those models no
+ * longer load.
  */
-public final class ClusterSpread implements Serializable {
+final class ClusterSpread implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private final int columns;
-  private final double[] clusterMeans;
-  private final double[] clusterDeviations;
-  private final double[] overallMean;
-  private final double[] overallDeviation;
+  // Set by deserialisation alone.
+  private int columns;
+  private double[] clusterMeans;
+  private double[] clusterDeviations;
+  private double[] overallMean;
+  private double[] overallDeviation;
 
-  private ClusterSpread(
-      int columns,
-      double[] clusterMeans,
-      double[] clusterDeviations,
-      double[] overallMean,
-      double[] overallDeviation) {
-    this.columns = columns;
-    this.clusterMeans = clusterMeans;
-    this.clusterDeviations = clusterDeviations;
-    this.overallMean = overallMean;
-    this.overallDeviation = overallDeviation;
-  }
+  private ClusterSpread() {}
 
-  /** Measures {@code data} grouped by {@code labels} (each in [0, k)). */
-  public static ClusterSpread of(DataMatrix data, int[] labels, int k) {
-    int columns = data.columns();
-    int[] all = new int[data.rows()];
-    double[] clusterMeans = new double[k * columns];
-    double[] clusterDeviations = new double[k * columns];
-    double[] overallMean = new double[columns];
-    double[] overallDeviation = new double[columns];
-    measure(data, labels, k, clusterMeans, clusterDeviations);
-    measure(data, all, 1, overallMean, overallDeviation);
-    return new ClusterSpread(
+  private Object readResolve() {
+    return new io.github.fastkmeans.quality.ClusterSpread(
         columns, clusterMeans, clusterDeviations, overallMean, overallDeviation);
-  }
-
-  /**
-   * Writes the weighted mean and weighted sample standard deviation (denominator: total weight - 1,
-   * as Weka's {@code Instances.variance}; 0 when the weight is at most 1) of each group's columns.
-   */
-  private static void measure(
-      DataMatrix data, int[] groups, int groupCount, double[] means, double[] deviations) {
-    int columns = data.columns();
-    double[] values = data.values();
-    double[] weights = new double[groupCount];
-    for (int row = 0; row < data.rows(); row++) {
-      double w = data.weight(row);
-      int base = groups[row] * columns;
-      weights[groups[row]] += w;
-      for (int j = 0; j < columns; j++) {
-        means[base + j] += w * values[row * columns + j];
-      }
-    }
-    for (int g = 0; g < groupCount; g++) {
-      for (int j = 0; j < columns; j++) {
-        means[g * columns + j] = weights[g] > 0 ? means[g * columns + j] / weights[g] : 0;
-      }
-    }
-    for (int row = 0; row < data.rows(); row++) {
-      double w = data.weight(row);
-      int base = groups[row] * columns;
-      for (int j = 0; j < columns; j++) {
-        double diff = values[row * columns + j] - means[base + j];
-        deviations[base + j] += w * diff * diff;
-      }
-    }
-    for (int g = 0; g < groupCount; g++) {
-      for (int j = 0; j < columns; j++) {
-        int i = g * columns + j;
-        deviations[i] = weights[g] > 1 ? Math.sqrt(deviations[i] / (weights[g] - 1)) : 0;
-      }
-    }
-  }
-
-  /** The weighted mean of column {@code column} in cluster {@code cluster}. */
-  public double clusterMean(int cluster, int column) {
-    return clusterMeans[cluster * columns + column];
-  }
-
-  /** The weighted sample standard deviation of column {@code column} in cluster {@code cluster}. */
-  public double clusterDeviation(int cluster, int column) {
-    return clusterDeviations[cluster * columns + column];
-  }
-
-  /** The weighted mean of column {@code column} over all rows. */
-  public double overallMean(int column) {
-    return overallMean[column];
-  }
-
-  /** The weighted sample standard deviation of column {@code column} over all rows. */
-  public double overallDeviation(int column) {
-    return overallDeviation[column];
-  }
-
-  /** The overall means as one row (a copy). */
-  public double[] overallMeans() {
-    return overallMean.clone();
   }
 }

@@ -47,15 +47,6 @@ final class ElkanAssigner extends Assigner {
   }
 
   @Override
-  void assignFirst(int start, int end, ClusterSums sums) {
-    CentreColumns.Scratch scratch = centreColumns.newScratch();
-    for (int row = start; row < end; row++) {
-      scanAll(row, scratch, sums);
-    }
-    sums.countDistances((long) (end - start) * k);
-  }
-
-  @Override
   void assign(int start, int end, ClusterSums sums) {
     long computed = 0;
     double[] shift = geometry.shift;
@@ -137,7 +128,8 @@ final class ElkanAssigner extends Assigner {
   }
 
   /** Compares the row with every centre and makes all its bounds exact. */
-  private void scanAll(int row, CentreColumns.Scratch scratch, ClusterSums sums) {
+  @Override
+  void scanAll(int row, CentreColumns.Scratch scratch, ClusterSums sums) {
     int best = nearestOfAll(row, scratch);
     double[] distances = scratch.distances;
     int base = row * k;

@@ -45,15 +45,6 @@ class HamerlyAssigner extends Assigner {
   }
 
   @Override
-  void assignFirst(int start, int end, ClusterSums sums) {
-    CentreColumns.Scratch scratch = centreColumns.newScratch();
-    for (int row = start; row < end; row++) {
-      scanAll(row, scratch, sums);
-    }
-    sums.countDistances((long) (end - start) * k);
-  }
-
-  @Override
   void assign(int start, int end, ClusterSums sums) {
     long computed = 0;
     CentreColumns.Scratch scratch = null;
@@ -93,6 +84,7 @@ class HamerlyAssigner extends Assigner {
   }
 
   /** Compares the row with every centre, then sets its bounds to the nearest two distances. */
+  @Override
   final void scanAll(int row, CentreColumns.Scratch scratch, ClusterSums sums) {
     int best = nearestOfAll(row, scratch);
     double[] distances = scratch.distances;

@@ -32,15 +32,11 @@ final class IterationLog {
     return size;
   }
 
-  double[] squaredErrors() {
-    return Arrays.copyOf(squaredErrors, size);
-  }
-
-  long[] distanceComputations() {
-    return Arrays.copyOf(distanceComputations, size);
-  }
-
-  long[] nanos() {
-    return Arrays.copyOf(nanos, size);
+  /** The iterations logged; their squared errors only when {@code withErrors}. */
+  IterationTrace toTrace(boolean withErrors) {
+    return new IterationTrace(
+        withErrors ? Arrays.copyOf(squaredErrors, size) : new double[0],
+        Arrays.copyOf(distanceComputations, size),
+        Arrays.copyOf(nanos, size));
   }
 }

@@ -1,5 +1,9 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.ChunkedSums;
+import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Arrays;
 
 /**
@@ -183,20 +187,13 @@ public final class KMeans {
       double[] clusterWeights = new double[k];
       totals.copyWeights(clusterWeights);
       return new KMeansResult(
-          columns,
           initialCentres,
-          centres.clone(),
-          labels.clone(),
-          clusterWeights,
-          log.size(),
-          squaredError(),
-          trace ? log.squaredErrors() : new double[0],
+          new Partition(centres.clone(), labels.clone(), clusterWeights, squaredError()),
           converged,
           relocations,
           algorithm,
-          data.rows(),
-          log.distanceComputations(),
-          log.nanos());
+          log.toTrace(trace),
+          SwapCount.NONE);
     }
 
     /**
@@ -204,9 +201,7 @@ public final class KMeans {
      * how many rows changed cluster and how many distances were computed.
      */
     private void assignAll() throws InterruptedException {
-      if (Thread.interrupted()) {
-        throw new InterruptedException("k-means was interrupted.");
-      }
+      Interruption.check("k-means");
       totals.clearCounts();
       totals.countDistances(assigner.beforePass(runner, callerOnly));
       // Chunks are merged in the same order whichever thread ran them.

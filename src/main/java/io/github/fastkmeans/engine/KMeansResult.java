@@ -1,101 +1,55 @@
 package io.github.fastkmeans.engine;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamField;
 import java.io.Serializable;
-import java.util.Arrays;
 
-/** The outcome of one k-means fit; arrays handed out are copies. */
+/**
+ * The outcome of one k-means fit; arrays handed out are copies.
+ *
+ * <p>Saved models hold results in the form {@link KMeansResultForm} describes, which stays the same
+ * whatever the fields here are.
+ */
 public final class KMeansResult implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private final int columns;
+  /** The fields of the saved form, in place of the fields below. */
+  private static final ObjectStreamField[] serialPersistentFields = KMeansResultForm.fields();
+
   private final double[] initialCentres;
-  private final double[] centres;
-  private final int[] labels;
-  private final double[] clusterWeights;
-  private final int iterations;
-  private final double squaredError;
-  private final double[] squaredErrorHistory;
+  private final Partition end;
   private final boolean converged;
   private final int relocations;
   private final Algorithm algorithm;
-  private final int rows;
-  private final long[] distanceComputations;
-  private final long[] iterationNanos;
+  private final IterationTrace trace;
+  private final SwapCount swaps;
 
-  /** Swaps tried by a {@link SwapRefinement}; 0 when none ran. */
-  private final int swapTrials;
+  /** While a saved result is read: the result it stands for, returned in its place. */
+  private transient KMeansResult restored;
 
-  /** Swaps a {@link SwapRefinement} kept. */
-  private final int swapsKept;
-
+  /**
+   * A fit that started from {@code initialCentres}, ended with {@code end} after the iterations of
+   * {@code trace}, converged or not, relocated {@code relocations} empty clusters, assigned with
+   * {@code algorithm} and was refined by {@code swaps}.
+   */
   KMeansResult(
-      int columns,
       double[] initialCentres,
-      double[] centres,
-      int[] labels,
-      double[] clusterWeights,
-      int iterations,
-      double squaredError,
-      double[] squaredErrorHistory,
+      Partition end,
       boolean converged,
       int relocations,
       Algorithm algorithm,
-      int rows,
-      long[] distanceComputations,
-      long[] iterationNanos) {
-    this(
-        columns,
-        initialCentres,
-        centres,
-        labels,
-        clusterWeights,
-        iterations,
-        squaredError,
-        squaredErrorHistory,
-        converged,
-        relocations,
-        algorithm,
-        rows,
-        distanceComputations,
-        iterationNanos,
-        0,
-        0);
-  }
-
-  private KMeansResult(
-      int columns,
-      double[] initialCentres,
-      double[] centres,
-      int[] labels,
-      double[] clusterWeights,
-      int iterations,
-      double squaredError,
-      double[] squaredErrorHistory,
-      boolean converged,
-      int relocations,
-      Algorithm algorithm,
-      int rows,
-      long[] distanceComputations,
-      long[] iterationNanos,
-      int swapTrials,
-      int swapsKept) {
-    this.columns = columns;
+      IterationTrace trace,
+      SwapCount swaps) {
     this.initialCentres = initialCentres;
-    this.centres = centres;
-    this.labels = labels;
-    this.clusterWeights = clusterWeights;
-    this.iterations = iterations;
-    this.squaredError = squaredError;
-    this.squaredErrorHistory = squaredErrorHistory;
+    this.end = end;
     this.converged = converged;
     this.relocations = relocations;
     this.algorithm = algorithm;
-    this.rows = rows;
-    this.distanceComputations = distanceComputations;
-    this.iterationNanos = iterationNanos;
-    this.swapTrials = swapTrials;
-    this.swapsKept = swapsKept;
+    this.trace = trace;
+    this.swaps = swaps;
   }
 
   /**
@@ -105,62 +59,23 @@ public final class KMeansResult implements Serializable {
    */
   KMeansResult followedBy(KMeansResult next) {
     return new KMeansResult(
-        columns,
         initialCentres,
-        next.centres,
-        next.labels,
-        next.clusterWeights,
-        iterations + next.iterations,
-        next.squaredError,
-        concat(squaredErrorHistory, next.squaredErrorHistory),
+        next.end,
         next.converged,
         relocations + next.relocations,
         next.algorithm,
-        rows,
-        concat(distanceComputations, next.distanceComputations),
-        concat(iterationNanos, next.iterationNanos),
-        swapTrials,
-        swapsKept);
+        trace.followedBy(next.trace),
+        swaps);
   }
 
-  /**
-   * This fit, recorded as refined by {@code trials} swap trials of which {@code kept} were kept.
-   */
-  KMeansResult withSwaps(int trials, int kept) {
-    return new KMeansResult(
-        columns,
-        initialCentres,
-        centres,
-        labels,
-        clusterWeights,
-        iterations,
-        squaredError,
-        squaredErrorHistory,
-        converged,
-        relocations,
-        algorithm,
-        rows,
-        distanceComputations,
-        iterationNanos,
-        trials,
-        kept);
-  }
-
-  private static double[] concat(double[] a, double[] b) {
-    double[] both = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
-  }
-
-  private static long[] concat(long[] a, long[] b) {
-    long[] both = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
+  /** This fit, recorded as refined by {@code swaps}. */
+  KMeansResult withSwaps(SwapCount swaps) {
+    return new KMeansResult(initialCentres, end, converged, relocations, algorithm, trace, swaps);
   }
 
   /** The swaps a {@link SwapRefinement} tried on this fit; 0 when it was not refined. */
   public int swapTrials() {
-    return swapTrials;
+    return swaps.trials;
   }
 
   /**
@@ -168,7 +83,7 @@ public final class KMeansResult implements Serializable {
    * #iterations()} and the histories include the k-means iterations after each.
    */
   public int swapsKept() {
-    return swapsKept;
+    return swaps.kept;
   }
 
   /** The assignment algorithm that ran (never {@link Algorithm#AUTO}). */
@@ -178,7 +93,7 @@ public final class KMeansResult implements Serializable {
 
   /** The number of rows clustered. */
   public int rows() {
-    return rows;
+    return end.rows();
   }
 
   /**
@@ -186,31 +101,31 @@ public final class KMeansResult implements Serializable {
    * share of that a variant computed is its pruning ratio.
    */
   public long[] distanceComputations() {
-    return distanceComputations.clone();
+    return trace.distanceComputations.clone();
   }
 
   /** The wall-clock time of each iteration (assignment pass and update), in nanoseconds. */
   public long[] iterationNanos() {
-    return iterationNanos.clone();
+    return trace.nanos.clone();
   }
 
   /** The distances computed over all iterations divided by rows * k * iterations. */
   public double distanceRatio() {
     long total = 0;
-    for (long count : distanceComputations) {
+    for (long count : trace.distanceComputations) {
       total += count;
     }
-    return total / ((double) rows * k() * Math.max(1, distanceComputations.length));
+    return total / ((double) rows() * k() * Math.max(1, trace.distanceComputations.length));
   }
 
   /** The number of clusters. */
   public int k() {
-    return clusterWeights.length;
+    return end.k();
   }
 
   /** The number of dimensions of a centre. */
   public int columns() {
-    return columns;
+    return end.columns();
   }
 
   /** The centres the fit started from, row-major k x columns. */
@@ -220,29 +135,29 @@ public final class KMeansResult implements Serializable {
 
   /** The final centres, row-major k x columns. */
   public double[] centres() {
-    return centres.clone();
+    return end.centres.clone();
   }
 
   /** The cluster of every row: its nearest final centre (ties to the lowest index). */
   public int[] labels() {
-    return labels.clone();
+    return end.labels.clone();
   }
 
   /** The total weight of the rows in each cluster. */
   public double[] clusterWeights() {
-    return clusterWeights.clone();
+    return end.clusterWeights.clone();
   }
 
   /**
    * The number of assignment passes, counting the last one, which changed nothing on convergence.
    */
   public int iterations() {
-    return iterations;
+    return trace.iterations();
   }
 
   /** The weighted sum of squared distances of the rows to their final centres. */
   public double squaredError() {
-    return squaredError;
+    return end.squaredError;
   }
 
   /**
@@ -252,7 +167,7 @@ public final class KMeansResult implements Serializable {
    * is {@link #squaredError()}.
    */
   public double[] squaredErrorHistory() {
-    return squaredErrorHistory.clone();
+    return trace.squaredErrors.clone();
   }
 
   /** Whether assignments stopped changing (or centres moved less than the tolerance). */
@@ -268,11 +183,24 @@ public final class KMeansResult implements Serializable {
   /** The number of clusters that hold no weight at the end. */
   public int emptyClusters() {
     int empty = 0;
-    for (double w : clusterWeights) {
+    for (double w : end.clusterWeights) {
       if (w <= 0) {
         empty++;
       }
     }
     return empty;
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    KMeansResultForm.write(this, out.putFields());
+    out.writeFields();
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    restored = KMeansResultForm.read(in.readFields());
+  }
+
+  private Object readResolve() {
+    return restored;
   }
 }

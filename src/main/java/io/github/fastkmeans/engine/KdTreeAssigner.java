@@ -1,5 +1,6 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;

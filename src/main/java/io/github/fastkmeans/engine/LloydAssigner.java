@@ -8,12 +8,8 @@ final class LloydAssigner extends Assigner {
   }
 
   @Override
-  void assignFirst(int start, int end, ClusterSums sums) {
-    assign(start, end, sums);
-  }
-
-  @Override
   void assign(int start, int end, ClusterSums sums) {
+    // The first pass's loop with its comparison written out, since every pass runs it.
     CentreColumns.Scratch scratch = centreColumns.newScratch();
     for (int row = start; row < end; row++) {
       record(row, nearestOfAll(row, scratch), sums);

@@ -1,5 +1,7 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.RowChunks;
+
 /**
  * What a fit will allocate, estimated before it starts so that a fit too large for the heap can be
  * refused with a clear message instead of failing with OutOfMemoryError half way.

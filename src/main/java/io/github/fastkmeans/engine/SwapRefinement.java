@@ -1,5 +1,9 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.parallel.RowChunks;
+import io.github.fastkmeans.parallel.StreamSeeds;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -132,16 +136,9 @@ public final class SwapRefinement implements Refinement {
             kmeans.settings().threads(),
             Math.max(1, new RowChunks(data.rows()).count() / CHUNKS_PER_THREAD));
     try (ChunkRunner runner = new ChunkRunner(threads)) {
-      return new Search(data, start, runner, new Random(mix(seed))).run();
+      // Stream 1 of the seed: apart from the initializer's numbers, drawn with the seed itself.
+      return new Search(data, start, runner, new Random(StreamSeeds.of(seed, 1))).run();
     }
-  }
-
-  /** A seed for the refinement apart from the initializer's, which is seeded with {@code seed}. */
-  private static long mix(long seed) {
-    long z = seed + 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   /** The mutable state of one refinement. */
@@ -275,7 +272,7 @@ public final class SwapRefinement implements Refinement {
         path = path.followedBy(swapped);
         measure();
       }
-      return path.withSwaps(tried, kept);
+      return path.withSwaps(new SwapCount(tried, kept));
     }
 
     /** Everything a trial needs to know about the current fit. */
@@ -404,9 +401,7 @@ public final class SwapRefinement implements Refinement {
      * the distances overflowed), so that there is nothing to draw.
      */
     private boolean drawCandidates() throws InterruptedException {
-      if (Thread.interrupted()) {
-        throw new InterruptedException("The swap refinement was interrupted.");
-      }
+      Interruption.check("The swap refinement");
       double total = 0;
       for (int row = 0; row < rows; row++) {
         total += data.weight(row) * firstDistance[row];
@@ -416,29 +411,14 @@ public final class SwapRefinement implements Refinement {
         return false;
       }
       for (int t = 0; t < candidateCount; t++) {
-        System.arraycopy(values, draw(total) * columns, positions, t * columns, columns);
+        System.arraycopy(
+            values,
+            WeightedDraw.index(cumulative, random) * columns,
+            positions,
+            t * columns,
+            columns);
       }
       return true;
-    }
-
-    /** The first row whose running total exceeds a uniform draw below {@code total}. */
-    private int draw(double total) {
-      double target = random.nextDouble() * total;
-      int low = 0;
-      int high = rows - 1;
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (cumulative[mid] > target) {
-          high = mid;
-        } else {
-          low = mid + 1;
-        }
-      }
-      // Rounding can put the target on the last total; step back to a row that carries weight.
-      while (low > 0 && cumulative[low] == cumulative[low - 1]) {
-        low--;
-      }
-      return low;
     }
 
     /** Places candidate {@code t} and computes its gain and the loss of removing each centre. */

@@ -1,8 +1,9 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.engine.Interruption;
 import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.Interruption;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -52,9 +53,7 @@ public final class AfkMc2 implements Initializer {
     if (k < 1) {
       throw new IllegalArgumentException("At least one centre is needed, got k = " + k + ".");
     }
-    if (!(data.totalWeight() > 0)) {
-      throw new IllegalArgumentException("No row has a positive weight.");
-    }
+    Rows.requirePositiveWeight(data);
     double[] centres = new double[k * data.columns()];
     Rows.copyRow(data, Rows.drawByWeight(data, random), centres, 0);
     if (k == 1) {
@@ -110,10 +109,10 @@ public final class AfkMc2 implements Initializer {
 
     /** The last state of a chain of {@code length} proposals for centre {@code centre}. */
     int run(int centre, int length, Random random) {
-      int state = Rows.draw(cumulative, random);
+      int state = WeightedDraw.index(cumulative, random);
       double stateTarget = target(state, centre);
       for (int step = 1; step < length; step++) {
-        int candidate = Rows.draw(cumulative, random);
+        int candidate = WeightedDraw.index(cumulative, random);
         double candidateTarget = target(candidate, centre);
         // Metropolis-Hastings in product form: no division, so a state of target 0 is left for any
         // candidate of positive target, and two of target 0 keep the state.

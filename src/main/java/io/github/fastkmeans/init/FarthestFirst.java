@@ -1,7 +1,7 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.engine.Interruption;
+import io.github.fastkmeans.parallel.Interruption;
 import java.util.Random;
 
 /**
@@ -21,17 +21,10 @@ public final class FarthestFirst implements Initializer {
   public double[] initialCentres(DataMatrix data, int k, Random random)
       throws InterruptedException {
     int rows = data.rows();
-    int weighted = 0;
-    for (int row = 0; row < rows; row++) {
-      if (data.weight(row) > 0) {
-        weighted++;
-      }
-    }
-    if (weighted == 0) {
-      throw new IllegalArgumentException("No row has a positive weight.");
-    }
+    Rows.requirePositiveWeight(data);
+    int[] weighted = Rows.withPositiveWeight(data);
     double[] centres = new double[k * data.columns()];
-    int first = nthWeightedRow(data, random.nextInt(weighted));
+    int first = weighted[random.nextInt(weighted.length)];
     Rows.copyRow(data, first, centres, 0);
 
     double[] nearest = new double[rows];
@@ -52,14 +45,5 @@ public final class FarthestFirst implements Initializer {
       }
     }
     return centres;
-  }
-
-  private static int nthWeightedRow(DataMatrix data, int n) {
-    int seen = 0;
-    for (int row = 0; ; row++) {
-      if (data.weight(row) > 0 && seen++ == n) {
-        return row;
-      }
-    }
   }
 }

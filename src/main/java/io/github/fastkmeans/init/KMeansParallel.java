@@ -1,9 +1,11 @@
 package io.github.fastkmeans.init;
 
-import io.github.fastkmeans.engine.ChunkRunner;
 import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.engine.RowChunks;
 import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.RowChunks;
+import io.github.fastkmeans.parallel.StreamSeeds;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -75,9 +77,7 @@ public final class KMeansParallel implements Initializer {
     if (k < 1) {
       throw new IllegalArgumentException("At least one centre is needed, got k = " + k + ".");
     }
-    if (!(data.totalWeight() > 0)) {
-      throw new IllegalArgumentException("No row has a positive weight.");
-    }
+    Rows.requirePositiveWeight(data);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       return new Sampling(data, runner).candidates(k, random);
     }
@@ -85,14 +85,10 @@ public final class KMeansParallel implements Initializer {
 
   /**
    * The seed of chunk {@code chunk}'s stream in round {@code round}: distinct for distinct (round,
-   * chunk) under one seed, since both steps (an odd multiplier, then SplitMix64's finaliser) are
-   * bijections of 64-bit values.
+   * chunk) under one seed (see {@link StreamSeeds#of}).
    */
   static long streamSeed(long seed, int round, int chunk) {
-    long z = seed + 0x9E3779B97F4A7C15L * (((long) round << 32) | (chunk & 0xFFFFFFFFL));
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return StreamSeeds.of(seed, ((long) round << 32) | (chunk & 0xFFFFFFFFL));
   }
 
   /** The state of one run; per-row arrays are allocated once and updated by every pass. */
@@ -251,7 +247,7 @@ public final class KMeansParallel implements Initializer {
         total += weight == 0 ? 0 : weight * nearest[row];
         cumulative[row] = total;
       }
-      return Rows.draw(cumulative, random);
+      return WeightedDraw.index(cumulative, random);
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.engine.Interruption;
 import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.Interruption;
 import java.util.Random;
 
 /**
@@ -30,9 +31,7 @@ public final class KMeansPlusPlus implements Initializer {
     int rows = data.rows();
     int columns = data.columns();
     double[] values = data.values();
-    if (!(data.totalWeight() > 0)) {
-      throw new IllegalArgumentException("No row has a positive weight.");
-    }
+    Rows.requirePositiveWeight(data);
     double[] centres = new double[k * columns];
     Rows.copyRow(data, Rows.drawByWeight(data, random), centres, 0);
 
@@ -58,7 +57,7 @@ public final class KMeansPlusPlus implements Initializer {
       for (int t = 0; t < trials; t++) {
         // Each trial is a pass over the data: where an interrupt is seen within a pass's time.
         Interruption.check("k-means++");
-        int candidate = Rows.draw(cumulative, random);
+        int candidate = WeightedDraw.index(cumulative, random);
         double candidatePotential = 0;
         int candidateOffset = candidate * columns;
         for (int row = 0; row < rows; row++) {

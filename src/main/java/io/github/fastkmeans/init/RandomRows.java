@@ -1,7 +1,7 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
-import java.util.Arrays;
+import io.github.fastkmeans.engine.RowKey;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
@@ -18,7 +18,8 @@ public final class RandomRows implements Initializer {
 
   @Override
   public double[] initialCentres(DataMatrix data, int k, Random random) {
-    int[] candidates = rowsWithWeight(data);
+    Rows.requirePositiveWeight(data);
+    int[] candidates = Rows.withPositiveWeight(data);
     double[] centres = new double[k * data.columns()];
     Set<RowKey> chosen = new HashSet<>();
     int[] passedOver = new int[candidates.length];
@@ -30,7 +31,7 @@ public final class RandomRows implements Initializer {
       int row = candidates[pick];
       candidates[pick] = candidates[remaining - 1];
       candidates[remaining - 1] = row;
-      if (chosen.add(new RowKey(data.row(row)))) {
+      if (chosen.add(RowKey.of(data, row))) {
         Rows.copyRow(data, row, centres, found++);
       } else {
         passedOver[passedOverCount++] = row;
@@ -45,41 +46,5 @@ public final class RandomRows implements Initializer {
       Rows.copyRow(data, row, centres, found++);
     }
     return centres;
-  }
-
-  private static int[] rowsWithWeight(DataMatrix data) {
-    int[] rows = new int[data.rows()];
-    int count = 0;
-    for (int row = 0; row < data.rows(); row++) {
-      if (data.weight(row) > 0) {
-        rows[count++] = row;
-      }
-    }
-    if (count == 0) {
-      throw new IllegalArgumentException("No row has a positive weight.");
-    }
-    return Arrays.copyOf(rows, count);
-  }
-
-  /** Row values compared by content, with -0.0 and 0.0 (the same point) taken as equal. */
-  private static final class RowKey {
-    private final double[] values;
-
-    RowKey(double[] values) {
-      for (int i = 0; i < values.length; i++) {
-        values[i] += 0.0;
-      }
-      this.values = values;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof RowKey && Arrays.equals(values, ((RowKey) other).values);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(values);
-    }
   }
 }

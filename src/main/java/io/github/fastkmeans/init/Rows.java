@@ -2,12 +2,37 @@ package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.engine.WeightedDraw;
+import java.util.Arrays;
 import java.util.Random;
 
 /** Small helpers the initializers share. */
 final class Rows {
 
   private Rows() {}
+
+  /**
+   * Returns if some row of {@code data} has a positive weight.
+   *
+   * @throws IllegalArgumentException if none has: no row can then be a centre
+   */
+  static void requirePositiveWeight(DataMatrix data) {
+    if (!(data.totalWeight() > 0)) {
+      throw new IllegalArgumentException("No row has a positive weight.");
+    }
+  }
+
+  /** The rows of positive weight of {@code data}, in row order. */
+  static int[] withPositiveWeight(DataMatrix data) {
+    int[] rows = new int[data.rows()];
+    int count = 0;
+    for (int row = 0; row < data.rows(); row++) {
+      if (data.weight(row) > 0) {
+        rows[count++] = row;
+      }
+    }
+    return Arrays.copyOf(rows, count);
+  }
 
   /** Copies row {@code row} of {@code data} into centre {@code centre} of {@code centres}. */
   static void copyRow(DataMatrix data, int row, double[] centres, int centre) {
@@ -36,30 +61,6 @@ final class Rows {
       total += data.weight(row);
       cumulative[row] = total;
     }
-    return draw(cumulative, random);
-  }
-
-  /**
-   * The first index whose running total exceeds a uniform draw below the last total: an index drawn
-   * with probability proportional to its increment. Indices with a zero increment are never drawn.
-   */
-  static int draw(double[] cumulative, Random random) {
-    double total = cumulative[cumulative.length - 1];
-    double target = random.nextDouble() * total;
-    int low = 0;
-    int high = cumulative.length - 1;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (cumulative[mid] > target) {
-        high = mid;
-      } else {
-        low = mid + 1;
-      }
-    }
-    // Rounding can put the target on the last total; step back to an index that has weight.
-    while (low > 0 && cumulative[low] == cumulative[low - 1]) {
-      low--;
-    }
-    return low;
+    return WeightedDraw.index(cumulative, random);
   }
 }

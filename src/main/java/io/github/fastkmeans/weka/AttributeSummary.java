@@ -72,30 +72,18 @@ final class AttributeSummary {
         }
         present[a]++;
         if (!numeric[a]) {
-          if (!(value >= 0 && value < counts[a].length && value == Math.rint(value))) {
-            throw new WekaException(
-                "Attribute '"
-                    + data.attribute(indices[a]).name()
-                    + "' of instance "
-                    + (row + 1)
-                    + " holds "
-                    + value
-                    + ", which is not the index of one of its "
-                    + counts[a].length
-                    + " values.");
+          if (!AttributeValues.isValueIndex(data.attribute(indices[a]), value)) {
+            throw AttributeValues.notAValueIndex(data.attribute(indices[a]), row, value);
           }
           counts[a][(int) value] += weight;
           continue;
         }
         if (Double.isInfinite(value)) {
-          throw new WekaException(
-              "Attribute '"
-                  + data.attribute(indices[a]).name()
-                  + "' of instance "
-                  + (row + 1)
-                  + " holds "
-                  + value
-                  + "; FastKMeans needs finite numbers (remove the instance or replace the value).");
+          throw AttributeValues.refusal(
+              data.attribute(indices[a]),
+              row,
+              value,
+              "; FastKMeans needs finite numbers (remove the instance or replace the value).");
         }
         weightSum[a] += weight;
         weightedSum[a] += weight * value;

@@ -1,11 +1,7 @@
 package io.github.fastkmeans.weka;
 
-import io.github.fastkmeans.engine.ChunkRunner;
-import io.github.fastkmeans.engine.ClusterQuality;
-import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.EmptyClusterException;
-import io.github.fastkmeans.engine.Interruption;
 import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
@@ -15,6 +11,10 @@ import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.init.Initializer;
 import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.init.InitializerOptions;
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.quality.ClusterQuality;
+import io.github.fastkmeans.quality.ClusterSpread;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.fastkmeans.weka;
 
-import io.github.fastkmeans.engine.ClusterQuality;
-import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.quality.ClusterQuality;
+import io.github.fastkmeans.quality.ClusterSpread;
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
@@ -34,7 +34,9 @@ public final class FittedModel implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The layout of the saved parts; raise it whenever they change. */
-  public static final int FORMAT_VERSION = 3;
+  // 4: the spread and the quality measures are classes of io.github.fastkmeans.quality; format 3
+  // named them in the engine, where classes of those names still read them.
+  public static final int FORMAT_VERSION = 4;
 
   private final InstanceEncoder encoder;
   private final KMeansResult result;
@@ -257,6 +259,9 @@ public final class FittedModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The oldest format read: its parts differ from this one's only in the classes' names. */
+    private static final int OLDEST_READ_FORMAT = 3;
+
     /** The format of the parts that follow; checked before they are read. */
     private int formatVersion;
 
@@ -283,7 +288,7 @@ public final class FittedModel implements Serializable {
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
       in.defaultReadObject();
-      if (formatVersion != FORMAT_VERSION) {
+      if (formatVersion < OLDEST_READ_FORMAT || formatVersion > FORMAT_VERSION) {
         throw incompatible(Integer.toString(formatVersion));
       }
       try {

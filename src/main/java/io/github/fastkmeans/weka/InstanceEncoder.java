@@ -266,16 +266,6 @@ public final class InstanceEncoder implements Serializable {
     return attributes[a];
   }
 
-  /** Whether the header attribute {@code attributeIndex} takes part in distances. */
-  public boolean isClustered(int attributeIndex) {
-    for (int index : attributes) {
-      if (index == attributeIndex) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Encodes all of {@code data} (which must have the training header) into a new matrix with the
    * instance weights.
@@ -407,39 +397,20 @@ public final class InstanceEncoder implements Serializable {
       int column = base + firstColumn[a];
       Attribute attribute = header.attribute(index);
       if (attribute.isNominal()) {
-        if (!(value >= 0 && value < attribute.numValues() && value == Math.rint(value))) {
-          throw new WekaException(
-              "Attribute '"
-                  + attribute.name()
-                  + "'"
-                  + where(row)
-                  + " holds "
-                  + value
-                  + ", which is not the index of one of its "
-                  + attribute.numValues()
-                  + " values.");
+        if (!AttributeValues.isValueIndex(attribute, value)) {
+          throw AttributeValues.notAValueIndex(attribute, row, value);
         }
         if (!absent[a]) {
           out[column + (int) value] = NOMINAL_LEVEL;
         }
       } else {
         if (!Double.isFinite(value)) {
-          throw new WekaException(
-              "Attribute '"
-                  + attribute.name()
-                  + "'"
-                  + where(row)
-                  + " holds "
-                  + value
-                  + "; FastKMeans needs finite numbers.");
+          throw AttributeValues.refusal(
+              attribute, row, value, "; FastKMeans needs finite numbers.");
         }
         out[column] = flat[a] ? 0 : (value - offset[a]) / scale[a];
       }
     }
-  }
-
-  private static String where(int row) {
-    return row < 0 ? "" : " of instance " + (row + 1);
   }
 
   /**

@@ -1,8 +1,8 @@
 package io.github.fastkmeans.weka;
 
-import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.init.InitializerKind;
+import io.github.fastkmeans.quality.ClusterSpread;
 import java.util.Locale;
 import weka.core.Attribute;
 import weka.core.Instances;

@@ -1,7 +1,6 @@
 package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.engine.Algorithm;
-import io.github.fastkmeans.engine.ClusterQuality;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
 import io.github.fastkmeans.engine.IntRange;
 import io.github.fastkmeans.engine.KMeansSettings;
@@ -10,6 +9,7 @@ import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.engine.SwapRefinement;
 import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.init.InitializerOptions;
+import io.github.fastkmeans.quality.ClusterQuality;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;

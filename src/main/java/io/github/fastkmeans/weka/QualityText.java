@@ -1,6 +1,6 @@
 package io.github.fastkmeans.weka;
 
-import io.github.fastkmeans.engine.ClusterQuality;
+import io.github.fastkmeans.quality.ClusterQuality;
 import java.util.Locale;
 
 /** The "Cluster quality" section of the model output (option -quality). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.WeightedDraw;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -33,12 +34,12 @@ class RowsTest {
   void drawPicksTheIndexWhoseIncrementHoldsTheTarget() {
     double[] cumulative = {1, 1, 3, 6};
     // targets 0.6, 1.2 (0.2 * 6), 2.999.., 3.0, 5.4
-    assertEquals(0, Rows.draw(cumulative, new ScriptedRandom().withDoubles(0.1)));
-    assertEquals(2, Rows.draw(cumulative, new ScriptedRandom().withDoubles(0.2)));
-    assertEquals(2, Rows.draw(cumulative, new ScriptedRandom().withDoubles(0.4999)));
-    assertEquals(3, Rows.draw(cumulative, new ScriptedRandom().withDoubles(0.5)));
-    assertEquals(3, Rows.draw(cumulative, new ScriptedRandom().withDoubles(0.9)));
-    assertEquals(0, Rows.draw(cumulative, new ScriptedRandom().withDoubles(0.0)));
+    assertEquals(0, WeightedDraw.index(cumulative, new ScriptedRandom().withDoubles(0.1)));
+    assertEquals(2, WeightedDraw.index(cumulative, new ScriptedRandom().withDoubles(0.2)));
+    assertEquals(2, WeightedDraw.index(cumulative, new ScriptedRandom().withDoubles(0.4999)));
+    assertEquals(3, WeightedDraw.index(cumulative, new ScriptedRandom().withDoubles(0.5)));
+    assertEquals(3, WeightedDraw.index(cumulative, new ScriptedRandom().withDoubles(0.9)));
+    assertEquals(0, WeightedDraw.index(cumulative, new ScriptedRandom().withDoubles(0.0)));
   }
 
   @Test
@@ -46,9 +47,10 @@ class RowsTest {
     double[] cumulative = {0, 2, 2, 5, 5, 5};
     // a target equal to the total (as rounding can produce) must land on index 3, the last with
     // weight; a target of 0 must skip the weightless index 0
-    assertEquals(3, Rows.draw(cumulative, new ScriptedRandom().withDoubles(1.0)));
-    assertEquals(3, Rows.draw(cumulative, new ScriptedRandom().withDoubles(Math.nextDown(1.0))));
-    assertEquals(1, Rows.draw(cumulative, new ScriptedRandom().withDoubles(0.0)));
+    assertEquals(3, WeightedDraw.index(cumulative, new ScriptedRandom().withDoubles(1.0)));
+    assertEquals(
+        3, WeightedDraw.index(cumulative, new ScriptedRandom().withDoubles(Math.nextDown(1.0))));
+    assertEquals(1, WeightedDraw.index(cumulative, new ScriptedRandom().withDoubles(0.0)));
   }
 
   @Test

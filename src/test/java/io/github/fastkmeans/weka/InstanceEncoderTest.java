@@ -159,7 +159,10 @@ class InstanceEncoderTest {
     }
     InstanceEncoder encoder = InstanceEncoder.fit(data, Normalization.RANGE);
     assertEquals(4, encoder.columns());
-    assertFalse(encoder.isClustered(2));
+    assertEquals(2, encoder.clusteredAttributeCount());
+    for (int a = 0; a < encoder.clusteredAttributeCount(); a++) {
+      assertFalse(encoder.attributeIndex(a) == 2, "the class is not clustered");
+    }
 
     ArrayList<Attribute> withoutClass = new ArrayList<>();
     withoutClass.add(data.attribute(0).copy("x"));

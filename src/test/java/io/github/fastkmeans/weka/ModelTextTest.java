@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.engine.Algorithm;
-import io.github.fastkmeans.engine.ClusterSpread;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.quality.ClusterSpread;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

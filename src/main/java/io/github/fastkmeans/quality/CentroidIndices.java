@@ -1,5 +1,9 @@
-package io.github.fastkmeans.engine;
+package io.github.fastkmeans.quality;
 
+import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.ChunkedSums;
 import java.util.Arrays;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.fastkmeans.engine;
+package io.github.fastkmeans.parallel;
 
 import java.util.Arrays;
 
@@ -7,11 +7,11 @@ import java.util.Arrays;
  * chunk adds its rows in row order into its own partial array, and partial arrays are added to the
  * total in chunk order, so the result has the same bits for any number of threads.
  */
-final class ChunkedSums {
+public final class ChunkedSums {
 
   /** What a range of rows contributes. */
   @FunctionalInterface
-  interface RowRange {
+  public interface RowRange {
     /** Adds the contributions of rows {@code [start, end)} to {@code partial} (IN/OUT, zeroed). */
     void addTo(int start, int end, double[] partial);
   }
@@ -23,7 +23,7 @@ final class ChunkedSums {
    *
    * @throws InterruptedException if the calling thread is interrupted between batches of chunks
    */
-  static double[] sum(ChunkRunner runner, int rows, int length, RowRange range)
+  public static double[] sum(ChunkRunner runner, int rows, int length, RowRange range)
       throws InterruptedException {
     RowChunks chunks = new RowChunks(rows);
     int chunkCount = chunks.count();
@@ -31,9 +31,7 @@ final class ChunkedSums {
     double[][] partials = new double[batch][length];
     double[] total = new double[length];
     for (int first = 0; first < chunkCount; first += batch) {
-      if (Thread.interrupted()) {
-        throw new InterruptedException("Measuring the clusters was interrupted.");
-      }
+      Interruption.check("Measuring the clusters");
       int end = Math.min(chunkCount, first + batch);
       runner.run(
           first,

@@ -1,4 +1,4 @@
-package io.github.fastkmeans.engine;
+package io.github.fastkmeans.parallel;
 
 /**
  * The fixed split of the rows into consecutive chunks. Partial results are computed per chunk and
@@ -11,7 +11,7 @@ public final class RowChunks {
   public static final int CHUNK_ROWS = 512;
 
   /** Partial results of the chunks held at once are capped at about this many doubles (32 MiB). */
-  static final long PARTIALS_BUDGET = 4L << 20;
+  public static final long PARTIALS_BUDGET = 4L << 20;
 
   private final int rows;
 
@@ -41,7 +41,7 @@ public final class RowChunks {
    * #PARTIALS_BUDGET}, since every hand-off wakes the other threads, whose wake-up costs as much as
    * thousands of rows; at least one per thread, and at least one.
    */
-  int batch(int threads, long partialLength) {
+  public int batch(int threads, long partialLength) {
     long affordable = PARTIALS_BUDGET / Math.max(1, partialLength);
     return (int) Math.max(1, Math.min(count(), Math.max(threads, affordable)));
   }

@@ -1,5 +1,9 @@
-package io.github.fastkmeans.engine;
+package io.github.fastkmeans.quality;
 
+import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.Interruption;
 import java.util.Arrays;
 
 /**
@@ -56,9 +60,7 @@ final class Silhouette {
     // Batches of chunks, so that an interruption is noticed within a fraction of the run.
     int batch = 4 * runner.threads();
     for (int first = 0; first < chunkCount; first += batch) {
-      if (Thread.interrupted()) {
-        throw new InterruptedException("Measuring the silhouette was interrupted.");
-      }
+      Interruption.check("Measuring the silhouette");
       runner.run(
           first,
           Math.min(chunkCount, first + batch),

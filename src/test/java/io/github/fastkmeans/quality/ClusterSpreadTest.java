@@ -1,7 +1,8 @@
-package io.github.fastkmeans.engine;
+package io.github.fastkmeans.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.fastkmeans.engine.DataMatrix;
 import org.junit.jupiter.api.Test;
 
 /** Weighted means and weighted sample deviations per cluster and overall, computed by hand. */

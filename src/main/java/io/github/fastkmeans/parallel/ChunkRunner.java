@@ -1,4 +1,4 @@
-package io.github.fastkmeans.engine;
+package io.github.fastkmeans.parallel;
 
 import java.util.ArrayList;
 import java.util.List;

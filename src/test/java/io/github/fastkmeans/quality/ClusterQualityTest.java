@@ -1,4 +1,4 @@
-package io.github.fastkmeans.engine;
+package io.github.fastkmeans.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.TestData;
+import io.github.fastkmeans.parallel.ChunkRunner;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

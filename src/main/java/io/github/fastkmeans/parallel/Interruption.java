@@ -1,4 +1,4 @@
-package io.github.fastkmeans.engine;
+package io.github.fastkmeans.parallel;
 
 /** The check for an interrupt that long loops make between units of work. */
 public final class Interruption {

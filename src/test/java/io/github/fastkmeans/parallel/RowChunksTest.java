@@ -1,4 +1,4 @@
-package io.github.fastkmeans.engine;
+package io.github.fastkmeans.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,2 @@
+/** Measures of a finished clustering (silhouette, indices, spread); k-means never uses them. */
+package io.github.fastkmeans.quality;
