@@ -63,14 +63,12 @@ public enum Algorithm implements Choice {
   /** Up to this many columns {@link #AUTO} takes the k-d tree. */
   static final int TREE_COLUMNS = 4;
 
-  private final String id;
-  private final String displayName;
+  private final ChoiceLabel label;
   private final AssignerFactory factory;
   private final BoundsMemory boundsMemory;
 
   Algorithm(String id, String displayName, AssignerFactory factory, BoundsMemory boundsMemory) {
-    this.id = id;
-    this.displayName = displayName;
+    this.label = new ChoiceLabel(id, displayName);
     this.factory = factory;
     this.boundsMemory = boundsMemory;
   }
@@ -88,13 +86,8 @@ public enum Algorithm implements Choice {
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String displayName() {
-    return displayName;
+  public ChoiceLabel label() {
+    return label;
   }
 
   /**

@@ -11,15 +11,22 @@ import java.util.StringJoiner;
  */
 public interface Choice {
 
+  /** The id, readable name and former ids of this choice. */
+  ChoiceLabel label();
+
   /** The id on the command line; never contains a '|', so that a list of ids stays readable. */
-  String id();
+  default String id() {
+    return label().id();
+  }
 
   /** A short readable name for menus and the model output. */
-  String displayName();
+  default String displayName() {
+    return label().displayName();
+  }
 
   /** Further ids accepted when reading, never written (former names). */
   default List<String> aliases() {
-    return List.of();
+    return label().aliases();
   }
 
   /** Whether {@code text} names this choice: its id, an alias or its display name, in any case. */

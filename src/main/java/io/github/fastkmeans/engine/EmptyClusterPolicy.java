@@ -11,22 +11,15 @@ public enum EmptyClusterPolicy implements Choice {
   /** Stop the fit with an {@link EmptyClusterException}. */
   FAIL("fail", "fail with an error");
 
-  private final String id;
-  private final String displayName;
+  private final ChoiceLabel label;
 
   EmptyClusterPolicy(String id, String displayName) {
-    this.id = id;
-    this.displayName = displayName;
+    this.label = new ChoiceLabel(id, displayName);
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String displayName() {
-    return displayName;
+  public ChoiceLabel label() {
+    return label;
   }
 
   /**
@@ -40,6 +33,6 @@ public enum EmptyClusterPolicy implements Choice {
 
   @Override
   public String toString() {
-    return id.toLowerCase(Locale.ROOT);
+    return id().toLowerCase(Locale.ROOT);
   }
 }

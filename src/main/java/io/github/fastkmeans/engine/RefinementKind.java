@@ -12,13 +12,11 @@ public enum RefinementKind implements Choice {
   /** {@link SwapRefinement}. */
   SWAP("swap", "swap (D^2 sampled centre swaps, each followed by k-means)", SwapRefinement::new);
 
-  private final String id;
-  private final String displayName;
+  private final ChoiceLabel label;
   private final Factory factory;
 
   RefinementKind(String id, String displayName, Factory factory) {
-    this.id = id;
-    this.displayName = displayName;
+    this.label = new ChoiceLabel(id, displayName);
     this.factory = factory;
   }
 
@@ -29,13 +27,8 @@ public enum RefinementKind implements Choice {
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String displayName() {
-    return displayName;
+  public ChoiceLabel label() {
+    return label;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.Choice;
+import io.github.fastkmeans.engine.ChoiceLabel;
 import java.util.List;
 
 /** The initializers a front end offers, by id. */
@@ -31,15 +32,11 @@ public enum InitializerKind implements Choice {
       List.of(),
       options -> new GivenCentres(options.givenCentres()));
 
-  private final String id;
-  private final String displayName;
-  private final List<String> aliases;
+  private final ChoiceLabel label;
   private final Factory factory;
 
   InitializerKind(String id, String displayName, List<String> aliases, Factory factory) {
-    this.id = id;
-    this.displayName = displayName;
-    this.aliases = aliases;
+    this.label = new ChoiceLabel(id, displayName, aliases.toArray(new String[0]));
     this.factory = factory;
   }
 
@@ -50,18 +47,8 @@ public enum InitializerKind implements Choice {
   }
 
   @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public String displayName() {
-    return displayName;
-  }
-
-  @Override
-  public List<String> aliases() {
-    return aliases;
+  public ChoiceLabel label() {
+    return label;
   }
 
   /** Whether the starting centres come from the user rather than from the data. */

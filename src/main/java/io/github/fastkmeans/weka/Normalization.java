@@ -1,6 +1,7 @@
 package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.engine.Choice;
+import io.github.fastkmeans.engine.ChoiceLabel;
 
 /** How numeric attributes are scaled before distances are taken. */
 public enum Normalization implements Choice {
@@ -11,17 +12,10 @@ public enum Normalization implements Choice {
   /** Use the values as they are. */
   NONE("none", "none (raw values)");
 
-  private final String id;
-  private final String description;
+  private final ChoiceLabel label;
 
   Normalization(String id, String description) {
-    this.id = id;
-    this.description = description;
-  }
-
-  @Override
-  public String id() {
-    return id;
+    this.label = new ChoiceLabel(id, description);
   }
 
   /**
@@ -34,7 +28,7 @@ public enum Normalization implements Choice {
   }
 
   @Override
-  public String displayName() {
-    return description;
+  public ChoiceLabel label() {
+    return label;
   }
 }
