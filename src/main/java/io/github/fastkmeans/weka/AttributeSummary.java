@@ -1,5 +1,6 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.parallel.Interruption;
 import java.util.Arrays;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -11,6 +12,9 @@ import weka.core.WekaException;
  * value must be finite and a nominal one must be the index of one of the attribute's values.
  */
 final class AttributeSummary {
+
+  /** Rows between two looks at the interrupt flag in a pass over Weka's instances. */
+  static final int ROWS_PER_INTERRUPT_CHECK = 4096;
 
   private final double mean;
   private final double min;
@@ -46,7 +50,8 @@ final class AttributeSummary {
    * @throws WekaException naming the attribute and the instance (counted from 1) of a numeric value
    *     that is infinite or a nominal value that is not one of the attribute's values
    */
-  static AttributeSummary[] of(Instances data, int[] indices) throws WekaException {
+  static AttributeSummary[] of(Instances data, int[] indices)
+      throws WekaException, InterruptedException {
     int count = indices.length;
     double[] weightSum = new double[count];
     double[] weightedSum = new double[count];
@@ -63,6 +68,9 @@ final class AttributeSummary {
       counts[a] = numeric[a] ? null : new double[data.attribute(indices[a]).numValues()];
     }
     for (int row = 0; row < data.numInstances(); row++) {
+      if (row % ROWS_PER_INTERRUPT_CHECK == 0) {
+        Interruption.check("Learning the encoding");
+      }
       Instance instance = data.instance(row);
       double weight = instance.weight();
       for (int a = 0; a < count; a++) {

@@ -1,6 +1,7 @@
 package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.parallel.Interruption;
 import java.io.Serializable;
 import java.util.Arrays;
 import weka.core.Attribute;
@@ -101,7 +102,7 @@ public final class InstanceEncoder implements Serializable {
    *     that cannot be clustered (see the class comment)
    */
   public static InstanceEncoder fit(Instances data, Normalization normalization)
-      throws WekaException {
+      throws WekaException, InterruptedException {
     int[] used = clusteredAttributes(data);
     if (used.length == 0) {
       throw new WekaException(
@@ -270,7 +271,7 @@ public final class InstanceEncoder implements Serializable {
    * Encodes all of {@code data} (which must have the training header) into a new matrix with the
    * instance weights.
    */
-  public DataMatrix encode(Instances data) throws WekaException {
+  public DataMatrix encode(Instances data) throws WekaException, InterruptedException {
     checkHeader(data);
     int rows = data.numInstances();
     if ((long) rows * columns > Integer.MAX_VALUE - 8) {
@@ -285,6 +286,9 @@ public final class InstanceEncoder implements Serializable {
     double[] values = new double[rows * columns];
     double[] weights = new double[rows];
     for (int row = 0; row < rows; row++) {
+      if (row % AttributeSummary.ROWS_PER_INTERRUPT_CHECK == 0) {
+        Interruption.check("Encoding the data");
+      }
       Instance instance = data.instance(row);
       encodeInto(instance, -1, row, values, row * columns);
       weights[row] = instance.weight();

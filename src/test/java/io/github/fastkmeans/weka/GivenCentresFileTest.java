@@ -38,7 +38,7 @@ class GivenCentresFileTest {
         new double[] {1, 5, 3}, new String[] {"red", "blue", "green"}, new double[] {1, 1, 1});
   }
 
-  private static InstanceEncoder encoder() throws WekaException {
+  private static InstanceEncoder encoder() throws WekaException, InterruptedException {
     return InstanceEncoder.fit(training(), Normalization.RANGE);
   }
 

@@ -31,7 +31,7 @@ class MagnitudeCheckTest {
 
   /** Encodes {@code data} under {@code normalization} and checks it with {@code centres}. */
   private static void check(Instances data, Normalization normalization, double[] centres)
-      throws WekaException {
+      throws WekaException, InterruptedException {
     InstanceEncoder encoder = InstanceEncoder.fit(data, normalization);
     MagnitudeCheck.check(encoder, encoder.encode(data), centres);
   }
