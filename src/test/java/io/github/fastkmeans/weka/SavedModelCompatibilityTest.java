@@ -20,7 +20,8 @@ import weka.core.SerializationHelper;
 class SavedModelCompatibilityTest {
 
   private static Path folder() throws URISyntaxException {
-    return Paths.get(SavedModelCompatibilityTest.class.getResource("/savedmodels/README.md").toURI())
+    return Paths.get(
+            SavedModelCompatibilityTest.class.getResource("/savedmodels/README.md").toURI())
         .getParent();
   }
 
