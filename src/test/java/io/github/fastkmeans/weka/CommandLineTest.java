@@ -1,0 +1,98 @@
+package io.github.fastkmeans.weka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.clusterers.ClusterEvaluation;
+import weka.clusterers.FastKMeans;
+import weka.clusterers.SimpleKMeans;
+import weka.core.Utils;
+
+/** Weka's command line as FastKMeans runs it ({@link CommandLine}), on real files. */
+class CommandLineTest {
+
+  @TempDir Path temp;
+
+  /** What one command printed, and its exit status. */
+  private static final class Run {
+    int status;
+    String out;
+    String err;
+    String console;
+  }
+
+  /** Runs FastKMeans' command line with {@code options}, capturing every stream. */
+  private static Run run(String options) throws Throwable {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ConsoleCapture console = new ConsoleCapture();
+    Run run = new Run();
+    run.status =
+        console.during(
+            () ->
+                CommandLine.run(
+                    new FastKMeans(),
+                    Utils.splitOptions(options),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)));
+    run.out = out.toString(StandardCharsets.UTF_8);
+    run.err = err.toString(StandardCharsets.UTF_8);
+    run.console = console.out() + console.err();
+    return run;
+  }
+
+  private static String iris() {
+    return TestData.folder("iris").resolve("iris.arff").toString();
+  }
+
+  @Test
+  void aCentresFileWithoutAnArffHeaderIsReportedInOneMessageWithoutATrace() throws Throwable {
+    Path centres = temp.resolve("notarff.arff");
+    Files.writeString(centres, "5.0,3.4,1.5,0.2\n5.9,2.8,4.4,1.4\n6.6,3.0,5.6,2.1\n");
+    Run run = run("-t " + iris() + " -N 3 -c last -init given -init-file " + centres);
+    assertEquals(1, run.status, run.err);
+    assertEquals("", run.out);
+    assertEquals(
+        "\nError: The file of initial centres "
+            + centres
+            + " could not be read as ARFF: Unable to determine structure as arff (Reason: keyword"
+            + " @relation expected, read Token[5.0], line 1).\n",
+        run.err);
+    assertEquals("", run.console, "nothing besides the message, such as a loader's stack trace");
+  }
+
+  /**
+   * Weka's classes-to-clusters evaluation prints "Clustered Instances" straight after the model
+   * text: FastKMeans' text leaves the same two empty lines before it as SimpleKMeans'.
+   */
+  @Test
+  void classesToClustersLeavesTheEmptyLinesSimpleKMeansLeaves() throws Throwable {
+    Run fast = run("-t " + iris() + " -N 3 -c last");
+    assertEquals(0, fast.status, fast.err);
+    String simple =
+        ClusterEvaluation.evaluateClusterer(
+            new SimpleKMeans(), Utils.splitOptions("-t " + iris() + " -N 3 -c last"));
+    assertEquals(2, emptyLinesBefore("Clustered Instances", simple), simple);
+    assertEquals(2, emptyLinesBefore("Clustered Instances", fast.out), fast.out);
+    assertEquals("", fast.console);
+  }
+
+  /** The number of empty lines right before the first line that is {@code heading}. */
+  private static int emptyLinesBefore(String heading, String text) {
+    Matcher m =
+        Pattern.compile("(?m)\\S[^\\n]*\\n(\\n*)" + Pattern.quote(heading) + "$").matcher(text);
+    assertTrue(m.find(), "no line '" + heading + "' after a non-empty line in\n" + text);
+    assertFalse(m.group(1).contains(" "));
+    return m.group(1).length();
+  }
+}
