@@ -156,7 +156,7 @@ class ExplorerIT {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
-    command.add("--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED");
+    command.addAll(WekaInstallation.jvmArgs());
     command.add("-DWEKA_HOME=" + weka.home());
     command.add("-Dweka.packageManager.offline=true");
     command.add("-Djava.awt.headless=false");

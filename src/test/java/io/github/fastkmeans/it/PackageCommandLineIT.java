@@ -33,6 +33,7 @@ class PackageCommandLineIT {
     iris = WekaInstallation.baseDir().resolve("src/test/resources/datasets/iris/iris.arff");
     WekaInstallation.Result result = weka.install(WekaInstallation.packageZip());
     assertEquals(0, result.exitCode, result.toString());
+    assertEquals("", result.stderr, "no warnings\n" + result);
   }
 
   @Test
@@ -55,6 +56,9 @@ class PackageCommandLineIT {
     assertTrue(result.stdout.contains("Number of clusters: 3"), result.toString());
     assertTrue(result.stdout.contains("Final cluster centroids:"), result.toString());
     assertTrue(result.stdout.contains("Clustered Instances"), result.toString());
+    // With the build's Java options (those of the try profile), Weka's libraries warn of nothing.
+    assertEquals("", result.stderr, result.toString());
+    assertFalse(result.stdout.contains("WARNING"), result.toString());
   }
 
   @Test

@@ -59,6 +59,20 @@ public final class WekaInstallation {
     return value;
   }
 
+  /**
+   * The Java options the build gives every Weka command (pom.xml's {@code weka.jvm.args}, which the
+   * try profile uses too): the module opening Weka needs on JDK 17 and the quiet netlib setting.
+   */
+  public static List<String> jvmArgs() {
+    List<String> args = new ArrayList<>();
+    for (String arg : property("fastkmeans.weka.jvm.args").trim().split("\\s+")) {
+      if (!arg.isEmpty()) {
+        args.add(arg);
+      }
+    }
+    return args;
+  }
+
   /** The package zip built by this build. */
   public static Path packageZip() {
     return Paths.get(property("fastkmeans.package.zip"));
@@ -96,7 +110,7 @@ public final class WekaInstallation {
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
-    command.add("--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED");
+    command.addAll(jvmArgs());
     command.add("-DWEKA_HOME=" + wekaHome);
     command.add("-Dweka.packageManager.offline=true");
     command.add("-Djava.awt.headless=true");
