@@ -226,7 +226,9 @@ public final class Benchmark {
     }
     if (!Files.isRegularFile(p)) {
       throw new SkipException(
-          p.toAbsolutePath().normalize() + " not found (give the shared data folder with --data)");
+          p.toAbsolutePath().normalize()
+              + " not found (give the shared data folder with --data DIR; mvn -Pbench:"
+              + " -Dbench.data=DIR)");
     }
     return p;
   }

@@ -86,8 +86,12 @@ public final class QualityBenchmark {
     String dataOption = Utils.getOption("data", args);
     Path dataDir = Paths.get(dataOption.isEmpty() ? "../shared/data/uef" : dataOption);
     if (!Files.isDirectory(dataDir.resolve("s1"))) {
-      throw new IllegalArgumentException(
-          "No UEF sets in " + dataDir.toAbsolutePath() + "; give their folder with -data <dir>.");
+      // One line, no trace: the usual cause is a clone without the shared data folder.
+      System.err.println(
+          "No UEF data sets (s1/s1.arff and the others) in "
+              + dataDir.toAbsolutePath().normalize()
+              + ": give their folder with -data DIR (mvn -Pquality: -Dquality.data=DIR).");
+      System.exit(2);
     }
     String seedsOption = Utils.getOption("seeds", args);
     int seeds = seedsOption.isEmpty() ? 10 : Integer.parseInt(seedsOption);
