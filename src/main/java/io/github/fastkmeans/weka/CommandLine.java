@@ -1,13 +1,22 @@
 package io.github.fastkmeans.weka;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FileInputStream;
+import java.io.ObjectInputStream;
 import java.io.PrintStream;
 import weka.clusterers.ClusterEvaluation;
 import weka.clusterers.Clusterer;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
 
 /**
  * Runs a clusterer from the command line as Weka's {@code runClusterer} does, but tells failure
  * apart: a bad option prints the message and Weka's usual option help, any other error prints its
- * message, and the exit status is non-zero in both cases.
+ * message, and the exit status is non-zero in both cases. Predictions from a saved model for a file
+ * of another header fail as Weka's statistics for it do, instead of listing every row as
+ * "Unclustered".
  */
 public final class CommandLine {
 
@@ -21,6 +30,7 @@ public final class CommandLine {
    */
   public static int run(Clusterer clusterer, String[] args, PrintStream out, PrintStream err) {
     try {
+      checkPredictionHeader(args);
       out.println(ClusterEvaluation.evaluateClusterer(clusterer, args));
       return 0;
     } catch (InvalidOptionException e) {
@@ -36,6 +46,56 @@ public final class CommandLine {
       // Errors in Weka's general options come with the option help already in the message.
       err.println(message.contains("General options") ? message : "\nError: " + message);
       return 1;
+    }
+  }
+
+  /**
+   * With a saved model, a test file and predictions ({@code -l model -T file -p range}), checks
+   * that the test file has the model's training header. Weka checks this before statistics but not
+   * before predictions, where every row the model refuses prints as "Unclustered" and the command
+   * succeeds; the message is Weka's own.
+   *
+   * @throws Exception if the test file's header differs from the one saved with the model
+   */
+  private static void checkPredictionHeader(String[] args) throws Exception {
+    String[] options = args.clone();
+    String modelFile;
+    String testFile;
+    String predictions;
+    try {
+      modelFile = Utils.getOption('l', options);
+      testFile = Utils.getOption('T', options);
+      predictions = Utils.getOption('p', options);
+    } catch (Exception badOption) {
+      return; // Weka reports it, with its option help
+    }
+    if (modelFile.isEmpty() || testFile.isEmpty() || predictions.isEmpty()) {
+      return;
+    }
+    Instances trainHeader = savedHeader(modelFile);
+    if (trainHeader == null) {
+      return;
+    }
+    Instances testHeader = new DataSource(testFile).getStructure();
+    if (!trainHeader.equalHeaders(testHeader)) {
+      throw new Exception(
+          "Training and testing data are not compatible\n"
+              + trainHeader.equalHeadersMsg(testHeader));
+    }
+  }
+
+  /**
+   * The training header Weka saves after the model ({@code -d}), or null when the file has none.
+   * Classes resolve through this class's loader, which sees the package's classes.
+   */
+  private static Instances savedHeader(String modelFile) throws Exception {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new BufferedInputStream(new FileInputStream(modelFile)))) {
+      in.readObject();
+      Object header = in.readObject();
+      return header instanceof Instances ? (Instances) header : null;
+    } catch (EOFException noHeader) {
+      return null;
     }
   }
 

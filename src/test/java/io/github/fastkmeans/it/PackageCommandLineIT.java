@@ -98,6 +98,29 @@ class PackageCommandLineIT {
     assertEquals(before, predictions(reloaded.stdout));
   }
 
+  @Test
+  void predictionsForAFileOfAnotherHeaderFail() throws Exception {
+    Path model = temp.resolve("header.model");
+    WekaInstallation.Result saved =
+        weka.run(
+            "weka.Run", "FastKMeans", "-t", iris.toString(), "-N", "3", "-d", model.toString());
+    assertEquals(0, saved.exitCode, saved.toString());
+    Instances data = DataSource.read(iris.toString());
+    data.deleteAttributeAt(data.numAttributes() - 1);
+    Path noClass = temp.resolve("iris-without-class.arff");
+    Files.writeString(noClass, data.toString());
+
+    WekaInstallation.Result result =
+        weka.run(
+            "weka.Run", "FastKMeans", "-l", model.toString(), "-T", noClass.toString(), "-p", "0");
+    assertEquals(1, result.exitCode, result.toString());
+    assertFalse(result.stdout.contains("Unclustered"), result.toString());
+    assertTrue(
+        result.stderr.contains(
+            "Training and testing data are not compatible\nDifferent number of attributes: 5 != 4"),
+        result.toString());
+  }
+
   /** The "index cluster" lines Weka prints for -p 0. */
   private static List<String> predictions(String output) {
     List<String> lines = new ArrayList<>();

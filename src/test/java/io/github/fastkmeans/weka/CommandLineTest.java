@@ -16,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import weka.clusterers.ClusterEvaluation;
 import weka.clusterers.FastKMeans;
 import weka.clusterers.SimpleKMeans;
+import weka.core.Instances;
 import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
 
 /** Weka's command line as FastKMeans runs it ({@link CommandLine}), on real files. */
 class CommandLineTest {
@@ -85,6 +87,41 @@ class CommandLineTest {
     assertEquals(2, emptyLinesBefore("Clustered Instances", simple), simple);
     assertEquals(2, emptyLinesBefore("Clustered Instances", fast.out), fast.out);
     assertEquals("", fast.console);
+  }
+
+  /**
+   * Predictions from a saved model for a file without the model's class attribute: Weka's own
+   * command line lists every row as "Unclustered" and succeeds; FastKMeans' fails with Weka's
+   * message on incompatible headers. A file with the model's header still gets its predictions.
+   */
+  @Test
+  void predictionsForAFileOfAnotherHeaderFailWithWekasMessage() throws Throwable {
+    Path model = temp.resolve("iris.model");
+    Run saved = run("-t " + iris() + " -N 3 -d " + model);
+    assertEquals(0, saved.status, saved.err);
+
+    Instances irisData = DataSource.read(iris());
+    irisData.deleteAttributeAt(irisData.numAttributes() - 1);
+    Path noClass = temp.resolve("iris-without-class.arff");
+    Files.writeString(noClass, irisData.toString());
+
+    String weka =
+        ClusterEvaluation.evaluateClusterer(
+            new FastKMeans(), Utils.splitOptions("-l " + model + " -T " + noClass + " -p 0"));
+    assertTrue(weka.startsWith("0 Unclustered"), "Weka's own command line\n" + weka);
+
+    Run refused = run("-l " + model + " -T " + noClass + " -p 0");
+    assertEquals(1, refused.status, refused.out);
+    assertEquals("", refused.out);
+    assertEquals(
+        "\nError: Training and testing data are not compatible\n"
+            + "Different number of attributes: 5 != 4\n",
+        refused.err);
+
+    Run predicted = run("-l " + model + " -T " + iris() + " -p 0");
+    assertEquals(0, predicted.status, predicted.err);
+    assertTrue(predicted.out.startsWith("0 "), predicted.out);
+    assertFalse(predicted.out.contains("Unclustered"), predicted.out);
   }
 
   /** The number of empty lines right before the first line that is {@code heading}. */
