@@ -33,11 +33,11 @@ import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * The quality benchmark of docs/quality.md (issue "Clustering quality"): on each UEF set with
- * published centroids, how often each configuration finds every true cluster (centroid index CI =
- * 0) over seeds 1..n, and how long a fit takes. Run it with {@code mvn -q -Pquality test
- * [-Dquality.args="-seeds 10 -repeats 3 -normalize none -sets s1,birch1 -random-swap-trials 50"]};
- * the data come from {@code ../shared/data/uef} ({@code -data} overrides it).
+ * The quality benchmark of docs/quality.md: on each UEF set with published centroids, how often
+ * each configuration finds every true cluster (centroid index CI = 0) over seeds 1..n, and how long
+ * a fit takes. Run it with {@code mvn -q -Pquality test [-Dquality.args="-seeds 10 -repeats 3
+ * -normalize none -sets s1,birch1 -random-swap-trials 50"]}; the data come from {@code
+ * ../shared/data/uef} ({@code -data} overrides it).
  *
  * <p>Every configuration is given the same Weka data (the class attribute removed) and normalises
  * it the same way: to [0,1] per attribute, FastKMeans' and SimpleKMeans' default, or not at all
