@@ -15,7 +15,14 @@ import java.security.CodeSource;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 import javax.swing.JFrame;
 import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
@@ -57,6 +64,13 @@ public final class ExplorerDriver {
 
   /** Frame height; fits a 1280x900 virtual screen. */
   private static final int FRAME_HEIGHT = 850;
+
+  /** The {@code Software} text of every screenshot the driver writes. */
+  public static final String PNG_SOFTWARE =
+      "FastKMeans ExplorerIT (weka.gui.explorer.ExplorerDriver)";
+
+  /** Java's native metadata format for PNG, which carries the text chunks. */
+  public static final String PNG_METADATA_FORMAT = "javax_imageio_png_1.0";
 
   private final Path datasetFile;
   private final Path screenshotFile;
@@ -169,12 +183,15 @@ public final class ExplorerDriver {
     CodeSource source = scheme.getClass().getProtectionDomain().getCodeSource();
     report("scheme-location", source == null ? "unknown" : source.getLocation().toString());
     clustererPanel.m_ClustererEditor.setValue(scheme);
+    report("scheme", schemeLine());
+  }
+
+  /** The chosen scheme's class and options, as the Cluster tab shows them (with the package). */
+  private String schemeLine() {
     Clusterer chosen = (Clusterer) clustererPanel.m_ClustererEditor.getValue();
-    report(
-        "scheme",
-        chosen.getClass().getName()
-            + " "
-            + Utils.joinOptions(((OptionHandler) chosen).getOptions()));
+    return chosen.getClass().getName()
+        + " "
+        + Utils.joinOptions(((OptionHandler) chosen).getOptions());
   }
 
   /** Evaluates against the class attribute (the last one), which the clusterer then never sees. */
@@ -241,10 +258,39 @@ public final class ExplorerDriver {
     if (!parent.isDirectory() && !parent.mkdirs()) {
       throw new IllegalStateException("Cannot create " + parent);
     }
-    if (!ImageIO.write(image, "png", screenshotFile.toFile())) {
-      throw new IllegalStateException("No PNG writer");
-    }
+    String scheme = fromEdt(this::schemeLine);
+    writePng(image, screenshotFile.toFile(), scheme);
     report("screenshot", screenshotFile + " " + image.getWidth() + "x" + image.getHeight());
+  }
+
+  /**
+   * Writes {@code image} as a PNG whose text chunks say where it comes from: {@code Software} is
+   * {@link #PNG_SOFTWARE}, {@code Comment} the scheme's options line as the Explorer shows it.
+   */
+  private static void writePng(BufferedImage image, File file, String scheme) throws Exception {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+    try (ImageOutputStream output = ImageIO.createImageOutputStream(file)) {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata metadata =
+          writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+      IIOMetadataNode text = new IIOMetadataNode("tEXt");
+      text.appendChild(textEntry("Software", PNG_SOFTWARE));
+      text.appendChild(textEntry("Comment", scheme));
+      IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA_FORMAT);
+      root.appendChild(text);
+      metadata.mergeTree(PNG_METADATA_FORMAT, root);
+      writer.setOutput(output);
+      writer.write(null, new IIOImage(image, null, metadata), param);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  private static IIOMetadataNode textEntry(String keyword, String value) {
+    IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+    entry.setAttribute("keyword", keyword);
+    entry.setAttribute("value", value);
+    return entry;
   }
 
   /** Prints one protocol line. */

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The FastKMeans benchmark (issue "Speed"): on each data set, every system starts from the same k
- * centres (SimpleKMeans' random initialisation with a fixed seed) and runs the same number of Lloyd
- * iterations with tolerance 0; after warm-up runs, the median of the timed fits is reported with
- * its ratio to FastKMeans and its speed-up over SimpleKMeans, and every system's final centres are
- * checked to give FastKMeans' SSE (relative 1e-6).
+ * The FastKMeans benchmark (docs/benchmarks.md): on each data set, every system starts from the
+ * same k centres (SimpleKMeans' random initialisation with a fixed seed) and runs the same number
+ * of Lloyd iterations with tolerance 0; after warm-up runs, the median of the timed fits is
+ * reported with its ratio to FastKMeans and its speed-up over SimpleKMeans, and every system's
+ * final centres are checked to give FastKMeans' SSE (relative 1e-6).
  *
  * <p>Run it with {@code mvn -q -Pbench test [-Dbench.args="--quick"]}; {@code --help} lists the
  * options.
@@ -226,7 +226,9 @@ public final class Benchmark {
     }
     if (!Files.isRegularFile(p)) {
       throw new SkipException(
-          p.toAbsolutePath().normalize() + " not found (give the shared data folder with --data)");
+          p.toAbsolutePath().normalize()
+              + " not found (give the shared data folder with --data DIR; mvn -Pbench:"
+              + " -Dbench.data=DIR)");
     }
     return p;
   }

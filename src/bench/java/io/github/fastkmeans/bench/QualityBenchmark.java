@@ -32,11 +32,11 @@ import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * The quality benchmark of docs/quality.md (issue "Clustering quality"): on each UEF set with
- * published centroids, how often each configuration finds every true cluster (centroid index CI =
- * 0) over seeds 1..n, and how long a fit takes. Run it with {@code mvn -q -Pquality test
- * [-Dquality.args="-seeds 10 -repeats 3 -normalize none -sets s1,birch1 -random-swap-trials 50"]};
- * the data come from {@code ../shared/data/uef} ({@code -data} overrides it).
+ * The quality benchmark of docs/quality.md: on each UEF set with published centroids, how often
+ * each configuration finds every true cluster (centroid index CI = 0) over seeds 1..n, and how long
+ * a fit takes. Run it with {@code mvn -q -Pquality test [-Dquality.args="-seeds 10 -repeats 3
+ * -normalize none -sets s1,birch1 -random-swap-trials 50"]}; the data come from {@code
+ * ../shared/data/uef} ({@code -data} overrides it).
  *
  * <p>Every configuration is given the same Weka data (the class attribute removed) and normalises
  * it the same way: to [0,1] per attribute, FastKMeans' and SimpleKMeans' default, or not at all
@@ -85,8 +85,12 @@ public final class QualityBenchmark {
     String dataOption = Utils.getOption("data", args);
     Path dataDir = Paths.get(dataOption.isEmpty() ? "../shared/data/uef" : dataOption);
     if (!Files.isDirectory(dataDir.resolve("s1"))) {
-      throw new IllegalArgumentException(
-          "No UEF sets in " + dataDir.toAbsolutePath() + "; give their folder with -data <dir>.");
+      // One line, no trace: the usual cause is a clone without the shared data folder.
+      System.err.println(
+          "No UEF data sets (s1/s1.arff and the others) in "
+              + dataDir.toAbsolutePath().normalize()
+              + ": give their folder with -data DIR (mvn -Pquality: -Dquality.data=DIR).");
+      System.exit(2);
     }
     String seedsOption = Utils.getOption("seeds", args);
     int seeds = seedsOption.isEmpty() ? 10 : Integer.parseInt(seedsOption);

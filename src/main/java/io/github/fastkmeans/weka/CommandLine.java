@@ -1,15 +1,33 @@
 package io.github.fastkmeans.weka;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FileInputStream;
+import java.io.ObjectInputStream;
 import java.io.PrintStream;
+import java.util.Locale;
 import weka.clusterers.ClusterEvaluation;
 import weka.clusterers.Clusterer;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
 
 /**
  * Runs a clusterer from the command line as Weka's {@code runClusterer} does, but tells failure
  * apart: a bad option prints the message and Weka's usual option help, any other error prints its
- * message, and the exit status is non-zero in both cases.
+ * message, and the exit status is non-zero in both cases. Predictions from a saved model for a file
+ * of another header fail as Weka's statistics for it do, instead of listing every row as
+ * "Unclustered".
  */
 public final class CommandLine {
+
+  /**
+   * How long Weka's classes-to-clusters evaluation ({@code -c}) may run after the fit before a note
+   * says what it is doing. The evaluation then clusters every instance and reads the file twice (a
+   * few seconds for half a million rows), and searches every mapping of classes to clusters: see
+   * {@link ClassMappingNote}.
+   */
+  static final long CLASS_MAPPING_NOTE_MILLIS = 10_000;
 
   private CommandLine() {}
 
@@ -20,7 +38,21 @@ public final class CommandLine {
    * @return the exit status: 0 on success, 1 on any error
    */
   public static int run(Clusterer clusterer, String[] args, PrintStream out, PrintStream err) {
+    return run(clusterer, args, out, err, CLASS_MAPPING_NOTE_MILLIS);
+  }
+
+  /**
+   * As {@link #run(Clusterer, String[], PrintStream, PrintStream)}, with the note on Weka's class
+   * mapping printed once the evaluation has run {@code noteAfterMillis} past the fit.
+   */
+  static int run(
+      Clusterer clusterer, String[] args, PrintStream out, PrintStream err, long noteAfterMillis) {
+    ClassMappingNote note = ClassMappingNote.startIfClassesToClusters(clusterer, args, err);
     try {
+      if (note != null) {
+        note.start(noteAfterMillis);
+      }
+      checkPredictionHeader(args);
       out.println(ClusterEvaluation.evaluateClusterer(clusterer, args));
       return 0;
     } catch (InvalidOptionException e) {
@@ -36,6 +68,60 @@ public final class CommandLine {
       // Errors in Weka's general options come with the option help already in the message.
       err.println(message.contains("General options") ? message : "\nError: " + message);
       return 1;
+    } finally {
+      if (note != null) {
+        note.stop();
+      }
+    }
+  }
+
+  /**
+   * With a saved model, a test file and predictions ({@code -l model -T file -p range}), checks
+   * that the test file has the model's training header. Weka checks this before statistics but not
+   * before predictions, where every row the model refuses prints as "Unclustered" and the command
+   * succeeds; the message is Weka's own.
+   *
+   * @throws Exception if the test file's header differs from the one saved with the model
+   */
+  private static void checkPredictionHeader(String[] args) throws Exception {
+    String[] options = args.clone();
+    String modelFile;
+    String testFile;
+    String predictions;
+    try {
+      modelFile = Utils.getOption('l', options);
+      testFile = Utils.getOption('T', options);
+      predictions = Utils.getOption('p', options);
+    } catch (Exception badOption) {
+      return; // Weka reports it, with its option help
+    }
+    if (modelFile.isEmpty() || testFile.isEmpty() || predictions.isEmpty()) {
+      return;
+    }
+    Instances trainHeader = savedHeader(modelFile);
+    if (trainHeader == null) {
+      return;
+    }
+    Instances testHeader = new DataSource(testFile).getStructure();
+    if (!trainHeader.equalHeaders(testHeader)) {
+      throw new Exception(
+          "Training and testing data are not compatible\n"
+              + trainHeader.equalHeadersMsg(testHeader));
+    }
+  }
+
+  /**
+   * The training header Weka saves after the model ({@code -d}), or null when the file has none.
+   * Classes resolve through this class's loader, which sees the package's classes.
+   */
+  private static Instances savedHeader(String modelFile) throws Exception {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new BufferedInputStream(new FileInputStream(modelFile)))) {
+      in.readObject();
+      Object header = in.readObject();
+      return header instanceof Instances ? (Instances) header : null;
+    } catch (EOFException noHeader) {
+      return null;
     }
   }
 
@@ -61,5 +147,107 @@ public final class CommandLine {
     }
     StackTraceElement[] stack = thread.getStackTrace();
     return stack.length > 0 && "main".equals(stack[stack.length - 1].getMethodName());
+  }
+
+  /**
+   * A note on standard error while Weka's classes-to-clusters evaluation runs long after the fit.
+   *
+   * <p>Weka's {@code ClusterEvaluation.mapClasses} finds the mapping of classes to clusters with
+   * the fewest errors by trying every one: each cluster takes no class or one of the classes among
+   * its instances that no earlier cluster took. The count of mappings grows combinatorially with
+   * the number of clusters and of classes that share clusters (26 letter classes: 28 s at k = 7,
+   * over 600 s at k = 9), and the command prints nothing until the search ends. The note does not
+   * change what Weka does or prints; it says, once, on standard error, why the command is still
+   * running.
+   */
+  private static final class ClassMappingNote {
+
+    private final Clusterer clusterer;
+    private final PrintStream err;
+    private final Object lock = new Object();
+    private Thread watcher;
+    private boolean stopped;
+
+    private ClassMappingNote(Clusterer clusterer, PrintStream err) {
+      this.clusterer = clusterer;
+      this.err = err;
+    }
+
+    /**
+     * A note for a command that asks for classes-to-clusters evaluation ({@code -c}), else null.
+     */
+    static ClassMappingNote startIfClassesToClusters(
+        Clusterer clusterer, String[] args, PrintStream err) {
+      try {
+        if (Utils.getOption('c', args.clone()).isEmpty()) {
+          return null;
+        }
+      } catch (Exception badOption) {
+        return null; // Weka reports it
+      }
+      return new ClassMappingNote(clusterer, err);
+    }
+
+    /**
+     * Starts watching: once the clusterer reports a model, and the command has not ended {@code
+     * afterMillis} later, the note is printed.
+     */
+    void start(long afterMillis) {
+      watcher = new Thread(() -> watch(afterMillis), "FastKMeans class-mapping note");
+      watcher.setDaemon(true);
+      watcher.start();
+    }
+
+    /** Ends the watch; the note is not printed after this returns. */
+    void stop() {
+      synchronized (lock) {
+        stopped = true;
+        lock.notifyAll();
+      }
+    }
+
+    private void watch(long afterMillis) {
+      long poll = Math.max(10, Math.min(200, afterMillis / 4));
+      long builtAt = -1;
+      synchronized (lock) {
+        while (!stopped) {
+          long now = System.nanoTime();
+          if (builtAt < 0 && isBuilt()) {
+            builtAt = now;
+          }
+          if (builtAt >= 0 && now - builtAt >= afterMillis * 1_000_000L) {
+            err.println(text((now - builtAt) / 1e9));
+            return;
+          }
+          try {
+            lock.wait(poll);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }
+    }
+
+    /** Whether the clusterer has a model (FastKMeans refuses to answer before it has one). */
+    private boolean isBuilt() {
+      try {
+        clusterer.numberOfClusters();
+        return true;
+      } catch (Exception notYet) {
+        return false;
+      }
+    }
+
+    /** The note, {@code seconds} after the fit ended. */
+    static String text(double seconds) {
+      return String.format(
+          Locale.ROOT,
+          "%nNote: the clusters were found %.0f s ago; Weka's classes-to-clusters evaluation (-c)"
+              + " is still running. It tries every mapping of classes to clusters, which can take"
+              + " hours with more than about 8 clusters when the clusters mix many classes. To"
+              + " avoid it, leave out -c and compare the clusters with the class afterwards, e.g."
+              + " with the AddCluster filter (README, 'Limits worth knowing').",
+          seconds);
+    }
   }
 }

@@ -1,9 +1,12 @@
 package io.github.fastkmeans.weka;
 
 import java.io.File;
+import java.io.IOException;
 import weka.core.Instances;
 import weka.core.WekaException;
-import weka.core.converters.ConverterUtils.DataSource;
+import weka.core.converters.AbstractFileLoader;
+import weka.core.converters.ArffLoader;
+import weka.core.converters.ConverterUtils;
 
 /** Reads the centres of the 'given' initializer from an ARFF (or other Weka-readable) file. */
 public final class GivenCentresFile {
@@ -29,20 +32,7 @@ public final class GivenCentresFile {
     if (!file.canRead()) {
       throw new WekaException("The file of initial centres " + file + " cannot be read.");
     }
-    Instances centres;
-    try {
-      centres = DataSource.read(file.getPath());
-    } catch (Exception e) {
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw new WekaException(
-          "The file of initial centres " + file + " could not be read as ARFF: " + reason, e);
-    }
-    if (centres == null) {
-      throw new WekaException(
-          "The file of initial centres "
-              + file
-              + " could not be read as ARFF (or another format Weka reads): no data found in it.");
-    }
+    Instances centres = load(file);
     if (centres.numInstances() == 0) {
       throw new WekaException("The file of initial centres " + file + " holds no instances.");
     }
@@ -76,5 +66,47 @@ public final class GivenCentresFile {
       System.arraycopy(centre, 0, values, c * columns, columns);
     }
     return values;
+  }
+
+  /**
+   * The instances in {@code file}, read by the Weka loader its name calls for. Weka's {@code
+   * DataSource.read} prints a stack trace and returns null when the loader fails; the loader itself
+   * throws, and its message is what the user needs to fix the file.
+   */
+  private static Instances load(File file) throws WekaException {
+    AbstractFileLoader loader = ConverterUtils.getLoaderForFile(file);
+    if (loader == null) {
+      throw new WekaException(
+          "The file of initial centres "
+              + file
+              + " could not be read as ARFF: Weka has no reader for files named like it (an ARFF"
+              + " file's name ends in .arff).");
+    }
+    String format = loader instanceof ArffLoader ? "ARFF" : loader.getFileDescription();
+    Instances centres;
+    try {
+      loader.setSource(file);
+      centres = loader.getDataSet();
+    } catch (IOException | RuntimeException e) {
+      throw new WekaException(
+          "The file of initial centres "
+              + file
+              + " could not be read as "
+              + format
+              + ": "
+              + readerSaid(e),
+          e);
+    }
+    if (centres == null) {
+      throw new WekaException(
+          "The file of initial centres " + file + " could not be read as " + format + ".");
+    }
+    return centres;
+  }
+
+  /** The loader's message, without the exception class names Weka's loaders embed in it. */
+  private static String readerSaid(Exception e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    return message.replace("java.io.IOException: ", "");
   }
 }

@@ -102,9 +102,22 @@ public final class ModelText {
     }
     if (showTrace) {
       text.append("\nIterations (squared error measured by the assignment pass):\n");
-      text.append(trace(result)).append('\n');
+      text.append(trace(result));
     }
-    return text.toString();
+    return endWithTwoBlankLines(text);
+  }
+
+  /**
+   * Ends the text with two empty lines, as SimpleKMeans' does: Weka's classes-to-clusters
+   * evaluation prints "Clustered Instances" right after the model text, with no line between.
+   */
+  private static String endWithTwoBlankLines(StringBuilder text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == '\n') {
+      end--;
+    }
+    text.setLength(end);
+    return text.append("\n\n\n").toString();
   }
 
   /**

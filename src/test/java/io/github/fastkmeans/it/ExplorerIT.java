@@ -27,19 +27,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import weka.gui.explorer.ExplorerDriver;
 
 /**
  * The package installed into a throw-away Weka 3.8 home, then used through the real Weka Explorer
  * on a virtual X display (Xvfb): FastKMeans chosen on the Cluster tab clusters iris, and a
- * screenshot of the window is saved under {@code target/it/explorer/}.
+ * screenshot of the window is saved under {@code target/it/explorer/}. With {@code
+ * -Dscreenshot.update=true} it also replaces README's picture, {@code
+ * docs/explorer-cluster-tab.png}; either way that picture must be one the test drew.
  */
 class ExplorerIT {
 
   /** Screen of the virtual display; the driver's 1200x850 frame fits on it. */
   private static final String SCREEN = "1280x900x24";
+
+  /** The screenshot README shows and the package ships, relative to the project. */
+  private static final String COMMITTED_SCREENSHOT = "docs/explorer-cluster-tab.png";
 
   /** Bound on the whole driver JVM (Weka start-up, clustering, screenshot). */
   private static final Duration DRIVER_TIMEOUT = Duration.ofSeconds(90);
@@ -95,6 +104,61 @@ class ExplorerIT {
     assertTrue(output.contains("Classes to Clusters:"), output);
 
     assertScreenshotShowsSomething(screenshot);
+
+    Path committed = WekaInstallation.baseDir().resolve(COMMITTED_SCREENSHOT);
+    if (Boolean.parseBoolean(WekaInstallation.property("fastkmeans.screenshot.update"))) {
+      Files.copy(screenshot, committed, StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertCommittedScreenshotWasDrawnHere(committed, screenshot);
+  }
+
+  /**
+   * The README's picture is one this test drew: same size as the one just drawn, and marked by the
+   * driver. Its content (model text, options line) is not compared, so that changing them does not
+   * fail the build; redrawing it is a release step (README, "How it is checked").
+   */
+  private static void assertCommittedScreenshotWasDrawnHere(Path committed, Path drawn)
+      throws IOException {
+    String redraw =
+        "\nRedraw it with `mvn verify -Dscreenshot.update=true` (on a machine with Xvfb) and commit"
+            + " it.";
+    assertTrue(Files.isRegularFile(committed), "no " + committed + redraw);
+    BufferedImage committedImage = ImageIO.read(committed.toFile());
+    BufferedImage drawnImage = ImageIO.read(drawn.toFile());
+    assertNotNull(committedImage, "not a readable image: " + committed + redraw);
+    assertEquals(
+        drawnImage.getWidth() + "x" + drawnImage.getHeight(),
+        committedImage.getWidth() + "x" + committedImage.getHeight(),
+        COMMITTED_SCREENSHOT + " is not the size of the Explorer window the test draws" + redraw);
+    assertEquals(
+        ExplorerDriver.PNG_SOFTWARE,
+        pngText(committed, "Software"),
+        COMMITTED_SCREENSHOT + " was not drawn by ExplorerIT" + redraw);
+  }
+
+  /** The value of the PNG text chunk {@code keyword} in {@code png}, or null. */
+  private static String pngText(Path png, String keyword) throws IOException {
+    try (ImageInputStream input = ImageIO.createImageInputStream(png.toFile())) {
+      ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+      try {
+        reader.setInput(input);
+        Node root = reader.getImageMetadata(0).getAsTree(ExplorerDriver.PNG_METADATA_FORMAT);
+        for (Node chunk = root.getFirstChild(); chunk != null; chunk = chunk.getNextSibling()) {
+          if (!"tEXt".equals(chunk.getNodeName())) {
+            continue;
+          }
+          for (Node entry = chunk.getFirstChild(); entry != null; entry = entry.getNextSibling()) {
+            Element element = (Element) entry;
+            if (keyword.equals(element.getAttribute("keyword"))) {
+              return element.getAttribute("value");
+            }
+          }
+        }
+        return null;
+      } finally {
+        reader.dispose();
+      }
+    }
   }
 
   /**

@@ -34,6 +34,7 @@ class PackageCommandLineIT {
     iris = WekaInstallation.baseDir().resolve("src/test/resources/datasets/iris/iris.arff");
     ChildJvm.Result result = weka.install(WekaInstallation.packageZip());
     assertEquals(0, result.exitCode(), result.toString());
+    assertEquals("", result.stderr(), "no warnings\n" + result);
   }
 
   @Test
@@ -55,6 +56,9 @@ class PackageCommandLineIT {
     assertTrue(result.stdout().contains("Number of clusters: 3"), result.toString());
     assertTrue(result.stdout().contains("Final cluster centroids:"), result.toString());
     assertTrue(result.stdout().contains("Clustered Instances"), result.toString());
+    // With the build's Java options (those of the try profile), Weka's libraries warn of nothing.
+    assertEquals("", result.stderr(), result.toString());
+    assertFalse(result.stdout().contains("WARNING"), result.toString());
   }
 
   @Test
@@ -91,6 +95,31 @@ class PackageCommandLineIT {
     List<String> before = predictions(trained.stdout());
     assertEquals(150, before.size(), trained.toString());
     assertEquals(before, predictions(reloaded.stdout()));
+  }
+
+  @Test
+  void predictionsForAFileOfAnotherHeaderFail() throws Exception {
+    Path model = temp.resolve("header.model");
+    ChildJvm.Result saved =
+        weka.run(
+            "weka.Run", "FastKMeans", "-t", iris.toString(), "-N", "3", "-d", model.toString());
+    assertEquals(0, saved.exitCode(), saved.toString());
+    Instances data = DataSource.read(iris.toString());
+    data.deleteAttributeAt(data.numAttributes() - 1);
+    Path noClass = temp.resolve("iris-without-class.arff");
+    Files.writeString(noClass, data.toString());
+
+    ChildJvm.Result result =
+        weka.run(
+            "weka.Run", "FastKMeans", "-l", model.toString(), "-T", noClass.toString(), "-p", "0");
+    assertEquals(1, result.exitCode(), result.toString());
+    assertFalse(result.stdout().contains("Unclustered"), result.toString());
+    assertTrue(
+        result
+            .stderr()
+            .contains(
+                "Training and testing data are not compatible\nDifferent number of attributes: 5 != 4"),
+        result.toString());
   }
 
   /** The "index cluster" lines Weka prints for -p 0. */

@@ -59,6 +59,20 @@ public final class WekaInstallation {
     return value;
   }
 
+  /**
+   * The Java options the build gives every Weka command (pom.xml's {@code weka.jvm.args}, which the
+   * try profile uses too): the module opening Weka needs on JDK 17 and the quiet netlib setting.
+   */
+  public static List<String> jvmArgs() {
+    List<String> args = new ArrayList<>();
+    for (String arg : property("fastkmeans.weka.jvm.args").trim().split("\\s+")) {
+      if (!arg.isEmpty()) {
+        args.add(arg);
+      }
+    }
+    return args;
+  }
+
   /** The package zip built by this build. */
   public static Path packageZip() {
     return Paths.get(property("fastkmeans.package.zip"));
@@ -86,7 +100,9 @@ public final class WekaInstallation {
   public ChildJvm jvm(String fullClassPath) {
     return ChildJvm.withClassPath(fullClassPath)
         // The flag Weka's own launcher passes on JDK 17, without which package jars do not load.
+        // The flag Weka's own launcher passes on JDK 17, and the build's Java options for Weka.
         .withFlags("-Xmx1g", "--add-opens=java.base/sun.net.www.protocol.jar=ALL-UNNAMED")
+        .withFlags(jvmArgs().toArray(new String[0]))
         .withProperty("WEKA_HOME", wekaHome.toString())
         .withProperty("weka.packageManager.offline", "true")
         .withProperty("java.awt.headless", "true")

@@ -306,15 +306,32 @@ class HostileInputTest {
             dir -> TestData.built(twoGroups(), "-init given -init-file " + dir)),
         refused(
             "-init given, a text file that is not ARFF",
-            "could not be read as ARFF",
+            "could not be read as ARFF: Unable to determine structure as arff (Reason: keyword"
+                + " @relation expected, read Token[these], line 1)",
             dir ->
                 TestData.built(
                     twoGroups(),
                     "-init given -init-file "
                         + write(dir.resolve("garbage.arff"), "these are not centres\n"))),
         refused(
+            "-init given, centres without an ARFF header",
+            "could not be read as ARFF: Unable to determine structure as arff (Reason: keyword"
+                + " @relation expected, read Token[0], line 1)",
+            dir ->
+                TestData.built(
+                    twoGroups(),
+                    "-init given -init-file "
+                        + write(dir.resolve("headless.arff"), "0,0\n10,10\n"))),
+        refused(
+            "-init given, an empty file",
+            "could not be read as ARFF: Unable to determine structure as arff (Reason: premature"
+                + " end of file",
+            dir ->
+                TestData.built(
+                    twoGroups(), "-init given -init-file " + write(dir.resolve("empty.arff"), ""))),
+        refused(
             "-init given, a binary file",
-            "could not be read as ARFF",
+            "could not be read as ARFF: Weka has no reader for files named like it",
             dir -> {
               Path binary = dir.resolve("centres.bin");
               Files.write(binary, new byte[] {0, 1, 2, (byte) 0xff, 10});
@@ -528,10 +545,16 @@ class HostileInputTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusedInputs")
-  void refusedWithAMessageNamingTheProblem(Scenario scenario, String messagePart) {
-    WekaException e = assertThrows(WekaException.class, () -> scenario.run(temp));
+  void refusedWithAMessageNamingTheProblem(Scenario scenario, String messagePart) throws Throwable {
+    ConsoleCapture console = new ConsoleCapture();
+    WekaException e =
+        console.during(() -> assertThrows(WekaException.class, () -> scenario.run(temp)));
     assertNotNull(e.getMessage());
     assertTrue(e.getMessage().contains(messagePart), e.getMessage());
+    // The message is the whole report: nothing (such as a loader's stack trace) reaches the
+    // console.
+    assertEquals("", console.err(), "printed to standard error");
+    assertEquals("", console.out(), "printed to standard output");
   }
 
   /**

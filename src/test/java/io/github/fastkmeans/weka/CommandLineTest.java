@@ -1,0 +1,165 @@
+package io.github.fastkmeans.weka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.clusterers.ClusterEvaluation;
+import weka.clusterers.FastKMeans;
+import weka.clusterers.SimpleKMeans;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.converters.ConverterUtils.DataSource;
+
+/** Weka's command line as FastKMeans runs it ({@link CommandLine}), on real files. */
+class CommandLineTest {
+
+  @TempDir Path temp;
+
+  /** What one command printed, and its exit status. */
+  private static final class Run {
+    int status;
+    String out;
+    String err;
+    String console;
+  }
+
+  /** Runs FastKMeans' command line with {@code options}, capturing every stream. */
+  private static Run run(String options) throws Throwable {
+    return run(options, CommandLine.CLASS_MAPPING_NOTE_MILLIS);
+  }
+
+  /**
+   * As {@link #run(String)}, with the class-mapping note due {@code noteAfterMillis} after the fit.
+   */
+  private static Run run(String options, long noteAfterMillis) throws Throwable {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ConsoleCapture console = new ConsoleCapture();
+    Run run = new Run();
+    run.status =
+        console.during(
+            () ->
+                CommandLine.run(
+                    new FastKMeans(),
+                    Utils.splitOptions(options),
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    noteAfterMillis));
+    run.out = out.toString(StandardCharsets.UTF_8);
+    run.err = err.toString(StandardCharsets.UTF_8);
+    run.console = console.out() + console.err();
+    return run;
+  }
+
+  private static String iris() {
+    return TestData.folder("iris").resolve("iris.arff").toString();
+  }
+
+  @Test
+  void aCentresFileWithoutAnArffHeaderIsReportedInOneMessageWithoutATrace() throws Throwable {
+    Path centres = temp.resolve("notarff.arff");
+    Files.writeString(centres, "5.0,3.4,1.5,0.2\n5.9,2.8,4.4,1.4\n6.6,3.0,5.6,2.1\n");
+    Run run = run("-t " + iris() + " -N 3 -c last -init given -init-file " + centres);
+    assertEquals(1, run.status, run.err);
+    assertEquals("", run.out);
+    assertEquals(
+        "\nError: The file of initial centres "
+            + centres
+            + " could not be read as ARFF: Unable to determine structure as arff (Reason: keyword"
+            + " @relation expected, read Token[5.0], line 1).\n",
+        run.err);
+    assertEquals("", run.console, "nothing besides the message, such as a loader's stack trace");
+  }
+
+  /**
+   * Weka's classes-to-clusters evaluation prints "Clustered Instances" straight after the model
+   * text: FastKMeans' text leaves the same two empty lines before it as SimpleKMeans'.
+   */
+  @Test
+  void classesToClustersLeavesTheEmptyLinesSimpleKMeansLeaves() throws Throwable {
+    Run fast = run("-t " + iris() + " -N 3 -c last");
+    assertEquals(0, fast.status, fast.err);
+    String simple =
+        ClusterEvaluation.evaluateClusterer(
+            new SimpleKMeans(), Utils.splitOptions("-t " + iris() + " -N 3 -c last"));
+    assertEquals(2, emptyLinesBefore("Clustered Instances", simple), simple);
+    assertEquals(2, emptyLinesBefore("Clustered Instances", fast.out), fast.out);
+    assertEquals("", fast.console);
+    assertEquals("", fast.err, "no note: Weka's class mapping took no time");
+  }
+
+  /**
+   * a1 in 15 clusters: Weka's search of every class-to-cluster mapping of its 20 classes takes
+   * about 1.7 s here after a fit of 0.4 s (a1 in 20 clusters: 89 s). With the note due 100 ms after
+   * the fit, it comes, once, on standard error, and the output is Weka's as ever.
+   */
+  @Test
+  void aLongClassMappingGetsOneNoteOnStandardError() throws Throwable {
+    String a1 = TestData.folder("a1").resolve("a1.arff").toString();
+    Run run = run("-t " + a1 + " -N 15 -c last", 100);
+    assertEquals(0, run.status, run.err);
+    assertTrue(run.out.contains("Classes to Clusters:"), run.out);
+    assertTrue(
+        Pattern.compile(
+                "^\nNote: the clusters were found \\d+ s ago; Weka's classes-to-clusters"
+                    + " evaluation \\(-c\\) is still running\\. [^\n]*\n$")
+            .matcher(run.err)
+            .matches(),
+        run.err);
+    assertEquals("", run.console);
+  }
+
+  /**
+   * Predictions from a saved model for a file without the model's class attribute: Weka's own
+   * command line lists every row as "Unclustered" and succeeds; FastKMeans' fails with Weka's
+   * message on incompatible headers. A file with the model's header still gets its predictions.
+   */
+  @Test
+  void predictionsForAFileOfAnotherHeaderFailWithWekasMessage() throws Throwable {
+    Path model = temp.resolve("iris.model");
+    Run saved = run("-t " + iris() + " -N 3 -d " + model);
+    assertEquals(0, saved.status, saved.err);
+
+    Instances irisData = DataSource.read(iris());
+    irisData.deleteAttributeAt(irisData.numAttributes() - 1);
+    Path noClass = temp.resolve("iris-without-class.arff");
+    Files.writeString(noClass, irisData.toString());
+
+    String weka =
+        ClusterEvaluation.evaluateClusterer(
+            new FastKMeans(), Utils.splitOptions("-l " + model + " -T " + noClass + " -p 0"));
+    assertTrue(weka.startsWith("0 Unclustered"), "Weka's own command line\n" + weka);
+
+    Run refused = run("-l " + model + " -T " + noClass + " -p 0");
+    assertEquals(1, refused.status, refused.out);
+    assertEquals("", refused.out);
+    assertEquals(
+        "\nError: Training and testing data are not compatible\n"
+            + "Different number of attributes: 5 != 4\n",
+        refused.err);
+
+    Run predicted = run("-l " + model + " -T " + iris() + " -p 0");
+    assertEquals(0, predicted.status, predicted.err);
+    assertTrue(predicted.out.startsWith("0 "), predicted.out);
+    assertFalse(predicted.out.contains("Unclustered"), predicted.out);
+  }
+
+  /** The number of empty lines right before the first line that is {@code heading}. */
+  private static int emptyLinesBefore(String heading, String text) {
+    Matcher m =
+        Pattern.compile("(?m)\\S[^\\n]*\\n(\\n*)" + Pattern.quote(heading) + "$").matcher(text);
+    assertTrue(m.find(), "no line '" + heading + "' after a non-empty line in\n" + text);
+    assertFalse(m.group(1).contains(" "));
+    return m.group(1).length();
+  }
+}
