@@ -56,7 +56,8 @@ public final class CommandLine {
       out.println(ClusterEvaluation.evaluateClusterer(clusterer, args));
       return 0;
     } catch (InvalidOptionException e) {
-      err.println("\n" + e.getMessage() + "\n" + optionHelp(clusterer));
+      // Repeated after the help, which is long enough to scroll the message out of sight.
+      err.println("\n" + e.getMessage() + "\n" + optionHelp(clusterer) + "\n" + e.getMessage());
       return 1;
     } catch (Exception e) {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -28,7 +28,12 @@ public final class OptionTable {
   /** -N: the number of clusters. */
   public static final OptionSpec<Integer> CLUSTERS =
       OptionSpec.of(
-          "N", ValueTypes.integer("k", IntRange.atLeast(1)), 2, "The number of clusters (k).");
+          "N",
+          ValueTypes.integer("k", IntRange.atLeast(1)),
+          2,
+          "The number of clusters (k). With Weka's classes-to-clusters evaluation, 8 or more"
+              + " clusters on data of many classes can keep Weka's own mapping of classes to"
+              + " clusters busy for minutes or hours after the fit (README, Limits worth knowing).");
 
   /** -I: the iteration limit of each k-means run. */
   public static final OptionSpec<Integer> MAX_ITERATIONS =

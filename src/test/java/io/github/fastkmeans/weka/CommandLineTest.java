@@ -66,6 +66,24 @@ class CommandLineTest {
   }
 
   @Test
+  void aWrongOptionIsNamedBeforeAndAfterTheHelp() throws Throwable {
+    Run run = run("-t " + iris() + " -N 3 -init foo");
+    assertEquals(1, run.status, run.err);
+    String message = "Option -init does not accept 'foo'; valid values:";
+    assertTrue(run.err.trim().startsWith(message), run.err);
+    assertTrue(run.err.contains("General options:"), run.err);
+    String lastLine = run.err.trim().substring(run.err.trim().lastIndexOf('\n') + 1);
+    assertTrue(lastLine.startsWith(message), lastLine);
+  }
+
+  @Test
+  void theDebugOptionIsDescribedAsItWorksHere() throws Throwable {
+    Run run = run("-h");
+    assertTrue(run.out.contains("-output-debug-info\n\tAdd a table of every iteration"), run.out);
+    assertTrue(run.out.contains("0 turns the refinement off"), run.out);
+  }
+
+  @Test
   void aCentresFileWithoutAnArffHeaderIsReportedInOneMessageWithoutATrace() throws Throwable {
     Path centres = temp.resolve("notarff.arff");
     Files.writeString(centres, "5.0,3.4,1.5,0.2\n5.9,2.8,4.4,1.4\n6.6,3.0,5.6,2.1\n");
