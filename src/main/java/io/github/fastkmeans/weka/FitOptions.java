@@ -2,7 +2,6 @@ package io.github.fastkmeans.weka;
 
 import java.io.Serializable;
 import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The values of FastKMeans' options ({@link OptionTable}), immutable: a build takes the values as
@@ -61,10 +60,5 @@ public final class FitOptions implements Serializable {
   @Override
   public String toString() {
     return String.join(" ", OptionTable.print(this));
-  }
-
-  /** The values by flag, for tests. */
-  Map<String, Object> values() {
-    return Map.copyOf(values);
   }
 }

@@ -19,7 +19,6 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import weka.core.Capabilities;
 import weka.core.Instances;
@@ -103,7 +102,7 @@ public final class FitPipeline {
   public FittedModel fit(Instances data) throws WekaException {
     try {
       return run(data);
-    } catch (InterruptedException | CancellationException e) {
+    } catch (InterruptedException e) {
       // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop).
       Thread.currentThread().interrupt();
       throw new WekaException("FastKMeans was interrupted; no model was built.", e);
