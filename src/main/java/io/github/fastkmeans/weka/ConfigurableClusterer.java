@@ -47,12 +47,14 @@ public abstract class ConfigurableClusterer extends RandomizableClusterer {
   @Override
   public void setOptions(String[] args) throws InvalidOptionException {
     try {
-      String seed = Utils.getOption('S', args);
+      // Everything of ours is read before anything is set, so that a bad value changes nothing.
+      String seedText = Utils.getOption('S', args);
+      Integer seed = seedText.isEmpty() ? null : OptionTable.parseSeed(seedText);
       FitOptions parsed = OptionTable.parse(args);
       // Last: the superclass reads the debug flags (and sets the default seed).
       super.setOptions(args);
-      if (!seed.isEmpty()) {
-        setSeed(OptionTable.parseSeed(seed));
+      if (seed != null) {
+        setSeed(seed);
       }
       Utils.checkForRemainingOptions(args);
       options = parsed;
