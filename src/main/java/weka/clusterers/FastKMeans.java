@@ -1,5 +1,6 @@
 package weka.clusterers;
 
+import io.github.fastkmeans.choosek.KSearchTable;
 import io.github.fastkmeans.quality.ClusterQuality;
 import io.github.fastkmeans.weka.CommandLine;
 import io.github.fastkmeans.weka.ConfigurableClusterer;
@@ -158,6 +159,19 @@ public class FastKMeans extends ConfigurableClusterer
       throw new WekaException("The model was built without -quality; no quality was measured.");
     }
     return quality;
+  }
+
+  /**
+   * The table of every k tried when the model chose k (-max-clusters), the chosen one marked.
+   *
+   * @throws WekaException if the model is not built, or was built with k given (-N)
+   */
+  public KSearchTable getKSearchTable() throws WekaException {
+    KSearchTable table = builtModel().kSearch();
+    if (table == null) {
+      throw new WekaException("The model was built with k given (-N); no k was searched.");
+    }
+    return table;
   }
 
   /** The starting centres of the kept fit, in original units. */

@@ -114,15 +114,20 @@ public final class ClusterQuality implements Serializable {
     return measure(data, labels, k, seed, runner, EXACT_SILHOUETTE_LIMIT);
   }
 
-  /** As {@link #measure(DataMatrix, int[], int, long, ChunkRunner)} with another exact limit. */
-  static ClusterQuality measure(
+  /**
+   * As {@link #measure(DataMatrix, int[], int, long, ChunkRunner)}, with the silhouette exact up to
+   * {@code exactLimit} rows and sampled beyond; 0 leaves the silhouette out (NaN), for callers that
+   * measure many clusterings and need only the cheap indices.
+   */
+  public static ClusterQuality measure(
       DataMatrix data, int[] labels, int k, long seed, ChunkRunner runner, int exactLimit)
       throws InterruptedException {
     check(data, labels, k, exactLimit);
     int positiveRows = CentroidIndices.positiveRows(data);
     CentroidIndices indices = CentroidIndices.of(data, labels, k, runner);
     int[] members = members(data, positiveRows, exactLimit, seed);
-    double silhouette = Silhouette.mean(data, labels, k, members, runner);
+    double silhouette =
+        exactLimit == 0 ? Double.NaN : Silhouette.mean(data, labels, k, members, runner);
     return new ClusterQuality(
         data.rows(),
         positiveRows,
@@ -139,9 +144,9 @@ public final class ClusterQuality implements Serializable {
     if (k < 1) {
       throw new IllegalArgumentException("At least one cluster is needed, got " + k + ".");
     }
-    if (exactLimit < 1) {
+    if (exactLimit < 0) {
       throw new IllegalArgumentException(
-          "The exact limit must be at least 1, got " + exactLimit + ".");
+          "The exact limit must be at least 0, got " + exactLimit + ".");
     }
     if (labels.length != data.rows()) {
       throw new IllegalArgumentException(

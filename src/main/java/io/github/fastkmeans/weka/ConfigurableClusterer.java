@@ -331,6 +331,51 @@ public abstract class ConfigurableClusterer extends RandomizableClusterer {
     return get(OptionTable.ELKAN_MEMORY);
   }
 
+  /** Tip text of -min-clusters. */
+  public String minClustersTipText() {
+    return OptionTable.MIN_CLUSTERS.description();
+  }
+
+  /** Sets the smallest number of clusters a search tries. */
+  public void setMinClusters(int value) {
+    set(OptionTable.MIN_CLUSTERS, value);
+  }
+
+  /** The smallest number of clusters a search tries. */
+  public int getMinClusters() {
+    return get(OptionTable.MIN_CLUSTERS);
+  }
+
+  /** Tip text of -max-clusters. */
+  public String maxClustersTipText() {
+    return OptionTable.MAX_CLUSTERS.description();
+  }
+
+  /** Sets the largest number of clusters a search tries; 0 turns the search off. */
+  public void setMaxClusters(int value) {
+    set(OptionTable.MAX_CLUSTERS, value);
+  }
+
+  /** The largest number of clusters a search tries; 0 when there is no search. */
+  public int getMaxClusters() {
+    return get(OptionTable.MAX_CLUSTERS);
+  }
+
+  /** Tip text of -k-criterion. */
+  public String numClustersCriterionTipText() {
+    return OptionTable.K_CRITERION.description();
+  }
+
+  /** Sets the criterion of a search; the tag must come from the criterion list. */
+  public void setNumClustersCriterion(SelectedTag value) {
+    setTag(OptionTable.K_CRITERION, value);
+  }
+
+  /** The criterion of a search. */
+  public SelectedTag getNumClustersCriterion() {
+    return tag(OptionTable.K_CRITERION);
+  }
+
   /** Tip text of -V. */
   public String displayStdDevsTipText() {
     return OptionTable.SHOW_SPREAD.description();

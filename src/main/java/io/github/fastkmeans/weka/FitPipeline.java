@@ -1,12 +1,14 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.choosek.KSearch;
+import io.github.fastkmeans.choosek.KSearchTable;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.EmptyClusterException;
 import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
 import io.github.fastkmeans.engine.MemoryEstimate;
-import io.github.fastkmeans.engine.RefinementKind;
+import io.github.fastkmeans.engine.Refinement;
 import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.init.Initializer;
 import io.github.fastkmeans.init.InitializerKind;
@@ -51,6 +53,11 @@ public final class FitPipeline {
     SEED_AND_RESTARTS,
     /** Refine the best fit. */
     REFINEMENT,
+    /**
+     * Choose k with -max-clusters: fit every k of the range; a search build enters this stage in
+     * place of {@link #SEED_AND_RESTARTS} and {@link #REFINEMENT}.
+     */
+    SEARCH_K,
     /** Measure the clusters' quality, when asked for. */
     QUALITY,
     /** Bundle the fit into a model. */
@@ -112,7 +119,8 @@ public final class FitPipeline {
   }
 
   private FittedModel run(Instances data) throws WekaException, InterruptedException {
-    int k = options.get(OptionTable.CLUSTERS);
+    // The most clusters this build may fit: -N, or the top of the range a search tries.
+    int k = searching() ? options.get(OptionTable.MAX_CLUSTERS) : options.get(OptionTable.CLUSTERS);
     enter(Stage.REFUSE_UNUSABLE);
     refuseUnusable(data, k);
     enter(Stage.LEARN_ENCODING);
@@ -131,7 +139,8 @@ public final class FitPipeline {
     MagnitudeCheck.check(encoder, matrix, givenCentres);
     List<String> warnings = warnings(encoder, matrix, k);
     long start = System.nanoTime();
-    KMeansResult result = cluster(matrix, givenCentres, this::enter);
+    Clustering clustering = cluster(matrix, givenCentres, this::enter);
+    KMeansResult result = clustering.fit;
     long elapsed = System.nanoTime() - start;
     enter(Stage.QUALITY);
     ClusterQuality quality =
@@ -141,14 +150,15 @@ public final class FitPipeline {
         new FittedModel(
             encoder,
             result,
-            ClusterSpread.of(matrix, result.labels(), k),
+            ClusterSpread.of(matrix, result.labels(), result.k()),
             options.get(OptionTable.INITIALIZER).id(),
             options.get(OptionTable.RESTARTS),
             options.get(OptionTable.THREADS),
             elapsed,
             encoder.missingValuesReplaced(),
             warnings,
-            quality);
+            quality,
+            clustering.table);
     // A stop asked for while the model was made is honoured too: the caller asked for no model.
     Interruption.check("Making the model");
     return model;
@@ -164,28 +174,60 @@ public final class FitPipeline {
    */
   public KMeansResult cluster(DataMatrix matrix, double[] givenCentres)
       throws InterruptedException {
-    return cluster(matrix, givenCentres, stage -> {});
+    return cluster(matrix, givenCentres, stage -> {}).fit;
   }
 
-  private KMeansResult cluster(DataMatrix matrix, double[] givenCentres, StageEntry stages)
+  /** The kept fit, and the table of a search (null without one). */
+  private static final class Clustering {
+    final KMeansResult fit;
+    final KSearchTable table;
+
+    Clustering(KMeansResult fit, KSearchTable table) {
+      this.fit = fit;
+      this.table = table;
+    }
+  }
+
+  private boolean searching() {
+    return options.get(OptionTable.MAX_CLUSTERS) > 0;
+  }
+
+  private Clustering cluster(DataMatrix matrix, double[] givenCentres, StageEntry stages)
       throws InterruptedException {
-    int k = options.get(OptionTable.CLUSTERS);
     InitializerKind kind = options.get(OptionTable.INITIALIZER);
     Initializer initializer = kind.create(initializerOptions(givenCentres));
     KMeans kmeans = new KMeans(settings());
+    Refinement refinement =
+        options
+            .get(OptionTable.REFINEMENT)
+            .resolve(kind.startsGiven())
+            .create(kmeans, options.get(OptionTable.REFINE_TRIALS));
+    int restarts = options.get(OptionTable.RESTARTS);
+    if (searching()) {
+      stages.enter(Stage.SEARCH_K);
+      int min = options.get(OptionTable.MIN_CLUSTERS);
+      KSearch.Outcome outcome =
+          new KSearch(kmeans, refinement, options.get(OptionTable.K_CRITERION))
+              .run(
+                  matrix,
+                  min,
+                  options.get(OptionTable.MAX_CLUSTERS),
+                  restartSeed -> initializer.initialCentres(matrix, min, new Random(restartSeed)),
+                  restarts,
+                  seed);
+      return new Clustering(outcome.fit(), outcome.table());
+    }
+    int k = options.get(OptionTable.CLUSTERS);
     stages.enter(Stage.SEED_AND_RESTARTS);
     KMeansResult result =
         Restarts.best(
             kmeans,
             matrix,
-            options.get(OptionTable.RESTARTS),
+            restarts,
             seed,
             restartSeed -> initializer.initialCentres(matrix, k, new Random(restartSeed)));
     stages.enter(Stage.REFINEMENT);
-    RefinementKind refinement = options.get(OptionTable.REFINEMENT).resolve(kind.startsGiven());
-    return refinement
-        .create(kmeans, options.get(OptionTable.REFINE_TRIALS))
-        .refine(matrix, result, seed);
+    return new Clustering(refinement.refine(matrix, result, seed), null);
   }
 
   /** Announces a stage; the check between stages for an interrupt. */
@@ -214,13 +256,42 @@ public final class FitPipeline {
         throw new WekaException(e.getMessage(), e);
       }
     }
-    if (data.numInstances() < k) {
+    if (searching()) {
+      refuseUnusableSearch(data);
+    } else if (data.numInstances() < k) {
       throw new WekaException(
           "Cannot form "
               + k
               + " clusters from "
               + data.numInstances()
               + " instances; lower the number of clusters (-N).");
+    }
+  }
+
+  /** Refuses a search whose range is empty, too large for the data, or whose k is fixed. */
+  private void refuseUnusableSearch(Instances data) throws WekaException {
+    int min = options.get(OptionTable.MIN_CLUSTERS);
+    int max = options.get(OptionTable.MAX_CLUSTERS);
+    if (min > max) {
+      throw new WekaException(
+          "The smallest number of clusters (-min-clusters "
+              + min
+              + ") is above the largest (-max-clusters "
+              + max
+              + ").");
+    }
+    if (data.numInstances() < max) {
+      throw new WekaException(
+          "Cannot search up to "
+              + max
+              + " clusters in "
+              + data.numInstances()
+              + " instances; lower the largest number of clusters (-max-clusters).");
+    }
+    if (options.get(OptionTable.INITIALIZER).startsGiven()) {
+      throw new WekaException(
+          "-init given starts from the file's centres, which fix k; choosing k (-max-clusters)"
+              + " needs a sampled start: choose another initializer, or -max-clusters 0.");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.choosek.KSearchTable;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.SquaredEuclidean;
 import io.github.fastkmeans.quality.ClusterQuality;
@@ -36,7 +37,7 @@ public final class FittedModel implements Serializable {
   /** The layout of the saved parts; raise it whenever they change. */
   // 4: the spread and the quality measures are classes of io.github.fastkmeans.quality; format 3
   // named them in the engine, where classes of those names still read them.
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
 
   private final InstanceEncoder encoder;
   private final KMeansResult result;
@@ -54,6 +55,9 @@ public final class FittedModel implements Serializable {
   /** The quality measures, or null when they were not asked for. */
   private final ClusterQuality quality;
 
+  /** The table of a search for k, or null when k was given. */
+  private final KSearchTable kSearch;
+
   /** Bundles a finished fit with what describes it; {@code quality} may be null. */
   public FittedModel(
       InstanceEncoder encoder,
@@ -65,7 +69,8 @@ public final class FittedModel implements Serializable {
       long elapsedNanos,
       boolean missingValuesReplaced,
       List<String> warnings,
-      ClusterQuality quality) {
+      ClusterQuality quality,
+      KSearchTable kSearch) {
     this.encoder = encoder;
     this.result = result;
     this.spread = spread;
@@ -77,6 +82,12 @@ public final class FittedModel implements Serializable {
     this.warnings = warnings.toArray(new String[0]);
     this.centres = result.centres();
     this.quality = quality;
+    this.kSearch = kSearch;
+  }
+
+  /** The table of every k a search tried, or null when k was given (-N). */
+  public KSearchTable kSearch() {
+    return kSearch;
   }
 
   /** The quality measures in encoded coordinates, or null when they were not asked for. */
@@ -259,7 +270,7 @@ public final class FittedModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The oldest format read: its parts differ from this one's only in the classes' names. */
+    /** The oldest format read: format 3 names classes since moved, format 4 has no table of k. */
     private static final int OLDEST_READ_FORMAT = 3;
 
     /** The format of the parts that follow; checked before they are read. */
@@ -284,6 +295,8 @@ public final class FittedModel implements Serializable {
       out.writeBoolean(model.missingValuesReplaced);
       out.writeObject(model.warnings);
       out.writeObject(model.quality);
+      // Format 5 on.
+      out.writeObject(model.kSearch);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -302,6 +315,7 @@ public final class FittedModel implements Serializable {
         boolean missingValuesReplaced = in.readBoolean();
         String[] warnings = (String[]) in.readObject();
         ClusterQuality quality = (ClusterQuality) in.readObject();
+        KSearchTable kSearch = formatVersion >= 5 ? (KSearchTable) in.readObject() : null;
         if (encoder == null
             || result == null
             || spread == null
@@ -321,7 +335,8 @@ public final class FittedModel implements Serializable {
                 elapsedNanos,
                 missingValuesReplaced,
                 Arrays.asList(warnings),
-                quality);
+                quality,
+                kSearch);
       } catch (ClassCastException e) {
         InvalidObjectException invalid =
             new InvalidObjectException("The FastKMeans model is damaged: " + e.getMessage());

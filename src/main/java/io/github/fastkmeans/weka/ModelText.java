@@ -1,8 +1,11 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.choosek.KSearchTable;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.quality.ClusterSpread;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import weka.core.Attribute;
 import weka.core.Instances;
@@ -86,6 +89,9 @@ public final class ModelText {
             model.elapsedNanos() / 1e9,
             meanMillis(result.iterationNanos())));
 
+    if (model.kSearch() != null) {
+      text.append(kSearch(model.kSearch(), showTrace));
+    }
     text.append("\nInitial starting points (").append(model.initializerId()).append("):\n\n");
     Instances initial = model.initialCentroids();
     for (int c = 0; c < initial.numInstances(); c++) {
@@ -140,6 +146,47 @@ public final class ModelText {
           String.format(Locale.ROOT, "%.3f", nanos[i] / 1e6));
     }
     return table.toString();
+  }
+
+  /**
+   * The table of a search for k: every k tried with its squared error and criteria, the chosen one
+   * marked; with the debug output, the time of every k too.
+   */
+  private static String kSearch(KSearchTable search, boolean showTimes) {
+    List<KSearchTable.Row> rows = search.rows();
+    StringBuilder text = new StringBuilder();
+    text.append("\nChoosing k by ").append(search.criterion()).append(": tried k = ");
+    text.append(rows.get(0).k()).append("..").append(rows.get(rows.size() - 1).k());
+    text.append(", chose k = ").append(search.chosen().k()).append(" (marked *)\n\n");
+    TextTable table = new TextTable();
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "k", "Squared error", "BIC", "Silhouette", "Calinski-Harabasz", "Non-Gaussian"));
+    header.add("Iterations");
+    if (showTimes) {
+      header.add("ms");
+    }
+    table.add(header.toArray(new String[0]));
+    for (KSearchTable.Row row : rows) {
+      List<String> cells = new ArrayList<>();
+      cells.add((row == search.chosen() ? "* " : "  ") + row.k());
+      cells.add(String.format(Locale.ROOT, "%.6g", row.squaredError()));
+      cells.add(String.format(Locale.ROOT, "%.1f", row.bic()));
+      cells.add(Double.isNaN(row.silhouette()) ? "-" : format(row.silhouette(), 4));
+      cells.add(format(row.calinskiHarabasz(), 2));
+      cells.add(row.nonGaussianClusters() < 0 ? "-" : Integer.toString(row.nonGaussianClusters()));
+      cells.add(Integer.toString(row.iterations()));
+      if (showTimes) {
+        cells.add(String.format(Locale.ROOT, "%.1f", row.nanos() / 1e6));
+      }
+      table.add(cells.toArray(new String[0]));
+    }
+    return text.append(table).toString();
+  }
+
+  private static String format(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
   private static double meanMillis(long[] nanos) {

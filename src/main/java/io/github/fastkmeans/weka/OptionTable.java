@@ -1,5 +1,7 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.choosek.KCriterion;
+import io.github.fastkmeans.choosek.KSearch;
 import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
 import io.github.fastkmeans.engine.IntRange;
@@ -193,6 +195,36 @@ public final class OptionTable {
           "The memory Elkan's bounds may take, in MiB (8 bytes per instance and cluster); auto"
               + " does not choose elkan beyond it, and -algorithm elkan is refused beyond it.");
 
+  /** -min-clusters: the smallest k a search tries. */
+  public static final OptionSpec<Integer> MIN_CLUSTERS =
+      OptionSpec.of(
+          "min-clusters",
+          ValueTypes.integer("k", KSearch.MIN_CLUSTERS),
+          2,
+          "With -max-clusters: the smallest number of clusters tried.");
+
+  /** -max-clusters: the largest k a search tries; 0 for no search. */
+  public static final OptionSpec<Integer> MAX_CLUSTERS =
+      OptionSpec.of(
+          "max-clusters",
+          ValueTypes.integer("K", IntRange.atLeast(0)),
+          0,
+          "Choose the number of clusters: fit every k from -min-clusters up to this one (each k"
+              + " grown from the fit before it by one D^2 sampled centre, then k-means and the"
+              + " refinement), stop once -k-criterion has clearly turned, and keep the best; the"
+              + " model shows the table of every k tried. 0 uses -N as it is.");
+
+  /** -k-criterion: how a search recognises the best k. */
+  public static final OptionSpec<KCriterion> K_CRITERION =
+      OptionSpec.of(
+          "k-criterion",
+          ValueTypes.choice(KCriterion.values()),
+          KCriterion.CALINSKI_HARABASZ,
+          "With -max-clusters: how the best k is recognised. calinski-harabasz and silhouette"
+              + " take the highest index (the silhouette sampled as -quality samples it); bic the"
+              + " highest BIC of spherical Gaussian clusters, as X-means; gmeans the smallest k at"
+              + " which every cluster passes G-means' Anderson-Darling test of normality.");
+
   /** -V: show the spread of every cluster. */
   public static final OptionSpec<Boolean> SHOW_SPREAD =
       OptionSpec.of(
@@ -233,6 +265,9 @@ public final class OptionTable {
           THREADS,
           ALGORITHM,
           ELKAN_MEMORY,
+          MIN_CLUSTERS,
+          MAX_CLUSTERS,
+          K_CRITERION,
           SHOW_SPREAD,
           QUALITY);
 

@@ -77,6 +77,18 @@ class PackageCommandLineIT {
   }
 
   @Test
+  void wekaRunChoosesKAndShowsTheTable() throws Exception {
+    ChildJvm.Result result =
+        weka.run("weka.Run", "FastKMeans", "-t", iris.toString(), "-max-clusters", "6");
+    assertEquals(0, result.exitCode(), result.toString());
+    assertTrue(
+        result.stdout().contains("Choosing k by calinski-harabasz: tried k = 2.."),
+        result.toString());
+    assertTrue(result.stdout().contains("\n* "), result.toString());
+    assertTrue(result.stdout().contains("Clustered Instances"), result.toString());
+  }
+
+  @Test
   void savedModelReloadsWithTheSameAssignments() throws Exception {
     Path model = temp.resolve("fastkmeans.model");
     ChildJvm.Result saved =

@@ -62,6 +62,7 @@ class ModelTextTest {
         0,
         missingValuesReplaced,
         warnings,
+        null,
         null);
   }
 

@@ -1,0 +1,139 @@
+package io.github.fastkmeans.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fastkmeans.choosek.KSearchTable;
+import io.github.fastkmeans.weka.FitPipeline.Stage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import weka.clusterers.FastKMeans;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+import weka.core.WekaException;
+
+/** Choosing k with -max-clusters: the search, its refusals, its table and its determinism. */
+class ChooseKTest {
+
+  private static Instances s1() throws Exception {
+    return TestData.loadUnlabelled("s1");
+  }
+
+  @Test
+  void aRangeOfOneKGivesExactlyTheFitOfN() throws Exception {
+    Instances data = s1();
+    FastKMeans fixed = TestData.built(data, "-N 15");
+    FastKMeans searched = TestData.built(data, "-min-clusters 15 -max-clusters 15");
+    assertEquals(15, searched.numberOfClusters());
+    assertArrayEquals(fixed.getAssignments(), searched.getAssignments());
+    assertEquals(fixed.getSquaredError(), searched.getSquaredError(), 0);
+    assertEquals(fixed.getNumIterations(), searched.getNumIterations());
+    assertEquals(fixed.getClusterCentroids().toString(), searched.getClusterCentroids().toString());
+    assertEquals(1, searched.getKSearchTable().rows().size());
+  }
+
+  @Test
+  void theSearchFindsTheFifteenClustersOfS1AndShowsWhy() throws Exception {
+    FastKMeans kmeans = TestData.built(s1(), "-max-clusters 30 -k-criterion calinski-harabasz");
+    assertEquals(15, kmeans.numberOfClusters());
+    KSearchTable table = kmeans.getKSearchTable();
+    assertEquals(15, table.chosen().k());
+    assertEquals(2, table.rows().get(0).k());
+    assertTrue(table.rows().size() < 29, "stopped once the criterion had turned");
+    for (KSearchTable.Row row : table.rows()) {
+      assertTrue(row.calinskiHarabasz() <= table.chosen().calinskiHarabasz());
+    }
+    String text = kmeans.toString();
+    assertTrue(text.contains("Choosing k by calinski-harabasz: tried k = 2.."), text);
+    assertTrue(text.contains("\n* 15 "), text);
+    assertTrue(text.contains("Number of clusters: 15\n"), text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bic", "silhouette", "calinski-harabasz", "gmeans"})
+  void everyCriterionGivesTheSameAnswerForOneAndThreeThreads(String criterion) throws Exception {
+    Instances data = TestData.loadUnlabelled("iris");
+    String options = "-max-clusters 6 -k-criterion " + criterion;
+    FastKMeans one = TestData.built(data, options + " -num-slots 1");
+    FastKMeans three = TestData.built(data, options + " -num-slots 3");
+    assertArrayEquals(one.getAssignments(), three.getAssignments());
+    List<String> first = new ArrayList<>();
+    List<String> second = new ArrayList<>();
+    for (KSearchTable.Row row : one.getKSearchTable().rows()) {
+      first.add(row.k() + " " + row.squaredError() + " " + row.bic() + " " + row.silhouette());
+    }
+    for (KSearchTable.Row row : three.getKSearchTable().rows()) {
+      second.add(row.k() + " " + row.squaredError() + " " + row.bic() + " " + row.silhouette());
+    }
+    assertEquals(first, second);
+    assertEquals(one.getKSearchTable().chosen().k(), one.numberOfClusters());
+  }
+
+  @Test
+  void aSavedModelKeepsItsTable() throws Exception {
+    FastKMeans kmeans = TestData.built(TestData.loadUnlabelled("iris"), "-max-clusters 5");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SerializationHelper.write(bytes, kmeans);
+    FastKMeans copy =
+        (FastKMeans) SerializationHelper.read(new ByteArrayInputStream(bytes.toByteArray()));
+    assertEquals(kmeans.toString(), copy.toString());
+    assertEquals(kmeans.getKSearchTable().rows().size(), copy.getKSearchTable().rows().size());
+    assertEquals(kmeans.getKSearchTable().chosen().k(), copy.getKSearchTable().chosen().k());
+  }
+
+  @Test
+  void unusableRangesAreRefusedNamingTheOptions() throws Exception {
+    Instances iris = TestData.loadUnlabelled("iris");
+    WekaException above =
+        assertThrows(
+            WekaException.class, () -> TestData.built(iris, "-min-clusters 6 -max-clusters 4"));
+    assertTrue(above.getMessage().contains("-min-clusters 6"), above.getMessage());
+    assertTrue(above.getMessage().contains("-max-clusters 4"), above.getMessage());
+    WekaException tooMany =
+        assertThrows(WekaException.class, () -> TestData.built(iris, "-max-clusters 151"));
+    assertTrue(
+        tooMany.getMessage().contains("151 clusters in 150 instances"), tooMany.getMessage());
+    InvalidOptionException zero =
+        assertThrows(InvalidOptionException.class, () -> TestData.built(iris, "-min-clusters 0"));
+    assertTrue(zero.getMessage().startsWith("Option -min-clusters must be at least 1"));
+    WekaException given =
+        assertThrows(
+            WekaException.class,
+            () -> TestData.built(iris, "-max-clusters 5 -init given -init-file x.arff"));
+    assertTrue(given.getMessage().contains("-init given"), given.getMessage());
+    assertThrows(WekaException.class, () -> TestData.built(iris, "-N 3").getKSearchTable());
+  }
+
+  @Test
+  void anInterruptedSearchEndsPromptly() throws Exception {
+    FitOptions options = OptionTable.parse(Utils.splitOptions("-max-clusters 30"));
+    Instances data = s1();
+    long[] interruptedAt = new long[1];
+    FitPipeline pipeline =
+        new FitPipeline(options, 10, false, null)
+            .observedBy(
+                stage -> {
+                  if (stage == Stage.SEARCH_K) {
+                    interruptedAt[0] = System.nanoTime();
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    try {
+      WekaException e = assertThrows(WekaException.class, () -> pipeline.fit(data));
+      assertEquals("FastKMeans was interrupted; no model was built.", e.getMessage());
+      assertTrue((System.nanoTime() - interruptedAt[0]) / 1e9 < 0.5);
+      assertFalse(e.getCause().getMessage().startsWith("Interrupted before"), e.toString());
+    } finally {
+      Thread.interrupted();
+    }
+  }
+}
