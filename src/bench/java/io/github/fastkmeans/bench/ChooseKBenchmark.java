@@ -429,7 +429,10 @@ public final class ChooseKBenchmark {
       boolean fastSearch = system.id().startsWith("fast-") && !system.id().equals(REFERENCE);
       boolean ratio = fastSearch && reference != null;
       out.append("### ").append(system.title()).append("\n\n");
-      out.append("Options: `").append(system.options()).append("` (K = 2k).\n\n");
+      out.append("Options: `")
+          .append(system.options())
+          .append("`")
+          .append(system.options().contains(" K") ? " (K = 2k).\n\n" : ".\n\n");
       out.append("| set | group | n x d | chosen k (true k) | CI | right | time (s) |");
       out.append(ratio ? " search / fit |\n" : "\n");
       out.append("|---|---|---|---:|---:|:---:|---:|").append(ratio ? "---:|\n" : "\n");
