@@ -300,7 +300,7 @@ public final class QualityBenchmark {
   }
 
   /** The set's ARFF without its label attribute. */
-  private static Instances load(Path folder, String name) throws Exception {
+  static Instances load(Path folder, String name) throws Exception {
     Path arff = folder.resolve(name + ".arff");
     if (!Files.exists(arff)) {
       arff = folder.resolve(name + ".arff.gz");
@@ -315,7 +315,7 @@ public final class QualityBenchmark {
   }
 
   /** The ground-truth centroids named by meta.json's files.gt_centroids. */
-  private static double[][] groundTruth(Path folder) throws IOException {
+  static double[][] groundTruth(Path folder) throws IOException {
     String meta = Files.readString(folder.resolve("meta.json"), StandardCharsets.UTF_8);
     Matcher file = Pattern.compile("\"gt_centroids\"\\s*:\\s*\"([^\"]+)\"").matcher(meta);
     if (!file.find()) {
@@ -331,7 +331,7 @@ public final class QualityBenchmark {
     return rows.toArray(new double[0][]);
   }
 
-  private static double[][] rows(Instances centroids) {
+  static double[][] rows(Instances centroids) {
     double[][] rows = new double[centroids.numInstances()][];
     for (int c = 0; c < rows.length; c++) {
       Instance centroid = centroids.instance(c);
