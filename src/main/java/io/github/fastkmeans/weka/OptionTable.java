@@ -198,32 +198,35 @@ public final class OptionTable {
   /** -min-clusters: the smallest k a search tries. */
   public static final OptionSpec<Integer> MIN_CLUSTERS =
       OptionSpec.of(
-          "min-clusters",
-          ValueTypes.integer("k", KSearch.MIN_CLUSTERS),
-          2,
-          "With -max-clusters: the smallest number of clusters tried.");
+              "min-clusters",
+              ValueTypes.integer("k", KSearch.MIN_CLUSTERS),
+              2,
+              "With -max-clusters: the smallest number of clusters tried.")
+          .omittedAtDefault();
 
   /** -max-clusters: the largest k a search tries; 0 for no search. */
   public static final OptionSpec<Integer> MAX_CLUSTERS =
       OptionSpec.of(
-          "max-clusters",
-          ValueTypes.integer("K", IntRange.atLeast(0)),
-          0,
-          "Choose the number of clusters: fit every k from -min-clusters up to this one (each k"
-              + " grown from the fit before it by one D^2 sampled centre, then k-means and the"
-              + " refinement), stop once -k-criterion has clearly turned, and keep the best; the"
-              + " model shows the table of every k tried. 0 uses -N as it is.");
+              "max-clusters",
+              ValueTypes.integer("K", IntRange.atLeast(0)),
+              0,
+              "Choose the number of clusters: fit every k from -min-clusters up to this one (each k"
+                  + " grown from the fit before it by one D^2 sampled centre, then k-means and the"
+                  + " refinement), stop once -k-criterion has clearly turned, and keep the best; the"
+                  + " model shows the table of every k tried. 0 uses -N as it is.")
+          .omittedAtDefault();
 
   /** -k-criterion: how a search recognises the best k. */
   public static final OptionSpec<KCriterion> K_CRITERION =
       OptionSpec.of(
-          "k-criterion",
-          ValueTypes.choice(KCriterion.values()),
-          KCriterion.CALINSKI_HARABASZ,
-          "With -max-clusters: how the best k is recognised. calinski-harabasz and silhouette"
-              + " take the highest index (the silhouette sampled as -quality samples it); bic the"
-              + " highest BIC of spherical Gaussian clusters, as X-means; gmeans the smallest k at"
-              + " which every cluster passes G-means' Anderson-Darling test of normality.");
+              "k-criterion",
+              ValueTypes.choice(KCriterion.values()),
+              KCriterion.CALINSKI_HARABASZ,
+              "With -max-clusters: how the best k is recognised. calinski-harabasz and silhouette"
+                  + " take the highest index (the silhouette sampled as -quality samples it); bic the"
+                  + " highest BIC of spherical Gaussian clusters, as X-means; gmeans the smallest k at"
+                  + " which every cluster passes G-means' Anderson-Darling test of normality.")
+          .omittedAtDefault();
 
   /** -V: show the spread of every cluster. */
   public static final OptionSpec<Boolean> SHOW_SPREAD =

@@ -319,7 +319,7 @@ class ClusterQualityTest {
   }
 
   @Test
-  void badArgumentsAreRefused() {
+  void badArgumentsAreRefused() throws InterruptedException {
     DataMatrix data = DataMatrix.of(3, 1, new double[] {0, 1, 2});
     try (ChunkRunner runner = new ChunkRunner(1)) {
       assertThrows(
@@ -336,7 +336,14 @@ class ClusterQualityTest {
           () -> ClusterQuality.measure(data, new int[] {0, 0, 0}, 0, 1, runner));
       assertThrows(
           IllegalArgumentException.class,
-          () -> ClusterQuality.measure(data, new int[] {0, 0, 0}, 1, 1, runner, 0));
+          () -> ClusterQuality.measure(data, new int[] {0, 0, 0}, 1, 1, runner, -1));
+      // A limit of 0 leaves the silhouette out and measures the rest as ever.
+      ClusterQuality withoutSilhouette =
+          ClusterQuality.measure(data, new int[] {0, 1, 1}, 2, 1, runner, 0);
+      ClusterQuality full = ClusterQuality.measure(data, new int[] {0, 1, 1}, 2, 1, runner);
+      assertTrue(Double.isNaN(withoutSilhouette.silhouette()));
+      assertEquals(full.calinskiHarabasz(), withoutSilhouette.calinskiHarabasz(), 0);
+      assertEquals(full.daviesBouldin(), withoutSilhouette.daviesBouldin(), 0);
       DataMatrix weightless = DataMatrix.of(2, 1, new double[] {0, 1}, new double[] {0, 0});
       assertThrows(
           IllegalArgumentException.class,
