@@ -1,141 +1,125 @@
 package io.github.fastkmeans.quality;
 
+import java.util.Arrays;
+import java.util.Comparator;
+
 /**
- * The Anderson-Darling test that a sample is normal, its mean and variance estimated from it
- * (Stephens' case 3): the statistic A² with Stephens' small-sample correction, and its critical
- * values. The sample is weighted; weights act as counts.
+ * The Anderson-Darling test of normality with the mean and variance estimated from the sample
+ * (Stephens' case 3), for weighted samples whose weights act as repeat counts.
  *
- * <p>T. W. Anderson, D. A. Darling, "A test of goodness of fit", JASA 49(268), 1954. M. A.
- * Stephens, "EDF statistics for goodness of fit and some comparisons", JASA 69(347), 1974; the
- * critical values are those of R. B. D'Agostino, M. A. Stephens, "Goodness-of-Fit Techniques",
- * 1986, table 4.7, and 1.8692 for 0.0001 as G-means uses it.
+ * <p>For a sample z_1 &lt;= ... &lt;= z_n tested against N(0, 1) the statistic is A^2 = -n - (1/n)
+ * sum_i (2i - 1) [ln Phi(z_i) + ln(1 - Phi(z_(n+1-i)))]. It is n times the integral of (F_n(u) -
+ * u)^2 / (u (1 - u)) over u = Phi(z) in [0, 1], F_n the empirical distribution function; between
+ * two order statistics F_n is a constant S and the integrand is -1 + S^2 / u + (1 - S)^2 / (1 - u),
+ * so with weights w_i, total W and cumulative fractions S_i = (w_1 + ... + w_i) / W the integral
+ * sums to
+ *
+ * <pre>
+ *   A^2 = -W - W sum_i [(S_i^2 - S_(i-1)^2) ln u_i + ((1 - S_(i-1))^2 - (1 - S_i)^2) ln(1 - u_i)]
+ * </pre>
+ *
+ * which is the formula above when every weight is 1, and that of the sample with each row repeated
+ * w_i times when the weights are whole numbers; ties need no special care.
+ *
+ * <p>Stephens' modification for case 3 is A*^2 = A^2 (1 + 4/n - 25/n^2), the form G-means uses, and
+ * normality is rejected at level alpha when A*^2 exceeds the critical value of Stephens (1974,
+ * Table 1A, case 3): 0.576, 0.656, 0.787, 0.918 and 1.092 at alpha 0.15, 0.10, 0.05, 0.025 and
+ * 0.01, and 1.8692 at 0.0001 as given by Hamerly and Elkan. Between these levels the critical value
+ * is interpolated linearly in ln(alpha), an approximation; outside [0.0001, 0.15] it is refused.
+ *
+ * <p>M. A. Stephens, "EDF statistics for goodness of fit and some comparisons", Journal of the
+ * American Statistical Association 69, 1974. R. B. D'Agostino and M. A. Stephens, "Goodness-of-Fit
+ * Techniques", 1986, chapter 4. G. Hamerly and C. Elkan, "Learning the k in k-means", NIPS 2003.
  */
 final class AndersonDarling {
 
-  /** The significance levels offered and their critical values of the corrected statistic. */
-  private static final double[][] CRITICAL = {
-    {0.1, 0.631}, {0.05, 0.752}, {0.025, 0.873}, {0.01, 1.035}, {0.005, 1.159}, {0.0001, 1.8692}
-  };
+  /** Significance levels of the table, in decreasing order. */
+  private static final double[] LEVELS = {0.15, 0.10, 0.05, 0.025, 0.01, 0.0001};
 
-  private static final double LOG_SQRT_PI = 0.5 * Math.log(Math.PI);
+  /** The critical values of A*^2 at {@link #LEVELS}. */
+  private static final double[] CRITICAL = {0.576, 0.656, 0.787, 0.918, 1.092, 1.8692};
 
   private AndersonDarling() {}
 
   /**
-   * The critical value of the corrected statistic at significance {@code alpha}.
-   *
-   * @throws IllegalArgumentException for a level not offered
-   */
-  static double criticalValue(double alpha) {
-    for (double[] level : CRITICAL) {
-      if (level[0] == alpha) {
-        return level[1];
-      }
-    }
-    throw new IllegalArgumentException(
-        "No critical value for significance "
-            + alpha
-            + "; use 0.1, 0.05, 0.025, 0.01, 0.005 or 0.0001.");
-  }
-
-  /**
-   * The corrected statistic A²(1 + 4/n - 25/n²) of {@code values} with {@code weights} (IN, same
-   * length, weights positive), standardised by their weighted mean and sample standard deviation. A
-   * weight-w value counts as w equal values, so the statistic of integer weights is that of the
-   * sample with values repeated. Infinite when the values are all equal.
+   * A^2 of {@code values} (IN, not modified) against N(0, 1) as they are, with {@code weights} (IN,
+   * indexed like values, each &gt; 0; {@code null} for unit weights) as repeat counts.
    */
   static double statistic(double[] values, double[] weights) {
-    int m = values.length;
-    double n = 0;
-    double sum = 0;
-    for (int i = 0; i < m; i++) {
-      n += weights[i];
-      sum += weights[i] * values[i];
-    }
-    double mean = sum / n;
-    double squares = 0;
-    for (int i = 0; i < m; i++) {
-      double diff = values[i] - mean;
-      squares += weights[i] * diff * diff;
-    }
-    double sd = Math.sqrt(squares / (n - 1));
-    if (!(sd > 0)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) {
+    int n = values.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
-    // A² = -n - (1/n) Σ_i [(2i - 1) ln Φ(z_i) + (2(n - i) + 1) ln(1 - Φ(z_i))] over the sorted
-    // sample; a block of w equal values at positions a + 1 .. a + w adds w (2a + w) and
-    // w (2n - 2a - w) times its two logarithms.
+    // Stable, so tied values keep their index order and the sum its bits.
+    Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
     double total = 0;
-    double before = 0;
-    for (int j = 0; j < m; j++) {
-      int i = order[j];
-      double w = weights[i];
-      double z = (values[i] - mean) / sd;
-      total +=
-          w * (2 * before + w) * logLowerTail(z) + w * (2 * n - 2 * before - w) * logLowerTail(-z);
-      before += w;
+    for (int i = 0; i < n; i++) {
+      total += weights == null ? 1 : weights[i];
     }
-    double a2 = -n - total / n;
-    return a2 * (1 + 4 / n - 25 / (n * n));
-  }
-
-  /** ln Φ(z), the logarithm of the standard normal distribution function, accurate in the tail. */
-  static double logLowerTail(double z) {
-    // Φ(z) = erfc(-z / √2) / 2.
-    return logErfc(-z / Math.sqrt(2)) - Math.log(2);
+    double sum = 0;
+    double cumulative = 0;
+    for (int rank = 0; rank < n; rank++) {
+      int i = order[rank];
+      double before = cumulative / total;
+      cumulative += weights == null ? 1 : weights[i];
+      double after = rank == n - 1 ? 1 : cumulative / total;
+      // S_i^2 - S_(i-1)^2 and (1 - S_(i-1))^2 - (1 - S_i)^2, factored to keep their precision.
+      double lower = (after - before) * (after + before);
+      double upper = (after - before) * (2 - before - after);
+      sum += lower * StandardNormal.logCdf(values[i]) + upper * StandardNormal.logCdf(-values[i]);
+    }
+    return -total - total * sum;
   }
 
   /**
-   * ln erfc(x): by the power series of erf below 2 (terms alternate, cancelling at most about two
-   * digits there), and above by the continued fraction erfc(x) = e^(-x²)/√π · 1/(x + (1/2)/(x +
-   * 1/(x + (3/2)/(x + ...)))) evaluated with Lentz's method, in logarithms so that it never
-   * underflows.
+   * Stephens' A*^2 = A^2 (1 + 4/n - 25/n^2) of {@code values} standardised by their weighted mean
+   * and weighted sample variance (denominator W - 1, W the total weight); NaN when the variance is
+   * 0 or W &lt;= 1, since nothing is then left to test.
    */
-  static double logErfc(double x) {
-    if (x < 2) {
-      return Math.log(1 - erf(x));
+  static double correctedStatistic(double[] values, double[] weights) {
+    int n = values.length;
+    double total = 0;
+    double weightedSum = 0;
+    for (int i = 0; i < n; i++) {
+      double weight = weights == null ? 1 : weights[i];
+      total += weight;
+      weightedSum += weight * values[i];
     }
-    double tiny = 1e-300;
-    double f = x;
-    double c = x;
-    double d = 0;
-    for (int i = 1; i < 500; i++) {
-      double a = i / 2.0;
-      d = x + a * d;
-      d = Math.abs(d) < tiny ? tiny : d;
-      c = x + a / c;
-      c = Math.abs(c) < tiny ? tiny : c;
-      d = 1 / d;
-      double delta = c * d;
-      f *= delta;
-      if (Math.abs(delta - 1) < 1e-16) {
-        break;
-      }
+    double mean = weightedSum / total;
+    double squares = 0;
+    for (int i = 0; i < n; i++) {
+      double deviation = values[i] - mean;
+      squares += (weights == null ? 1 : weights[i]) * deviation * deviation;
     }
-    return -x * x - LOG_SQRT_PI - Math.log(f);
+    if (!(total > 1) || !(squares > 0)) {
+      return Double.NaN;
+    }
+    double deviation = Math.sqrt(squares / (total - 1));
+    double[] standardised = new double[n];
+    for (int i = 0; i < n; i++) {
+      standardised[i] = (values[i] - mean) / deviation;
+    }
+    return statistic(standardised, weights) * (1 + 4 / total - 25 / (total * total));
   }
 
-  /** erf(x) by its power series; for |x| below 2, where it converges quickly. */
-  private static double erf(double x) {
-    if (x <= -2) {
-      return -1 + Math.exp(logErfc(-x));
+  /**
+   * The critical value of A*^2 at significance {@code alpha}, from Stephens' table, interpolated in
+   * ln(alpha) between its levels.
+   *
+   * @throws IllegalArgumentException if alpha is outside [0.0001, 0.15]
+   */
+  static double criticalValue(double alpha) {
+    if (!(alpha >= LEVELS[LEVELS.length - 1] && alpha <= LEVELS[0])) {
+      throw new IllegalArgumentException(
+          "The significance level must be in [0.0001, 0.15], got " + alpha + ".");
     }
-    double term = x;
-    double sum = x;
-    double square = x * x;
-    for (int n = 1; n < 200; n++) {
-      term *= -square / n;
-      double add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17 * Math.abs(sum)) {
-        break;
-      }
+    int upper = 1;
+    while (alpha < LEVELS[upper]) {
+      upper++;
     }
-    return 2 / Math.sqrt(Math.PI) * sum;
+    double fraction =
+        Math.log(LEVELS[upper - 1] / alpha) / Math.log(LEVELS[upper - 1] / LEVELS[upper]);
+    return CRITICAL[upper - 1] + fraction * (CRITICAL[upper] - CRITICAL[upper - 1]);
   }
 }
