@@ -221,11 +221,13 @@ public final class OptionTable {
       OptionSpec.of(
               "k-criterion",
               ValueTypes.choice(KCriterion.values()),
-              KCriterion.CALINSKI_HARABASZ,
-              "With -max-clusters: how the best k is recognised. calinski-harabasz and silhouette"
-                  + " take the highest index (the silhouette sampled as -quality samples it); bic the"
-                  + " highest BIC of spherical Gaussian clusters, as X-means; gmeans the smallest k at"
-                  + " which every cluster passes G-means' Anderson-Darling test of normality.")
+              // The most often right on the choose-k benchmark (docs/choosing-k.md).
+              KCriterion.BIC,
+              "With -max-clusters: how the best k is recognised. bic takes the highest BIC of"
+                  + " spherical Gaussian clusters, as X-means; calinski-harabasz and silhouette the"
+                  + " highest index (the silhouette sampled as -quality samples it); gmeans the"
+                  + " smallest k at which every cluster passes G-means' Anderson-Darling test of"
+                  + " normality.")
           .omittedAtDefault();
 
   /** -V: show the spread of every cluster. */
