@@ -102,12 +102,12 @@ public final class InitializerOptions {
 
   /** {@code value} if it is a valid oversampling factor. */
   static double checkOversampling(double value) {
-    return OVERSAMPLING.check("The oversampling factor of kmeans||", value);
+    return OVERSAMPLING.check("The oversampling factor of kmeans-parallel", value);
   }
 
   /** {@code value} if it is a valid number of rounds. */
   static int checkRounds(int value) {
-    return ROUNDS.check("The number of rounds of kmeans||", value);
+    return ROUNDS.check("The number of rounds of kmeans-parallel", value);
   }
 
   /** {@code value} if it is a valid chain length. */
