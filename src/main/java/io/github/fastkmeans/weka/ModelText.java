@@ -157,7 +157,13 @@ public final class ModelText {
     StringBuilder text = new StringBuilder();
     text.append("\nChoosing k by ").append(search.criterion()).append(": tried k = ");
     text.append(rows.get(0).k()).append("..").append(rows.get(rows.size() - 1).k());
-    text.append(", chose k = ").append(search.chosen().k()).append(" (marked *)\n\n");
+    text.append(", chose k = ").append(search.chosen().k()).append(" (marked *)\n");
+    if (rows.size() > 1 && search.chosen() == rows.get(rows.size() - 1)) {
+      // The search only stops early past its best k: a best at the end is the top of the range.
+      text.append("Note: the criterion was still improving at the largest k tried; a larger");
+      text.append(" -max-clusters may find a better k.\n");
+    }
+    text.append('\n');
     TextTable table = new TextTable();
     List<String> header =
         new ArrayList<>(

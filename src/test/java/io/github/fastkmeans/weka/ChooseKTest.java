@@ -58,6 +58,17 @@ class ChooseKTest {
     assertTrue(text.contains("Number of clusters: 15\n"), text);
   }
 
+  @Test
+  void aBestAtTheTopOfTheRangeIsPointedOut() throws Exception {
+    Instances data = s1();
+    FastKMeans narrow = TestData.built(data, "-max-clusters 10 -k-criterion bic");
+    assertEquals(10, narrow.numberOfClusters());
+    assertTrue(narrow.toString().contains("Note: the criterion was still improving"));
+    FastKMeans wide = TestData.built(data, "-max-clusters 30 -k-criterion bic");
+    assertEquals(15, wide.numberOfClusters());
+    assertFalse(wide.toString().contains("Note: the criterion was still improving"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"bic", "silhouette", "calinski-harabasz", "gmeans"})
   void everyCriterionGivesTheSameAnswerForOneAndThreeThreads(String criterion) throws Exception {
