@@ -156,14 +156,10 @@ public final class KSearch {
                   values, row * columns, centres, labels[row] * columns, columns);
       cumulative[row] = total;
     }
-    if (!(total > 0) || Double.isInfinite(total)) {
-      total = 0;
-      for (int row = 0; row < data.rows(); row++) {
-        total += data.weight(row);
-        cumulative[row] = total;
-      }
-    }
-    int row = WeightedDraw.index(cumulative, random);
+    int row =
+        total > 0 && !Double.isInfinite(total)
+            ? WeightedDraw.index(cumulative, random)
+            : WeightedDraw.rowByWeight(data, random);
     double[] grown = new double[centres.length + columns];
     System.arraycopy(centres, 0, grown, 0, centres.length);
     System.arraycopy(values, row * columns, grown, centres.length, columns);

@@ -34,4 +34,15 @@ public final class WeightedDraw {
     }
     return low;
   }
+
+  /** A row of {@code data} drawn with probability proportional to its weight. */
+  public static int rowByWeight(DataMatrix data, Random random) {
+    double[] cumulative = new double[data.rows()];
+    double total = 0;
+    for (int row = 0; row < cumulative.length; row++) {
+      total += data.weight(row);
+      cumulative[row] = total;
+    }
+    return index(cumulative, random);
+  }
 }

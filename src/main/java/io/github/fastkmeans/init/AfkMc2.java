@@ -55,7 +55,7 @@ public final class AfkMc2 implements Initializer {
     }
     Rows.requirePositiveWeight(data);
     double[] centres = new double[k * data.columns()];
-    Rows.copyRow(data, Rows.drawByWeight(data, random), centres, 0);
+    Rows.copyRow(data, WeightedDraw.rowByWeight(data, random), centres, 0);
     if (k == 1) {
       return centres;
     }

@@ -128,7 +128,7 @@ public final class KMeansParallel implements Initializer {
     }
 
     DataMatrix candidates(int k, Random random) throws InterruptedException {
-      add(Rows.drawByWeight(data, random));
+      add(WeightedDraw.rowByWeight(data, random));
       long seed = random.nextLong();
       double potential = assignNew(0);
       double expected = oversampling * k;

@@ -33,7 +33,7 @@ public final class KMeansPlusPlus implements Initializer {
     double[] values = data.values();
     Rows.requirePositiveWeight(data);
     double[] centres = new double[k * columns];
-    Rows.copyRow(data, Rows.drawByWeight(data, random), centres, 0);
+    Rows.copyRow(data, WeightedDraw.rowByWeight(data, random), centres, 0);
 
     double[] nearest = new double[rows];
     Rows.distancesTo(data, centres, 0, nearest);
@@ -49,7 +49,7 @@ public final class KMeansPlusPlus implements Initializer {
       }
       if (!(potential > 0)) {
         // Every weighted row already sits on a centre: only repeats are left to choose.
-        Rows.copyRow(data, Rows.drawByWeight(data, random), centres, c);
+        Rows.copyRow(data, WeightedDraw.rowByWeight(data, random), centres, c);
         continue;
       }
       int bestRow = -1;

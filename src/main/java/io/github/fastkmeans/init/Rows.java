@@ -2,9 +2,7 @@ package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.SquaredEuclidean;
-import io.github.fastkmeans.engine.WeightedDraw;
 import java.util.Arrays;
-import java.util.Random;
 
 /** Small helpers the initializers share. */
 final class Rows {
@@ -51,16 +49,5 @@ final class Rows {
       out[row] =
           SquaredEuclidean.distance(values, row * columns, centres, centre * columns, columns);
     }
-  }
-
-  /** A row drawn with probability proportional to its weight. */
-  static int drawByWeight(DataMatrix data, Random random) {
-    double[] cumulative = new double[data.rows()];
-    double total = 0;
-    for (int row = 0; row < cumulative.length; row++) {
-      total += data.weight(row);
-      cumulative[row] = total;
-    }
-    return WeightedDraw.index(cumulative, random);
   }
 }

@@ -327,10 +327,9 @@ public final class OptionTable {
    */
   public static FitOptions parse(String[] args) throws InvalidOptionException {
     FitOptions options = FitOptions.defaults();
-    boolean initializerNamed = false;
+    // Looked up before parsing, which blanks what it reads.
+    boolean initializerNamed = Utils.getOptionPos(INITIALIZER.flag(), args) >= 0;
     for (OptionSpec<?> spec : ALL) {
-      boolean named = Utils.getOptionPos(spec.flag(), args) >= 0;
-      initializerNamed |= named && spec == INITIALIZER;
       options = parseInto(options, spec, args);
     }
     // A file of centres only makes sense for 'given': on a command line it selects it.

@@ -59,7 +59,7 @@ class RowsTest {
     int[] counts = new int[4];
     Random random = new Random(11);
     for (int i = 0; i < 20_000; i++) {
-      counts[Rows.drawByWeight(data, random)]++;
+      counts[WeightedDraw.rowByWeight(data, random)]++;
     }
     assertEquals(0, counts[1]);
     assertEquals(0, counts[3]);
