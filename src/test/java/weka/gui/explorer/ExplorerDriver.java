@@ -47,8 +47,8 @@ public final class ExplorerDriver {
   /** The scheme under test, loaded from the installed package rather than the class path. */
   private static final String SCHEME = "weka.clusterers.FastKMeans";
 
-  /** Options set on the scheme before Start is pressed. */
-  private static final String[] SCHEME_OPTIONS = {"-N", "3"};
+  /** Options set on the scheme before Start is pressed, unless the arguments give others. */
+  private static final String DEFAULT_SCHEME_OPTIONS = "-N 3";
 
   /** Heading that opens FastKMeans' model text. */
   private static final String MODEL_HEADING = "FastKMeans\n==========";
@@ -75,26 +75,38 @@ public final class ExplorerDriver {
   private final Path datasetFile;
   private final Path screenshotFile;
   private final Path outputTextFile;
+  private final String schemeOptions;
   private JFrame frame;
   private Explorer explorer;
   private ClustererPanel clustererPanel;
 
-  /** A driver for one dataset and its two output files. */
-  private ExplorerDriver(Path datasetFile, Path screenshotFile, Path outputTextFile) {
+  /** A driver for one dataset, its two output files and the scheme's options. */
+  private ExplorerDriver(
+      Path datasetFile, Path screenshotFile, Path outputTextFile, String schemeOptions) {
     this.datasetFile = datasetFile;
     this.screenshotFile = screenshotFile;
     this.outputTextFile = outputTextFile;
+    this.schemeOptions = schemeOptions;
   }
 
-  /** Arguments: dataset (ARFF, class last), screenshot PNG to write, output-area text to write. */
+  /**
+   * Arguments: dataset (ARFF, class last), screenshot PNG to write, output-area text to write, and
+   * optionally the scheme's options as one string (default {@code -N 3}).
+   */
   public static void main(String[] args) {
-    if (args.length != 3) {
-      System.err.println("usage: ExplorerDriver <dataset.arff> <screenshot.png> <output.txt>");
+    if (args.length != 3 && args.length != 4) {
+      System.err.println(
+          "usage: ExplorerDriver <dataset.arff> <screenshot.png> <output.txt> [scheme options]");
       System.exit(2);
     }
     int status;
     try {
-      new ExplorerDriver(Paths.get(args[0]), Paths.get(args[1]), Paths.get(args[2])).run();
+      new ExplorerDriver(
+              Paths.get(args[0]),
+              Paths.get(args[1]),
+              Paths.get(args[2]),
+              args.length == 4 ? args[3] : DEFAULT_SCHEME_OPTIONS)
+          .run();
       report("status", "ok");
       status = 0;
     } catch (Throwable failure) {
@@ -176,7 +188,7 @@ public final class ExplorerDriver {
     Object scheme;
     try {
       scheme = WekaPackageClassLoaderManager.objectForName(SCHEME);
-      ((OptionHandler) scheme).setOptions(SCHEME_OPTIONS.clone());
+      ((OptionHandler) scheme).setOptions(Utils.splitOptions(schemeOptions));
     } catch (Exception e) {
       throw new IllegalStateException("Cannot create " + SCHEME + " from the installed package", e);
     }

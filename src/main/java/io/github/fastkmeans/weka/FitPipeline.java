@@ -9,6 +9,7 @@ import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
 import io.github.fastkmeans.engine.MemoryEstimate;
 import io.github.fastkmeans.engine.Refinement;
+import io.github.fastkmeans.engine.RefinementKind;
 import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.init.Initializer;
 import io.github.fastkmeans.init.InitializerKind;
@@ -197,17 +198,19 @@ public final class FitPipeline {
     InitializerKind kind = options.get(OptionTable.INITIALIZER);
     Initializer initializer = kind.create(initializerOptions(givenCentres));
     KMeans kmeans = new KMeans(settings());
-    Refinement refinement =
-        options
-            .get(OptionTable.REFINEMENT)
-            .resolve(kind.startsGiven())
-            .create(kmeans, options.get(OptionTable.REFINE_TRIALS));
+    RefinementKind refinementKind = options.get(OptionTable.REFINEMENT).resolve(kind.startsGiven());
+    int trials = options.get(OptionTable.REFINE_TRIALS);
+    Refinement refinement = refinementKind.create(kmeans, trials);
     int restarts = options.get(OptionTable.RESTARTS);
     if (searching()) {
       stages.enter(Stage.SEARCH_K);
       int min = options.get(OptionTable.MIN_CLUSTERS);
       KSearch.Outcome outcome =
-          new KSearch(kmeans, refinement, options.get(OptionTable.K_CRITERION))
+          new KSearch(
+                  kmeans,
+                  refinement,
+                  refinementKind.create(kmeans, Math.min(trials, KSearch.STEP_TRIALS)),
+                  options.get(OptionTable.K_CRITERION))
               .run(
                   matrix,
                   min,

@@ -211,9 +211,10 @@ public final class OptionTable {
               ValueTypes.integer("K", IntRange.atLeast(0)),
               0,
               "Choose the number of clusters: fit every k from -min-clusters up to this one (each k"
-                  + " grown from the fit before it by one D^2 sampled centre, then k-means and the"
-                  + " refinement), stop once -k-criterion has clearly turned, and keep the best; the"
-                  + " model shows the table of every k tried. 0 uses -N as it is.")
+                  + " grown from the fit before it by the best of a few D^2 sampled centres, then"
+                  + " k-means and 3 swap trials), stop once -k-criterion has clearly turned, refine"
+                  + " the best k fully and keep it; the model shows the table of every k tried. 0"
+                  + " uses -N as it is.")
           .omittedAtDefault();
 
   /** -k-criterion: how a search recognises the best k. */

@@ -73,7 +73,7 @@ class ExplorerIT {
 
     ChildJvm.Result run;
     try (VirtualDisplay display = VirtualDisplay.start(xvfb, temp.resolve("xvfb.log"))) {
-      run = runDriver(weka, display.name(), iris, screenshot, outputText);
+      run = runDriver(weka, display.name(), iris, screenshot, outputText, "-N 3");
     }
 
     assertEquals(0, run.exitCode(), run.toString());
@@ -110,6 +110,44 @@ class ExplorerIT {
       Files.copy(screenshot, committed, StandardCopyOption.REPLACE_EXISTING);
     }
     assertCommittedScreenshotWasDrawnHere(committed, screenshot);
+  }
+
+  @Test
+  void explorerShowsTheTableOfASearchForK() throws Exception {
+    Path xvfb = requireXvfb();
+    WekaInstallation weka = WekaInstallation.weka38(temp);
+    ChildJvm.Result installed = weka.install(WekaInstallation.packageZip());
+    assertEquals(0, installed.exitCode(), installed.toString());
+    Path iris = WekaInstallation.baseDir().resolve("src/test/resources/datasets/iris/iris.arff");
+    Path outputText = temp.resolve("search-output.txt");
+
+    ChildJvm.Result run;
+    try (VirtualDisplay display = VirtualDisplay.start(xvfb, temp.resolve("xvfb.log"))) {
+      run =
+          runDriver(
+              weka,
+              display.name(),
+              iris,
+              temp.resolve("search.png"),
+              outputText,
+              "-max-clusters 6");
+    }
+
+    assertEquals(0, run.exitCode(), run.toString());
+    assertEquals("ok", report(run).get("status"), run.toString());
+    String output = Files.readString(outputText, StandardCharsets.UTF_8);
+    assertTrue(output.contains("Scheme:       weka.clusterers.FastKMeans "), output);
+    assertTrue(output.contains("-max-clusters 6"), "the search is in the options line\n" + output);
+    assertTrue(output.contains("Choosing k by bic: tried k = 2.."), output);
+    Matcher chosen = Pattern.compile("\n\\* +(\\d+) ").matcher(output);
+    assertTrue(chosen.find(), "the chosen row is marked\n" + output);
+    assertTrue(
+        output.contains("Number of clusters: " + chosen.group(1) + "\n"),
+        "the model reports the chosen k\n" + output);
+    assertEquals(
+        Integer.parseInt(chosen.group(1)),
+        clusterSizes(output).get(1),
+        "the evaluation counts the chosen k\n" + output);
   }
 
   /**
@@ -215,7 +253,12 @@ class ExplorerIT {
    * weka.clusterers} (which need Weka's test jar) in front of Weka's class discovery.
    */
   private ChildJvm.Result runDriver(
-      WekaInstallation weka, String display, Path dataset, Path screenshot, Path outputText)
+      WekaInstallation weka,
+      String display,
+      Path dataset,
+      Path screenshot,
+      Path outputText,
+      String schemeOptions)
       throws Exception {
     Path driverClasses = copyDriverClasses(temp.resolve("driver-classes"));
     return weka.jvm(weka.classPath() + File.pathSeparator + driverClasses)
@@ -226,7 +269,8 @@ class ExplorerIT {
             ExplorerDriver.class.getName(),
             dataset.toString(),
             screenshot.toString(),
-            outputText.toString());
+            outputText.toString(),
+            schemeOptions);
   }
 
   /** The driver's "EXPLORER key=value" protocol lines as a map. */

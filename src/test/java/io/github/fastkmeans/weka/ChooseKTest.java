@@ -59,6 +59,21 @@ class ChooseKTest {
   }
 
   @Test
+  void theChosenRowDescribesTheFullyRefinedFitTheModelKeeps() throws Exception {
+    FastKMeans kmeans = TestData.built(s1(), "-max-clusters 30");
+    KSearchTable table = kmeans.getKSearchTable();
+    assertEquals(kmeans.numberOfClusters(), table.chosen().k());
+    assertEquals(kmeans.getSquaredError(), table.chosen().squaredError(), 0.0);
+    FastKMeans fixed = TestData.built(s1(), "-N " + table.chosen().k());
+    assertTrue(
+        kmeans.getSquaredError() <= fixed.getSquaredError() * 1.001,
+        "the chosen k is refined as fully as a single fit: "
+            + kmeans.getSquaredError()
+            + " vs "
+            + fixed.getSquaredError());
+  }
+
+  @Test
   void aBestAtTheTopOfTheRangeIsPointedOut() throws Exception {
     Instances data = s1();
     FastKMeans narrow = TestData.built(data, "-max-clusters 10 -k-criterion bic");
