@@ -10,6 +10,7 @@ import io.github.fastkmeans.weka.LegacyOptions;
 import io.github.fastkmeans.weka.ModelText;
 import io.github.fastkmeans.weka.OptionTable;
 import io.github.fastkmeans.weka.References;
+import io.github.fastkmeans.weka.RowStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import weka.core.Capabilities;
@@ -38,9 +39,19 @@ import weka.core.WekaException;
  * volatile field. A build uses the options as they were when it started; a thread asking for
  * clusters during a rebuild gets either the "not built" error or the new model, never a part-built
  * one.
+ *
+ * <p><b>Streams.</b> As an {@link UpdateableClusterer} (Weka's command line streams training files
+ * through it), a build on a header starts a stream; {@link #updateClusterer} keeps each row in
+ * compact form and {@link #updateFinished} fits them all: the model is the one {@link
+ * #buildClusterer} gives on the same rows in the same order. A question asked before {@link
+ * #updateFinished} is answered from a fit of the rows so far. Updates and questions during a stream
+ * come from one thread at a time.
  */
 public class FastKMeans extends ConfigurableClusterer
-    implements NumberOfClustersRequestable, WeightedInstancesHandler, TechnicalInformationHandler {
+    implements NumberOfClustersRequestable,
+        UpdateableClusterer,
+        WeightedInstancesHandler,
+        TechnicalInformationHandler {
 
   private static final long serialVersionUID = 7361594258132870531L;
 
@@ -52,6 +63,15 @@ public class FastKMeans extends ConfigurableClusterer
    * that a model built on one thread is seen whole by others; the model itself is immutable.
    */
   private volatile FittedModel model;
+
+  /**
+   * The rows of the stream the last build started; null before a build and once {@link
+   * #updateFinished} has ended the stream. Never saved.
+   */
+  private transient RowStream stream;
+
+  /** Why the fit of a finished stream failed, reported by the next question; else null. */
+  private transient WekaException streamFailure;
 
   /** Creates the clusterer with its default options (seed 10, as SimpleKMeans). */
   public FastKMeans() {
@@ -81,19 +101,74 @@ public class FastKMeans extends ConfigurableClusterer
     result.enable(Capability.NO_CLASS);
     result.enableAllClasses();
     result.enable(Capability.MISSING_CLASS_VALUES);
+    // A stream starts from a header; a build on no rows then fits them as they come.
+    result.setMinimumNumberInstances(0);
     return result;
   }
 
   /**
-   * Builds the model with the options as they are now. The previous model, if any, is discarded
-   * first: if the build fails the clusterer answers as one never built. Data that cannot be
-   * clustered are refused with a {@link WekaException} whose message names the problem.
+   * Builds the model with the options as they are now, and starts a stream with {@code data}'s rows
+   * that {@link #updateClusterer} continues. The previous model, if any, is discarded first: if the
+   * build fails the clusterer answers as one never built. Data that cannot be clustered are refused
+   * with a {@link WekaException} whose message names the problem. A header without rows only starts
+   * the stream.
    */
   @Override
-  public void buildClusterer(Instances data) throws WekaException {
+  public synchronized void buildClusterer(Instances data) throws WekaException {
     model = null;
-    FitPipeline build = new FitPipeline(options(), getSeed(), getDebug(), capabilitiesToCheck());
-    model = build.fit(data);
+    stream = null;
+    streamFailure = null;
+    RowStream started = RowStream.startingWith(data, capabilitiesToCheck());
+    if (data.numInstances() > 0) {
+      model = pipeline().fit(data);
+    }
+    stream = started;
+  }
+
+  /**
+   * Adds {@code instance} to the stream the last build started; the model is fitted again when it
+   * is next asked for, or by {@link #updateFinished}.
+   *
+   * @throws WekaException when no stream is open, or naming the row when it cannot be kept
+   */
+  @Override
+  public synchronized void updateClusterer(Instance instance) throws WekaException {
+    openStream().add(instance);
+    model = null;
+  }
+
+  /**
+   * Ends the stream: fits every row added and releases them. A failure of that fit (an interrupt,
+   * data that cannot be clustered) is reported by the next question to the clusterer, since this
+   * method cannot throw it.
+   */
+  @Override
+  public synchronized void updateFinished() {
+    if (stream == null) {
+      return;
+    }
+    try {
+      if (model == null) {
+        model = pipeline().fit(stream.rows());
+      }
+    } catch (WekaException e) {
+      streamFailure = e;
+    } finally {
+      stream = null;
+    }
+  }
+
+  private RowStream openStream() throws WekaException {
+    if (stream == null) {
+      throw new WekaException(
+          "FastKMeans has no open stream: call buildClusterer (with the data's header) before"
+              + " updateClusterer, and again after updateFinished to start a new stream.");
+    }
+    return stream;
+  }
+
+  private FitPipeline pipeline() {
+    return new FitPipeline(options(), getSeed(), getDebug(), capabilitiesToCheck());
   }
 
   private Capabilities capabilitiesToCheck() {
@@ -102,10 +177,27 @@ public class FastKMeans extends ConfigurableClusterer
 
   private FittedModel builtModel() throws WekaException {
     FittedModel built = model;
-    if (built == null) {
+    return built != null ? built : modelOfTheStream();
+  }
+
+  /** The model of the stream's rows so far, fitted now if need be; or why there is none. */
+  private synchronized FittedModel modelOfTheStream() throws WekaException {
+    if (model != null) {
+      return model;
+    }
+    if (streamFailure != null) {
+      throw new WekaException(streamFailure.getMessage(), streamFailure);
+    }
+    if (stream == null) {
       throw new WekaException("FastKMeans has not been built yet; call buildClusterer first.");
     }
-    return built;
+    if (stream.count() == 0) {
+      throw new WekaException(
+          "FastKMeans was built on a header without instances and no instance was added since"
+              + " (updateClusterer): there is nothing to cluster yet.");
+    }
+    model = pipeline().fit(stream.rows());
+    return model;
   }
 
   @Override
@@ -181,9 +273,13 @@ public class FastKMeans extends ConfigurableClusterer
 
   @Override
   public String toString() {
-    FittedModel built = model;
-    if (built == null) {
-      return "FastKMeans: no model built yet.";
+    FittedModel built;
+    try {
+      built = builtModel();
+    } catch (WekaException e) {
+      return streamFailure == null && (stream == null || stream.count() == 0)
+          ? "FastKMeans: no model built yet."
+          : "FastKMeans: no model: " + e.getMessage();
     }
     return ModelText.describe(built, options().get(OptionTable.SHOW_SPREAD), getDebug(), DECIMALS);
   }

@@ -2,7 +2,6 @@ package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.parallel.Interruption;
 import java.util.Arrays;
-import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.WekaException;
 
@@ -50,8 +49,9 @@ final class AttributeSummary {
    * @throws WekaException naming the attribute and the instance (counted from 1) of a numeric value
    *     that is infinite or a nominal value that is not one of the attribute's values
    */
-  static AttributeSummary[] of(Instances data, int[] indices)
+  static AttributeSummary[] of(TrainingRows data, int[] indices)
       throws WekaException, InterruptedException {
+    Instances header = data.header();
     int count = indices.length;
     double[] weightSum = new double[count];
     double[] weightedSum = new double[count];
@@ -64,31 +64,31 @@ final class AttributeSummary {
     boolean[] numeric = new boolean[count];
     double[][] counts = new double[count][];
     for (int a = 0; a < count; a++) {
-      numeric[a] = !data.attribute(indices[a]).isNominal();
-      counts[a] = numeric[a] ? null : new double[data.attribute(indices[a]).numValues()];
+      numeric[a] = !header.attribute(indices[a]).isNominal();
+      counts[a] = numeric[a] ? null : new double[header.attribute(indices[a]).numValues()];
     }
-    for (int row = 0; row < data.numInstances(); row++) {
+    int rows = data.count();
+    for (int row = 0; row < rows; row++) {
       if (row % ROWS_PER_INTERRUPT_CHECK == 0) {
         Interruption.check("Learning the encoding");
       }
-      Instance instance = data.instance(row);
-      double weight = instance.weight();
+      double weight = data.weight(row);
       for (int a = 0; a < count; a++) {
-        double value = instance.value(indices[a]);
+        double value = data.value(row, indices[a]);
         if (Double.isNaN(value)) {
           continue;
         }
         present[a]++;
         if (!numeric[a]) {
-          if (!AttributeValues.isValueIndex(data.attribute(indices[a]), value)) {
-            throw AttributeValues.notAValueIndex(data.attribute(indices[a]), row, value);
+          if (!AttributeValues.isValueIndex(header.attribute(indices[a]), value)) {
+            throw AttributeValues.notAValueIndex(header.attribute(indices[a]), row, value);
           }
           counts[a][(int) value] += weight;
           continue;
         }
         if (Double.isInfinite(value)) {
           throw AttributeValues.refusal(
-              data.attribute(indices[a]),
+              header.attribute(indices[a]),
               row,
               value,
               "; FastKMeans needs finite numbers (remove the instance or replace the value).");
@@ -114,10 +114,10 @@ final class AttributeSummary {
       }
     }
     double[] squares = new double[count];
-    for (Instance instance : data) {
-      double weight = instance.weight();
+    for (int row = 0; row < rows; row++) {
+      double weight = data.weight(row);
       for (int a = 0; a < count; a++) {
-        double value = instance.value(indices[a]);
+        double value = data.value(row, indices[a]);
         if (numeric[a] && !Double.isNaN(value)) {
           double diff = value - mean[a];
           squares[a] += weight * diff * diff;
@@ -125,7 +125,6 @@ final class AttributeSummary {
       }
     }
     AttributeSummary[] summaries = new AttributeSummary[count];
-    long rows = data.numInstances();
     for (int a = 0; a < count; a++) {
       if (!numeric[a]) {
         int mode = 0;
@@ -171,13 +170,13 @@ final class AttributeSummary {
     return weightSum > 0 ? Math.sqrt(weightedSquares / weightSum) : 0;
   }
 
-  private static double scaledMean(Instances data, int index, double unit, boolean weighted) {
+  private static double scaledMean(TrainingRows data, int index, double unit, boolean weighted) {
     double weightSum = 0;
     double sum = 0;
-    for (Instance instance : data) {
-      double value = instance.value(index);
+    for (int row = 0; row < data.count(); row++) {
+      double value = data.value(row, index);
       if (!Double.isNaN(value)) {
-        double weight = weighted ? instance.weight() : 1;
+        double weight = weighted ? data.weight(row) : 1;
         sum += weight * (value / unit);
         weightSum += weight;
       }
@@ -185,13 +184,13 @@ final class AttributeSummary {
     return sum / weightSum * unit;
   }
 
-  private static double scaledSquares(Instances data, int index, double mean, double unit) {
+  private static double scaledSquares(TrainingRows data, int index, double mean, double unit) {
     double squares = 0;
-    for (Instance instance : data) {
-      double value = instance.value(index);
+    for (int row = 0; row < data.count(); row++) {
+      double value = data.value(row, index);
       if (!Double.isNaN(value)) {
         double diff = (value - mean) / unit;
-        squares += instance.weight() * diff * diff;
+        squares += data.weight(row) * diff * diff;
       }
     }
     return squares;

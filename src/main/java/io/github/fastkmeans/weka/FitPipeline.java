@@ -108,8 +108,21 @@ public final class FitPipeline {
    *     or when the calling thread is interrupted (its interrupt flag is then set again)
    */
   public FittedModel fit(Instances data) throws WekaException {
+    if (data == null) {
+      throw new WekaException("No data were given (null).");
+    }
+    return fit(TrainingRows.of(data));
+  }
+
+  /**
+   * Builds the model of {@code rows}, exactly as {@link #fit(Instances)} builds it from a data set
+   * holding the same rows in the same order.
+   *
+   * @throws WekaException as {@link #fit(Instances)}
+   */
+  public FittedModel fit(TrainingRows rows) throws WekaException {
     try {
-      return run(data);
+      return run(rows);
     } catch (InterruptedException e) {
       // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop).
       Thread.currentThread().interrupt();
@@ -119,7 +132,7 @@ public final class FitPipeline {
     }
   }
 
-  private FittedModel run(Instances data) throws WekaException, InterruptedException {
+  private FittedModel run(TrainingRows data) throws WekaException, InterruptedException {
     // The most clusters this build may fit: -N, or the top of the range a search tries.
     int k = searching() ? options.get(OptionTable.MAX_CLUSTERS) : options.get(OptionTable.CLUSTERS);
     enter(Stage.REFUSE_UNUSABLE);
@@ -128,7 +141,7 @@ public final class FitPipeline {
     InstanceEncoder encoder = InstanceEncoder.fit(data, options.get(OptionTable.NORMALIZATION));
     enter(Stage.MEMORY_CHECK);
     KMeansSettings settings = settings();
-    HeapCheck.ensureRoomFor(MemoryEstimate.of(data.numInstances(), encoder.columns(), k, settings));
+    HeapCheck.ensureRoomFor(MemoryEstimate.of(data.count(), encoder.columns(), k, settings));
     enter(Stage.ENCODE);
     DataMatrix matrix = encoder.encode(data);
     if (!(matrix.totalWeight() > 0)) {
@@ -159,7 +172,8 @@ public final class FitPipeline {
             encoder.missingValuesReplaced(),
             warnings,
             quality,
-            clustering.table);
+            clustering.table,
+            data.source() != null ? data.source() : exactSource(data.count()));
     // A stop asked for while the model was made is honoured too: the caller asked for no model.
     Interruption.check("Making the model");
     return model;
@@ -233,6 +247,14 @@ public final class FitPipeline {
     return new Clustering(refinement.refine(matrix, result, seed), null);
   }
 
+  /**
+   * The model output's account of training on every instance: the same for a batch build and for a
+   * stream kept whole, whose models are the same.
+   */
+  private static String exactSource(int instances) {
+    return instances + (instances == 1 ? " instance" : " instances") + ", all clustered (exact)";
+  }
+
   /** Announces a stage; the check between stages for an interrupt. */
   @FunctionalInterface
   private interface StageEntry {
@@ -246,33 +268,24 @@ public final class FitPipeline {
     observer.accept(stage);
   }
 
-  private void refuseUnusable(Instances data, int k) throws WekaException {
-    if (data == null) {
-      throw new WekaException("No data were given (null).");
-    }
+  private void refuseUnusable(TrainingRows data, int k) throws WekaException {
     if (capabilities != null) {
-      try {
-        capabilities.testWithFail(data);
-      } catch (WekaException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new WekaException(e.getMessage(), e);
-      }
+      data.test(capabilities);
     }
     if (searching()) {
       refuseUnusableSearch(data);
-    } else if (data.numInstances() < k) {
+    } else if (data.count() < k) {
       throw new WekaException(
           "Cannot form "
               + k
               + " clusters from "
-              + data.numInstances()
+              + data.count()
               + " instances; lower the number of clusters (-N).");
     }
   }
 
   /** Refuses a search whose range is empty, too large for the data, or whose k is fixed. */
-  private void refuseUnusableSearch(Instances data) throws WekaException {
+  private void refuseUnusableSearch(TrainingRows data) throws WekaException {
     int min = options.get(OptionTable.MIN_CLUSTERS);
     int max = options.get(OptionTable.MAX_CLUSTERS);
     if (min > max) {
@@ -283,12 +296,12 @@ public final class FitPipeline {
               + max
               + ").");
     }
-    if (data.numInstances() < max) {
+    if (data.count() < max) {
       throw new WekaException(
           "Cannot search up to "
               + max
               + " clusters in "
-              + data.numInstances()
+              + data.count()
               + " instances; lower the largest number of clusters (-max-clusters).");
     }
     if (options.get(OptionTable.INITIALIZER).startsGiven()) {

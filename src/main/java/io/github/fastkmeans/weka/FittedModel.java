@@ -37,7 +37,8 @@ public final class FittedModel implements Serializable {
   /** The layout of the saved parts; raise it whenever they change. */
   // 4: the spread and the quality measures are classes of io.github.fastkmeans.quality; format 3
   // named them in the engine, where classes of those names still read them.
-  public static final int FORMAT_VERSION = 5;
+  // 6: how the training rows were obtained (a stream kept whole, or a coreset), after the table.
+  public static final int FORMAT_VERSION = 6;
 
   private final InstanceEncoder encoder;
   private final KMeansResult result;
@@ -58,6 +59,11 @@ public final class FittedModel implements Serializable {
   /** The table of a search for k, or null when k was given. */
   private final KSearchTable kSearch;
 
+  /**
+   * What the model was fitted on (every instance, or a coreset); null in models before format 6.
+   */
+  private final String trainingSource;
+
   /** Bundles a finished fit with what describes it; {@code quality} may be null. */
   public FittedModel(
       InstanceEncoder encoder,
@@ -70,7 +76,8 @@ public final class FittedModel implements Serializable {
       boolean missingValuesReplaced,
       List<String> warnings,
       ClusterQuality quality,
-      KSearchTable kSearch) {
+      KSearchTable kSearch,
+      String trainingSource) {
     this.encoder = encoder;
     this.result = result;
     this.spread = spread;
@@ -83,6 +90,15 @@ public final class FittedModel implements Serializable {
     this.centres = result.centres();
     this.quality = quality;
     this.kSearch = kSearch;
+    this.trainingSource = trainingSource;
+  }
+
+  /**
+   * What the model was fitted on, for the model output: every training instance (exact) or a
+   * coreset summarising them; null for models saved before format 6.
+   */
+  public String trainingSource() {
+    return trainingSource;
   }
 
   /** The table of every k a search tried, or null when k was given (-N). */
@@ -297,6 +313,8 @@ public final class FittedModel implements Serializable {
       out.writeObject(model.quality);
       // Format 5 on.
       out.writeObject(model.kSearch);
+      // Format 6 on.
+      out.writeObject(model.trainingSource);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -316,6 +334,7 @@ public final class FittedModel implements Serializable {
         String[] warnings = (String[]) in.readObject();
         ClusterQuality quality = (ClusterQuality) in.readObject();
         KSearchTable kSearch = formatVersion >= 5 ? (KSearchTable) in.readObject() : null;
+        String trainingSource = formatVersion >= 6 ? (String) in.readObject() : null;
         if (encoder == null
             || result == null
             || spread == null
@@ -336,7 +355,8 @@ public final class FittedModel implements Serializable {
                 missingValuesReplaced,
                 Arrays.asList(warnings),
                 quality,
-                kSearch);
+                kSearch,
+                trainingSource);
       } catch (ClassCastException e) {
         InvalidObjectException invalid =
             new InvalidObjectException("The FastKMeans model is damaged: " + e.getMessage());

@@ -103,12 +103,24 @@ public final class InstanceEncoder implements Serializable {
    */
   public static InstanceEncoder fit(Instances data, Normalization normalization)
       throws WekaException, InterruptedException {
+    return fit(TrainingRows.of(data), normalization);
+  }
+
+  /**
+   * Learns the encoding of {@code rows}, as {@link #fit(Instances, Normalization)} learns that of a
+   * data set holding the same rows.
+   *
+   * @throws WekaException as {@link #fit(Instances, Normalization)}
+   */
+  public static InstanceEncoder fit(TrainingRows rows, Normalization normalization)
+      throws WekaException, InterruptedException {
+    Instances data = rows.header();
     int[] used = clusteredAttributes(data);
     if (used.length == 0) {
       throw new WekaException(
           "FastKMeans needs at least one numeric, date or nominal attribute besides the class.");
     }
-    checkWeights(data);
+    checkWeights(rows);
     int[] firstColumn = new int[used.length];
     double[] offset = new double[used.length];
     double[] scale = new double[used.length];
@@ -117,7 +129,7 @@ public final class InstanceEncoder implements Serializable {
     boolean[] absent = new boolean[used.length];
     boolean missingValuesReplaced = false;
     long columns = 0;
-    AttributeSummary[] summaries = AttributeSummary.of(data, used);
+    AttributeSummary[] summaries = AttributeSummary.of(rows, used);
     for (int a = 0; a < used.length; a++) {
       Attribute attribute = data.attribute(used[a]);
       firstColumn[a] = (int) columns;
@@ -183,10 +195,10 @@ public final class InstanceEncoder implements Serializable {
    *
    * @throws WekaException naming the first instance (counted from 1) with a wrong weight
    */
-  private static void checkWeights(Instances data) throws WekaException {
+  private static void checkWeights(TrainingRows rows) throws WekaException {
     double total = 0;
-    for (int row = 0; row < data.numInstances(); row++) {
-      double weight = data.instance(row).weight();
+    for (int row = 0; row < rows.count(); row++) {
+      double weight = rows.weight(row);
       if (!(weight >= 0) || Double.isInfinite(weight)) {
         throw new WekaException(
             "Instance "
@@ -204,7 +216,7 @@ public final class InstanceEncoder implements Serializable {
   }
 
   /** The attributes that take part in distances: numeric, date and nominal ones, not the class. */
-  private static int[] clusteredAttributes(Instances data) {
+  static int[] clusteredAttributes(Instances data) {
     int[] used = new int[data.numAttributes()];
     int count = 0;
     for (int i = 0; i < data.numAttributes(); i++) {
@@ -273,7 +285,16 @@ public final class InstanceEncoder implements Serializable {
    */
   public DataMatrix encode(Instances data) throws WekaException, InterruptedException {
     checkHeader(data);
-    int rows = data.numInstances();
+    return encode(TrainingRows.of(data));
+  }
+
+  /**
+   * Encodes all of {@code training} (which must have the training header) into a new matrix with
+   * the row weights.
+   */
+  public DataMatrix encode(TrainingRows training) throws WekaException, InterruptedException {
+    checkHeader(training.header());
+    int rows = training.count();
     if ((long) rows * columns > Integer.MAX_VALUE - 8) {
       throw new WekaException(
           rows
@@ -289,9 +310,9 @@ public final class InstanceEncoder implements Serializable {
       if (row % AttributeSummary.ROWS_PER_INTERRUPT_CHECK == 0) {
         Interruption.check("Encoding the data");
       }
-      Instance instance = data.instance(row);
-      encodeInto(instance, -1, row, values, row * columns);
-      weights[row] = instance.weight();
+      int at = row;
+      encodeInto(index -> training.value(at, index), row, values, row * columns);
+      weights[row] = training.weight(row);
     }
     return DataMatrix.of(rows, columns, values, weights);
   }
@@ -319,7 +340,11 @@ public final class InstanceEncoder implements Serializable {
     int removedIndex = classRemoved ? classIndex : -1;
     checkTypes(instance, removedIndex);
     double[] row = new double[columns];
-    encodeInto(instance, removedIndex, -1, row, 0);
+    encodeInto(
+        index -> instance.value(removedIndex >= 0 && index > removedIndex ? index - 1 : index),
+        -1,
+        row,
+        0);
     return row;
   }
 
@@ -387,17 +412,21 @@ public final class InstanceEncoder implements Serializable {
     return text.append('}').toString();
   }
 
+  /** The raw values of one row, by training attribute index (NaN for a missing value). */
+  @FunctionalInterface
+  private interface RawValues {
+    double of(int attribute);
+  }
+
   /**
-   * Writes the encoding of {@code instance} to {@code out[base ..]}; {@code removedIndex} is the
-   * training attribute missing from the instance (later ones sit one place earlier), or -1; {@code
-   * row} is the instance's index in the training data, for messages, or -1.
+   * Writes the encoding of the row whose raw values are {@code raw} to {@code out[base ..]}; {@code
+   * row} is its index in the training data, for messages, or -1.
    */
-  private void encodeInto(Instance instance, int removedIndex, int row, double[] out, int base)
-      throws WekaException {
+  private void encodeInto(RawValues raw, int row, double[] out, int base) throws WekaException {
     for (int a = 0; a < attributes.length; a++) {
       int index = attributes[a];
-      int position = removedIndex >= 0 && index > removedIndex ? index - 1 : index;
-      double value = instance.isMissing(position) ? replacement[a] : instance.value(position);
+      double given = raw.of(index);
+      double value = Double.isNaN(given) ? replacement[a] : given;
       int column = base + firstColumn[a];
       Attribute attribute = header.attribute(index);
       if (attribute.isNominal()) {
@@ -423,6 +452,9 @@ public final class InstanceEncoder implements Serializable {
    * @throws WekaException naming the first difference
    */
   public void checkHeader(Instances data) throws WekaException {
+    if (data == header) {
+      return;
+    }
     String difference = header.equalHeadersMsg(data);
     if (difference != null) {
       throw new WekaException("The data do not match the training data: " + difference);

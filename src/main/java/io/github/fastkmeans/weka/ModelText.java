@@ -35,6 +35,9 @@ public final class ModelText {
     if (model.warnings().length > 0) {
       text.append('\n');
     }
+    if (model.trainingSource() != null) {
+      text.append("Training data: ").append(model.trainingSource()).append('\n');
+    }
     text.append("Number of clusters: ").append(result.k()).append('\n');
     text.append("Initialization: ").append(model.initializerId());
     text.append(" (best of ").append(model.restarts());

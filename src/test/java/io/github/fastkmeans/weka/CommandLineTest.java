@@ -13,11 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import weka.clusterers.ClusterEvaluation;
 import weka.clusterers.FastKMeans;
 import weka.clusterers.SimpleKMeans;
+import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
+import weka.core.WekaException;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /** Weka's command line as FastKMeans runs it ({@link CommandLine}), on real files. */
@@ -35,13 +39,52 @@ class CommandLineTest {
 
   /** Runs FastKMeans' command line with {@code options}, capturing every stream. */
   private static Run run(String options) throws Throwable {
-    return run(options, CommandLine.CLASS_MAPPING_NOTE_MILLIS);
+    return run(new FastKMeans(), options, CommandLine.CLASS_MAPPING_NOTE_MILLIS);
+  }
+
+  /** FastKMeans counting the rows streamed into it. */
+  private static final class CountingFastKMeans extends FastKMeans {
+    private static final long serialVersionUID = 1L;
+    int updates;
+
+    @Override
+    public void updateClusterer(Instance instance) throws WekaException {
+      updates++;
+      super.updateClusterer(instance);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-N 3", "-N 3 -c last", "-max-clusters 5"})
+  void theCommandLineStreamsTheTrainingFileIntoTheBatchModel(String options) throws Throwable {
+    CountingFastKMeans streamed = new CountingFastKMeans();
+    Run stream =
+        run(streamed, "-t " + iris() + " " + options, CommandLine.CLASS_MAPPING_NOTE_MILLIS);
+    CountingFastKMeans batch = new CountingFastKMeans();
+    Run forced =
+        run(
+            batch,
+            "-t " + iris() + " " + options + " -force-batch-training",
+            CommandLine.CLASS_MAPPING_NOTE_MILLIS);
+    assertEquals(0, stream.status, stream.err);
+    assertEquals(0, forced.status, forced.err);
+    assertEquals(150, streamed.updates, "Weka streamed every row of the file");
+    assertEquals(0, batch.updates, "-force-batch-training builds in one batch");
+    assertEquals(
+        forced.out.replaceAll("Elapsed time.*", ""), stream.out.replaceAll("Elapsed time.*", ""));
+    assertTrue(stream.out.contains("Training data: 150 instances, all clustered (exact)"));
   }
 
   /**
    * As {@link #run(String)}, with the class-mapping note due {@code noteAfterMillis} after the fit.
    */
   private static Run run(String options, long noteAfterMillis) throws Throwable {
+    return run(new FastKMeans(), options, noteAfterMillis);
+  }
+
+  /** As {@link #run(String, long)}, with {@code clusterer}. */
+  private static Run run(FastKMeans clusterer, String options, long noteAfterMillis)
+      throws Throwable {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ConsoleCapture console = new ConsoleCapture();
@@ -50,7 +93,7 @@ class CommandLineTest {
         console.during(
             () ->
                 CommandLine.run(
-                    new FastKMeans(),
+                    clusterer,
                     Utils.splitOptions(options),
                     new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8),

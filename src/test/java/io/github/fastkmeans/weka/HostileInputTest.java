@@ -184,13 +184,17 @@ class HostileInputTest {
   static Stream<Arguments> refusedInputs() {
     return Stream.of(
         refused(
-            "empty data set",
-            "Not enough training instances (required: 1, provided: 0)",
-            build(empty(), "")),
+            "empty data set: a stream without rows, asked for clusters",
+            "no instance was added since",
+            dir -> TestData.built(empty(), "").numberOfClusters()),
         refused(
-            "empty data set, capabilities not checked",
+            "empty data set: a stream finished without rows",
             "Cannot form 2 clusters from 0 instances",
-            build(empty(), "-do-not-check-capabilities")),
+            dir -> {
+              FastKMeans kmeans = TestData.built(empty(), "-do-not-check-capabilities");
+              kmeans.updateFinished();
+              kmeans.numberOfClusters();
+            }),
         refused("null data", "No data were given", dir -> new FastKMeans().buildClusterer(null)),
         refused(
             "k larger than the number of instances",
@@ -466,7 +470,9 @@ class HostileInputTest {
             "has not been built yet",
             dir -> {
               FastKMeans kmeans = TestData.built(twoGroups(), "");
-              assertThrows(WekaException.class, () -> kmeans.buildClusterer(empty()));
+              assertThrows(
+                  WekaException.class,
+                  () -> kmeans.buildClusterer(new Instances(twoGroups(), 0, 1)));
               kmeans.clusterInstance(twoGroups().instance(0));
             }),
         refused(

@@ -39,7 +39,8 @@ class InterruptionTest {
     return data;
   }
 
-  private static long liveWorkers() {
+  /** The FastKMeans worker threads alive now. */
+  static long liveWorkers() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("fastkmeans-worker-") && t.isAlive())
         .count();

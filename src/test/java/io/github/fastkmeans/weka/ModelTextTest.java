@@ -63,6 +63,7 @@ class ModelTextTest {
         missingValuesReplaced,
         warnings,
         null,
+        null,
         null);
   }
 

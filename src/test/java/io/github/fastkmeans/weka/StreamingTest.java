@@ -1,0 +1,229 @@
+package io.github.fastkmeans.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import weka.clusterers.FastKMeans;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Utils;
+import weka.core.WekaException;
+
+/** FastKMeans as an UpdateableClusterer: a stream kept whole gives exactly the batch model. */
+class StreamingTest {
+
+  @TempDir static Path temp;
+
+  /**
+   * Two numeric attributes, a nominal one and a numeric class, with missing values (about one value
+   * in eight) and weights between 0.5 and 3; rows drawn around four centres.
+   */
+  static Instances mixed() {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("x"));
+    attributes.add(new Attribute("colour", List.of("red", "green", "blue")));
+    attributes.add(new Attribute("y"));
+    attributes.add(new Attribute("target"));
+    Instances data = new Instances("mixed", attributes, 400);
+    Random random = new Random(42);
+    for (int row = 0; row < 400; row++) {
+      int group = random.nextInt(4);
+      double[] values = {
+        10 * group + random.nextGaussian(),
+        group % 3,
+        -5 * group + random.nextGaussian(),
+        random.nextDouble()
+      };
+      for (int a = 0; a < 3; a++) {
+        if (random.nextInt(8) == 0) {
+          values[a] = Utils.missingValue();
+        }
+      }
+      data.add(new DenseInstance(0.5 + 2.5 * random.nextDouble(), values));
+    }
+    data.setClassIndex(3);
+    return data;
+  }
+
+  static Stream<Arguments> streams() throws Exception {
+    List<Arguments> cases = new ArrayList<>();
+    Instances mixed = mixed();
+    for (String init :
+        List.of("random", "kmeans++", "farthest-first", "kmeans-parallel", "afk-mc2")) {
+      for (String threads : List.of("1", "3")) {
+        cases.add(Arguments.of("mixed", mixed, "-N 4 -init " + init + " -num-slots " + threads));
+      }
+    }
+    Path centres =
+        TestData.writeCentres(
+            mixed,
+            new double[][] {{0, 0, 0}, {10, 1, -5}, {20, 2, -10}, {30, 0, -15}},
+            temp.resolve("centres.arff"));
+    cases.add(Arguments.of("mixed", mixed, "-N 4 -init given -init-file " + centres));
+    cases.add(
+        Arguments.of("iris (class set)", TestData.load("iris"), "-N 3 -normalize standardize"));
+    cases.add(Arguments.of("s1", TestData.loadUnlabelled("s1"), "-N 15 -num-slots 3"));
+    cases.add(Arguments.of("s1, search for k", TestData.loadUnlabelled("s1"), "-max-clusters 20"));
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("streams")
+  void aStreamKeptWholeGivesExactlyTheBatchModel(String name, Instances data, String options)
+      throws Exception {
+    FastKMeans batch = TestData.built(data, options);
+    FastKMeans streamed = streamed(data, options, data.numInstances());
+    streamed.updateFinished();
+    assertSameModel(batch, streamed, data);
+  }
+
+  @Test
+  void questionsBeforeTheEndAreAnsweredFromTheRowsSoFar() throws Exception {
+    Instances data = mixed();
+    FastKMeans streamed = streamed(data, "-N 4", 150);
+    FastKMeans firstRows = TestData.built(new Instances(data, 0, 150), "-N 4");
+    assertSameModel(firstRows, streamed, data);
+
+    for (int row = 150; row < data.numInstances(); row++) {
+      streamed.updateClusterer(data.instance(row));
+    }
+    streamed.updateFinished();
+    assertSameModel(TestData.built(data, "-N 4"), streamed, data);
+  }
+
+  @Test
+  void aBuildOnRowsFollowedByUpdatesEqualsTheBatchOfAll() throws Exception {
+    Instances data = mixed();
+    FastKMeans kmeans = TestData.built(new Instances(data, 0, 100), "-N 4");
+    for (int row = 100; row < data.numInstances(); row++) {
+      kmeans.updateClusterer(data.instance(row));
+    }
+    kmeans.updateFinished();
+    assertSameModel(TestData.built(data, "-N 4"), kmeans, data);
+  }
+
+  @Test
+  void theModelOutputSaysEveryInstanceWasClustered() throws Exception {
+    Instances data = mixed();
+    FastKMeans streamed = streamed(data, "-N 4", data.numInstances());
+    streamed.updateFinished();
+    assertTrue(
+        streamed.toString().contains("Training data: 400 instances, all clustered (exact)\n"),
+        streamed.toString());
+    assertEquals(
+        TestData.built(data, "-N 4").toString().replaceAll("Elapsed time.*", ""),
+        streamed.toString().replaceAll("Elapsed time.*", ""));
+  }
+
+  @Test
+  void aRowFromAnotherHeaderIsRefusedNamingItAndTheStreamGoesOn() throws Exception {
+    Instances data = mixed();
+    FastKMeans kmeans = streamed(data, "-N 4", 10);
+    Instances other = new Instances(data, 0);
+    other.renameAttribute(1, "hue");
+    Instance foreign = (Instance) data.instance(10).copy();
+    foreign.setDataset(other);
+    refuses(
+        () -> kmeans.updateClusterer(foreign),
+        "Row 11 of the stream comes from a data set with another header");
+    for (int row = 10; row < data.numInstances(); row++) {
+      kmeans.updateClusterer(data.instance(row));
+    }
+    kmeans.updateFinished();
+    assertSameModel(TestData.built(data, "-N 4"), kmeans, data);
+  }
+
+  @Test
+  void badRowsAreRefusedNamingTheirNumber() throws Exception {
+    Instances data = mixed();
+    FastKMeans kmeans = streamed(data, "-N 4", 5);
+    Instance heavy = (Instance) data.instance(5).copy();
+    heavy.setWeight(Double.NaN);
+    refuses(() -> kmeans.updateClusterer(heavy), "Row 6 of the stream has weight NaN");
+    Instance negative = (Instance) data.instance(5).copy();
+    negative.setWeight(-1);
+    refuses(() -> kmeans.updateClusterer(negative), "Row 6 of the stream has weight -1.0");
+    refuses(
+        () -> kmeans.updateClusterer(new DenseInstance(1, new double[] {1, 2})),
+        "Row 6 of the stream has 2 attributes but the stream's header has 4");
+    refuses(() -> kmeans.updateClusterer(null), "Row 6 of the stream is null");
+    assertEquals(5, kmeans.getAssignments().length, "the refused rows were not kept");
+  }
+
+  @Test
+  void updatesNeedAnOpenStream() throws Exception {
+    Instances data = mixed();
+    refuses(() -> new FastKMeans().updateClusterer(data.instance(0)), "no open stream");
+    FastKMeans finished = streamed(data, "-N 4", 20);
+    finished.updateFinished();
+    refuses(() -> finished.updateClusterer(data.instance(20)), "call buildClusterer");
+    assertEquals(20, finished.getAssignments().length, "the finished model is kept");
+  }
+
+  @Test
+  void anInterruptedEndLeavesNoModelAndNoThread() throws Exception {
+    Instances data = mixed();
+    FastKMeans kmeans = streamed(data, "-N 4 -num-slots 3", data.numInstances());
+    Thread.currentThread().interrupt();
+    kmeans.updateFinished();
+    assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+    refuses(kmeans::numberOfClusters, "interrupted; no model was built");
+    assertEquals(0, InterruptionTest.liveWorkers(), "no worker thread left");
+  }
+
+  /** {@code action} throws a WekaException whose message contains {@code messagePart}. */
+  static void refuses(Executable action, String messagePart) {
+    WekaException e = assertThrows(WekaException.class, action);
+    assertTrue(e.getMessage().contains(messagePart), e.getMessage());
+  }
+
+  /** A FastKMeans with {@code options}, built on the header, fed the first {@code rows} rows. */
+  static FastKMeans streamed(Instances data, String options, int rows) throws Exception {
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions(options));
+    kmeans.buildClusterer(new Instances(data, 0));
+    for (int row = 0; row < rows; row++) {
+      kmeans.updateClusterer(data.instance(row));
+    }
+    return kmeans;
+  }
+
+  /** Every part of the two models and every answer on {@code data} are bit for bit the same. */
+  static void assertSameModel(FastKMeans expected, FastKMeans actual, Instances data)
+      throws Exception {
+    assertEquals(expected.numberOfClusters(), actual.numberOfClusters());
+    assertArrayEquals(expected.getAssignments(), actual.getAssignments());
+    assertArrayEquals(expected.getClusterSizes(), actual.getClusterSizes(), 0);
+    assertEquals(expected.getSquaredError(), actual.getSquaredError(), 0);
+    assertEquals(expected.getNumIterations(), actual.getNumIterations());
+    for (int c = 0; c < expected.numberOfClusters(); c++) {
+      assertArrayEquals(
+          expected.getClusterCentroids().instance(c).toDoubleArray(),
+          actual.getClusterCentroids().instance(c).toDoubleArray(),
+          0);
+      assertArrayEquals(
+          expected.getInitialStartPoints().instance(c).toDoubleArray(),
+          actual.getInitialStartPoints().instance(c).toDoubleArray(),
+          0);
+    }
+    for (Instance instance : data) {
+      assertArrayEquals(
+          expected.distancesToCentroids(instance), actual.distancesToCentroids(instance), 0);
+    }
+  }
+}
