@@ -118,9 +118,10 @@ public class FastKMeans extends ConfigurableClusterer
     model = null;
     stream = null;
     streamFailure = null;
-    RowStream started = RowStream.startingWith(data, capabilitiesToCheck());
+    FitPipeline build = pipeline();
+    RowStream started = RowStream.startingWith(data, build, capabilitiesToCheck());
     if (data.numInstances() > 0) {
-      model = pipeline().fit(data);
+      model = build.fit(data);
     }
     stream = started;
   }
@@ -133,7 +134,14 @@ public class FastKMeans extends ConfigurableClusterer
    */
   @Override
   public synchronized void updateClusterer(Instance instance) throws WekaException {
-    openStream().add(instance);
+    try {
+      openStream().add(instance);
+    } catch (InterruptedException e) {
+      // Keep the flag for the caller (KnowledgeFlow's stop); the stream cannot go on.
+      Thread.currentThread().interrupt();
+      stream = null;
+      throw new WekaException("FastKMeans was interrupted; the stream was dropped.", e);
+    }
     model = null;
   }
 
@@ -149,7 +157,7 @@ public class FastKMeans extends ConfigurableClusterer
     }
     try {
       if (model == null) {
-        model = pipeline().fit(stream.rows());
+        model = stream.fit();
       }
     } catch (WekaException e) {
       streamFailure = e;
@@ -196,7 +204,7 @@ public class FastKMeans extends ConfigurableClusterer
           "FastKMeans was built on a header without instances and no instance was added since"
               + " (updateClusterer): there is nothing to cluster yet.");
     }
-    model = pipeline().fit(stream.rows());
+    model = stream.fit();
     return model;
   }
 
@@ -225,9 +233,20 @@ public class FastKMeans extends ConfigurableClusterer
     return builtModel().result().clusterWeights();
   }
 
-  /** The cluster of every training instance, in the order given. */
+  /**
+   * The cluster of every training instance, in the order given.
+   *
+   * @throws WekaException if the model is not built, or was fitted on a stream's coreset, which
+   *     keeps no instance
+   */
   public int[] getAssignments() throws WekaException {
-    return builtModel().result().labels();
+    FittedModel built = builtModel();
+    if (built.fromSummary()) {
+      throw new WekaException(
+          "The model was fitted on a coreset summarising the stream, which keeps no instance;"
+              + " assign instances with clusterInstance.");
+    }
+    return built.result().labels();
   }
 
   /** The weighted within-cluster sum of squared errors, in the normalised space. */

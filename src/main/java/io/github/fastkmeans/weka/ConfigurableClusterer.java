@@ -331,6 +331,21 @@ public abstract class ConfigurableClusterer extends RandomizableClusterer {
     return get(OptionTable.ELKAN_MEMORY);
   }
 
+  /** Tip text of -stream-budget. */
+  public String streamBudgetTipText() {
+    return OptionTable.STREAM_BUDGET.description();
+  }
+
+  /** Sets the memory, in MiB, a stream's kept instances may take before it is summarised. */
+  public void setStreamBudget(double value) {
+    set(OptionTable.STREAM_BUDGET, value);
+  }
+
+  /** The memory, in MiB, a stream's kept instances may take before it is summarised. */
+  public double getStreamBudget() {
+    return get(OptionTable.STREAM_BUDGET);
+  }
+
   /** Tip text of -min-clusters. */
   public String minClustersTipText() {
     return OptionTable.MIN_CLUSTERS.description();

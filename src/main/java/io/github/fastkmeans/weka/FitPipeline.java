@@ -93,6 +93,16 @@ public final class FitPipeline {
     this.observer = observer;
   }
 
+  /** The options of this build. */
+  public FitOptions options() {
+    return options;
+  }
+
+  /** The seed of this build. */
+  public long seed() {
+    return seed;
+  }
+
   /**
    * This build, telling {@code stageObserver} of every stage as it starts, on the building thread
    * (for progress, tests and measurements).
@@ -121,8 +131,45 @@ public final class FitPipeline {
    * @throws WekaException as {@link #fit(Instances)}
    */
   public FittedModel fit(TrainingRows rows) throws WekaException {
+    return guarded(() -> run(rows));
+  }
+
+  /**
+   * Builds the model of a weighted summary of the training instances (a stream's coreset), already
+   * encoded by {@code encoder}; {@code source} says what the summary stands for in the model
+   * output.
+   *
+   * @throws WekaException as {@link #fit(Instances)}
+   */
+  public FittedModel fitSummary(InstanceEncoder encoder, DataMatrix points, String source)
+      throws WekaException {
+    return guarded(
+        () -> {
+          int k = largestK();
+          if (points.rows() < k) {
+            throw new WekaException(
+                "Cannot form "
+                    + k
+                    + " clusters from the stream's summary of "
+                    + points.rows()
+                    + " points; raise -stream-budget.");
+          }
+          enter(Stage.MEMORY_CHECK);
+          HeapCheck.ensureRoomFor(
+              MemoryEstimate.of(points.rows(), encoder.columns(), k, settings()));
+          return fitEncoded(encoder, points, source, true);
+        });
+  }
+
+  /** A build that may be interrupted or refused by the engine. */
+  @FunctionalInterface
+  private interface Build {
+    FittedModel run() throws WekaException, InterruptedException;
+  }
+
+  private FittedModel guarded(Build build) throws WekaException {
     try {
-      return run(rows);
+      return build.run();
     } catch (InterruptedException e) {
       // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop).
       Thread.currentThread().interrupt();
@@ -132,9 +179,13 @@ public final class FitPipeline {
     }
   }
 
+  /** The most clusters this build may fit: -N, or the top of the range a search tries. */
+  private int largestK() {
+    return searching() ? options.get(OptionTable.MAX_CLUSTERS) : options.get(OptionTable.CLUSTERS);
+  }
+
   private FittedModel run(TrainingRows data) throws WekaException, InterruptedException {
-    // The most clusters this build may fit: -N, or the top of the range a search tries.
-    int k = searching() ? options.get(OptionTable.MAX_CLUSTERS) : options.get(OptionTable.CLUSTERS);
+    int k = largestK();
     enter(Stage.REFUSE_UNUSABLE);
     refuseUnusable(data, k);
     enter(Stage.LEARN_ENCODING);
@@ -144,6 +195,18 @@ public final class FitPipeline {
     HeapCheck.ensureRoomFor(MemoryEstimate.of(data.count(), encoder.columns(), k, settings));
     enter(Stage.ENCODE);
     DataMatrix matrix = encoder.encode(data);
+    String source = data.source() != null ? data.source() : exactSource(data.count());
+    return fitEncoded(encoder, matrix, source, false);
+  }
+
+  /**
+   * The model of {@code matrix}, encoded by {@code encoder}: the training instances themselves, or
+   * ({@code summary}) weighted points standing for them.
+   */
+  private FittedModel fitEncoded(
+      InstanceEncoder encoder, DataMatrix matrix, String source, boolean summary)
+      throws WekaException, InterruptedException {
+    int k = largestK();
     if (!(matrix.totalWeight() > 0)) {
       throw new WekaException("All instance weights are zero; at least one must be positive.");
     }
@@ -173,7 +236,8 @@ public final class FitPipeline {
             warnings,
             quality,
             clustering.table,
-            data.source() != null ? data.source() : exactSource(data.count()));
+            source,
+            summary);
     // A stop asked for while the model was made is honoured too: the caller asked for no model.
     Interruption.check("Making the model");
     return model;

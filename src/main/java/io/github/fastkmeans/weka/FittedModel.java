@@ -64,6 +64,9 @@ public final class FittedModel implements Serializable {
    */
   private final String trainingSource;
 
+  /** Whether the fit's rows are a weighted summary of the training instances, not the instances. */
+  private final boolean fromSummary;
+
   /** Bundles a finished fit with what describes it; {@code quality} may be null. */
   public FittedModel(
       InstanceEncoder encoder,
@@ -77,7 +80,8 @@ public final class FittedModel implements Serializable {
       List<String> warnings,
       ClusterQuality quality,
       KSearchTable kSearch,
-      String trainingSource) {
+      String trainingSource,
+      boolean fromSummary) {
     this.encoder = encoder;
     this.result = result;
     this.spread = spread;
@@ -91,6 +95,15 @@ public final class FittedModel implements Serializable {
     this.quality = quality;
     this.kSearch = kSearch;
     this.trainingSource = trainingSource;
+    this.fromSummary = fromSummary;
+  }
+
+  /**
+   * Whether the model was fitted on a weighted summary of the training instances (a coreset): its
+   * labels are then the summary's, not the instances'.
+   */
+  public boolean fromSummary() {
+    return fromSummary;
   }
 
   /**
@@ -315,6 +328,7 @@ public final class FittedModel implements Serializable {
       out.writeObject(model.kSearch);
       // Format 6 on.
       out.writeObject(model.trainingSource);
+      out.writeBoolean(model.fromSummary);
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -335,6 +349,7 @@ public final class FittedModel implements Serializable {
         ClusterQuality quality = (ClusterQuality) in.readObject();
         KSearchTable kSearch = formatVersion >= 5 ? (KSearchTable) in.readObject() : null;
         String trainingSource = formatVersion >= 6 ? (String) in.readObject() : null;
+        boolean fromSummary = formatVersion >= 6 && in.readBoolean();
         if (encoder == null
             || result == null
             || spread == null
@@ -356,7 +371,8 @@ public final class FittedModel implements Serializable {
                 Arrays.asList(warnings),
                 quality,
                 kSearch,
-                trainingSource);
+                trainingSource,
+                fromSummary);
       } catch (ClassCastException e) {
         InvalidObjectException invalid =
             new InvalidObjectException("The FastKMeans model is damaged: " + e.getMessage());

@@ -318,6 +318,14 @@ public final class InstanceEncoder implements Serializable {
   }
 
   /**
+   * Encodes row {@code row} of {@code training} (which must have the training header) into {@code
+   * out[0 .. columns())}, which must hold zeros.
+   */
+  void encodeRow(TrainingRows training, int row, double[] out) throws WekaException {
+    encodeInto(index -> training.value(row, index), row, out, 0);
+  }
+
+  /**
    * Encodes one instance into a new row of {@link #columns()} values. The instance has either the
    * training attributes or, when the training data had a class, all but the class: Weka's cluster
    * evaluation removes the class before it asks for clusters.

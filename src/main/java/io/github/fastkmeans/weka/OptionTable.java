@@ -6,6 +6,7 @@ import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
 import io.github.fastkmeans.engine.IntRange;
 import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.engine.RealRange;
 import io.github.fastkmeans.engine.RefinementKind;
 import io.github.fastkmeans.engine.Restarts;
 import io.github.fastkmeans.engine.SwapRefinement;
@@ -195,6 +196,19 @@ public final class OptionTable {
           "The memory Elkan's bounds may take, in MiB (8 bytes per instance and cluster); auto"
               + " does not choose elkan beyond it, and -algorithm elkan is refused beyond it.");
 
+  /** -stream-budget: the memory a stream's kept rows may take before it is summarised. */
+  public static final OptionSpec<Double> STREAM_BUDGET =
+      OptionSpec.of(
+              "stream-budget",
+              ValueTypes.real("MiB", RealRange.finiteAtLeast(0)),
+              0.0,
+              "Streams only (updateClusterer, as Weka's command line trains): the memory, in MiB,"
+                  + " the kept instances may take (8 bytes per clustered value and instance); 0 is"
+                  + " a fifth of the maximum heap. Within it the model is exact, the same as a"
+                  + " batch build's; beyond it the stream is summarised by a weighted coreset of"
+                  + " bounded size, and the model says so.")
+          .omittedAtDefault();
+
   /** -min-clusters: the smallest k a search tries. */
   public static final OptionSpec<Integer> MIN_CLUSTERS =
       OptionSpec.of(
@@ -271,6 +285,7 @@ public final class OptionTable {
           THREADS,
           ALGORITHM,
           ELKAN_MEMORY,
+          STREAM_BUDGET,
           MIN_CLUSTERS,
           MAX_CLUSTERS,
           K_CRITERION,

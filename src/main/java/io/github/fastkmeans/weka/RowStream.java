@@ -1,5 +1,9 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.coreset.MergeReduceCoreset;
+import io.github.fastkmeans.coreset.WeightedPoints;
+import io.github.fastkmeans.engine.DataMatrix;
+import java.util.Locale;
 import weka.core.Capabilities;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -8,12 +12,24 @@ import weka.core.WekaException;
 /**
  * The rows of one stream of updates (Weka's {@code UpdateableClusterer}): the rows the stream
  * started with, then every row added, checked as it arrives and kept in compact form ({@link
- * KeptRows}) until the fit reads them through {@link #rows()}. Rows are numbered from 1 in the
- * order they reached the stream, the starting rows first; every refusal names the row.
+ * KeptRows}) while they fit the build's {@code -stream-budget}; the model is then exactly the batch
+ * model of the same rows. The row that would pass the budget turns the stream into a summary: the
+ * encoding (scaling, replacements for missing values) is learnt from the rows kept so far, they and
+ * every later row are encoded and added to a {@link MergeReduceCoreset} of bounded size, and the
+ * model is fitted to that weighted summary. Rows are numbered from 1 in the order they reached the
+ * stream, the starting rows first; every refusal names the row.
  */
 public final class RowStream {
 
+  /** The largest bucket of the coreset: a reduction costs in proportion to its square. */
+  static final int MAX_BUCKET = 2048;
+
+  /** The most levels of merged buckets; beyond, the top level absorbs. */
+  static final int MAX_LEVELS = 30;
+
   private final Instances header;
+  private final FitPipeline pipeline;
+  private final long budgetBytes;
 
   /** The rows the stream started with, read in place until the first row is added. */
   private Instances starting;
@@ -26,31 +42,56 @@ public final class RowStream {
    */
   private Instances matchedDataset;
 
-  private RowStream(Instances data) {
+  /** Once the stream is summarised: the encoding learnt from the rows kept until then. */
+  private InstanceEncoder encoder;
+
+  /** Once the stream is summarised: the summary of every row. */
+  private MergeReduceCoreset coreset;
+
+  /** Once the stream is summarised: the number of rows kept before. */
+  private int keptBeforeSummary;
+
+  private long count;
+
+  private RowStream(Instances data, FitPipeline pipeline) {
     this.header = new Instances(data, 0);
     this.starting = data;
+    this.pipeline = pipeline;
+    this.budgetBytes = budgetBytes(pipeline.options().get(OptionTable.STREAM_BUDGET));
+    this.count = data.numInstances();
+  }
+
+  /** The budget of {@code mebibytes} MiB in bytes; for 0, a fifth of the maximum heap. */
+  static long budgetBytes(double mebibytes) {
+    return mebibytes > 0 ? (long) (mebibytes * (1 << 20)) : Runtime.getRuntime().maxMemory() / 5;
   }
 
   /**
-   * A stream whose first rows are those of {@code data} (none, for a stream started from a header);
+   * A stream whose first rows are those of {@code data} (none, for a stream started from a header),
+   * fitted by {@code pipeline}, whose options (the budget among them) and seed it uses throughout;
    * with {@code capabilities} (unless null) the header's attributes are tested first.
    *
    * @throws WekaException naming an attribute the capabilities refuse
    */
-  public static RowStream startingWith(Instances data, Capabilities capabilities)
-      throws WekaException {
+  public static RowStream startingWith(
+      Instances data, FitPipeline pipeline, Capabilities capabilities) throws WekaException {
     if (data == null) {
       throw new WekaException("No data were given (null).");
     }
     if (capabilities != null) {
       KeptRows.testHeader(data, capabilities);
     }
-    return new RowStream(data);
+    return new RowStream(data, pipeline);
   }
 
   /** The number of rows in the stream so far. */
   public long count() {
-    return kept != null ? kept.count() : starting.numInstances();
+    return count;
+  }
+
+  /** Whether the stream passed its budget and is summarised rather than kept. */
+  public boolean summarised() {
+    return coreset != null;
   }
 
   /**
@@ -60,8 +101,8 @@ public final class RowStream {
    *     header, comes from a data set with another header, or has a weight that is not finite and
    *     non-negative; the stream is then unchanged
    */
-  public void add(Instance instance) throws WekaException {
-    long row = count() + 1;
+  public void add(Instance instance) throws WekaException, InterruptedException {
+    long row = count + 1;
     if (instance == null) {
       throw new WekaException("Row " + row + " of the stream is null.");
     }
@@ -97,12 +138,72 @@ public final class RowStream {
               + weight
               + "; FastKMeans needs weights that are finite and >= 0.");
     }
-    if (row > Integer.MAX_VALUE) {
-      throw new WekaException(
-          "Row " + row + " of the stream is one more than FastKMeans can keep; cluster a sample.");
+    if (coreset != null) {
+      double[] encoded = encoder.encode(instance);
+      coreset.add(encoded, 0, weight);
+      count++;
+      return;
     }
     keepStartingRows();
+    if (kept.count() == Integer.MAX_VALUE
+        || (kept.count() + 1) * kept.bytesPerRow() > budgetBytes) {
+      summarise();
+      add(instance);
+      return;
+    }
     kept.add(instance);
+    count++;
+  }
+
+  /**
+   * Learns the encoding from the kept rows, moves them into a coreset sized to the budget, and lets
+   * them go.
+   */
+  private void summarise() throws WekaException, InterruptedException {
+    encoder = InstanceEncoder.fit(kept, pipeline.options().get(OptionTable.NORMALIZATION));
+    int columns = encoder.columns();
+    long pointsInBudget = Math.max(2, budgetBytes / (8L * (columns + 1)));
+    int bucket = (int) Math.max(1, Math.min(MAX_BUCKET, pointsInBudget / 8));
+    int levels = (int) Math.max(1, Math.min(MAX_LEVELS, pointsInBudget / bucket - 1));
+    coreset = new MergeReduceCoreset(columns, bucket, levels, pipeline.seed());
+    keptBeforeSummary = kept.count();
+    for (int row = 0; row < kept.count(); row++) {
+      double[] encoded = new double[columns];
+      encoder.encodeRow(kept, row, encoded);
+      coreset.add(encoded, 0, kept.weight(row));
+    }
+    kept = null;
+  }
+
+  /**
+   * The model of the stream so far: exactly the batch model of its rows while they are kept; the
+   * model of its summary once summarised.
+   *
+   * @throws WekaException as {@link FitPipeline#fit(TrainingRows)}
+   */
+  public FittedModel fit() throws WekaException {
+    if (coreset == null) {
+      return pipeline.fit(rows());
+    }
+    WeightedPoints points = coreset.points();
+    DataMatrix matrix =
+        DataMatrix.of(
+            points.count(), points.columns(), points.copyOfValues(), points.copyOfWeights());
+    return pipeline.fitSummary(encoder, matrix, summarySource(points.count()));
+  }
+
+  /** What a summarised model stands for, for the model output. */
+  private String summarySource(int points) {
+    return String.format(
+        Locale.ROOT,
+        "a coreset of %,d weighted points summarising %,d instances (approximate: the kept"
+            + " instances passed -stream-budget %s MiB at instance %,d); scaling and"
+            + " replacements for missing values learnt from the first %,d instances",
+        points,
+        count,
+        String.format(Locale.ROOT, "%.2f", budgetBytes / (double) (1 << 20)),
+        keptBeforeSummary + 1,
+        keptBeforeSummary);
   }
 
   /** Copies the starting rows into the kept rows, once, so that the stream owns them all. */
@@ -117,8 +218,8 @@ public final class RowStream {
     starting = null;
   }
 
-  /** The rows of the stream so far, for a fit. */
-  public TrainingRows rows() {
+  /** The rows of the stream so far, while they are kept. */
+  private TrainingRows rows() {
     return kept != null ? kept : TrainingRows.of(starting);
   }
 }

@@ -64,7 +64,8 @@ class ModelTextTest {
         warnings,
         null,
         null,
-        null);
+        null,
+        false);
   }
 
   private static String text(boolean showSpread, boolean showTrace, int decimals) throws Exception {

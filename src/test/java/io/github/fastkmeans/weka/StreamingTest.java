@@ -186,6 +186,79 @@ class StreamingTest {
     assertEquals(0, InterruptionTest.liveWorkers(), "no worker thread left");
   }
 
+  /**
+   * The weighted squared error, in original units, of {@code kmeans}' centroids on every row of
+   * {@code data} (numeric attributes, no missing values).
+   */
+  static double errorOn(FastKMeans kmeans, Instances data) throws Exception {
+    Instances centroids = kmeans.getClusterCentroids();
+    double error = 0;
+    for (Instance instance : data) {
+      double nearest = Double.POSITIVE_INFINITY;
+      for (Instance centroid : centroids) {
+        double distance = 0;
+        for (int a = 0; a < data.numAttributes(); a++) {
+          double difference = instance.value(a) - centroid.value(a);
+          distance += difference * difference;
+        }
+        nearest = Math.min(nearest, distance);
+      }
+      error += instance.weight() * nearest;
+    }
+    return error;
+  }
+
+  @Test
+  void aStreamBeyondItsBudgetIsFittedOnACoresetAndSaysSo() throws Exception {
+    Instances s1 = TestData.loadUnlabelled("s1");
+    // 0.01 MiB keeps 436 rows of two values and a weight; the other 4,564 are summarised.
+    FastKMeans streamed = streamed(s1, "-N 15 -stream-budget 0.01", s1.numInstances());
+    streamed.updateFinished();
+    String text = streamed.toString();
+    assertTrue(text.contains("Training data: a coreset of "), text);
+    assertTrue(text.contains("summarising 5,000 instances"), text);
+    assertTrue(text.contains("passed -stream-budget 0.01 MiB at instance 437"), text);
+    refuses(streamed::getAssignments, "coreset");
+    assertEquals(15, streamed.numberOfClusters());
+    double batch = errorOn(TestData.built(s1, "-N 15"), s1);
+    double summarised = errorOn(streamed, s1);
+    assertTrue(
+        summarised <= batch * 1.03,
+        "squared error " + summarised + " against the batch model's " + batch);
+  }
+
+  @Test
+  void aSummarisedStreamIsTheSameForASeedAndAnyThreadCount() throws Exception {
+    Instances s1 = TestData.loadUnlabelled("s1");
+    FastKMeans one = streamed(s1, "-N 15 -stream-budget 0.01 -num-slots 1", s1.numInstances());
+    FastKMeans three = streamed(s1, "-N 15 -stream-budget 0.01 -num-slots 3", s1.numInstances());
+    FastKMeans otherSeed = streamed(s1, "-N 15 -stream-budget 0.01 -S 11", s1.numInstances());
+    one.updateFinished();
+    three.updateFinished();
+    otherSeed.updateFinished();
+    for (int c = 0; c < 15; c++) {
+      assertArrayEquals(
+          one.getClusterCentroids().instance(c).toDoubleArray(),
+          three.getClusterCentroids().instance(c).toDoubleArray(),
+          0);
+    }
+    assertEquals(one.getSquaredError(), three.getSquaredError(), 0);
+    assertTrue(one.getSquaredError() != otherSeed.getSquaredError(), "another seed, another fit");
+  }
+
+  @Test
+  void aSavedCoresetModelKeepsItsAccount() throws Exception {
+    Instances s1 = TestData.loadUnlabelled("s1");
+    FastKMeans streamed = streamed(s1, "-N 15 -stream-budget 0.01", s1.numInstances());
+    streamed.updateFinished();
+    Path file = temp.resolve("coreset.model");
+    weka.core.SerializationHelper.write(file.toString(), streamed);
+    FastKMeans loaded = (FastKMeans) weka.core.SerializationHelper.read(file.toString());
+    assertEquals(streamed.toString(), loaded.toString());
+    refuses(loaded::getAssignments, "coreset");
+    assertEquals(streamed.clusterInstance(s1.instance(7)), loaded.clusterInstance(s1.instance(7)));
+  }
+
   /** {@code action} throws a WekaException whose message contains {@code messagePart}. */
   static void refuses(Executable action, String messagePart) {
     WekaException e = assertThrows(WekaException.class, action);

@@ -1,0 +1,117 @@
+package io.github.fastkmeans.coreset;
+
+import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.Interruption;
+import java.util.Random;
+
+/**
+ * Reduces weighted points to at most a given number of weighted points: representatives are drawn
+ * by weighted k-means++ D² sampling (StreamKM++'s reduction), every point joins its nearest
+ * representative, and each group is replaced by its weighted mean carrying the group's total
+ * weight. Weighted means keep each group's total weight and first moment exactly, so a k-means
+ * centre fitted to groups that lie in one of its clusters is where the points themselves would put
+ * it; only the spread inside each group is lost from the squared error.
+ *
+ * <p>M. R. Ackermann, M. Märtens, C. Raupach, K. Swierkot, C. Lammersen, C. Sohler, "StreamKM++: A
+ * clustering algorithm for data streams", ACM Journal of Experimental Algorithmics 17, 2012 (the D²
+ * sampled representatives); the groups' means are BIRCH's and BICO's clustering features
+ * (Fichtenberger, Gillé, Schmidt, Schwiegelshohn, Sohler, "BICO: BIRCH meets coresets for k-means
+ * clustering", ESA 2013).
+ */
+final class MicroClusterReduction {
+
+  private MicroClusterReduction() {}
+
+  /**
+   * The reduction of {@code points} to at most {@code size} weighted points, with randomness from
+   * {@code random}; {@code points} itself when it holds no more than that. Points of weight 0 are
+   * dropped.
+   *
+   * @throws InterruptedException if the calling thread is interrupted
+   */
+  static WeightedPoints reduce(WeightedPoints points, int size, Random random)
+      throws InterruptedException {
+    int count = points.count();
+    if (count <= size) {
+      return points;
+    }
+    int columns = points.columns();
+    double[] values = points.values();
+    double[] weights = points.weights();
+    int[] representative = new int[size];
+    int[] nearest = new int[count];
+    double[] distance = new double[count];
+    double[] cumulative = new double[count];
+    double total = 0;
+    for (int i = 0; i < count; i++) {
+      total += weights[i];
+      cumulative[i] = total;
+    }
+    if (!(total > 0)) {
+      return new WeightedPoints(columns, new double[0], new double[0], 0);
+    }
+    representative[0] = WeightedDraw.index(cumulative, random);
+    for (int i = 0; i < count; i++) {
+      distance[i] =
+          SquaredEuclidean.distance(
+              values, i * columns, values, representative[0] * columns, columns);
+    }
+    int chosen = 1;
+    while (chosen < size) {
+      if (chosen % 64 == 0) {
+        Interruption.check("Summarising the stream");
+      }
+      double cost = 0;
+      for (int i = 0; i < count; i++) {
+        cost += weights[i] * distance[i];
+        cumulative[i] = cost;
+      }
+      if (!(cost > 0)) {
+        // Every point sits on a representative: more would add nothing.
+        break;
+      }
+      int next = WeightedDraw.index(cumulative, random);
+      representative[chosen] = next;
+      for (int i = 0; i < count; i++) {
+        double d = SquaredEuclidean.distance(values, i * columns, values, next * columns, columns);
+        if (d < distance[i]) {
+          distance[i] = d;
+          nearest[i] = chosen;
+        }
+      }
+      chosen++;
+    }
+    return groupMeans(points, nearest, chosen);
+  }
+
+  /** The weighted mean and total weight of every non-empty group, in group order. */
+  private static WeightedPoints groupMeans(WeightedPoints points, int[] group, int groups) {
+    int columns = points.columns();
+    double[] values = points.values();
+    double[] weights = points.weights();
+    double[] sums = new double[groups * columns];
+    double[] groupWeights = new double[groups];
+    for (int i = 0; i < points.count(); i++) {
+      double weight = weights[i];
+      if (weight > 0) {
+        int g = group[i];
+        groupWeights[g] += weight;
+        for (int j = 0; j < columns; j++) {
+          sums[g * columns + j] += weight * values[i * columns + j];
+        }
+      }
+    }
+    int kept = 0;
+    for (int g = 0; g < groups; g++) {
+      if (groupWeights[g] > 0) {
+        for (int j = 0; j < columns; j++) {
+          sums[kept * columns + j] = sums[g * columns + j] / groupWeights[g];
+        }
+        groupWeights[kept] = groupWeights[g];
+        kept++;
+      }
+    }
+    return new WeightedPoints(columns, sums, groupWeights, kept);
+  }
+}

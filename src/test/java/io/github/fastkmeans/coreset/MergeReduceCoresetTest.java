@@ -1,0 +1,104 @@
+package io.github.fastkmeans.coreset;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MergeReduceCoresetTest {
+
+  /** Adds {@code rows} rows of three Gaussian blobs in 3 columns, weights in [0.5, 2). */
+  private static double[] feed(MergeReduceCoreset coreset, int rows, long seed) throws Exception {
+    Random random = new Random(seed);
+    double[] sums = new double[4];
+    for (int i = 0; i < rows; i++) {
+      int blob = random.nextInt(3);
+      double[] row = {
+        10 * blob + random.nextGaussian(), random.nextGaussian(), -3 * blob + random.nextGaussian()
+      };
+      double weight = 0.5 + 1.5 * random.nextDouble();
+      coreset.add(row, 0, weight);
+      sums[0] += weight;
+      for (int j = 0; j < 3; j++) {
+        sums[j + 1] += weight * row[j];
+      }
+    }
+    return sums;
+  }
+
+  @Test
+  void theSummaryKeepsTheTotalWeightAndTheWeightedMean() throws Exception {
+    MergeReduceCoreset coreset = new MergeReduceCoreset(3, 50, 4, 7);
+    double[] sums = feed(coreset, 20_000, 1);
+    WeightedPoints points = coreset.points();
+    double total = 0;
+    double[] moment = new double[3];
+    for (int i = 0; i < points.count(); i++) {
+      double weight = points.weights()[i];
+      total += weight;
+      for (int j = 0; j < 3; j++) {
+        moment[j] += weight * points.values()[i * 3 + j];
+      }
+    }
+    assertEquals(sums[0], total, 1e-9 * sums[0]);
+    for (int j = 0; j < 3; j++) {
+      assertEquals(sums[j + 1] / sums[0], moment[j] / total, 1e-9, "mean of column " + j);
+    }
+    assertEquals(20_000, coreset.rows());
+  }
+
+  @Test
+  void memoryStaysWithinTheCapacityHoweverLongTheStream() throws Exception {
+    MergeReduceCoreset coreset = new MergeReduceCoreset(3, 20, 3, 7);
+    feed(coreset, 50_000, 2);
+    assertTrue(
+        coreset.points().count() <= coreset.capacity(),
+        coreset.points().count() + " points, capacity " + coreset.capacity());
+    assertEquals(80, coreset.capacity());
+  }
+
+  @Test
+  void theSameSeedGivesTheSameSummary() throws Exception {
+    MergeReduceCoreset first = new MergeReduceCoreset(3, 40, 5, 11);
+    MergeReduceCoreset second = new MergeReduceCoreset(3, 40, 5, 11);
+    feed(first, 5_000, 3);
+    feed(second, 5_000, 3);
+    assertArrayEquals(first.points().copyOfValues(), second.points().copyOfValues(), 0);
+    assertArrayEquals(first.points().copyOfWeights(), second.points().copyOfWeights(), 0);
+    MergeReduceCoreset other = new MergeReduceCoreset(3, 40, 5, 12);
+    feed(other, 5_000, 3);
+    assertTrue(
+        !java.util.Arrays.equals(first.points().copyOfValues(), other.points().copyOfValues()),
+        "another seed draws other representatives");
+  }
+
+  @Test
+  void aReductionGroupsPointsAroundEveryBlob() throws Exception {
+    // Three far blobs of 300 points each: 30 groups cover all three, none straddles two.
+    MergeReduceCoreset coreset = new MergeReduceCoreset(3, 30, 1, 5);
+    Random random = new Random(9);
+    for (int i = 0; i < 900; i++) {
+      int blob = i % 3;
+      coreset.add(
+          new double[] {100 * blob + random.nextGaussian(), random.nextGaussian(), 0}, 0, 1);
+    }
+    WeightedPoints points = coreset.points();
+    double[] weightPerBlob = new double[3];
+    for (int i = 0; i < points.count(); i++) {
+      double x = points.values()[i * 3];
+      int blob = (int) Math.round(x / 100);
+      assertTrue(Math.abs(x - 100 * blob) < 10, "a group between blobs: x = " + x);
+      weightPerBlob[blob] += points.weights()[i];
+    }
+    assertArrayEquals(new double[] {300, 300, 300}, weightPerBlob, 1e-9);
+  }
+
+  @Test
+  void sizesBelowOneAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new MergeReduceCoreset(3, 0, 4, 1));
+    assertThrows(IllegalArgumentException.class, () -> new MergeReduceCoreset(3, 10, 0, 1));
+  }
+}
