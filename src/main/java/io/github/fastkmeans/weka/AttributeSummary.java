@@ -157,6 +157,25 @@ final class AttributeSummary {
     return summaries;
   }
 
+  /** The summary of a numeric attribute with these statistics of its present values. */
+  static AttributeSummary numeric(
+      double mean, double min, double max, double standardDeviation, long present, long missing) {
+    return new AttributeSummary(mean, min, max, standardDeviation, 0, present, missing);
+  }
+
+  /** The summary of a nominal attribute whose most frequent value by weight is {@code mode}. */
+  static AttributeSummary nominal(int mode, long present, long missing) {
+    return new AttributeSummary(0, 0, 0, 0, mode, present, missing);
+  }
+
+  /**
+   * The weighted standard deviation from the weighted sum of squared deviations from the mean, as
+   * {@link #of} computes it.
+   */
+  static double deviationOf(double weightedSquares, double weightSum) {
+    return deviation(weightedSquares, weightSum);
+  }
+
   /**
    * The weighted sample standard deviation, as Weka's {@code Instances.variance} computes it
    * (denominator: total weight - 1), when the total weight exceeds 1. Weka leaves it undefined

@@ -121,6 +121,20 @@ public final class InstanceEncoder implements Serializable {
           "FastKMeans needs at least one numeric, date or nominal attribute besides the class.");
     }
     checkWeights(rows);
+    return fromSummaries(data, normalization, used, AttributeSummary.of(rows, used));
+  }
+
+  /**
+   * The encoding of data with {@code header} whose clustered attributes {@code used} have the
+   * statistics {@code summaries}.
+   *
+   * @throws WekaException if a numeric attribute's span is larger than the largest double, or the
+   *     coordinates are more than an array holds
+   */
+  static InstanceEncoder fromSummaries(
+      Instances header, Normalization normalization, int[] used, AttributeSummary[] summaries)
+      throws WekaException {
+    Instances data = header;
     int[] firstColumn = new int[used.length];
     double[] offset = new double[used.length];
     double[] scale = new double[used.length];
@@ -129,7 +143,6 @@ public final class InstanceEncoder implements Serializable {
     boolean[] absent = new boolean[used.length];
     boolean missingValuesReplaced = false;
     long columns = 0;
-    AttributeSummary[] summaries = AttributeSummary.of(rows, used);
     for (int a = 0; a < used.length; a++) {
       Attribute attribute = data.attribute(used[a]);
       firstColumn[a] = (int) columns;
@@ -231,6 +244,60 @@ public final class InstanceEncoder implements Serializable {
   /** A constant attribute has zero spread; dividing by 1 then maps it to a constant column. */
   private static double nonZero(double spread) {
     return spread > 0 && Double.isFinite(spread) ? spread : 1;
+  }
+
+  /**
+   * This encoding with every value kept: no attribute encoded as constant zeros for having no
+   * spread or no value in the rows it was learnt from (it may have them in rows still to come);
+   * such attributes keep their raw values (offset 0, scale 1). For summarising a stream while its
+   * statistics are still incomplete.
+   */
+  InstanceEncoder keepingEveryValue() {
+    double[] keptOffset = offset.clone();
+    double[] keptScale = scale.clone();
+    for (int a = 0; a < attributes.length; a++) {
+      if (absent[a]) {
+        keptOffset[a] = 0;
+        keptScale[a] = 1;
+      }
+    }
+    return new InstanceEncoder(
+        header,
+        normalization,
+        attributes,
+        firstColumn,
+        keptOffset,
+        keptScale,
+        replacement,
+        new boolean[attributes.length],
+        new boolean[attributes.length],
+        missingValuesReplaced,
+        columns);
+  }
+
+  /**
+   * Re-expresses, in this encoding, {@code count} points (row-major) encoded by {@code from}, an
+   * encoding of the same header: numeric coordinates are taken back to original units and scaled
+   * anew; nominal ones are kept, or zeroed where this encoding has no value for the attribute.
+   * Weighted means of points stay weighted means, since the change is affine per column.
+   */
+  double[] recode(double[] points, int count, InstanceEncoder from) {
+    double[] out = new double[count * columns];
+    for (int p = 0; p < count; p++) {
+      for (int a = 0; a < attributes.length; a++) {
+        int column = firstColumn[a];
+        if (header.attribute(attributes[a]).isNominal()) {
+          int values = header.attribute(attributes[a]).numValues();
+          if (!absent[a]) {
+            System.arraycopy(points, p * columns + column, out, p * columns + column, values);
+          }
+        } else if (!flat[a]) {
+          double raw = points[p * columns + column] * from.scale[a] + from.offset[a];
+          out[p * columns + column] = (raw - offset[a]) / scale[a];
+        }
+      }
+    }
+    return out;
   }
 
   /** The training header (no instances). */

@@ -45,6 +45,9 @@ public final class RowStream {
   /** Once the stream is summarised: the encoding learnt from the rows kept until then. */
   private InstanceEncoder encoder;
 
+  /** Once the stream is summarised: the statistics of every row. */
+  private StreamedStatistics statistics;
+
   /** Once the stream is summarised: the summary of every row. */
   private MergeReduceCoreset coreset;
 
@@ -140,6 +143,7 @@ public final class RowStream {
     }
     if (coreset != null) {
       double[] encoded = encoder.encode(instance);
+      statistics.add(instance);
       coreset.add(encoded, 0, weight);
       count++;
       return;
@@ -160,7 +164,10 @@ public final class RowStream {
    * them go.
    */
   private void summarise() throws WekaException, InterruptedException {
-    encoder = InstanceEncoder.fit(kept, pipeline.options().get(OptionTable.NORMALIZATION));
+    encoder =
+        InstanceEncoder.fit(kept, pipeline.options().get(OptionTable.NORMALIZATION))
+            .keepingEveryValue();
+    statistics = new StreamedStatistics(header, InstanceEncoder.clusteredAttributes(header));
     int columns = encoder.columns();
     long pointsInBudget = Math.max(2, budgetBytes / (8L * (columns + 1)));
     int bucket = (int) Math.max(1, Math.min(MAX_BUCKET, pointsInBudget / 8));
@@ -170,6 +177,7 @@ public final class RowStream {
     for (int row = 0; row < kept.count(); row++) {
       double[] encoded = new double[columns];
       encoder.encodeRow(kept, row, encoded);
+      statistics.add(kept, row);
       coreset.add(encoded, 0, kept.weight(row));
     }
     kept = null;
@@ -186,10 +194,19 @@ public final class RowStream {
       return pipeline.fit(rows());
     }
     WeightedPoints points = coreset.points();
+    InstanceEncoder allRows =
+        InstanceEncoder.fromSummaries(
+            header,
+            pipeline.options().get(OptionTable.NORMALIZATION),
+            statistics.attributes(),
+            statistics.summaries());
     DataMatrix matrix =
         DataMatrix.of(
-            points.count(), points.columns(), points.copyOfValues(), points.copyOfWeights());
-    return pipeline.fitSummary(encoder, matrix, summarySource(points.count()));
+            points.count(),
+            points.columns(),
+            allRows.recode(points.copyOfValues(), points.count(), encoder),
+            points.copyOfWeights());
+    return pipeline.fitSummary(allRows, matrix, summarySource(points.count()));
   }
 
   /** What a summarised model stands for, for the model output. */
@@ -197,8 +214,9 @@ public final class RowStream {
     return String.format(
         Locale.ROOT,
         "a coreset of %,d weighted points summarising %,d instances (approximate: the kept"
-            + " instances passed -stream-budget %s MiB at instance %,d); scaling and"
-            + " replacements for missing values learnt from the first %,d instances",
+            + " instances passed -stream-budget %s MiB at instance %,d); scaling from all"
+            + " instances, missing values after the first %,d replaced by those instances'"
+            + " means and modes",
         points,
         count,
         String.format(Locale.ROOT, "%.2f", budgetBytes / (double) (1 << 20)),

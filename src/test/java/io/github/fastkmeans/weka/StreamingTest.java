@@ -228,6 +228,32 @@ class StreamingTest {
   }
 
   @Test
+  void anAttributeConstantUntilTheSummaryStartsStillSeparatesTheClusters() throws Exception {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("noise"));
+    attributes.add(new Attribute("level"));
+    Instances data = new Instances("sorted", attributes, 1000);
+    Random random = new Random(3);
+    for (int row = 0; row < 1000; row++) {
+      double level = row < 500 ? 0 : 100 + random.nextGaussian();
+      data.add(new DenseInstance(1, new double[] {random.nextDouble(), level}));
+    }
+    // 0.002 MiB keeps 87 rows, all at level 0: the level only varies in the summarised rows.
+    FastKMeans streamed = streamed(data, "-N 2 -stream-budget 0.002", data.numInstances());
+    streamed.updateFinished();
+    assertTrue(streamed.toString().contains("Training data: a coreset"), streamed.toString());
+    double[] levels = {
+      streamed.getClusterCentroids().instance(0).value(1),
+      streamed.getClusterCentroids().instance(1).value(1)
+    };
+    java.util.Arrays.sort(levels);
+    assertEquals(0, levels[0], 1, "one cluster at level 0");
+    assertEquals(100, levels[1], 1, "one cluster at level 100");
+    assertArrayEquals(
+        new double[] {500, 500}, streamed.getClusterSizes(), 1e-6, "the summary keeps the weight");
+  }
+
+  @Test
   void aSummarisedStreamIsTheSameForASeedAndAnyThreadCount() throws Exception {
     Instances s1 = TestData.loadUnlabelled("s1");
     FastKMeans one = streamed(s1, "-N 15 -stream-budget 0.01 -num-slots 1", s1.numInstances());
