@@ -39,6 +39,10 @@ class DiscoveryIT {
     assertEquals("true", report.get("STEPTREE " + FAST_KMEANS), probe.toString());
     assertEquals(
         "Weka/Clusterers/FastKMeans", report.get("PALETTE " + FAST_KMEANS), probe.toString());
+    assertEquals(
+        "Weka/FastKMeans/FastKMeansStream",
+        report.get("PALETTE " + DiscoveryProbe.STREAM_STEP),
+        "the streaming step sits in the package's palette folder\n" + probe);
     String source = report.get("SOURCE " + FAST_KMEANS);
     assertTrue(
         source.endsWith("/packages/FastKMeans/FastKMeans.jar")
@@ -58,6 +62,7 @@ class DiscoveryIT {
     assertEquals("false", report.get("GOE " + FAST_KMEANS), probe.toString());
     assertEquals("false", report.get("STEPTREE " + FAST_KMEANS), probe.toString());
     assertEquals("absent", report.get("SOURCE " + FAST_KMEANS), probe.toString());
+    assertEquals("", report.get("PALETTE " + DiscoveryProbe.STREAM_STEP), probe.toString());
   }
 
   /**
@@ -92,7 +97,7 @@ class DiscoveryIT {
     while (m.find()) {
       lines.put(m.group(1), m.group(2).trim());
     }
-    assertEquals(8, lines.size(), result.toString());
+    assertEquals(9, lines.size(), result.toString());
     return lines;
   }
 }

@@ -38,8 +38,13 @@ public final class DiscoveryProbe {
       System.out.println("PALETTE " + name + "=" + (node == null ? "" : path(node)));
       System.out.println("SOURCE " + name + "=" + source(name));
     }
+    DefaultMutableTreeNode step = palette.nodeFor(STREAM_STEP);
+    System.out.println("PALETTE " + STREAM_STEP + "=" + (step == null ? "" : path(step)));
     System.exit(0);
   }
+
+  /** The package's KnowledgeFlow step, registered through its PluginManager.props. */
+  static final String STREAM_STEP = "io.github.fastkmeans.weka.FastKMeansStream";
 
   /** The palette's node path, e.g. Weka/Clusterers/FastKMeans. */
   private static String path(DefaultMutableTreeNode node) {

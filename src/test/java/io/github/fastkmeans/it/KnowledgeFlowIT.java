@@ -91,4 +91,57 @@ class KnowledgeFlowIT {
     assertEquals(3, count, text);
     assertEquals(150, instances, text);
   }
+
+  /**
+   * The streaming flow (examples/fastkmeans-stream.kf): an ArffLoader sends instances one by one
+   * through a Remove filter to the package's FastKMeansStream step, registered by the installed
+   * package's PluginManager.props; its model text is the batch model's.
+   */
+  @Test
+  void theStreamingFlowTrainsFastKMeansOnTheLoadersInstanceStream() throws Exception {
+    String streamFlow = "examples/fastkmeans-stream.kf";
+    String streamResult = "fastkmeans-stream-result.txt";
+    String flow =
+        Files.readString(WekaInstallation.baseDir().resolve(streamFlow), StandardCharsets.UTF_8);
+    assertTrue(flow.contains("\"class\" : \"io.github.fastkmeans.weka.FastKMeansStream\""), flow);
+    assertTrue(flow.contains("\"instance\" : ["), "the loader streams instances\n" + flow);
+
+    Path clone = Files.createDirectories(temp.resolve("stream"));
+    Files.createDirectories(clone.resolve("examples"));
+    Files.copy(WekaInstallation.baseDir().resolve(streamFlow), clone.resolve(streamFlow));
+    Files.copy(WekaInstallation.baseDir().resolve(DATA), clone.resolve(DATA));
+
+    ChildJvm.Result run =
+        weka.jvm(weka.classPath())
+            .inDirectory(clone)
+            .run("weka.knowledgeflow.FlowRunner", streamFlow);
+    assertEquals(0, run.exitCode(), run.toString());
+    assertFalse(
+        run.stdout().contains("[ERROR]") || run.stderr().contains("[ERROR]"), run.toString());
+
+    Path result = clone.resolve(streamResult);
+    assertTrue(Files.isRegularFile(result), "no " + result + "\n" + run);
+    String text = Files.readString(result, StandardCharsets.UTF_8);
+    assertTrue(text.contains("FastKMeans\n=========="), text);
+    assertTrue(text.contains("Training data: 150 instances, all clustered (exact)"), text);
+    assertTrue(text.contains("Number of clusters: 3"), text);
+    assertFalse(text.contains("Iris-"), "the class attribute took part in the clustering\n" + text);
+
+    ChildJvm.Result batch =
+        weka.run(
+            "weka.Run",
+            "FastKMeans",
+            "-t",
+            clone.resolve(DATA).toString(),
+            "-N",
+            "3",
+            "-c",
+            "last",
+            "-force-batch-training");
+    assertEquals(0, batch.exitCode(), batch.toString());
+    String centroids = text.substring(text.indexOf("Final cluster centroids:"));
+    assertTrue(
+        batch.stdout().contains(centroids.substring(0, centroids.indexOf("\n\n"))),
+        "the streamed centroids are the batch ones\n" + text + "\n---\n" + batch.stdout());
+  }
 }
