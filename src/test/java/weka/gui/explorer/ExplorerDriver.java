@@ -279,15 +279,24 @@ public final class ExplorerDriver {
    * Writes {@code image} as a PNG whose text chunks say where it comes from: {@code Software} is
    * {@link #PNG_SOFTWARE}, {@code Comment} the scheme's options line as the Explorer shows it.
    */
-  private static void writePng(BufferedImage image, File file, String scheme) throws Exception {
+  static void writePng(BufferedImage image, File file, String scheme) throws Exception {
+    writePng(image, file, scheme, PNG_SOFTWARE);
+  }
+
+  /**
+   * Writes {@code image} as a PNG whose text chunks are {@code Software} = {@code software} and
+   * {@code Comment} = {@code comment}.
+   */
+  static void writePng(BufferedImage image, File file, String comment, String software)
+      throws Exception {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
     try (ImageOutputStream output = ImageIO.createImageOutputStream(file)) {
       ImageWriteParam param = writer.getDefaultWriteParam();
       IIOMetadata metadata =
           writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
       IIOMetadataNode text = new IIOMetadataNode("tEXt");
-      text.appendChild(textEntry("Software", PNG_SOFTWARE));
-      text.appendChild(textEntry("Comment", scheme));
+      text.appendChild(textEntry("Software", software));
+      text.appendChild(textEntry("Comment", comment));
       IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA_FORMAT);
       root.appendChild(text);
       metadata.mergeTree(PNG_METADATA_FORMAT, root);
@@ -312,12 +321,12 @@ public final class ExplorerDriver {
   }
 
   /** Runs {@code step} on the event dispatch thread and waits for it. */
-  private static void onEdt(Runnable step) throws Exception {
+  static void onEdt(Runnable step) throws Exception {
     SwingUtilities.invokeAndWait(step);
   }
 
   /** Computes {@code value} on the event dispatch thread and returns it. */
-  private static <T> T fromEdt(Supplier<T> value) throws Exception {
+  static <T> T fromEdt(Supplier<T> value) throws Exception {
     AtomicReference<T> result = new AtomicReference<>();
     SwingUtilities.invokeAndWait(() -> result.set(value.get()));
     return result.get();

@@ -7,8 +7,9 @@ import java.util.Random;
 
 /**
  * Reduces weighted points to at most a given number of weighted points: representatives are drawn
- * by weighted k-means++ D² sampling (StreamKM++'s reduction), every point joins its nearest
- * representative, and each group is replaced by its weighted mean carrying the group's total
+ * by weighted k-means++ D² sampling (StreamKM++'s reduction), refined by a few weighted Lloyd
+ * iterations (each point joins its nearest representative, each representative moves to its group's
+ * weighted mean), and each group is replaced by its weighted mean carrying the group's total
  * weight. Weighted means keep each group's total weight and first moment exactly, so a k-means
  * centre fitted to groups that lie in one of its clusters is where the points themselves would put
  * it; only the spread inside each group is lost from the squared error.
@@ -20,6 +21,12 @@ import java.util.Random;
  * clustering", ESA 2013).
  */
 final class MicroClusterReduction {
+
+  /**
+   * Lloyd iterations after seeding: the first ones move representatives most, and each costs as
+   * much as the seeding.
+   */
+  static final int LLOYD_ITERATIONS = 3;
 
   private MicroClusterReduction() {}
 
@@ -82,7 +89,32 @@ final class MicroClusterReduction {
       }
       chosen++;
     }
-    return groupMeans(points, nearest, chosen);
+    WeightedPoints groups = groupMeans(points, nearest, chosen);
+    for (int iteration = 0; iteration < LLOYD_ITERATIONS; iteration++) {
+      Interruption.check("Summarising the stream");
+      assignToNearest(points, groups, nearest);
+      groups = groupMeans(points, nearest, groups.count());
+    }
+    return groups;
+  }
+
+  /** Sets {@code nearest[i]} to the index of the group mean nearest to point i. */
+  private static void assignToNearest(WeightedPoints points, WeightedPoints groups, int[] nearest) {
+    int columns = points.columns();
+    double[] values = points.values();
+    double[] means = groups.values();
+    for (int i = 0; i < points.count(); i++) {
+      int best = 0;
+      double bestDistance = Double.POSITIVE_INFINITY;
+      for (int g = 0; g < groups.count(); g++) {
+        double d = SquaredEuclidean.distance(values, i * columns, means, g * columns, columns);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = g;
+        }
+      }
+      nearest[i] = best;
+    }
   }
 
   /** The weighted mean and total weight of every non-empty group, in group order. */

@@ -180,7 +180,7 @@ public final class FitPipeline {
   }
 
   /** The most clusters this build may fit: -N, or the top of the range a search tries. */
-  private int largestK() {
+  public int largestK() {
     return searching() ? options.get(OptionTable.MAX_CLUSTERS) : options.get(OptionTable.CLUSTERS);
   }
 

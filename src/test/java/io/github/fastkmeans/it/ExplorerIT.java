@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import weka.gui.explorer.ExplorerDriver;
+import weka.gui.explorer.KnowledgeFlowDriver;
 
 /**
  * The package installed into a throw-away Weka 3.8 home, then used through the real Weka Explorer
@@ -49,6 +50,9 @@ class ExplorerIT {
 
   /** The screenshot README shows and the package ships, relative to the project. */
   private static final String COMMITTED_SCREENSHOT = "docs/explorer-cluster-tab.png";
+
+  /** The README's picture of the streaming flow in the KnowledgeFlow. */
+  private static final String COMMITTED_FLOW_SCREENSHOT = "docs/knowledgeflow-stream.png";
 
   /** Bound on the whole driver JVM (Weka start-up, clustering, screenshot). */
   private static final Duration DRIVER_TIMEOUT = Duration.ofSeconds(90);
@@ -151,12 +155,57 @@ class ExplorerIT {
   }
 
   /**
+   * The KnowledgeFlow, with the package installed, opens examples/fastkmeans-stream.kf (the
+   * FastKMeansStream step found through the package's PluginManager.props) and draws it; README's
+   * picture of the flow is one it drew.
+   */
+  @Test
+  void theKnowledgeFlowShowsTheStreamingFlow() throws Exception {
+    Path xvfb = requireXvfb();
+    WekaInstallation weka = WekaInstallation.weka38(temp);
+    ChildJvm.Result installed = weka.install(WekaInstallation.packageZip());
+    assertEquals(0, installed.exitCode(), installed.toString());
+    Path flow = WekaInstallation.baseDir().resolve("examples/fastkmeans-stream.kf");
+    Path screenshot = temp.resolve("knowledgeflow-stream.png");
+
+    ChildJvm.Result run;
+    try (VirtualDisplay display = VirtualDisplay.start(xvfb, temp.resolve("xvfb.log"))) {
+      Path driverClasses = copyDriverClasses(temp.resolve("kf-driver-classes"));
+      run =
+          weka.jvm(weka.classPath() + File.pathSeparator + driverClasses)
+              .withProperty("java.awt.headless", "false")
+              .withEnvironment("DISPLAY", display.name())
+              .withTimeout(DRIVER_TIMEOUT)
+              .run(KnowledgeFlowDriver.class.getName(), flow.toString(), screenshot.toString());
+    }
+    assertEquals(0, run.exitCode(), run.toString());
+    assertTrue(run.stdout().contains("KNOWLEDGEFLOW status=ok"), run.toString());
+    assertTrue(
+        run.stdout().contains("KNOWLEDGEFLOW steps=FastKMeans on a stream,4"), run.toString());
+    assertScreenshotShowsSomething(screenshot);
+
+    Path committed = WekaInstallation.baseDir().resolve(COMMITTED_FLOW_SCREENSHOT);
+    if (Boolean.parseBoolean(WekaInstallation.property("fastkmeans.screenshot.update"))) {
+      Files.copy(screenshot, committed, StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertCommittedScreenshotWasDrawnHere(
+        committed, screenshot, KnowledgeFlowDriver.PNG_SOFTWARE, COMMITTED_FLOW_SCREENSHOT);
+  }
+
+  /**
    * The README's picture is one this test drew: same size as the one just drawn, and marked by the
    * driver. Its content (model text, options line) is not compared, so that changing them does not
    * fail the build; redrawing it is a release step (README, "How it is checked").
    */
   private static void assertCommittedScreenshotWasDrawnHere(Path committed, Path drawn)
       throws IOException {
+    assertCommittedScreenshotWasDrawnHere(
+        committed, drawn, ExplorerDriver.PNG_SOFTWARE, COMMITTED_SCREENSHOT);
+  }
+
+  /** As above, for a picture {@code name} whose PNG says it was drawn by {@code software}. */
+  private static void assertCommittedScreenshotWasDrawnHere(
+      Path committed, Path drawn, String software, String name) throws IOException {
     String redraw =
         "\nRedraw it with `mvn verify -Dscreenshot.update=true` (on a machine with Xvfb) and commit"
             + " it.";
@@ -167,11 +216,9 @@ class ExplorerIT {
     assertEquals(
         drawnImage.getWidth() + "x" + drawnImage.getHeight(),
         committedImage.getWidth() + "x" + committedImage.getHeight(),
-        COMMITTED_SCREENSHOT + " is not the size of the Explorer window the test draws" + redraw);
+        name + " is not the size of the window the test draws" + redraw);
     assertEquals(
-        ExplorerDriver.PNG_SOFTWARE,
-        pngText(committed, "Software"),
-        COMMITTED_SCREENSHOT + " was not drawn by ExplorerIT" + redraw);
+        software, pngText(committed, "Software"), name + " was not drawn by ExplorerIT" + redraw);
   }
 
   /** The value of the PNG text chunk {@code keyword} in {@code png}, or null. */
@@ -290,7 +337,7 @@ class ExplorerIT {
     String packagePath = ExplorerDriver.class.getPackageName().replace('.', File.separatorChar);
     Path target = Files.createDirectories(dir.resolve(packagePath));
     try (DirectoryStream<Path> classes =
-        Files.newDirectoryStream(compiled, "ExplorerDriver*.class")) {
+        Files.newDirectoryStream(compiled, "{ExplorerDriver,KnowledgeFlowDriver}*.class")) {
       for (Path classFile : classes) {
         Files.copy(
             classFile,
