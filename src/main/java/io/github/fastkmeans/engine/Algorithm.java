@@ -109,6 +109,17 @@ public enum Algorithm implements Choice {
   }
 
   /**
+   * The algorithm a fit started from an earlier fit runs ({@link KMeans#fitFrom}) where this one
+   * was resolved: this one when it keeps nothing about the rows beyond Hamerly's bounds (Lloyd,
+   * Hamerly, Exponion), otherwise Exponion. Such a fit moves few rows, and its first pass leaves
+   * every row's bounds, so bounds prune most of its work; the k-d tree would filter every row again
+   * at every pass, and Elkan's bounds per row and centre are not known from the earlier fit.
+   */
+  Algorithm startingFromEarlierFit() {
+    return this == KD_TREE || this == ELKAN ? EXPONION : this;
+  }
+
+  /**
    * The algorithm with the given id (case-insensitive).
    *
    * @throws IllegalArgumentException naming the valid ids when none matches

@@ -39,6 +39,22 @@ class HamerlyAssigner extends Assigner {
   }
 
   @Override
+  boolean startsFromEarlierFit() {
+    return true;
+  }
+
+  @Override
+  void startBounds(int row, double upperBound, double lowerBound) {
+    upper[row] = upperBound;
+    lower[row] = lowerBound;
+  }
+
+  @Override
+  double[] lowerBounds() {
+    return lower;
+  }
+
+  @Override
   void rowMoved(int row) {
     upper[row] = Double.POSITIVE_INFINITY;
     lower[row] = 0;
