@@ -112,7 +112,12 @@ public final class KSearch {
                 ? refinement.refine(data, Restarts.best(kmeans, data, restarts, seed, start), seed)
                 : stepRefinement.refine(
                     data,
-                    kmeans.fit(data, withOneMore(data, fit, new Random(StreamSeeds.of(seed, k)))),
+                    kmeans.fitFrom(
+                        data,
+                        fit,
+                        withOneMore(data, fit, new Random(StreamSeeds.of(seed, k))),
+                        fit.k(),
+                        runner),
                     StreamSeeds.of(seed, -k));
         KSearchTable.Row row = measure(data, fit, seed, runner, System.nanoTime() - started);
         rows.add(row);

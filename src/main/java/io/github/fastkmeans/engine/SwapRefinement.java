@@ -523,23 +523,41 @@ public final class SwapRefinement implements Refinement {
       try {
         if (bestChange >= threshold) {
           KMeansResult probed =
-              new KMeans(
+              fitSwapped(
+                  new KMeans(
                       kmeans
                           .settings()
                           .withMaxIterations(
-                              Math.min(PROBE_ITERATIONS, kmeans.settings().maxIterations())))
-                  .fit(data, swapped, runner);
+                              Math.min(PROBE_ITERATIONS, kmeans.settings().maxIterations()))),
+                  current,
+                  swapped,
+                  bestCentre);
           if (!(probed.squaredError() < current.squaredError())) {
             return null;
           }
-          swapped = probed.centres();
+          fit = fitSwapped(kmeans, probed, probed.centres(), -1);
+        } else {
+          fit = fitSwapped(kmeans, current, swapped, bestCentre);
         }
-        fit = kmeans.fit(data, swapped, runner);
       } catch (EmptyClusterException e) {
         // Only under the fail policy; the swap is undone rather than the whole fit failed.
         return null;
       }
       return fit.squaredError() < current.squaredError() ? fit : null;
+    }
+
+    /**
+     * Runs {@code fitter} from {@code centres}, those of {@code from} but for centre {@code
+     * changed} (-1: none): starting from {@code from} when it kept its rows' bounds, which saves
+     * comparing every row with every centre in the first pass and gives the same fit; from the
+     * centres alone otherwise, so that a fit whose algorithm keeps no bounds is refined by the same
+     * algorithm.
+     */
+    private KMeansResult fitSwapped(KMeans fitter, KMeansResult from, double[] centres, int changed)
+        throws InterruptedException {
+      return from.lowerBounds() != null
+          ? fitter.fitFrom(data, from, centres, changed, runner)
+          : fitter.fit(data, centres, runner);
     }
   }
 }
