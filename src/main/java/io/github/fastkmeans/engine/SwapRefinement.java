@@ -174,6 +174,15 @@ public final class SwapRefinement implements Refinement {
     /** The squared distance of every row to its second-nearest centre. */
     private final double[] secondDistance;
 
+    /**
+     * Per row, a point this far from the row's centre or farther is no nearer to the row than its
+     * second centre: the row's own {@link #reach}, which spares the distance to a candidate.
+     */
+    private final double[] rowReach;
+
+    /** Per row, a point this far from the row's centre or farther is no nearer than the centre. */
+    private final double[] rowCaptureReach;
+
     /** The rows of cluster c are members[memberStart[c] .. memberStart[c + 1]), in row order. */
     private final int[] members;
 
@@ -228,6 +237,8 @@ public final class SwapRefinement implements Refinement {
       this.nearest = new int[rows];
       this.firstDistance = new double[rows];
       this.secondDistance = new double[rows];
+      this.rowReach = new double[rows];
+      this.rowCaptureReach = new double[rows];
       this.members = new int[rows];
       this.memberStart = new int[k + 1];
       this.reach = new double[k];
@@ -361,6 +372,8 @@ public final class SwapRefinement implements Refinement {
         nearest[row] = best;
         firstDistance[row] = first;
         secondDistance[row] = second;
+        rowReach[row] = (Math.sqrt(first) + Math.sqrt(second)) * (1 + SLACK);
+        rowCaptureReach[row] = 2 * Math.sqrt(first) * (1 + SLACK);
       }
     }
 
@@ -428,7 +441,8 @@ public final class SwapRefinement implements Refinement {
       double total = 0;
       int base = t * k;
       for (int c = 0; c < k; c++) {
-        if (Math.sqrt(toCentres[base + c]) >= reach[c]) {
+        double toCentre = Math.sqrt(toCentres[base + c]);
+        if (toCentre >= reach[c]) {
           // No row of c is nearer to the candidate than to its second centre.
           loss[base + c] = baseLoss[c];
           continue;
@@ -438,6 +452,12 @@ public final class SwapRefinement implements Refinement {
           int row = members[m];
           double weight = data.weight(row);
           if (weight == 0) {
+            continue;
+          }
+          if (toCentre >= rowReach[row]) {
+            // The candidate is no nearer to this row than its second centre: the row adds what
+            // the lines below would, without the distance.
+            removal += weight * (secondDistance[row] - firstDistance[row]);
             continue;
           }
           double toCandidate =
@@ -467,7 +487,8 @@ public final class SwapRefinement implements Refinement {
       int sums = t * (columns + 1);
       Arrays.fill(captured, sums, sums + columns + 1, 0);
       for (int c = 0; c < k; c++) {
-        if (Math.sqrt(toCentres[t * k + c]) >= captureReach[c]) {
+        double toCentre = Math.sqrt(toCentres[t * k + c]);
+        if (toCentre >= captureReach[c]) {
           continue;
         }
         for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
@@ -475,6 +496,7 @@ public final class SwapRefinement implements Refinement {
           double weight = data.weight(row);
           int offset = row * columns;
           if (weight > 0
+              && toCentre < rowCaptureReach[row]
               && SquaredEuclidean.distance(values, offset, positions, t * columns, columns)
                   < firstDistance[row]) {
             for (int j = 0; j < columns; j++) {
