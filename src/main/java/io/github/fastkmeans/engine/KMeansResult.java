@@ -97,6 +97,15 @@ public final class KMeansResult implements Serializable {
         initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds);
   }
 
+  /**
+   * This fit, with {@code lowerBounds} (IN, kept as given) on every row's distance to each centre
+   * but its own.
+   */
+  KMeansResult withLowerBounds(double[] lowerBounds) {
+    return new KMeansResult(
+        initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds);
+  }
+
   /** The final labels themselves, not a copy: for the engine, which never changes them. */
   int[] sharedLabels() {
     return end.labels;

@@ -283,7 +283,13 @@ public final class SwapRefinement implements Refinement {
         path = path.followedBy(swapped);
         measure();
       }
-      return path.withSwaps(new SwapCount(tried, kept));
+      // The last measurement is of the kept fit: its exact second distances are the tightest
+      // lower bounds a fit started from it can have.
+      double[] lowerBounds = new double[rows];
+      for (int row = 0; row < rows; row++) {
+        lowerBounds[row] = Math.sqrt(secondDistance[row]);
+      }
+      return path.withSwaps(new SwapCount(tried, kept)).withLowerBounds(lowerBounds);
     }
 
     /** Everything a trial needs to know about the current fit. */
