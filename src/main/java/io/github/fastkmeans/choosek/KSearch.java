@@ -42,6 +42,12 @@ public final class KSearch {
    */
   public static final int STEP_TRIALS = 3;
 
+  /** Relative slack on triangle-inequality tests, far above the rounding of a square root. */
+  private static final double SLACK = 1e-9;
+
+  /** Distances below this are not pruned by the triangle inequality (see {@link #gain}). */
+  private static final double SMALLEST_TRUSTED_ROOT = 0x1p-484;
+
   /** G-means' significance level for its normality test (Hamerly and Elkan, 2003). */
   static final double GMEANS_ALPHA = 0.0001;
 
@@ -178,11 +184,15 @@ public final class KSearch {
     int[] labels = fit.labels();
     double[] values = data.values();
     double[] distances = new double[data.rows()];
+    double[] reach = new double[data.rows()];
     double[] cumulative = new double[data.rows()];
     double total = 0;
     for (int row = 0; row < data.rows(); row++) {
       distances[row] =
           SquaredEuclidean.distance(values, row * columns, centres, labels[row] * columns, columns);
+      double root = Math.sqrt(distances[row]);
+      // Near the subnormal range rounding is absolute and no relative slack covers it.
+      reach[row] = root < SMALLEST_TRUSTED_ROOT ? Double.POSITIVE_INFINITY : 2 * root * (1 + SLACK);
       total += data.weight(row) * distances[row];
       cumulative[row] = total;
     }
@@ -192,7 +202,7 @@ public final class KSearch {
       double bestGain = -1;
       for (int draw = SwapRefinement.candidates(fit.k() + 1); draw > 0; draw--) {
         int candidate = WeightedDraw.index(cumulative, random);
-        double gain = gain(data, distances, candidate);
+        double gain = gain(data, centres, labels, distances, reach, candidate);
         if (gain > bestGain) {
           bestGain = gain;
           chosen = candidate;
@@ -209,13 +219,33 @@ public final class KSearch {
 
   /**
    * How much the squared error drops when row {@code candidate} becomes a centre too, the rows'
-   * squared distances to their centres being {@code distances}.
+   * squared distances to their {@code centres} (row-major, rows labelled by {@code labels}) being
+   * {@code distances}. A row whose centre is at least {@code reach} (twice its distance to the row,
+   * with a margin) from the candidate is no nearer to the candidate, by the triangle inequality,
+   * and gains nothing: its distance is not computed.
    */
-  private static double gain(DataMatrix data, double[] distances, int candidate) {
+  private static double gain(
+      DataMatrix data,
+      double[] centres,
+      int[] labels,
+      double[] distances,
+      double[] reach,
+      int candidate) {
     int columns = data.columns();
     double[] values = data.values();
+    int k = centres.length / columns;
+    double[] centreToCandidate = new double[k];
+    for (int c = 0; c < k; c++) {
+      centreToCandidate[c] =
+          Math.sqrt(
+              SquaredEuclidean.distance(
+                  centres, c * columns, values, candidate * columns, columns));
+    }
     double gain = 0;
     for (int row = 0; row < data.rows(); row++) {
+      if (centreToCandidate[labels[row]] >= reach[row]) {
+        continue;
+      }
       double distance =
           SquaredEuclidean.distance(values, row * columns, values, candidate * columns, columns);
       if (distance < distances[row]) {
