@@ -109,14 +109,13 @@ public enum Algorithm implements Choice {
   }
 
   /**
-   * The algorithm a fit started from an earlier fit runs ({@link KMeans#fitFrom}) where this one
-   * was resolved: this one when it keeps nothing about the rows beyond Hamerly's bounds (Lloyd,
-   * Hamerly, Exponion), otherwise Exponion. Such a fit moves few rows, and its first pass leaves
-   * every row's bounds, so bounds prune most of its work; the k-d tree would filter every row again
-   * at every pass, and Elkan's bounds per row and centre are not known from the earlier fit.
+   * Whether a fit by this (resolved) algorithm can start from an earlier fit ({@link
+   * KMeans#fitFrom}): Lloyd, Hamerly and Exponion, which keep nothing about the rows beyond
+   * Hamerly's bounds. The k-d tree keeps which centre owns each node of its tree, and Elkan a bound
+   * per row and centre, which an earlier fit does not give; they run from the centres alone.
    */
-  Algorithm startingFromEarlierFit() {
-    return this == KD_TREE || this == ELKAN ? EXPONION : this;
+  boolean startsFromEarlierFit() {
+    return this == LLOYD || this == HAMERLY || this == EXPONION;
   }
 
   /**

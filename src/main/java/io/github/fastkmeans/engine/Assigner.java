@@ -124,14 +124,6 @@ abstract class Assigner {
   }
 
   /**
-   * Whether this algorithm can start from an earlier fit ({@link #firstPassFrom}): one that keeps
-   * no state about the rows beyond their labels and the bounds {@link #startBounds} sets.
-   */
-  boolean startsFromEarlierFit() {
-    return false;
-  }
-
-  /**
    * Sets the bounds of {@code row} at the first pass of a fit started from an earlier one: {@code
    * upper} its exact distance to its centre, {@code lower} a lower bound on its distance to every
    * other centre.

@@ -39,11 +39,6 @@ class HamerlyAssigner extends Assigner {
   }
 
   @Override
-  boolean startsFromEarlierFit() {
-    return true;
-  }
-
-  @Override
   void startBounds(int row, double upperBound, double lowerBound) {
     upper[row] = upperBound;
     lower[row] = lowerBound;

@@ -71,9 +71,11 @@ public final class KMeans {
    * #fit(DataMatrix, double[])} gives from the same centres, at a fraction of the cost: the first
    * pass compares each row with its old centre and the changed one instead of every centre, and
    * sets Hamerly's bounds of every row from {@code earlier}'s, so that later passes compute
-   * distances mostly for the rows near the centres that moved. The assignment algorithm is the
-   * settings' one when it keeps no more than these bounds, otherwise Exponion ({@link
-   * Algorithm#startingFromEarlierFit}). Runs on the threads of {@code runner}, which stays open.
+   * distances mostly for the rows near the centres that moved. Algorithms that keep more about the
+   * rows than these bounds ({@link Algorithm#startsFromEarlierFit}) run from the centres alone, as
+   * {@link #fit(DataMatrix, double[])} does; the k-d tree, which the settings' {@code auto} takes
+   * up to 4 columns, was faster that way on the choose-k benchmark than Exponion started from the
+   * earlier fit. Runs on the threads of {@code runner}, which stays open.
    *
    * @throws IllegalArgumentException if the arguments do not fit each other, as for {@link
    *     #fit(DataMatrix, double[])}, or the centres differ from {@code earlier}'s elsewhere
@@ -87,10 +89,10 @@ public final class KMeans {
       int changed,
       ChunkRunner runner)
       throws InterruptedException {
-    Algorithm algorithm = validate(data, initialCentres).startingFromEarlierFit();
+    Algorithm algorithm = validate(data, initialCentres);
     checkEarlier(data, earlier, initialCentres, changed);
-    return new Run(data, initialCentres, algorithm, runner, new EarlierFit(earlier, changed))
-        .iterate();
+    EarlierFit start = algorithm.startsFromEarlierFit() ? new EarlierFit(earlier, changed) : null;
+    return new Run(data, initialCentres, algorithm, runner, start).iterate();
   }
 
   /** Checks that {@code centres} are those of {@code earlier} but for centre {@code changed}. */
@@ -226,7 +228,7 @@ public final class KMeans {
       this.labels = new int[data.rows()];
       Arrays.fill(labels, -1);
       this.assigner = algorithm.assigner(data, centres, labels);
-      if (earlier != null && !assigner.startsFromEarlierFit()) {
+      if (earlier != null && !algorithm.startsFromEarlierFit()) {
         throw new IllegalStateException(algorithm + " cannot start from an earlier fit.");
       }
       this.chunks = new RowChunks(data.rows());

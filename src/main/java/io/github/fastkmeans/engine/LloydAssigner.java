@@ -8,11 +8,6 @@ final class LloydAssigner extends Assigner {
   }
 
   @Override
-  boolean startsFromEarlierFit() {
-    return true;
-  }
-
-  @Override
   void assign(int start, int end, ClusterSums sums) {
     // The first pass's loop with its comparison written out, since every pass runs it.
     CentreColumns.Scratch scratch = centreColumns.newScratch();

@@ -383,8 +383,16 @@ public final class SwapRefinement implements Refinement {
       }
     }
 
-    /** Lists the rows of each cluster, and each cluster's reaches and removal cost. */
+    /**
+     * Lists the rows of each cluster, and each cluster's reaches and removal cost; sums the
+     * distances for D² sampling, which stay until the fit changes.
+     */
     private void groupByCluster() {
+      double total = 0;
+      for (int row = 0; row < rows; row++) {
+        total += data.weight(row) * firstDistance[row];
+        cumulative[row] = total;
+      }
       Arrays.fill(memberStart, 0);
       for (int row = 0; row < rows; row++) {
         memberStart[nearest[row] + 1]++;
@@ -421,11 +429,7 @@ public final class SwapRefinement implements Refinement {
      */
     private boolean drawCandidates() throws InterruptedException {
       Interruption.check("The swap refinement");
-      double total = 0;
-      for (int row = 0; row < rows; row++) {
-        total += data.weight(row) * firstDistance[row];
-        cumulative[row] = total;
-      }
+      double total = cumulative[rows - 1];
       if (!(total > 0) || Double.isInfinite(total)) {
         return false;
       }
@@ -576,16 +580,12 @@ public final class SwapRefinement implements Refinement {
 
     /**
      * Runs {@code fitter} from {@code centres}, those of {@code from} but for centre {@code
-     * changed} (-1: none): starting from {@code from} when it kept its rows' bounds, which saves
-     * comparing every row with every centre in the first pass and gives the same fit; from the
-     * centres alone otherwise, so that a fit whose algorithm keeps no bounds is refined by the same
-     * algorithm.
+     * changed} (-1: none), starting from {@code from} where the algorithm can ({@link
+     * KMeans#fitFrom}): the same fit for less.
      */
     private KMeansResult fitSwapped(KMeans fitter, KMeansResult from, double[] centres, int changed)
         throws InterruptedException {
-      return from.lowerBounds() != null
-          ? fitter.fitFrom(data, from, centres, changed, runner)
-          : fitter.fit(data, centres, runner);
+      return fitter.fitFrom(data, from, centres, changed, runner);
     }
   }
 }

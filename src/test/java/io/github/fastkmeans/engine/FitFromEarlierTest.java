@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A fit started from an earlier fit whose centres differ in one ({@link KMeans#fitFrom}) is the fit
@@ -149,7 +150,7 @@ class FitFromEarlierTest {
   }
 
   @Test
-  void onlyAlgorithmsWithHamerlysBoundsPassThemOn() throws Exception {
+  void onlyAlgorithmsWithHamerlysBoundsPassThemOnOrStartFromThem() throws Exception {
     DataMatrix data = blobs2();
     double[] start = TestData.firstRows(data, 5);
     assertNotNull(kmeans(Algorithm.HAMERLY, 1).fit(data, start).lowerBounds());
@@ -161,8 +162,9 @@ class FitFromEarlierTest {
       KMeansResult grown =
           kmeans(Algorithm.KD_TREE, 1)
               .fitFrom(data, earlier, withRow(data, earlier.centres(), 5, 3), 5, runner);
-      assertEquals(Algorithm.EXPONION, grown.algorithm());
-      assertNotNull(grown.lowerBounds());
+      // The k-d tree runs from the centres alone, as a fit does.
+      assertEquals(Algorithm.KD_TREE, grown.algorithm());
+      assertNull(grown.lowerBounds());
     }
   }
 
@@ -182,5 +184,23 @@ class FitFromEarlierTest {
           IllegalArgumentException.class,
           () -> kmeans.fitFrom(data, earlier, withRow(data, centres, 5, 1), 4, runner));
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"EXPONION", "HAMERLY", "LLOYD"})
+  void theSwapRefinementKeepsTheSameFitWhenItsFitsStartFromTheOneBefore(String name)
+      throws Exception {
+    // The k-d tree runs every swap's fit from the centres alone; the others start from the fit
+    // before: the refined fits must be the same.
+    DataMatrix data = TestData.blobs(15, 4000, 3, 14, 0.6, true);
+    double[] start = TestData.firstRows(data, 14);
+    KMeans cold = kmeans(Algorithm.KD_TREE, 2);
+    KMeans warm = kmeans(Algorithm.valueOf(name), 2);
+    KMeansResult fromCold = new SwapRefinement(cold, 40).refine(data, cold.fit(data, start), 3);
+    KMeansResult fromWarm = new SwapRefinement(warm, 40).refine(data, warm.fit(data, start), 3);
+    assertTrue(fromCold.swapsKept() > 0, "the start leaves swaps to make");
+    assertSameFit(fromCold, fromWarm);
+    assertEquals(fromCold.swapTrials(), fromWarm.swapTrials());
+    assertEquals(fromCold.swapsKept(), fromWarm.swapsKept());
   }
 }
