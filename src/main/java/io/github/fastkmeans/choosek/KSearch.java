@@ -6,9 +6,6 @@ import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.Refinement;
 import io.github.fastkmeans.engine.Restarts;
-import io.github.fastkmeans.engine.SquaredEuclidean;
-import io.github.fastkmeans.engine.SwapRefinement;
-import io.github.fastkmeans.engine.WeightedDraw;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
 import io.github.fastkmeans.parallel.StreamSeeds;
@@ -41,12 +38,6 @@ public final class KSearch {
    * clusters on 7 of 17 sets.
    */
   public static final int STEP_TRIALS = 3;
-
-  /** Relative slack on triangle-inequality tests, far above the rounding of a square root. */
-  private static final double SLACK = 1e-9;
-
-  /** Distances below this are not pruned by the triangle inequality (see {@link #gain}). */
-  private static final double SMALLEST_TRUSTED_ROOT = 0x1p-484;
 
   /** G-means' significance level for its normality test (Hamerly and Elkan, 2003). */
   static final double GMEANS_ALPHA = 0.0001;
@@ -121,7 +112,7 @@ public final class KSearch {
                     kmeans.fitFrom(
                         data,
                         fit,
-                        withOneMore(data, fit, new Random(StreamSeeds.of(seed, k))),
+                        Growth.withOneMore(data, fit, new Random(StreamSeeds.of(seed, k))),
                         fit.k(),
                         runner),
                     StreamSeeds.of(seed, -k));
@@ -170,88 +161,5 @@ public final class KSearch {
         nonGaussian,
         fit.iterations(),
         nanos);
-  }
-
-  /**
-   * The centres of {@code fit} and one more: of {@link SwapRefinement#candidates} rows drawn with
-   * probability proportional to their weight times their squared distance to their centre, the one
-   * whose addition as a centre lowers the squared error most (the first drawn on ties); any row of
-   * positive weight when every such row sits on its centre.
-   */
-  static double[] withOneMore(DataMatrix data, KMeansResult fit, Random random) {
-    int columns = data.columns();
-    double[] centres = fit.centres();
-    int[] labels = fit.labels();
-    double[] values = data.values();
-    double[] distances = new double[data.rows()];
-    double[] reach = new double[data.rows()];
-    double[] cumulative = new double[data.rows()];
-    double total = 0;
-    for (int row = 0; row < data.rows(); row++) {
-      distances[row] =
-          SquaredEuclidean.distance(values, row * columns, centres, labels[row] * columns, columns);
-      double root = Math.sqrt(distances[row]);
-      // Near the subnormal range rounding is absolute and no relative slack covers it.
-      reach[row] = root < SMALLEST_TRUSTED_ROOT ? Double.POSITIVE_INFINITY : 2 * root * (1 + SLACK);
-      total += data.weight(row) * distances[row];
-      cumulative[row] = total;
-    }
-    int chosen;
-    if (total > 0 && !Double.isInfinite(total)) {
-      chosen = -1;
-      double bestGain = -1;
-      for (int draw = SwapRefinement.candidates(fit.k() + 1); draw > 0; draw--) {
-        int candidate = WeightedDraw.index(cumulative, random);
-        double gain = gain(data, centres, labels, distances, reach, candidate);
-        if (gain > bestGain) {
-          bestGain = gain;
-          chosen = candidate;
-        }
-      }
-    } else {
-      chosen = WeightedDraw.rowByWeight(data, random);
-    }
-    double[] grown = new double[centres.length + columns];
-    System.arraycopy(centres, 0, grown, 0, centres.length);
-    System.arraycopy(values, chosen * columns, grown, centres.length, columns);
-    return grown;
-  }
-
-  /**
-   * How much the squared error drops when row {@code candidate} becomes a centre too, the rows'
-   * squared distances to their {@code centres} (row-major, rows labelled by {@code labels}) being
-   * {@code distances}. A row whose centre is at least {@code reach} (twice its distance to the row,
-   * with a margin) from the candidate is no nearer to the candidate, by the triangle inequality,
-   * and gains nothing: its distance is not computed.
-   */
-  private static double gain(
-      DataMatrix data,
-      double[] centres,
-      int[] labels,
-      double[] distances,
-      double[] reach,
-      int candidate) {
-    int columns = data.columns();
-    double[] values = data.values();
-    int k = centres.length / columns;
-    double[] centreToCandidate = new double[k];
-    for (int c = 0; c < k; c++) {
-      centreToCandidate[c] =
-          Math.sqrt(
-              SquaredEuclidean.distance(
-                  centres, c * columns, values, candidate * columns, columns));
-    }
-    double gain = 0;
-    for (int row = 0; row < data.rows(); row++) {
-      if (centreToCandidate[labels[row]] >= reach[row]) {
-        continue;
-      }
-      double distance =
-          SquaredEuclidean.distance(values, row * columns, values, candidate * columns, columns);
-      if (distance < distances[row]) {
-        gain += data.weight(row) * (distances[row] - distance);
-      }
-    }
-    return gain;
   }
 }
