@@ -106,6 +106,14 @@ public final class KMeansResult implements Serializable {
         initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds);
   }
 
+  /**
+   * This fit without the rows' lower bounds it may carry for a fit started from it ({@link
+   * KMeans#fitFrom}): for keeping, where they would only take memory.
+   */
+  public KMeansResult withoutLowerBounds() {
+    return lowerBounds == null ? this : withLowerBounds(null);
+  }
+
   /** The final labels themselves, not a copy: for the engine, which never changes them. */
   int[] sharedLabels() {
     return end.labels;

@@ -157,6 +157,8 @@ class FitFromEarlierTest {
     assertNotNull(kmeans(Algorithm.EXPONION, 1).fit(data, start).lowerBounds());
     assertNull(kmeans(Algorithm.KD_TREE, 1).fit(data, start).lowerBounds());
     assertNull(kmeans(Algorithm.LLOYD, 1).fit(data, start).lowerBounds());
+    KMeansResult kept = kmeans(Algorithm.HAMERLY, 1).fit(data, start).withoutLowerBounds();
+    assertNull(kept.lowerBounds());
     KMeansResult earlier = kmeans(Algorithm.KD_TREE, 1).fit(data, start);
     try (ChunkRunner runner = new ChunkRunner(1)) {
       KMeansResult grown =
