@@ -6,9 +6,6 @@ import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.Refinement;
 import io.github.fastkmeans.engine.Restarts;
-import io.github.fastkmeans.engine.SquaredEuclidean;
-import io.github.fastkmeans.engine.SwapRefinement;
-import io.github.fastkmeans.engine.WeightedDraw;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
 import io.github.fastkmeans.parallel.StreamSeeds;
@@ -112,7 +109,12 @@ public final class KSearch {
                 ? refinement.refine(data, Restarts.best(kmeans, data, restarts, seed, start), seed)
                 : stepRefinement.refine(
                     data,
-                    kmeans.fit(data, withOneMore(data, fit, new Random(StreamSeeds.of(seed, k)))),
+                    kmeans.fitFrom(
+                        data,
+                        fit,
+                        Growth.withOneMore(data, fit, new Random(StreamSeeds.of(seed, k))),
+                        fit.k(),
+                        runner),
                     StreamSeeds.of(seed, -k));
         KSearchTable.Row row = measure(data, fit, seed, runner, System.nanoTime() - started);
         rows.add(row);
@@ -159,64 +161,5 @@ public final class KSearch {
         nonGaussian,
         fit.iterations(),
         nanos);
-  }
-
-  /**
-   * The centres of {@code fit} and one more: of {@link SwapRefinement#candidates} rows drawn with
-   * probability proportional to their weight times their squared distance to their centre, the one
-   * whose addition as a centre lowers the squared error most (the first drawn on ties); any row of
-   * positive weight when every such row sits on its centre.
-   */
-  static double[] withOneMore(DataMatrix data, KMeansResult fit, Random random) {
-    int columns = data.columns();
-    double[] centres = fit.centres();
-    int[] labels = fit.labels();
-    double[] values = data.values();
-    double[] distances = new double[data.rows()];
-    double[] cumulative = new double[data.rows()];
-    double total = 0;
-    for (int row = 0; row < data.rows(); row++) {
-      distances[row] =
-          SquaredEuclidean.distance(values, row * columns, centres, labels[row] * columns, columns);
-      total += data.weight(row) * distances[row];
-      cumulative[row] = total;
-    }
-    int chosen;
-    if (total > 0 && !Double.isInfinite(total)) {
-      chosen = -1;
-      double bestGain = -1;
-      for (int draw = SwapRefinement.candidates(fit.k() + 1); draw > 0; draw--) {
-        int candidate = WeightedDraw.index(cumulative, random);
-        double gain = gain(data, distances, candidate);
-        if (gain > bestGain) {
-          bestGain = gain;
-          chosen = candidate;
-        }
-      }
-    } else {
-      chosen = WeightedDraw.rowByWeight(data, random);
-    }
-    double[] grown = new double[centres.length + columns];
-    System.arraycopy(centres, 0, grown, 0, centres.length);
-    System.arraycopy(values, chosen * columns, grown, centres.length, columns);
-    return grown;
-  }
-
-  /**
-   * How much the squared error drops when row {@code candidate} becomes a centre too, the rows'
-   * squared distances to their centres being {@code distances}.
-   */
-  private static double gain(DataMatrix data, double[] distances, int candidate) {
-    int columns = data.columns();
-    double[] values = data.values();
-    double gain = 0;
-    for (int row = 0; row < data.rows(); row++) {
-      double distance =
-          SquaredEuclidean.distance(values, row * columns, values, candidate * columns, columns);
-      if (distance < distances[row]) {
-        gain += data.weight(row) * (distances[row] - distance);
-      }
-    }
-    return gain;
   }
 }

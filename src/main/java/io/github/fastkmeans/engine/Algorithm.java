@@ -109,6 +109,16 @@ public enum Algorithm implements Choice {
   }
 
   /**
+   * Whether a fit by this (resolved) algorithm can start from an earlier fit ({@link
+   * KMeans#fitFrom}): Lloyd, Hamerly and Exponion, which keep nothing about the rows beyond
+   * Hamerly's bounds. The k-d tree keeps which centre owns each node of its tree, and Elkan a bound
+   * per row and centre, which an earlier fit does not give; they run from the centres alone.
+   */
+  boolean startsFromEarlierFit() {
+    return this == LLOYD || this == HAMERLY || this == EXPONION;
+  }
+
+  /**
    * The algorithm with the given id (case-insensitive).
    *
    * @throws IllegalArgumentException naming the valid ids when none matches

@@ -77,6 +77,65 @@ abstract class Assigner {
   }
 
   /**
+   * Assigns rows {@code [start, end)} in the first pass of a fit whose centres are those of {@code
+   * earlier} but for its changed centre: the same labels as {@link #firstPass}, since a row's
+   * nearest new centre is its old one or the changed one, unless its old centre is the one that
+   * changed, which it then compares with every centre. Sets each row's bounds ({@link
+   * #startBounds}).
+   */
+  final void firstPassFrom(int start, int end, ClusterSums sums, EarlierFit earlier) {
+    if (rowSquaredNorms != null) {
+      for (int row = start; row < end; row++) {
+        rowSquaredNorms[row] = CentreColumns.squaredNorm(values, row * columns, columns);
+      }
+    }
+    CentreColumns.Scratch scratch = null;
+    int changed = earlier.changed;
+    long computed = 0;
+    for (int row = start; row < end; row++) {
+      int old = earlier.labels[row];
+      if (old == changed) {
+        if (scratch == null) {
+          scratch = centreColumns.newScratch();
+        }
+        scanAll(row, scratch, sums);
+        computed += k;
+        continue;
+      }
+      double toOld = squaredDistance(row, old);
+      computed++;
+      if (changed < 0) {
+        startBounds(row, Math.sqrt(toOld), earlier.lowerBound(row));
+        record(row, old, sums);
+        continue;
+      }
+      double toChanged = squaredDistance(row, changed);
+      computed++;
+      if (toChanged < toOld || (toChanged == toOld && changed < old)) {
+        // Every other centre was at least as far as the old one, the row's nearest before.
+        startBounds(row, Math.sqrt(toChanged), Math.sqrt(toOld));
+        record(row, changed, sums);
+      } else {
+        startBounds(row, Math.sqrt(toOld), Math.min(earlier.lowerBound(row), Math.sqrt(toChanged)));
+        record(row, old, sums);
+      }
+    }
+    sums.countDistances(computed);
+  }
+
+  /**
+   * Sets the bounds of {@code row} at the first pass of a fit started from an earlier one: {@code
+   * upper} its exact distance to its centre, {@code lower} a lower bound on its distance to every
+   * other centre.
+   */
+  void startBounds(int row, double upper, double lower) {}
+
+  /** The rows' lower bounds on their distances to every centre but their own; null: none kept. */
+  double[] lowerBounds() {
+    return null;
+  }
+
+  /**
    * Called by the driver between passes, on one thread, after the centres moved from {@code
    * previous}; not before the first pass.
    */

@@ -10,8 +10,42 @@ package io.github.fastkmeans.engine;
  */
 final class ExponionAssigner extends HamerlyAssigner {
 
+  /**
+   * Neighbours of a row's centre looked at for {@link #lowerBoundDrop} before it settles for the
+   * largest move of all: a short walk, so that a pass costs about what Hamerly's does.
+   */
+  private static final int LOCAL_DROP_NEIGHBOURS = 8;
+
   ExponionAssigner(DataMatrix data, double[] centres, int[] labels) {
     super(data, centres, labels, true);
+  }
+
+  /**
+   * Only the moves of centres that could come below the lower bound count: a centre c at distance
+   * s(c) from the row's centre (after the move) is at least s(c) - u from the row, u being the
+   * upper bound, so when s(c) &ge; u + l it is, after its move, still no nearer than the old lower
+   * bound l. The others are found by walking the sorted neighbours of the row's centre; the drop is
+   * the largest move among them. A move to a row's own centre is in u. When many neighbours lie
+   * within u + l, Hamerly's largest move of all is taken; it is as good there.
+   */
+  @Override
+  double lowerBoundDrop(int own, double upperBound, double lowerBound) {
+    double everywhere = geometry.maxShiftExcept(own);
+    if (everywhere == 0) {
+      return 0;
+    }
+    // The margin keeps a neighbour on the edge inside, whatever the rounding of the bounds.
+    double radius = (upperBound + lowerBound) * (1 + 2 * MARGIN);
+    int first = own * (k - 1);
+    int looked = Math.min(k - 1, LOCAL_DROP_NEIGHBOURS);
+    double drop = 0;
+    for (int i = 0; i < looked; i++) {
+      if (!(geometry.neighbourDistance[first + i] <= radius)) {
+        return drop;
+      }
+      drop = Math.max(drop, geometry.shift[geometry.neighbours[first + i]]);
+    }
+    return looked == k - 1 ? drop : everywhere;
   }
 
   @Override

@@ -39,6 +39,17 @@ class HamerlyAssigner extends Assigner {
   }
 
   @Override
+  void startBounds(int row, double upperBound, double lowerBound) {
+    upper[row] = upperBound;
+    lower[row] = lowerBound;
+  }
+
+  @Override
+  double[] lowerBounds() {
+    return lower;
+  }
+
+  @Override
   void rowMoved(int row) {
     upper[row] = Double.POSITIVE_INFINITY;
     lower[row] = 0;
@@ -52,10 +63,10 @@ class HamerlyAssigner extends Assigner {
     double[] halfNearest = geometry.halfNearest;
     for (int row = start; row < end; row++) {
       int own = labels[row];
-      double bound = Math.max(0, lower[row] - geometry.maxShiftExcept(own));
+      double distance = upper[row] + shift[own];
+      double bound = Math.max(0, lower[row] - lowerBoundDrop(own, distance, lower[row]));
       lower[row] = bound;
       double limit = Math.max(bound, halfNearest[own]);
-      double distance = upper[row] + shift[own];
       if (provesCloser(distance, limit)) {
         upper[row] = distance;
         continue;
@@ -72,6 +83,15 @@ class HamerlyAssigner extends Assigner {
       computed += scan(row, own, ownSquared, scratch, sums);
     }
     sums.countDistances(computed);
+  }
+
+  /**
+   * How far the last move of the centres may have brought any centre but {@code own} closer to a
+   * row of {@code own} whose upper bound is now {@code upperBound} and whose lower bound was {@code
+   * lowerBound}: Hamerly's largest move of any other centre.
+   */
+  double lowerBoundDrop(int own, double upperBound, double lowerBound) {
+    return geometry.maxShiftExcept(own);
   }
 
   /**

@@ -50,7 +50,7 @@ public final class KMeans {
   public KMeansResult fit(DataMatrix data, double[] initialCentres) throws InterruptedException {
     Algorithm algorithm = validate(data, initialCentres);
     try (ChunkRunner runner = new ChunkRunner(settings.threads())) {
-      return new Run(data, initialCentres, algorithm, runner).iterate();
+      return new Run(data, initialCentres, algorithm, runner, null).iterate();
     }
   }
 
@@ -60,7 +60,81 @@ public final class KMeans {
    */
   KMeansResult fit(DataMatrix data, double[] initialCentres, ChunkRunner runner)
       throws InterruptedException {
-    return new Run(data, initialCentres, validate(data, initialCentres), runner).iterate();
+    return new Run(data, initialCentres, validate(data, initialCentres), runner, null).iterate();
+  }
+
+  /**
+   * Runs k-means on {@code data} from {@code initialCentres} (IN, row-major, not modified), which
+   * are the final centres of {@code earlier}, a fit of the same data, but for centre {@code
+   * changed}: a centre moved, or one added at the end when {@code changed} is {@code earlier}'s k;
+   * -1 when none changed. Gives the labels, centres, squared error and iterations that {@link
+   * #fit(DataMatrix, double[])} gives from the same centres, at a fraction of the cost: the first
+   * pass compares each row with its old centre and the changed one instead of every centre, and
+   * sets Hamerly's bounds of every row from {@code earlier}'s, so that later passes compute
+   * distances mostly for the rows near the centres that moved. Algorithms that keep more about the
+   * rows than these bounds ({@link Algorithm#startsFromEarlierFit}) run from the centres alone, as
+   * {@link #fit(DataMatrix, double[])} does; the k-d tree, which the settings' {@code auto} takes
+   * up to 4 columns, was faster that way on the choose-k benchmark than Exponion started from the
+   * earlier fit. Runs on the threads of {@code runner}, which stays open.
+   *
+   * @throws IllegalArgumentException if the arguments do not fit each other, as for {@link
+   *     #fit(DataMatrix, double[])}, or the centres differ from {@code earlier}'s elsewhere
+   * @throws EmptyClusterException if a cluster empties under {@link EmptyClusterPolicy#FAIL}
+   * @throws InterruptedException if the calling thread is interrupted; the fit is abandoned
+   */
+  public KMeansResult fitFrom(
+      DataMatrix data,
+      KMeansResult earlier,
+      double[] initialCentres,
+      int changed,
+      ChunkRunner runner)
+      throws InterruptedException {
+    Algorithm algorithm = validate(data, initialCentres);
+    checkEarlier(data, earlier, initialCentres, changed);
+    EarlierFit start = algorithm.startsFromEarlierFit() ? new EarlierFit(earlier, changed) : null;
+    return new Run(data, initialCentres, algorithm, runner, start).iterate();
+  }
+
+  /** Checks that {@code centres} are those of {@code earlier} but for centre {@code changed}. */
+  private static void checkEarlier(
+      DataMatrix data, KMeansResult earlier, double[] centres, int changed) {
+    int columns = data.columns();
+    int k = centres.length / columns;
+    if (earlier.rows() != data.rows() || earlier.columns() != columns) {
+      throw new IllegalArgumentException(
+          "The earlier fit has "
+              + earlier.rows()
+              + " rows of "
+              + earlier.columns()
+              + " columns, the data "
+              + data.rows()
+              + " of "
+              + columns
+              + ".");
+    }
+    boolean added = changed == earlier.k() && k == earlier.k() + 1;
+    if (!added && (k != earlier.k() || changed < -1 || changed >= k)) {
+      throw new IllegalArgumentException(
+          "Centre "
+              + changed
+              + " of "
+              + k
+              + " cannot be the one change from a fit with "
+              + earlier.k()
+              + " centres.");
+    }
+    double[] before = earlier.centres();
+    for (int c = 0; c < earlier.k(); c++) {
+      if (c == changed) {
+        continue;
+      }
+      for (int j = 0; j < columns; j++) {
+        if (Double.compare(before[c * columns + j], centres[c * columns + j]) != 0) {
+          throw new IllegalArgumentException(
+              "Centre " + c + " differs from the earlier fit's, though only " + changed + " may.");
+        }
+      }
+    }
   }
 
   /** Checks the arguments of a fit and returns the algorithm it runs. */
@@ -133,8 +207,17 @@ public final class KMeans {
     private boolean firstPass = true;
     private int relocations;
 
-    Run(DataMatrix data, double[] initialCentres, Algorithm algorithm, ChunkRunner runner) {
+    /** The earlier fit the first pass starts from; null: the first pass compares every centre. */
+    private final EarlierFit earlier;
+
+    Run(
+        DataMatrix data,
+        double[] initialCentres,
+        Algorithm algorithm,
+        ChunkRunner runner,
+        EarlierFit earlier) {
       this.data = data;
+      this.earlier = earlier;
       this.values = data.values();
       this.columns = data.columns();
       this.k = initialCentres.length / columns;
@@ -145,6 +228,9 @@ public final class KMeans {
       this.labels = new int[data.rows()];
       Arrays.fill(labels, -1);
       this.assigner = algorithm.assigner(data, centres, labels);
+      if (earlier != null && !algorithm.startsFromEarlierFit()) {
+        throw new IllegalStateException(algorithm + " cannot start from an earlier fit.");
+      }
       this.chunks = new RowChunks(data.rows());
       this.runner = runner;
       // Sums, weights and member counts of every centre.
@@ -186,6 +272,8 @@ public final class KMeans {
       }
       double[] clusterWeights = new double[k];
       totals.copyWeights(clusterWeights);
+      // The last pass left the bounds valid for the final centres.
+      double[] lowerBounds = assigner.lowerBounds();
       return new KMeansResult(
           initialCentres,
           new Partition(centres.clone(), labels.clone(), clusterWeights, squaredError()),
@@ -193,7 +281,8 @@ public final class KMeans {
           relocations,
           algorithm,
           log.toTrace(trace),
-          SwapCount.NONE);
+          SwapCount.NONE,
+          lowerBounds == null ? null : lowerBounds.clone());
     }
 
     /**
@@ -220,7 +309,9 @@ public final class KMeans {
     private void assignChunk(int chunk, int slot) {
       ClusterSums sums = slots[slot];
       sums.clear();
-      if (firstPass) {
+      if (firstPass && earlier != null) {
+        assigner.firstPassFrom(chunks.start(chunk), chunks.end(chunk), sums, earlier);
+      } else if (firstPass) {
         assigner.firstPass(chunks.start(chunk), chunks.end(chunk), sums);
       } else {
         assigner.assign(chunks.start(chunk), chunks.end(chunk), sums);

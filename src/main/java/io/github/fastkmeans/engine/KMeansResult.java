@@ -27,6 +27,14 @@ public final class KMeansResult implements Serializable {
   private final IterationTrace trace;
   private final SwapCount swaps;
 
+  /**
+   * A lower bound on every row's distance to each centre but its own, valid for the final centres,
+   * as the fit's assignment step left it; null when its algorithm keeps none (or the result was
+   * read from a saved model). A fit from nearly the same centres starts from it ({@link
+   * KMeans#fitFrom}).
+   */
+  private final transient double[] lowerBounds;
+
   /** While a saved result is read: the result it stands for, returned in its place. */
   private transient KMeansResult restored;
 
@@ -43,6 +51,20 @@ public final class KMeansResult implements Serializable {
       Algorithm algorithm,
       IterationTrace trace,
       SwapCount swaps) {
+    this(initialCentres, end, converged, relocations, algorithm, trace, swaps, null);
+  }
+
+  /** As the constructor above, with the rows' {@code lowerBounds} (null when none were kept). */
+  KMeansResult(
+      double[] initialCentres,
+      Partition end,
+      boolean converged,
+      int relocations,
+      Algorithm algorithm,
+      IterationTrace trace,
+      SwapCount swaps,
+      double[] lowerBounds) {
+    this.lowerBounds = lowerBounds;
     this.initialCentres = initialCentres;
     this.end = end;
     this.converged = converged;
@@ -65,12 +87,41 @@ public final class KMeansResult implements Serializable {
         relocations + next.relocations,
         next.algorithm,
         trace.followedBy(next.trace),
-        swaps);
+        swaps,
+        next.lowerBounds);
   }
 
   /** This fit, recorded as refined by {@code swaps}. */
   KMeansResult withSwaps(SwapCount swaps) {
-    return new KMeansResult(initialCentres, end, converged, relocations, algorithm, trace, swaps);
+    return new KMeansResult(
+        initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds);
+  }
+
+  /**
+   * This fit, with {@code lowerBounds} (IN, kept as given) on every row's distance to each centre
+   * but its own.
+   */
+  KMeansResult withLowerBounds(double[] lowerBounds) {
+    return new KMeansResult(
+        initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds);
+  }
+
+  /**
+   * This fit without the rows' lower bounds it may carry for a fit started from it ({@link
+   * KMeans#fitFrom}): for keeping, where they would only take memory.
+   */
+  public KMeansResult withoutLowerBounds() {
+    return lowerBounds == null ? this : withLowerBounds(null);
+  }
+
+  /** The final labels themselves, not a copy: for the engine, which never changes them. */
+  int[] sharedLabels() {
+    return end.labels;
+  }
+
+  /** The rows' lower bounds (see the field); null when none were kept. Not a copy. */
+  double[] lowerBounds() {
+    return lowerBounds;
   }
 
   /** The swaps a {@link SwapRefinement} tried on this fit; 0 when it was not refined. */

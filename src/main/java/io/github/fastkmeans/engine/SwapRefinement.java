@@ -174,6 +174,15 @@ public final class SwapRefinement implements Refinement {
     /** The squared distance of every row to its second-nearest centre. */
     private final double[] secondDistance;
 
+    /**
+     * Per row, a point this far from the row's centre or farther is no nearer to the row than its
+     * second centre: the row's own {@link #reach}, which spares the distance to a candidate.
+     */
+    private final double[] rowReach;
+
+    /** Per row, a point this far from the row's centre or farther is no nearer than the centre. */
+    private final double[] rowCaptureReach;
+
     /** The rows of cluster c are members[memberStart[c] .. memberStart[c + 1]), in row order. */
     private final int[] members;
 
@@ -228,6 +237,8 @@ public final class SwapRefinement implements Refinement {
       this.nearest = new int[rows];
       this.firstDistance = new double[rows];
       this.secondDistance = new double[rows];
+      this.rowReach = new double[rows];
+      this.rowCaptureReach = new double[rows];
       this.members = new int[rows];
       this.memberStart = new int[k + 1];
       this.reach = new double[k];
@@ -272,7 +283,13 @@ public final class SwapRefinement implements Refinement {
         path = path.followedBy(swapped);
         measure();
       }
-      return path.withSwaps(new SwapCount(tried, kept));
+      // The last measurement is of the kept fit: its exact second distances are the tightest
+      // lower bounds a fit started from it can have.
+      double[] lowerBounds = new double[rows];
+      for (int row = 0; row < rows; row++) {
+        lowerBounds[row] = Math.sqrt(secondDistance[row]);
+      }
+      return path.withSwaps(new SwapCount(tried, kept)).withLowerBounds(lowerBounds);
     }
 
     /** Everything a trial needs to know about the current fit. */
@@ -361,11 +378,21 @@ public final class SwapRefinement implements Refinement {
         nearest[row] = best;
         firstDistance[row] = first;
         secondDistance[row] = second;
+        rowReach[row] = (Math.sqrt(first) + Math.sqrt(second)) * (1 + SLACK);
+        rowCaptureReach[row] = 2 * Math.sqrt(first) * (1 + SLACK);
       }
     }
 
-    /** Lists the rows of each cluster, and each cluster's reaches and removal cost. */
+    /**
+     * Lists the rows of each cluster, and each cluster's reaches and removal cost; sums the
+     * distances for D² sampling, which stay until the fit changes.
+     */
     private void groupByCluster() {
+      double total = 0;
+      for (int row = 0; row < rows; row++) {
+        total += data.weight(row) * firstDistance[row];
+        cumulative[row] = total;
+      }
       Arrays.fill(memberStart, 0);
       for (int row = 0; row < rows; row++) {
         memberStart[nearest[row] + 1]++;
@@ -402,11 +429,7 @@ public final class SwapRefinement implements Refinement {
      */
     private boolean drawCandidates() throws InterruptedException {
       Interruption.check("The swap refinement");
-      double total = 0;
-      for (int row = 0; row < rows; row++) {
-        total += data.weight(row) * firstDistance[row];
-        cumulative[row] = total;
-      }
+      double total = cumulative[rows - 1];
       if (!(total > 0) || Double.isInfinite(total)) {
         return false;
       }
@@ -428,7 +451,8 @@ public final class SwapRefinement implements Refinement {
       double total = 0;
       int base = t * k;
       for (int c = 0; c < k; c++) {
-        if (Math.sqrt(toCentres[base + c]) >= reach[c]) {
+        double toCentre = Math.sqrt(toCentres[base + c]);
+        if (toCentre >= reach[c]) {
           // No row of c is nearer to the candidate than to its second centre.
           loss[base + c] = baseLoss[c];
           continue;
@@ -438,6 +462,12 @@ public final class SwapRefinement implements Refinement {
           int row = members[m];
           double weight = data.weight(row);
           if (weight == 0) {
+            continue;
+          }
+          if (toCentre >= rowReach[row]) {
+            // The candidate is no nearer to this row than its second centre: the row adds what
+            // the lines below would, without the distance.
+            removal += weight * (secondDistance[row] - firstDistance[row]);
             continue;
           }
           double toCandidate =
@@ -467,7 +497,8 @@ public final class SwapRefinement implements Refinement {
       int sums = t * (columns + 1);
       Arrays.fill(captured, sums, sums + columns + 1, 0);
       for (int c = 0; c < k; c++) {
-        if (Math.sqrt(toCentres[t * k + c]) >= captureReach[c]) {
+        double toCentre = Math.sqrt(toCentres[t * k + c]);
+        if (toCentre >= captureReach[c]) {
           continue;
         }
         for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
@@ -475,6 +506,7 @@ public final class SwapRefinement implements Refinement {
           double weight = data.weight(row);
           int offset = row * columns;
           if (weight > 0
+              && toCentre < rowCaptureReach[row]
               && SquaredEuclidean.distance(values, offset, positions, t * columns, columns)
                   < firstDistance[row]) {
             for (int j = 0; j < columns; j++) {
@@ -523,23 +555,37 @@ public final class SwapRefinement implements Refinement {
       try {
         if (bestChange >= threshold) {
           KMeansResult probed =
-              new KMeans(
+              fitSwapped(
+                  new KMeans(
                       kmeans
                           .settings()
                           .withMaxIterations(
-                              Math.min(PROBE_ITERATIONS, kmeans.settings().maxIterations())))
-                  .fit(data, swapped, runner);
+                              Math.min(PROBE_ITERATIONS, kmeans.settings().maxIterations()))),
+                  current,
+                  swapped,
+                  bestCentre);
           if (!(probed.squaredError() < current.squaredError())) {
             return null;
           }
-          swapped = probed.centres();
+          fit = fitSwapped(kmeans, probed, probed.centres(), -1);
+        } else {
+          fit = fitSwapped(kmeans, current, swapped, bestCentre);
         }
-        fit = kmeans.fit(data, swapped, runner);
       } catch (EmptyClusterException e) {
         // Only under the fail policy; the swap is undone rather than the whole fit failed.
         return null;
       }
       return fit.squaredError() < current.squaredError() ? fit : null;
+    }
+
+    /**
+     * Runs {@code fitter} from {@code centres}, those of {@code from} but for centre {@code
+     * changed} (-1: none), starting from {@code from} where the algorithm can ({@link
+     * KMeans#fitFrom}): the same fit for less.
+     */
+    private KMeansResult fitSwapped(KMeans fitter, KMeansResult from, double[] centres, int changed)
+        throws InterruptedException {
+      return fitter.fitFrom(data, from, centres, changed, runner);
     }
   }
 }

@@ -262,7 +262,8 @@ public final class FitPipeline {
     final KSearchTable table;
 
     Clustering(KMeansResult fit, KSearchTable table) {
-      this.fit = fit;
+      // The model keeps the fit; the rows' bounds would only take memory there.
+      this.fit = fit.withoutLowerBounds();
       this.table = table;
     }
   }
