@@ -148,7 +148,12 @@ public final class RowStream {
               + "; FastKMeans needs weights that are finite and >= 0.");
     }
     if (coreset != null) {
-      double[] encoded = encoder.encode(instance);
+      double[] encoded;
+      try {
+        encoded = encoder.encode(instance);
+      } catch (WekaException e) {
+        throw new WekaException("Row " + row + " of the stream: " + e.getMessage(), e);
+      }
       statistics.add(instance);
       coreset.add(encoded, 0, weight);
       count++;

@@ -62,9 +62,7 @@ class ExplorerIT {
   @Test
   void explorerClustersIrisWithFastKMeansOnTheClusterTab() throws Exception {
     Path xvfb = requireXvfb();
-    WekaInstallation weka = WekaInstallation.weka38(temp);
-    ChildJvm.Result installed = weka.install(WekaInstallation.packageZip());
-    assertEquals(0, installed.exitCode(), installed.toString());
+    WekaInstallation weka = installedWeka();
 
     Path iris = WekaInstallation.baseDir().resolve("src/test/resources/datasets/iris/iris.arff");
     Path outputDir =
@@ -119,9 +117,7 @@ class ExplorerIT {
   @Test
   void explorerShowsTheTableOfASearchForK() throws Exception {
     Path xvfb = requireXvfb();
-    WekaInstallation weka = WekaInstallation.weka38(temp);
-    ChildJvm.Result installed = weka.install(WekaInstallation.packageZip());
-    assertEquals(0, installed.exitCode(), installed.toString());
+    WekaInstallation weka = installedWeka();
     Path iris = WekaInstallation.baseDir().resolve("src/test/resources/datasets/iris/iris.arff");
     Path outputText = temp.resolve("search-output.txt");
 
@@ -162,9 +158,7 @@ class ExplorerIT {
   @Test
   void theKnowledgeFlowShowsTheStreamingFlow() throws Exception {
     Path xvfb = requireXvfb();
-    WekaInstallation weka = WekaInstallation.weka38(temp);
-    ChildJvm.Result installed = weka.install(WekaInstallation.packageZip());
-    assertEquals(0, installed.exitCode(), installed.toString());
+    WekaInstallation weka = installedWeka();
     Path flow = WekaInstallation.baseDir().resolve("examples/fastkmeans-stream.kf");
     Path screenshot = temp.resolve("knowledgeflow-stream.png");
 
@@ -190,6 +184,14 @@ class ExplorerIT {
     }
     assertCommittedScreenshotWasDrawnHere(
         committed, screenshot, KnowledgeFlowDriver.PNG_SOFTWARE, COMMITTED_FLOW_SCREENSHOT);
+  }
+
+  /** A Weka 3.8 home in the test's folder with the package installed. */
+  private WekaInstallation installedWeka() throws Exception {
+    WekaInstallation weka = WekaInstallation.weka38(temp);
+    ChildJvm.Result installed = weka.install(WekaInstallation.packageZip());
+    assertEquals(0, installed.exitCode(), installed.toString());
+    return weka;
   }
 
   /**

@@ -55,13 +55,8 @@ class KnowledgeFlowIT {
   /** FlowRunner, started in a copy of examples/ elsewhere, writes model and evaluation there. */
   @Test
   void flowRunnerWritesModelAndClusteredInstances() throws Exception {
-    Path clone = Files.createDirectories(temp.resolve("clone"));
-    Files.createDirectories(clone.resolve("examples"));
-    Files.copy(WekaInstallation.baseDir().resolve(FLOW), clone.resolve(FLOW));
-    Files.copy(WekaInstallation.baseDir().resolve(DATA), clone.resolve(DATA));
-
-    ChildJvm.Result run =
-        weka.jvm(weka.classPath()).inDirectory(clone).run("weka.knowledgeflow.FlowRunner", FLOW);
+    Path clone = temp.resolve("clone");
+    ChildJvm.Result run = runFlowIn(clone, FLOW);
     // FlowRunner exits 0 even when a step fails, so its log is checked too.
     assertEquals(0, run.exitCode(), run.toString());
     assertFalse(
@@ -93,6 +88,17 @@ class KnowledgeFlowIT {
   }
 
   /**
+   * Runs {@code flow} (a path under the repository) with FlowRunner in {@code clone}, a new folder
+   * holding copies of the flow and of the iris data at the same relative paths.
+   */
+  private static ChildJvm.Result runFlowIn(Path clone, String flow) throws Exception {
+    Files.createDirectories(clone.resolve("examples"));
+    Files.copy(WekaInstallation.baseDir().resolve(flow), clone.resolve(flow));
+    Files.copy(WekaInstallation.baseDir().resolve(DATA), clone.resolve(DATA));
+    return weka.jvm(weka.classPath()).inDirectory(clone).run("weka.knowledgeflow.FlowRunner", flow);
+  }
+
+  /**
    * The streaming flow (examples/fastkmeans-stream.kf): an ArffLoader sends instances one by one
    * through a Remove filter to the package's FastKMeansStream step, registered by the installed
    * package's PluginManager.props; its model text is the batch model's.
@@ -106,15 +112,8 @@ class KnowledgeFlowIT {
     assertTrue(flow.contains("\"class\" : \"io.github.fastkmeans.weka.FastKMeansStream\""), flow);
     assertTrue(flow.contains("\"instance\" : ["), "the loader streams instances\n" + flow);
 
-    Path clone = Files.createDirectories(temp.resolve("stream"));
-    Files.createDirectories(clone.resolve("examples"));
-    Files.copy(WekaInstallation.baseDir().resolve(streamFlow), clone.resolve(streamFlow));
-    Files.copy(WekaInstallation.baseDir().resolve(DATA), clone.resolve(DATA));
-
-    ChildJvm.Result run =
-        weka.jvm(weka.classPath())
-            .inDirectory(clone)
-            .run("weka.knowledgeflow.FlowRunner", streamFlow);
+    Path clone = temp.resolve("stream");
+    ChildJvm.Result run = runFlowIn(clone, streamFlow);
     assertEquals(0, run.exitCode(), run.toString());
     assertFalse(
         run.stdout().contains("[ERROR]") || run.stderr().contains("[ERROR]"), run.toString());

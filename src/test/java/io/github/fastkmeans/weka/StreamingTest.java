@@ -254,6 +254,18 @@ class StreamingTest {
   }
 
   @Test
+  void aBadValueInTheSummarisedPartIsRefusedNamingItsRow() throws Exception {
+    Instances s1 = TestData.loadUnlabelled("s1");
+    FastKMeans kmeans = streamed(s1, "-N 15 -stream-budget 0.01", 1000);
+    Instance infinite = (Instance) s1.instance(1000).copy();
+    infinite.setValue(0, Double.POSITIVE_INFINITY);
+    refuses(() -> kmeans.updateClusterer(infinite), "Row 1001 of the stream");
+    kmeans.updateClusterer(s1.instance(1000));
+    kmeans.updateFinished();
+    assertTrue(kmeans.toString().contains("summarising 1,001 instances"), kmeans.toString());
+  }
+
+  @Test
   void aSummarisedStreamIsTheSameForASeedAndAnyThreadCount() throws Exception {
     Instances s1 = TestData.loadUnlabelled("s1");
     FastKMeans one = streamed(s1, "-N 15 -stream-budget 0.01 -num-slots 1", s1.numInstances());
