@@ -10,7 +10,10 @@ public enum InitializerKind implements Choice {
   RANDOM("random", "random instances", List.of(), options -> new RandomRows()),
   /** {@link KMeansPlusPlus}. */
   KMEANS_PLUS_PLUS(
-      "kmeans++", "k-means++ (greedy D^2 sampling)", List.of(), options -> new KMeansPlusPlus()),
+      "kmeans++",
+      "k-means++ (greedy D^2 sampling)",
+      List.of(),
+      options -> new KMeansPlusPlus(options.threads())),
   /** {@link FarthestFirst}. */
   FARTHEST_FIRST("farthest-first", "farthest first", List.of(), options -> new FarthestFirst()),
   /** {@link KMeansParallel}; its paper's name, k-means||, is accepted too. */

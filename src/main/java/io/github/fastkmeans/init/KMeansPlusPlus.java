@@ -3,7 +3,9 @@ package io.github.fastkmeans.init;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.SquaredEuclidean;
 import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Random;
 
 /**
@@ -14,11 +16,34 @@ import java.util.Random;
  *
  * <p>D. Arthur, S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007. The
  * greedy trials follow scikit-learn's implementation.
+ *
+ * <p><b>Threads.</b> Each trial's distances are computed on all threads, chunk by chunk; its
+ * potential is then summed on one thread in row order, so the centres do not depend on the number
+ * of threads (and are those of a single-threaded run, bit for bit).
  */
 public final class KMeansPlusPlus implements Initializer {
 
-  /** Creates the initializer. */
-  public KMeansPlusPlus() {}
+  /** Chunks of rows per thread below which fewer threads are used. */
+  private static final int CHUNKS_PER_THREAD = 4;
+
+  private final int threads;
+
+  /** Creates the initializer, running on one thread. */
+  public KMeansPlusPlus() {
+    this(1);
+  }
+
+  /**
+   * Creates the initializer, computing distances on {@code threads} threads.
+   *
+   * @throws IllegalArgumentException if {@code threads} is below 1
+   */
+  public KMeansPlusPlus(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
+    }
+    this.threads = threads;
+  }
 
   /** The number of candidates tried for each centre after the first. */
   public static int trials(int k) {
@@ -28,15 +53,33 @@ public final class KMeansPlusPlus implements Initializer {
   @Override
   public double[] initialCentres(DataMatrix data, int k, Random random)
       throws InterruptedException {
+    Rows.requirePositiveWeight(data);
+    double[] centres = new double[k * data.columns()];
+    Rows.copyRow(data, WeightedDraw.rowByWeight(data, random), centres, 0);
+    RowChunks chunks = new RowChunks(data.rows());
+    try (ChunkRunner runner =
+        new ChunkRunner(Math.min(threads, Math.max(1, chunks.count() / CHUNKS_PER_THREAD)))) {
+      return remainingCentres(data, k, random, centres, chunks, runner);
+    }
+  }
+
+  /** Chooses centres 1 to k - 1 after the first, already in {@code centres}. */
+  private static double[] remainingCentres(
+      DataMatrix data, int k, Random random, double[] centres, RowChunks chunks, ChunkRunner runner)
+      throws InterruptedException {
     int rows = data.rows();
     int columns = data.columns();
     double[] values = data.values();
-    Rows.requirePositiveWeight(data);
-    double[] centres = new double[k * columns];
-    Rows.copyRow(data, WeightedDraw.rowByWeight(data, random), centres, 0);
-
     double[] nearest = new double[rows];
-    Rows.distancesTo(data, centres, 0, nearest);
+    double[] first = nearest;
+    runner.run(
+        0,
+        chunks.count(),
+        (chunk, slot) -> {
+          for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+            first[row] = SquaredEuclidean.distance(values, row * columns, centres, 0, columns);
+          }
+        });
     double[] cumulative = new double[rows];
     double[] candidateNearest = new double[rows];
     double[] bestNearest = new double[rows];
@@ -58,14 +101,24 @@ public final class KMeansPlusPlus implements Initializer {
         // Each trial is a pass over the data: where an interrupt is seen within a pass's time.
         Interruption.check("k-means++");
         int candidate = WeightedDraw.index(cumulative, random);
-        double candidatePotential = 0;
         int candidateOffset = candidate * columns;
+        double[] current = nearest;
+        double[] closest = candidateNearest;
+        runner.run(
+            0,
+            chunks.count(),
+            (chunk, slot) -> {
+              for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+                double dist =
+                    SquaredEuclidean.distance(
+                        values, row * columns, values, candidateOffset, columns);
+                closest[row] = Math.min(current[row], dist);
+              }
+            });
+        // Summed in row order on this thread: the same potential for any number of threads.
+        double candidatePotential = 0;
         for (int row = 0; row < rows; row++) {
-          double dist =
-              SquaredEuclidean.distance(values, row * columns, values, candidateOffset, columns);
-          double closest = Math.min(nearest[row], dist);
-          candidateNearest[row] = closest;
-          candidatePotential += data.weight(row) * closest;
+          candidatePotential += data.weight(row) * closest[row];
         }
         // The first candidate is taken even if its potential overflowed to infinity.
         if (bestRow < 0 || candidatePotential < bestPotential) {

@@ -2,9 +2,11 @@ package io.github.fastkmeans.init;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +32,26 @@ class KMeansPlusPlusTest {
       }
       assertEquals(2 + floorLn, KMeansPlusPlus.trials(k), "k = " + k);
     }
+  }
+
+  @Test
+  void theCentresAreTheSameOnAnyNumberOfThreads() throws InterruptedException {
+    // 20,000 rows in 5 columns: 40 chunks, enough for every thread count below to be used.
+    Random rows = new Random(5);
+    double[] values = new double[20_000 * 5];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rows.nextGaussian() + 10 * (i / 5 % 7);
+    }
+    DataMatrix data = DataMatrix.of(20_000, 5, values);
+    double[] one = new KMeansPlusPlus(1).initialCentres(data, 30, new Random(9));
+    for (int threads : new int[] {2, 3, 8}) {
+      assertArrayEquals(
+          one,
+          new KMeansPlusPlus(threads).initialCentres(data, 30, new Random(9)),
+          0,
+          threads + " threads");
+    }
+    assertThrows(IllegalArgumentException.class, () -> new KMeansPlusPlus(0));
   }
 
   @Test
