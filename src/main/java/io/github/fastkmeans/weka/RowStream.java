@@ -98,11 +98,6 @@ public final class RowStream {
     return count;
   }
 
-  /** Whether the stream passed its budget and is summarised rather than kept. */
-  public boolean summarised() {
-    return coreset != null;
-  }
-
   /**
    * Adds {@code instance} as the next row.
    *
