@@ -1,5 +1,6 @@
 package io.github.fastkmeans.engine;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -7,9 +8,12 @@ import java.util.Arrays;
  * each. A fit keeps one set of totals and updates it after every pass with what that pass changed:
  * each chunk of rows collects, in row order, the rows that left and joined each centre, and the
  * chunks' changes are merged into the totals in chunk order, so the totals have the same bits for
- * any number of threads and for every algorithm.
+ * any number of threads and for every algorithm. Serializable, so that a distributed fit can ship
+ * the sums of a chunk to the driver that merges them.
  */
-public final class ClusterSums {
+public final class ClusterSums implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final int k;
   private final int columns;
