@@ -1,0 +1,136 @@
+package io.github.fastkmeans.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.List;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Spark ML persistence of {@link FastKMeansModel}: the parameters as Spark's default metadata
+ * ({@code path/metadata}), the centres and the fit's figures as one Parquet row ({@code
+ * path/data}).
+ */
+final class FastKMeansModelIo {
+
+  private static final StructType DATA =
+      new StructType()
+          .add("columns", DataTypes.IntegerType, false)
+          .add("centres", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+          .add("scaling", DataTypes.StringType, false)
+          .add("offsets", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+          .add("scales", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+          .add("flats", DataTypes.createArrayType(DataTypes.BooleanType, false), false)
+          .add("clusterWeights", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+          .add("clusterSizes", DataTypes.createArrayType(DataTypes.LongType, false), false)
+          .add("squaredError", DataTypes.DoubleType, false)
+          .add("iterations", DataTypes.IntegerType, false)
+          .add("converged", DataTypes.BooleanType, false)
+          .add("initialCentres", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+          .add("distances", DataTypes.createArrayType(DataTypes.LongType, false), false)
+          .add("algorithm", DataTypes.StringType, false);
+
+  private FastKMeansModelIo() {}
+
+  /** Writes a model. */
+  static final class Writer extends MLWriter {
+    private final FastKMeansModel model;
+
+    Writer(FastKMeansModel model) {
+      this.model = model;
+    }
+
+    @Override
+    public void saveImpl(String path) {
+      try {
+        new DefaultParamsWriter(model).session(sparkSession()).save(path);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not write the model's parameters to " + path, e);
+      }
+      FittedCentres f = model.fitted();
+      Scaling s = f.scaling;
+      Row row =
+          RowFactory.create(
+              f.columns,
+              f.centres,
+              s.kind(),
+              s.offsets(),
+              s.scales(),
+              s.flats(),
+              f.clusterWeights,
+              f.clusterSizes,
+              f.squaredError,
+              f.iterations,
+              f.converged,
+              f.initialCentres,
+              f.distances,
+              f.algorithm);
+      sparkSession()
+          .createDataFrame(Collections.singletonList(row), DATA)
+          .repartition(1)
+          .write()
+          .parquet(path + "/data");
+    }
+  }
+
+  /** Reads a model. */
+  static final class Reader extends MLReader<FastKMeansModel> {
+    @Override
+    public FastKMeansModel load(String path) {
+      FastKMeansModel model =
+          new DefaultParamsReader<FastKMeansModel>().session(sparkSession()).load(path);
+      List<Row> rows = sparkSession().read().parquet(path + "/data").collectAsList();
+      if (rows.size() != 1) {
+        throw new IllegalArgumentException(
+            path + "/data holds " + rows.size() + " rows; a FastKMeans model has one.");
+      }
+      Row r = rows.get(0);
+      Scaling scaling =
+          new Scaling(
+              r.getString(r.fieldIndex("scaling")),
+              doubles(r, "offsets"),
+              doubles(r, "scales"),
+              booleans(r, "flats"));
+      model.attach(
+          new FittedCentres(
+              doubles(r, "centres"),
+              r.getInt(r.fieldIndex("columns")),
+              scaling,
+              doubles(r, "clusterWeights"),
+              longs(r, "clusterSizes"),
+              r.getDouble(r.fieldIndex("squaredError")),
+              r.getInt(r.fieldIndex("iterations")),
+              r.getBoolean(r.fieldIndex("converged")),
+              doubles(r, "initialCentres"),
+              longs(r, "distances"),
+              r.getString(r.fieldIndex("algorithm"))));
+      return model;
+    }
+
+    private static double[] doubles(Row row, String field) {
+      return row.<Double>getList(row.fieldIndex(field)).stream()
+          .mapToDouble(Double::doubleValue)
+          .toArray();
+    }
+
+    private static long[] longs(Row row, String field) {
+      return row.<Long>getList(row.fieldIndex(field)).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static boolean[] booleans(Row row, String field) {
+      List<Boolean> list = row.getList(row.fieldIndex(field));
+      boolean[] out = new boolean[list.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = list.get(i);
+      }
+      return out;
+    }
+  }
+}
