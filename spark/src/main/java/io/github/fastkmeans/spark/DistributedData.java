@@ -9,6 +9,8 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,6 +42,9 @@ final class DistributedData implements AutoCloseable {
   /** The scaling applied to the features. */
   final Scaling scaling;
 
+  /** The features' names, from the column's ML attributes or x0, x1, ... */
+  final String[] featureNames;
+
   private final Broadcast<List<RowRecord>> spilled;
 
   private DistributedData(
@@ -47,11 +52,13 @@ final class DistributedData implements AutoCloseable {
       long rows,
       int columns,
       Scaling scaling,
+      String[] featureNames,
       Broadcast<List<RowRecord>> spilled) {
     this.blocks = blocks;
     this.rows = rows;
     this.columns = columns;
     this.scaling = scaling;
+    this.featureNames = featureNames;
     this.spilled = spilled;
   }
 
@@ -131,7 +138,13 @@ final class DistributedData implements AutoCloseable {
                 (partition, rows) -> block(partition, rows, offsets, total, reader, spilled), true)
             .persist(StorageLevel.MEMORY_ONLY());
     blocks.count();
-    return new DistributedData(blocks, total, columns, scaling, spilled);
+    return new DistributedData(
+        blocks,
+        total,
+        columns,
+        scaling,
+        featureNames(dataset.schema().apply(featuresCol), columns),
+        spilled);
   }
 
   private static Iterator<RowBlock> block(
@@ -236,6 +249,24 @@ final class DistributedData implements AutoCloseable {
                   return a;
                 });
     return FeatureStatistics.of(moments, squares);
+  }
+
+  /** The names of the features: the ML attributes' names where all are given, else x0, x1, ... */
+  private static String[] featureNames(StructField field, int columns) {
+    String[] names = new String[columns];
+    for (int j = 0; j < columns; j++) {
+      names[j] = "x" + j;
+    }
+    AttributeGroup group = AttributeGroup.fromStructField(field);
+    if (group.attributes().isDefined() && group.attributes().get().length == columns) {
+      Attribute[] attributes = group.attributes().get();
+      for (int j = 0; j < columns; j++) {
+        if (attributes[j].name().isDefined()) {
+          names[j] = attributes[j].name().get();
+        }
+      }
+    }
+    return names;
   }
 
   private static void checkColumns(StructType schema, String featuresCol, String weightCol) {

@@ -64,6 +64,7 @@ final class DistributedFit {
     private long[] movedRows = new long[0];
     private int[] movedTo = new int[0];
     private final List<Long> distancesPerIteration = new ArrayList<>();
+    private final List<Long> nanosPerIteration = new ArrayList<>();
 
     Run(DistributedData data, double[] initialCentres) {
       this.data = data;
@@ -111,20 +112,25 @@ final class DistributedFit {
       for (int c = 0; c < k; c++) {
         members[c] = totals.members(c);
       }
+      double squaredError = squaredError();
       return new FitOutcome(
           initialCentres,
           centres.clone(),
           weights,
           members,
-          squaredError(),
+          squaredError,
           distancesPerIteration.size(),
           converged,
           relocations,
           resolved,
-          distancesPerIteration.stream().mapToLong(Long::longValue).toArray());
+          distancesPerIteration.stream().mapToLong(Long::longValue).toArray(),
+          nanosPerIteration.stream().mapToLong(Long::longValue).toArray(),
+          labels(),
+          spread());
     }
 
     private void report(int iteration, long started) {
+      nanosPerIteration.add(System.nanoTime() - started);
       progress.accept(
           new IterationProgress(
               iteration,
@@ -228,6 +234,60 @@ final class DistributedFit {
         shift += diff * diff;
       }
       return shift;
+    }
+
+    /** The cluster of every row, in row order. */
+    private int[] labels() {
+      int pass = passes;
+      List<int[]> perBlock = data.blocks.map(block -> block.labels(pass)).collect();
+      int[] labels = new int[(int) data.rows];
+      int at = 0;
+      for (int[] part : perBlock) {
+        System.arraycopy(part, 0, labels, at, part.length);
+        at += part.length;
+      }
+      return labels;
+    }
+
+    /** Weighted means and sample deviations per cluster and overall, in the scaled space. */
+    private Spread spread() {
+      int pass = passes;
+      int clusters = k;
+      int groups = k + 1;
+      double[] sums = new double[groups * (columns + 1)];
+      for (double[] part : data.blocks.map(block -> block.groupSums(pass, clusters)).collect()) {
+        for (int i = 0; i < sums.length; i++) {
+          sums[i] += part[i];
+        }
+      }
+      double[] means = new double[groups * columns];
+      double[] weights = new double[groups];
+      for (int g = 0; g < groups; g++) {
+        weights[g] = sums[g * (columns + 1)];
+        for (int j = 0; j < columns; j++) {
+          means[g * columns + j] =
+              weights[g] > 0 ? sums[g * (columns + 1) + 1 + j] / weights[g] : 0;
+        }
+      }
+      double[] squares = new double[groups * columns];
+      for (double[] part : data.blocks.map(block -> block.groupSquares(pass, means)).collect()) {
+        for (int i = 0; i < squares.length; i++) {
+          squares[i] += part[i];
+        }
+      }
+      double[] deviations = new double[groups * columns];
+      for (int g = 0; g < groups; g++) {
+        for (int j = 0; j < columns; j++) {
+          int i = g * columns + j;
+          deviations[i] = weights[g] > 1 ? Math.sqrt(squares[i] / (weights[g] - 1)) : 0;
+        }
+      }
+      int cut = k * columns;
+      return new Spread(
+          Arrays.copyOf(means, cut),
+          Arrays.copyOf(deviations, cut),
+          Arrays.copyOfRange(means, cut, means.length),
+          Arrays.copyOfRange(deviations, cut, deviations.length));
     }
 
     /** The squared error, summed per chunk on the executors and over chunks here in order. */

@@ -165,7 +165,7 @@ public final class FastKMeans extends Estimator<FastKMeansModel>
                   Algorithm.fromId(getAlgorithm()),
                   progress)
               .run(data, start);
-      FastKMeansModel model = new FastKMeansModel(uid, new FittedCentres(outcome, data.scaling));
+      FastKMeansModel model = new FastKMeansModel(uid, new FittedCentres(outcome, data));
       copyValues(model, extractParamMap());
       return (FastKMeansModel) model.setParent(this);
     }

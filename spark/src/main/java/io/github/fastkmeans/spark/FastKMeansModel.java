@@ -169,6 +169,16 @@ public final class FastKMeansModel extends Model<FastKMeansModel>
     return (FastKMeansModel) copy.setParent(parent());
   }
 
+  /**
+   * Writes this model as a Weka model file (Weka's {@code -d} format), for {@code weka.Run
+   * FastKMeans -l file -T data.arff} and the Explorer.
+   *
+   * @throws java.io.IOException if the file cannot be written
+   */
+  public void writeWekaModel(String file) throws java.io.IOException {
+    WekaModelFile.write(this, "spark-features", java.nio.file.Path.of(file));
+  }
+
   @Override
   public MLWriter write() {
     return new FastKMeansModelIo.Writer(this);

@@ -10,6 +10,7 @@ import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -22,20 +23,36 @@ final class FastKMeansModelIo {
 
   private static final StructType DATA =
       new StructType()
-          .add("columns", DataTypes.IntegerType, false)
-          .add("centres", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+          .add("centres", doubles(), false)
+          .add("featureNames", DataTypes.createArrayType(DataTypes.StringType, false), false)
           .add("scaling", DataTypes.StringType, false)
-          .add("offsets", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-          .add("scales", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+          .add("offsets", doubles(), false)
+          .add("scales", doubles(), false)
           .add("flats", DataTypes.createArrayType(DataTypes.BooleanType, false), false)
-          .add("clusterWeights", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-          .add("clusterSizes", DataTypes.createArrayType(DataTypes.LongType, false), false)
+          .add("clusterWeights", doubles(), false)
+          .add("clusterSizes", longs(), false)
           .add("squaredError", DataTypes.DoubleType, false)
           .add("iterations", DataTypes.IntegerType, false)
           .add("converged", DataTypes.BooleanType, false)
-          .add("initialCentres", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
-          .add("distances", DataTypes.createArrayType(DataTypes.LongType, false), false)
-          .add("algorithm", DataTypes.StringType, false);
+          .add("relocations", DataTypes.IntegerType, false)
+          .add("initialCentres", doubles(), false)
+          .add("distances", longs(), false)
+          .add("nanos", longs(), false)
+          .add("algorithm", DataTypes.StringType, false)
+          .add("labels", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+          .add("clusterMeans", doubles(), false)
+          .add("clusterDeviations", doubles(), false)
+          .add("overallMean", doubles(), false)
+          .add("overallDeviation", doubles(), false)
+          .add("partitions", DataTypes.IntegerType, false);
+
+  private static DataType doubles() {
+    return DataTypes.createArrayType(DataTypes.DoubleType, false);
+  }
+
+  private static DataType longs() {
+    return DataTypes.createArrayType(DataTypes.LongType, false);
+  }
 
   private FastKMeansModelIo() {}
 
@@ -55,23 +72,31 @@ final class FastKMeansModelIo {
         throw new UncheckedIOException("Could not write the model's parameters to " + path, e);
       }
       FittedCentres f = model.fitted();
-      Scaling s = f.scaling;
+      Scaling scale = f.scaling;
       Row row =
           RowFactory.create(
-              f.columns,
               f.centres,
-              s.kind(),
-              s.offsets(),
-              s.scales(),
-              s.flats(),
+              f.featureNames,
+              scale.kind(),
+              scale.offsets(),
+              scale.scales(),
+              scale.flats(),
               f.clusterWeights,
               f.clusterSizes,
               f.squaredError,
               f.iterations,
               f.converged,
+              f.relocations,
               f.initialCentres,
               f.distances,
-              f.algorithm);
+              f.nanos,
+              f.algorithm,
+              f.labels,
+              f.spread.clusterMeans,
+              f.spread.clusterDeviations,
+              f.spread.overallMean,
+              f.spread.overallDeviation,
+              f.partitions);
       sparkSession()
           .createDataFrame(Collections.singletonList(row), DATA)
           .repartition(1)
@@ -98,19 +123,32 @@ final class FastKMeansModelIo {
               doubles(r, "offsets"),
               doubles(r, "scales"),
               booleans(r, "flats"));
+      Spread spread =
+          new Spread(
+              doubles(r, "clusterMeans"),
+              doubles(r, "clusterDeviations"),
+              doubles(r, "overallMean"),
+              doubles(r, "overallDeviation"));
       model.attach(
           new FittedCentres(
               doubles(r, "centres"),
-              r.getInt(r.fieldIndex("columns")),
+              r.<String>getList(r.fieldIndex("featureNames")).toArray(new String[0]),
               scaling,
               doubles(r, "clusterWeights"),
               longs(r, "clusterSizes"),
               r.getDouble(r.fieldIndex("squaredError")),
               r.getInt(r.fieldIndex("iterations")),
               r.getBoolean(r.fieldIndex("converged")),
+              r.getInt(r.fieldIndex("relocations")),
               doubles(r, "initialCentres"),
               longs(r, "distances"),
-              r.getString(r.fieldIndex("algorithm"))));
+              longs(r, "nanos"),
+              r.getString(r.fieldIndex("algorithm")),
+              r.<Integer>getList(r.fieldIndex("labels")).stream()
+                  .mapToInt(Integer::intValue)
+                  .toArray(),
+              spread,
+              r.getInt(r.fieldIndex("partitions"))));
       return model;
     }
 

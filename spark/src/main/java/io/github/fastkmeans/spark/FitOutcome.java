@@ -18,6 +18,9 @@ final class FitOutcome implements Serializable {
   final int relocations;
   final Algorithm algorithm;
   final long[] distances;
+  final long[] nanos;
+  final int[] labels;
+  final Spread spread;
 
   FitOutcome(
       double[] initialCentres,
@@ -29,7 +32,10 @@ final class FitOutcome implements Serializable {
       boolean converged,
       int relocations,
       Algorithm algorithm,
-      long[] distances) {
+      long[] distances,
+      long[] nanos,
+      int[] labels,
+      Spread spread) {
     this.initialCentres = initialCentres;
     this.centres = centres;
     this.clusterWeights = clusterWeights;
@@ -40,5 +46,8 @@ final class FitOutcome implements Serializable {
     this.relocations = relocations;
     this.algorithm = algorithm;
     this.distances = distances;
+    this.nanos = nanos;
+    this.labels = labels;
+    this.spread = spread;
   }
 }

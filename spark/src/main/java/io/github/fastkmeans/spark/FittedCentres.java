@@ -3,8 +3,9 @@ package io.github.fastkmeans.spark;
 import java.io.Serializable;
 
 /**
- * What a fit leaves for the model: the centres in the scaled space, the scaling, and the fit's
- * figures (cluster weights and sizes, squared error, iterations).
+ * What a fit leaves for the model: the centres in the scaled space, the scaling, the features'
+ * names, and the fit's figures (cluster weights and sizes, squared error, iterations, the rows'
+ * clusters and the clusters' spread).
  */
 final class FittedCentres implements Serializable {
 
@@ -12,54 +13,76 @@ final class FittedCentres implements Serializable {
 
   final double[] centres;
   final int columns;
+  final String[] featureNames;
   final Scaling scaling;
   final double[] clusterWeights;
   final long[] clusterSizes;
   final double squaredError;
   final int iterations;
   final boolean converged;
+  final int relocations;
   final double[] initialCentres;
   final long[] distances;
+  final long[] nanos;
   final String algorithm;
+  final int[] labels;
+  final Spread spread;
+  final int partitions;
 
   FittedCentres(
       double[] centres,
-      int columns,
+      String[] featureNames,
       Scaling scaling,
       double[] clusterWeights,
       long[] clusterSizes,
       double squaredError,
       int iterations,
       boolean converged,
+      int relocations,
       double[] initialCentres,
       long[] distances,
-      String algorithm) {
+      long[] nanos,
+      String algorithm,
+      int[] labels,
+      Spread spread,
+      int partitions) {
     this.centres = centres;
-    this.columns = columns;
+    this.columns = featureNames.length;
+    this.featureNames = featureNames;
     this.scaling = scaling;
     this.clusterWeights = clusterWeights;
     this.clusterSizes = clusterSizes;
     this.squaredError = squaredError;
     this.iterations = iterations;
     this.converged = converged;
+    this.relocations = relocations;
     this.initialCentres = initialCentres;
     this.distances = distances;
+    this.nanos = nanos;
     this.algorithm = algorithm;
+    this.labels = labels;
+    this.spread = spread;
+    this.partitions = partitions;
   }
 
-  FittedCentres(FitOutcome outcome, Scaling scaling) {
+  FittedCentres(FitOutcome outcome, DistributedData data) {
     this(
         outcome.centres,
-        scaling.columns(),
-        scaling,
+        data.featureNames,
+        data.scaling,
         outcome.clusterWeights,
         outcome.clusterSizes,
         outcome.squaredError,
         outcome.iterations,
         outcome.converged,
+        outcome.relocations,
         outcome.initialCentres,
         outcome.distances,
-        outcome.algorithm.id());
+        outcome.nanos,
+        outcome.algorithm.id(),
+        outcome.labels,
+        outcome.spread,
+        data.blocks.getNumPartitions());
   }
 
   int k() {

@@ -273,6 +273,48 @@ final class RowBlock {
     return weights;
   }
 
+  /**
+   * Per-cluster weights and weighted sums of the features, then the same over all rows: {@code k +
+   * 1} groups of {@code columns + 1} values (weight first).
+   */
+  double[] groupSums(int pass, int k) {
+    checkPass(pass);
+    int columns = data.columns();
+    double[] sums = new double[(k + 1) * (columns + 1)];
+    for (int row = 0; row < data.rows(); row++) {
+      double w = data.weight(row);
+      for (int group : new int[] {assigner.label(row), k}) {
+        int base = group * (columns + 1);
+        sums[base] += w;
+        for (int j = 0; j < columns; j++) {
+          sums[base + 1 + j] += w * data.value(row, j);
+        }
+      }
+    }
+    return sums;
+  }
+
+  /**
+   * Per-cluster weighted squared deviations of the features from {@code means} ({@code k + 1}
+   * groups of {@code columns}, the last over all rows), for the spread shown with Weka's -V.
+   */
+  double[] groupSquares(int pass, double[] means) {
+    checkPass(pass);
+    int columns = data.columns();
+    int k = means.length / columns - 1;
+    double[] squares = new double[means.length];
+    for (int row = 0; row < data.rows(); row++) {
+      double w = data.weight(row);
+      for (int group : new int[] {assigner.label(row), k}) {
+        for (int j = 0; j < columns; j++) {
+          double diff = data.value(row, j) - means[group * columns + j];
+          squares[group * columns + j] += w * diff * diff;
+        }
+      }
+    }
+    return squares;
+  }
+
   private void checkPass(int expected) {
     if (passes != expected) {
       throw new IllegalStateException(
