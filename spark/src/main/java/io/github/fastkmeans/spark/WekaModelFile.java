@@ -108,7 +108,7 @@ public final class WekaModelFile {
             f.partitions,
             elapsed,
             false,
-            List.of("Fitted on Spark over " + f.partitions + " partitions."),
+            List.of(),
             null,
             null);
     try {
