@@ -21,7 +21,7 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * FastKMeans on Spark against Spark MLlib's KMeans on the same cached data, from the same start,
  * for the same number of iterations (run by hand, docs/spark.md): {@code java ... SparkBenchmark
- * rows columns k partitions repeats}. The master comes from -Dspark.master.
+ * rows columns k partitions repeats [maxIter]}. The master comes from -Dspark.master.
  */
 public final class SparkBenchmark {
 
@@ -34,6 +34,9 @@ public final class SparkBenchmark {
     int k = Integer.parseInt(args[2]);
     int partitions = Integer.parseInt(args[3]);
     int repeats = Integer.parseInt(args[4]);
+    int maxIter = args.length > 5 ? Integer.parseInt(args[5]) : 500;
+    // "ours": FastKMeans alone, with a line per iteration (for the scaling table).
+    boolean oursOnly = args.length > 6 && args[6].equals("ours");
     SparkSession spark = SparkSession.builder().appName("FastKMeans benchmark").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -91,10 +94,21 @@ public final class SparkBenchmark {
     for (int r = 0; r < repeats; r++) {
       long t0 = System.nanoTime();
       FastKMeansModel model =
-          new FastKMeans().setK(k).setInitialCenters(startRows).setAlgorithm("exponion").fit(frame);
+          new FastKMeans()
+              .setK(k)
+              .setMaxIter(maxIter)
+              .setInitialCenters(startRows)
+              .setAlgorithm("exponion")
+              .setProgress(oursOnly ? System.out::println : progress -> {})
+              .fit(frame);
       double oursSeconds = (System.nanoTime() - t0) / 1e9;
       int iterations = model.numIter();
 
+      if (oursOnly) {
+        System.out.printf(Locale.ROOT, "run %d: FastKMeans %.2f s%n", r, oursSeconds);
+        ours.add(oursSeconds);
+        continue;
+      }
       Vector[] initial = new Vector[k];
       for (int c = 0; c < k; c++) {
         initial[c] = Vectors.dense(startRows[c]);
@@ -113,8 +127,8 @@ public final class SparkBenchmark {
       theirs.add(theirsSeconds);
       System.out.printf(
           Locale.ROOT,
-          "run %d: FastKMeans %.2f s (%d iterations, cost %.10g), MLlib %.2f s (at most %d"
-              + " iterations, cost %.10g)%n",
+          "run %d: FastKMeans %.2f s (%d iterations, cost %.15g), MLlib %.2f s (at most %d"
+              + " iterations, cost %.15g)%n",
           r,
           oursSeconds,
           iterations,
@@ -126,7 +140,7 @@ public final class SparkBenchmark {
     ours.sort(null);
     theirs.sort(null);
     double a = ours.get(ours.size() / 2);
-    double b = theirs.get(theirs.size() / 2);
+    double b = theirs.isEmpty() ? Double.NaN : theirs.get(theirs.size() / 2);
     System.out.printf(
         Locale.ROOT,
         "median: FastKMeans %.2f s, MLlib %.2f s, ratio %.2f (master %s, %d partitions)%n",
