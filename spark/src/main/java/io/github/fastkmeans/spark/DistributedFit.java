@@ -112,7 +112,8 @@ final class DistributedFit {
       for (int c = 0; c < k; c++) {
         members[c] = totals.members(c);
       }
-      double squaredError = squaredError();
+      FinalMeasures measures = new FinalMeasures(data, passes, centres);
+      double squaredError = measures.squaredError();
       return new FitOutcome(
           initialCentres,
           centres.clone(),
@@ -125,8 +126,8 @@ final class DistributedFit {
           resolved,
           distancesPerIteration.stream().mapToLong(Long::longValue).toArray(),
           nanosPerIteration.stream().mapToLong(Long::longValue).toArray(),
-          labels(),
-          spread());
+          measures.labels(),
+          measures.spread());
     }
 
     private void report(int iteration, long started) {
@@ -234,81 +235,6 @@ final class DistributedFit {
         shift += diff * diff;
       }
       return shift;
-    }
-
-    /** The cluster of every row, in row order. */
-    private int[] labels() {
-      int pass = passes;
-      List<int[]> perBlock = data.blocks.map(block -> block.labels(pass)).collect();
-      int[] labels = new int[(int) data.rows];
-      int at = 0;
-      for (int[] part : perBlock) {
-        System.arraycopy(part, 0, labels, at, part.length);
-        at += part.length;
-      }
-      return labels;
-    }
-
-    /** Weighted means and sample deviations per cluster and overall, in the scaled space. */
-    private Spread spread() {
-      int pass = passes;
-      int clusters = k;
-      int groups = k + 1;
-      double[] sums = new double[groups * (columns + 1)];
-      for (double[] part : data.blocks.map(block -> block.groupSums(pass, clusters)).collect()) {
-        for (int i = 0; i < sums.length; i++) {
-          sums[i] += part[i];
-        }
-      }
-      double[] means = new double[groups * columns];
-      double[] weights = new double[groups];
-      for (int g = 0; g < groups; g++) {
-        weights[g] = sums[g * (columns + 1)];
-        for (int j = 0; j < columns; j++) {
-          means[g * columns + j] =
-              weights[g] > 0 ? sums[g * (columns + 1) + 1 + j] / weights[g] : 0;
-        }
-      }
-      double[] squares = new double[groups * columns];
-      for (double[] part : data.blocks.map(block -> block.groupSquares(pass, means)).collect()) {
-        for (int i = 0; i < squares.length; i++) {
-          squares[i] += part[i];
-        }
-      }
-      double[] deviations = new double[groups * columns];
-      for (int g = 0; g < groups; g++) {
-        for (int j = 0; j < columns; j++) {
-          int i = g * columns + j;
-          deviations[i] = weights[g] > 1 ? Math.sqrt(squares[i] / (weights[g] - 1)) : 0;
-        }
-      }
-      int cut = k * columns;
-      return new Spread(
-          Arrays.copyOf(means, cut),
-          Arrays.copyOf(deviations, cut),
-          Arrays.copyOfRange(means, cut, means.length),
-          Arrays.copyOfRange(deviations, cut, deviations.length));
-    }
-
-    /** The squared error, summed per chunk on the executors and over chunks here in order. */
-    private double squaredError() {
-      int pass = passes;
-      double[] passCentres = centres.clone();
-      List<double[]> perBlock =
-          data.blocks.map(block -> block.chunkErrors(pass, passCentres)).collect();
-      List<Integer> firstChunks = data.blocks.map(RowBlock::firstChunk).collect();
-      Integer[] order = new Integer[perBlock.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (a, b) -> Integer.compare(firstChunks.get(a), firstChunks.get(b)));
-      double total = 0;
-      for (int i : order) {
-        for (double partial : perBlock.get(i)) {
-          total += partial;
-        }
-      }
-      return total;
     }
   }
 }
