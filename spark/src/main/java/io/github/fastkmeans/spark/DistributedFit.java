@@ -45,7 +45,7 @@ final class DistributedFit {
    *
    * @throws EmptyClusterException if a cluster empties under the policy {@code fail}
    */
-  FitOutcome run(DistributedData data, double[] initialCentres) {
+  FittedCentres run(DistributedData data, double[] initialCentres) {
     return new Run(data, initialCentres).iterate();
   }
 
@@ -82,7 +82,7 @@ final class DistributedFit {
               KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES);
     }
 
-    FitOutcome iterate() {
+    FittedCentres iterate() {
       boolean converged;
       while (true) {
         long started = System.nanoTime();
@@ -114,20 +114,23 @@ final class DistributedFit {
       }
       FinalMeasures measures = new FinalMeasures(data, passes, centres);
       double squaredError = measures.squaredError();
-      return new FitOutcome(
-          initialCentres,
+      return new FittedCentres(
           centres.clone(),
+          data.featureNames,
+          data.scaling,
           weights,
           members,
           squaredError,
           distancesPerIteration.size(),
           converged,
           relocations,
-          resolved,
+          initialCentres,
           distancesPerIteration.stream().mapToLong(Long::longValue).toArray(),
           nanosPerIteration.stream().mapToLong(Long::longValue).toArray(),
+          resolved.id(),
           measures.labels(),
-          measures.spread());
+          measures.spread(),
+          data.blocks.getNumPartitions());
     }
 
     private void report(int iteration, long started) {

@@ -157,7 +157,7 @@ public final class FastKMeans extends Estimator<FastKMeansModel>
             "Cannot form " + k + " clusters from " + data.rows + " rows; lower k.");
       }
       double[] start = new Seeding(this, data).initialCentres();
-      FitOutcome outcome =
+      FittedCentres fitted =
           new DistributedFit(
                   getMaxIter(),
                   getTol(),
@@ -165,7 +165,7 @@ public final class FastKMeans extends Estimator<FastKMeansModel>
                   Algorithm.fromId(getAlgorithm()),
                   progress)
               .run(data, start);
-      FastKMeansModel model = new FastKMeansModel(uid, new FittedCentres(outcome, data));
+      FastKMeansModel model = new FastKMeansModel(uid, fitted);
       copyValues(model, extractParamMap());
       return (FastKMeansModel) model.setParent(this);
     }

@@ -65,26 +65,6 @@ final class FittedCentres implements Serializable {
     this.partitions = partitions;
   }
 
-  FittedCentres(FitOutcome outcome, DistributedData data) {
-    this(
-        outcome.centres,
-        data.featureNames,
-        data.scaling,
-        outcome.clusterWeights,
-        outcome.clusterSizes,
-        outcome.squaredError,
-        outcome.iterations,
-        outcome.converged,
-        outcome.relocations,
-        outcome.initialCentres,
-        outcome.distances,
-        outcome.nanos,
-        outcome.algorithm.id(),
-        outcome.labels,
-        outcome.spread,
-        data.blocks.getNumPartitions());
-  }
-
   int k() {
     return centres.length / columns;
   }
