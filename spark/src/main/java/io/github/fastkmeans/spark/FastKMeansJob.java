@@ -96,7 +96,7 @@ public final class FastKMeansJob {
     String[] features = features(data.schema(), options.get("features"), options.get("weight"));
     Dataset<Row> assembled =
         new VectorAssembler().setInputCols(features).setOutputCol(FEATURES).transform(data);
-    FastKMeans kmeans = estimator(options, k);
+    FastKMeans kmeans = estimator(options, k).setPredictionCol(outputColumn(data.schema()));
     long started = System.nanoTime();
     FastKMeansModel model = kmeans.fit(assembled);
     long elapsed = System.nanoTime() - started;
@@ -124,6 +124,16 @@ public final class FastKMeansJob {
       model.transform(assembled).drop(FEATURES).write().mode("overwrite").parquet(assignments);
       out.println("Assignments written to " + assignments);
     }
+  }
+
+  /** The assignments' column: "cluster", or "cluster_2", ... when the input has one already. */
+  private static String outputColumn(StructType schema) {
+    List<String> names = Arrays.asList(schema.fieldNames());
+    String name = "cluster";
+    for (int suffix = 2; names.contains(name); suffix++) {
+      name = "cluster_" + suffix;
+    }
+    return name;
   }
 
   private static int requiredK(JobOptions options) {

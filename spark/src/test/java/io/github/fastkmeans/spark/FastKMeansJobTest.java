@@ -123,4 +123,43 @@ class FastKMeansJobTest {
     assertTrue(errors().contains("Unknown option --colour"), errors());
     assertTrue(errors().contains("Usage:"), errors());
   }
+
+  @Test
+  void readsArffAndParquetAndClustersTheirNumericColumns() throws IOException {
+    Path arff = folder.resolve("points.arff");
+    StringBuilder text =
+        new StringBuilder(
+            "@relation points\n@attribute a numeric\n@attribute b numeric\n"
+                + "@attribute class {p,q}\n@data\n");
+    for (int i = 0; i < 40; i++) {
+      text.append(i % 2 == 0 ? i * 0.01 : 50 + i * 0.01)
+          .append(',')
+          .append(i % 2 == 0 ? 0 : 50)
+          .append(i % 2 == 0 ? ",p\n" : ",q\n");
+    }
+    Files.writeString(arff, text);
+    Path assignments = folder.resolve("arff-assignments.parquet");
+    assertEquals(
+        0,
+        run("--input", arff.toString(), "--k", "2", "--assignments", assignments.toString()),
+        errors());
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("Cluster sizes: [20, 20]"), printed);
+
+    // The assignments are Parquet with the input's columns: cluster them again from there.
+    out.reset();
+    assertEquals(
+        0,
+        run(
+            "--input",
+            assignments.toString(),
+            "--format",
+            "parquet",
+            "--k",
+            "2",
+            "--features",
+            "a,b"),
+        errors());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("Cluster sizes: [20, 20]"));
+  }
 }
