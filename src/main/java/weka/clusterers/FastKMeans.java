@@ -79,6 +79,19 @@ public class FastKMeans extends ConfigurableClusterer
     setSeed(m_SeedDefault);
   }
 
+  /**
+   * A clusterer holding {@code model}, a model built elsewhere (on a cluster), with the options it
+   * was built with; it then answers and saves as if it had built the model itself.
+   *
+   * @throws Exception if an option is not one of FastKMeans' (Weka's option parser's error)
+   */
+  public static FastKMeans withModel(FittedModel model, String[] options) throws Exception {
+    FastKMeans clusterer = new FastKMeans();
+    clusterer.setOptions(options.clone());
+    clusterer.model = model;
+    return clusterer;
+  }
+
   /** Describes the scheme for the GUI. */
   public String globalInfo() {
     return References.globalInfo();

@@ -1,5 +1,6 @@
 package io.github.fastkmeans.engine;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -7,9 +8,13 @@ import java.util.Arrays;
  * each. A fit keeps one set of totals and updates it after every pass with what that pass changed:
  * each chunk of rows collects, in row order, the rows that left and joined each centre, and the
  * chunks' changes are merged into the totals in chunk order, so the totals have the same bits for
- * any number of threads and for every algorithm.
+ * any number of threads and for every algorithm. Serializable, so that a distributed fit can ship
+ * the sums of a chunk to the driver that merges them; the serial form holds only the centres with a
+ * value other than +0.0, since a chunk late in a fit changes few of them.
  */
-public final class ClusterSums {
+public final class ClusterSums implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private final int k;
   private final int columns;
@@ -39,6 +44,103 @@ public final class ClusterSums {
     this.weightedSums = new double[k * columns];
     this.weights = new double[k];
     this.members = new long[k];
+  }
+
+  /** The compact serial form of these sums, which restores them bit for bit. */
+  private Object writeReplace() {
+    int kept = 0;
+    boolean[] keep = new boolean[k];
+    for (int c = 0; c < k; c++) {
+      keep[c] = !isPositiveZero(c);
+      kept += keep[c] ? 1 : 0;
+    }
+    int[] centres = new int[kept];
+    double[] keptSums = new double[kept * columns];
+    double[] keptWeights = new double[kept];
+    long[] keptMembers = new long[kept];
+    int at = 0;
+    for (int c = 0; c < k; c++) {
+      if (keep[c]) {
+        centres[at] = c;
+        System.arraycopy(weightedSums, c * columns, keptSums, at * columns, columns);
+        keptWeights[at] = weights[c];
+        keptMembers[at] = members[c];
+        at++;
+      }
+    }
+    return new SerialForm(
+        k,
+        columns,
+        changed,
+        distanceComputations,
+        touched,
+        centres,
+        keptSums,
+        keptWeights,
+        keptMembers);
+  }
+
+  /** Whether every value of centre {@code c} is +0.0 (and it has no member). */
+  private boolean isPositiveZero(int c) {
+    if (members[c] != 0 || Double.doubleToRawLongBits(weights[c]) != 0) {
+      return false;
+    }
+    for (int j = c * columns; j < (c + 1) * columns; j++) {
+      if (Double.doubleToRawLongBits(weightedSums[j]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The centres of some sums with a value other than +0.0; the others are +0.0. */
+  private static final class SerialForm implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int k;
+    private final int columns;
+    private final long changed;
+    private final long distanceComputations;
+    private final boolean touched;
+    private final int[] centres;
+    private final double[] weightedSums;
+    private final double[] weights;
+    private final long[] members;
+
+    SerialForm(
+        int k,
+        int columns,
+        long changed,
+        long distanceComputations,
+        boolean touched,
+        int[] centres,
+        double[] weightedSums,
+        double[] weights,
+        long[] members) {
+      this.k = k;
+      this.columns = columns;
+      this.changed = changed;
+      this.distanceComputations = distanceComputations;
+      this.touched = touched;
+      this.centres = centres;
+      this.weightedSums = weightedSums;
+      this.weights = weights;
+      this.members = members;
+    }
+
+    private Object readResolve() {
+      ClusterSums sums = new ClusterSums(k, columns);
+      for (int i = 0; i < centres.length; i++) {
+        int c = centres[i];
+        System.arraycopy(weightedSums, i * columns, sums.weightedSums, c * columns, columns);
+        sums.weights[c] = weights[i];
+        sums.members[c] = members[i];
+      }
+      sums.changed = changed;
+      sums.distanceComputations = distanceComputations;
+      sums.touched = touched;
+      return sums;
+    }
   }
 
   /** Resets every sum and count to zero. */

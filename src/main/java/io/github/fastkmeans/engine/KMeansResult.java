@@ -75,6 +75,40 @@ public final class KMeansResult implements Serializable {
   }
 
   /**
+   * A fit made by another driver of this iteration (a distributed one), unrefined: it started from
+   * {@code initialCentres} and ended with {@code centres} (row-major k x columns), the rows' {@code
+   * labels}, the clusters' weights and the weighted squared error, after as many iterations as
+   * {@code distanceComputations} and {@code iterationNanos} have entries.
+   */
+  public static KMeansResult of(
+      double[] initialCentres,
+      double[] centres,
+      int[] labels,
+      double[] clusterWeights,
+      double squaredError,
+      boolean converged,
+      int relocations,
+      Algorithm algorithm,
+      long[] distanceComputations,
+      long[] iterationNanos) {
+    if (distanceComputations.length != iterationNanos.length) {
+      throw new IllegalArgumentException(
+          distanceComputations.length
+              + " counts of distances but "
+              + iterationNanos.length
+              + " iteration times.");
+    }
+    return new KMeansResult(
+        initialCentres.clone(),
+        new Partition(centres.clone(), labels.clone(), clusterWeights.clone(), squaredError),
+        converged,
+        relocations,
+        algorithm,
+        new IterationTrace(new double[0], distanceComputations.clone(), iterationNanos.clone()),
+        SwapCount.NONE);
+  }
+
+  /**
    * This fit continued by {@code next}, a fit that started where this one ended (after a swap): the
    * initial centres of this fit, everything else of {@code next}, and the iterations, their
    * measurements and the relocations of both.

@@ -95,6 +95,58 @@ public final class InstanceEncoder implements Serializable {
   }
 
   /**
+   * The encoding of data whose attributes are all numeric (none the class), learnt elsewhere (on a
+   * cluster): attribute {@code a} is encoded as {@code (value - offset[a]) / scale[a]}, or 0 where
+   * {@code flat[a]}, and a missing value is replaced by {@code mean[a]}.
+   *
+   * @throws IllegalArgumentException if an attribute is not numeric, an array's length is not the
+   *     number of attributes, or a scale is not positive
+   */
+  public static InstanceEncoder ofNumeric(
+      Instances header,
+      Normalization normalization,
+      double[] offset,
+      double[] scale,
+      boolean[] flat,
+      double[] mean) {
+    int count = header.numAttributes();
+    if (header.classIndex() >= 0) {
+      throw new IllegalArgumentException("The header of a numeric encoding has no class.");
+    }
+    if (offset.length != count
+        || scale.length != count
+        || flat.length != count
+        || mean.length != count) {
+      throw new IllegalArgumentException(
+          "The header has " + count + " attributes but the scaling has other lengths.");
+    }
+    int[] used = new int[count];
+    for (int a = 0; a < count; a++) {
+      if (!header.attribute(a).isNumeric()) {
+        throw new IllegalArgumentException(
+            "Attribute '" + header.attribute(a).name() + "' is not numeric.");
+      }
+      if (!(scale[a] > 0) || Double.isInfinite(scale[a])) {
+        throw new IllegalArgumentException(
+            "Attribute '" + header.attribute(a).name() + "' has scale " + scale[a] + ".");
+      }
+      used[a] = a;
+    }
+    return new InstanceEncoder(
+        new Instances(header, 0),
+        normalization,
+        used,
+        used.clone(),
+        offset.clone(),
+        scale.clone(),
+        mean.clone(),
+        flat.clone(),
+        new boolean[count],
+        false,
+        count);
+  }
+
+  /**
    * Learns the encoding of {@code data}: which attributes are clustered, their scaling and the
    * replacements for missing values.
    *

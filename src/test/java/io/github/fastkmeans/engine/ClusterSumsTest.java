@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Tests of {@link ClusterSums}: weighted sums, removal, merging and means. */
@@ -135,5 +139,47 @@ class ClusterSumsTest {
     double[] out = new double[3];
     sums.copyWeights(out);
     assertArrayEquals(new double[] {0.5, 0, 5}, out, 0);
+  }
+
+  @Test
+  void serialisedSumsComeBackBitForBit() throws Exception {
+    ClusterSums sums = new ClusterSums(5, 2);
+    double[] values = {1.5, -0.0, 3.25, 7.0};
+    sums.add(1, values, 0, 2.0);
+    sums.add(3, values, 2, 0.5);
+    sums.remove(3, values, 2, 0.5);
+    sums.countChange();
+    sums.countDistances(12);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(sums);
+    }
+    ClusterSums copy;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (ClusterSums) in.readObject();
+    }
+    double[] centres = new double[10];
+    double[] copied = new double[10];
+    sums.writeMeans(centres);
+    copy.writeMeans(copied);
+    assertArrayEquals(centres, copied);
+    assertEquals(sums.changed(), copy.changed());
+    assertEquals(sums.distanceComputations(), copy.distanceComputations());
+    for (int c = 0; c < 5; c++) {
+      assertEquals(sums.members(c), copy.members(c));
+      assertEquals(
+          Double.doubleToRawLongBits(sums.weight(c)), Double.doubleToRawLongBits(copy.weight(c)));
+    }
+    // Merged into the same totals, the copy changes them exactly as the original does.
+    ClusterSums a = new ClusterSums(5, 2);
+    ClusterSums b = new ClusterSums(5, 2);
+    a.add(1, values, 2, 1.0);
+    b.add(1, values, 2, 1.0);
+    a.merge(sums);
+    b.merge(copy);
+    a.writeMeans(centres);
+    b.writeMeans(copied);
+    assertArrayEquals(centres, copied);
   }
 }

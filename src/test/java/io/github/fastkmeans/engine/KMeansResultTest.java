@@ -3,6 +3,7 @@ package io.github.fastkmeans.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -162,5 +163,42 @@ class KMeansResultTest {
     assertArrayEquals(original.iterationNanos(), copy.iterationNanos());
     assertEquals(4, copy.swapTrials());
     assertEquals(1, copy.swapsKept());
+  }
+
+  @Test
+  void aResultMadeElsewhereKeepsWhatItWasGiven() throws InterruptedException {
+    DataMatrix data = TestData.blobs(9, 700, 3, 4, 1.0, true);
+    KMeansResult fit = new KMeans(KMeansSettings.DEFAULTS).fit(data, TestData.firstRows(data, 4));
+    KMeansResult copy =
+        KMeansResult.of(
+            fit.initialCentres(),
+            fit.centres(),
+            fit.labels(),
+            fit.clusterWeights(),
+            fit.squaredError(),
+            fit.converged(),
+            fit.relocations(),
+            fit.algorithm(),
+            fit.distanceComputations(),
+            fit.iterationNanos());
+    assertArrayEquals(fit.centres(), copy.centres());
+    assertArrayEquals(fit.labels(), copy.labels());
+    assertEquals(fit.iterations(), copy.iterations());
+    assertEquals(fit.squaredError(), copy.squaredError());
+    assertEquals(0, copy.swapTrials());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            KMeansResult.of(
+                fit.initialCentres(),
+                fit.centres(),
+                fit.labels(),
+                fit.clusterWeights(),
+                fit.squaredError(),
+                true,
+                0,
+                Algorithm.LLOYD,
+                new long[2],
+                new long[3]));
   }
 }
