@@ -1,5 +1,6 @@
 package io.github.fastkmeans.coreset;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.StreamSeeds;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class MergeReduceCoreset {
   private final int bucketSize;
   private final int maxLevels;
   private final long seed;
+  private final int threads;
   private final double[] bucketValues;
   private final double[] bucketWeights;
   private int bucketCount;
@@ -34,12 +36,22 @@ public final class MergeReduceCoreset {
 
   /**
    * An empty summary of rows of {@code columns} values, in buckets of {@code bucketSize} points,
-   * with at most {@code maxLevels} levels of merged buckets, reducing with randomness from {@code
-   * seed}.
+   * with at most {@code maxLevels} levels of merged buckets, reducing on one thread with randomness
+   * from {@code seed}.
    *
    * @throws IllegalArgumentException if a size is below 1
    */
   public MergeReduceCoreset(int columns, int bucketSize, int maxLevels, long seed) {
+    this(columns, bucketSize, maxLevels, seed, 1);
+  }
+
+  /**
+   * As {@link #MergeReduceCoreset(int, int, int, long)}, reducing on {@code threads} threads; the
+   * summary is the same for any number of threads.
+   *
+   * @throws IllegalArgumentException if a size or the number of threads is below 1
+   */
+  public MergeReduceCoreset(int columns, int bucketSize, int maxLevels, long seed, int threads) {
     if (columns < 0 || bucketSize < 1 || maxLevels < 1) {
       throw new IllegalArgumentException(
           "A coreset needs buckets and levels: columns "
@@ -53,6 +65,10 @@ public final class MergeReduceCoreset {
     this.bucketSize = bucketSize;
     this.maxLevels = maxLevels;
     this.seed = seed;
+    if (threads < 1) {
+      throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
+    }
+    this.threads = threads;
     this.bucketValues = new double[bucketSize * columns];
     this.bucketWeights = new double[bucketSize];
   }
@@ -109,7 +125,10 @@ public final class MergeReduceCoreset {
 
   private WeightedPoints reduce(WeightedPoints points) throws InterruptedException {
     Random random = new Random(StreamSeeds.of(seed, reductions++));
-    return MicroClusterReduction.reduce(points, bucketSize, random);
+    // A pool per reduction: a stream may be dropped without an end, and must leave no thread.
+    try (ChunkRunner runner = new ChunkRunner(threads)) {
+      return MicroClusterReduction.reduce(points, bucketSize, random, runner);
+    }
   }
 
   /** The summary now: every level's points, then the rows of the bucket being filled. */

@@ -2,6 +2,7 @@ package io.github.fastkmeans.coreset;
 
 import io.github.fastkmeans.engine.SquaredEuclidean;
 import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
 import java.util.Random;
 
@@ -28,6 +29,9 @@ final class MicroClusterReduction {
    */
   static final int LLOYD_ITERATIONS = 3;
 
+  /** Points per task of an assignment pass: a bucket of 256 merged with another is 8 tasks. */
+  private static final int POINTS_PER_CHUNK = 64;
+
   private MicroClusterReduction() {}
 
   /**
@@ -38,6 +42,18 @@ final class MicroClusterReduction {
    * @throws InterruptedException if the calling thread is interrupted
    */
   static WeightedPoints reduce(WeightedPoints points, int size, Random random)
+      throws InterruptedException {
+    try (ChunkRunner runner = new ChunkRunner(1)) {
+      return reduce(points, size, random, runner);
+    }
+  }
+
+  /**
+   * As {@link #reduce(WeightedPoints, int, Random)}, with the Lloyd iterations' assignments on
+   * {@code runner}'s threads: each point's nearest group is found on one thread, so the result is
+   * the same for any number of threads.
+   */
+  static WeightedPoints reduce(WeightedPoints points, int size, Random random, ChunkRunner runner)
       throws InterruptedException {
     int count = points.count();
     if (count <= size) {
@@ -92,29 +108,40 @@ final class MicroClusterReduction {
     WeightedPoints groups = groupMeans(points, nearest, chosen);
     for (int iteration = 0; iteration < LLOYD_ITERATIONS; iteration++) {
       Interruption.check("Summarising the stream");
-      assignToNearest(points, groups, nearest);
+      assignToNearest(points, groups, nearest, runner);
       groups = groupMeans(points, nearest, groups.count());
     }
     return groups;
   }
 
   /** Sets {@code nearest[i]} to the index of the group mean nearest to point i. */
-  private static void assignToNearest(WeightedPoints points, WeightedPoints groups, int[] nearest) {
+  private static void assignToNearest(
+      WeightedPoints points, WeightedPoints groups, int[] nearest, ChunkRunner runner)
+      throws InterruptedException {
     int columns = points.columns();
     double[] values = points.values();
     double[] means = groups.values();
-    for (int i = 0; i < points.count(); i++) {
-      int best = 0;
-      double bestDistance = Double.POSITIVE_INFINITY;
-      for (int g = 0; g < groups.count(); g++) {
-        double d = SquaredEuclidean.distance(values, i * columns, means, g * columns, columns);
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = g;
-        }
-      }
-      nearest[i] = best;
-    }
+    int count = points.count();
+    int chunks = (count + POINTS_PER_CHUNK - 1) / POINTS_PER_CHUNK;
+    runner.run(
+        0,
+        chunks,
+        (chunk, slot) -> {
+          int end = Math.min(count, (chunk + 1) * POINTS_PER_CHUNK);
+          for (int i = chunk * POINTS_PER_CHUNK; i < end; i++) {
+            int best = 0;
+            double bestDistance = Double.POSITIVE_INFINITY;
+            for (int g = 0; g < groups.count(); g++) {
+              double d =
+                  SquaredEuclidean.distance(values, i * columns, means, g * columns, columns);
+              if (d < bestDistance) {
+                bestDistance = d;
+                best = g;
+              }
+            }
+            nearest[i] = best;
+          }
+        });
   }
 
   /** The weighted mean and total weight of every non-empty group, in group order. */

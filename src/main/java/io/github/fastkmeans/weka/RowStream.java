@@ -183,7 +183,9 @@ public final class RowStream {
     long wanted = Math.max(pointsInBudget / 4, fewest);
     int bucket = (int) Math.max(1, Math.min(Math.max(MAX_BUCKET, fewest), wanted));
     int levels = (int) Math.max(1, Math.min(MAX_LEVELS, pointsInBudget / bucket - 1));
-    coreset = new MergeReduceCoreset(columns, bucket, levels, pipeline.seed());
+    coreset =
+        new MergeReduceCoreset(
+            columns, bucket, levels, pipeline.seed(), pipeline.options().get(OptionTable.THREADS));
     keptBeforeSummary = kept.count();
     for (int row = 0; row < kept.count(); row++) {
       double[] encoded = new double[columns];

@@ -76,6 +76,17 @@ class MergeReduceCoresetTest {
   }
 
   @Test
+  void theSummaryIsTheSameOnAnyNumberOfThreads() throws Exception {
+    MergeReduceCoreset one = new MergeReduceCoreset(3, 300, 4, 13, 1);
+    MergeReduceCoreset three = new MergeReduceCoreset(3, 300, 4, 13, 3);
+    feed(one, 8_000, 4);
+    feed(three, 8_000, 4);
+    assertArrayEquals(one.points().copyOfValues(), three.points().copyOfValues(), 0);
+    assertArrayEquals(one.points().copyOfWeights(), three.points().copyOfWeights(), 0);
+    assertThrows(IllegalArgumentException.class, () -> new MergeReduceCoreset(3, 10, 4, 1, 0));
+  }
+
+  @Test
   void aReductionGroupsPointsAroundEveryBlob() throws Exception {
     // Three far blobs of 300 points each: 30 groups cover all three, none straddles two.
     MergeReduceCoreset coreset = new MergeReduceCoreset(3, 30, 1, 5);
