@@ -1,7 +1,11 @@
 package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.parallel.RowChunks;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -14,8 +18,28 @@ import java.util.Random;
  */
 public final class FarthestFirst implements Initializer {
 
-  /** Creates the initializer. */
-  public FarthestFirst() {}
+  /** Chunks of rows per thread below which fewer threads are used. */
+  private static final int CHUNKS_PER_THREAD = 4;
+
+  private final int threads;
+
+  /** Creates the initializer, running on one thread. */
+  public FarthestFirst() {
+    this(1);
+  }
+
+  /**
+   * Creates the initializer, computing distances on {@code threads} threads; the centres are the
+   * same for any number.
+   *
+   * @throws IllegalArgumentException if {@code threads} is below 1
+   */
+  public FarthestFirst(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
+    }
+    this.threads = threads;
+  }
 
   @Override
   public double[] initialCentres(DataMatrix data, int k, Random random)
@@ -28,22 +52,56 @@ public final class FarthestFirst implements Initializer {
     Rows.copyRow(data, first, centres, 0);
 
     double[] nearest = new double[rows];
-    double[] distances = new double[rows];
-    Rows.distancesTo(data, centres, 0, nearest);
-    for (int c = 1; c < k; c++) {
-      Interruption.check("Farthest-first seeding");
-      int farthest = -1;
-      for (int row = 0; row < rows; row++) {
-        if (data.weight(row) > 0 && (farthest < 0 || nearest[row] > nearest[farthest])) {
-          farthest = row;
-        }
-      }
-      Rows.copyRow(data, farthest, centres, c);
-      Rows.distancesTo(data, centres, c, distances);
-      for (int row = 0; row < rows; row++) {
-        nearest[row] = Math.min(nearest[row], distances[row]);
+    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+    RowChunks chunks = new RowChunks(rows);
+    try (ChunkRunner runner =
+        new ChunkRunner(Math.min(threads, Math.max(1, chunks.count() / CHUNKS_PER_THREAD)))) {
+      lowerTo(data, centres, 0, nearest, chunks, runner);
+      for (int c = 1; c < k; c++) {
+        chooseNext(data, centres, c, nearest);
+        lowerTo(data, centres, c, nearest, chunks, runner);
       }
     }
     return centres;
+  }
+
+  /** Copies into centre {@code c} the row of positive weight farthest from its nearest centre. */
+  private static void chooseNext(DataMatrix data, double[] centres, int c, double[] nearest)
+      throws InterruptedException {
+    int rows = data.rows();
+    Interruption.check("Farthest-first seeding");
+    int farthest = -1;
+    for (int row = 0; row < rows; row++) {
+      if (data.weight(row) > 0 && (farthest < 0 || nearest[row] > nearest[farthest])) {
+        farthest = row;
+      }
+    }
+    Rows.copyRow(data, farthest, centres, c);
+  }
+
+  /**
+   * Lowers every row's {@code nearest} distance to its distance to centre {@code c}, on the
+   * runner's threads (each row on one thread: the same for any number of threads).
+   */
+  private static void lowerTo(
+      DataMatrix data,
+      double[] centres,
+      int c,
+      double[] nearest,
+      RowChunks chunks,
+      ChunkRunner runner)
+      throws InterruptedException {
+    int columns = data.columns();
+    double[] values = data.values();
+    runner.run(
+        0,
+        chunks.count(),
+        (chunk, slot) -> {
+          for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+            double distance =
+                SquaredEuclidean.distance(values, row * columns, centres, c * columns, columns);
+            nearest[row] = Math.min(nearest[row], distance);
+          }
+        });
   }
 }

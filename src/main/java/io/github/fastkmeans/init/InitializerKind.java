@@ -15,7 +15,11 @@ public enum InitializerKind implements Choice {
       List.of(),
       options -> new KMeansPlusPlus(options.threads())),
   /** {@link FarthestFirst}. */
-  FARTHEST_FIRST("farthest-first", "farthest first", List.of(), options -> new FarthestFirst()),
+  FARTHEST_FIRST(
+      "farthest-first",
+      "farthest first",
+      List.of(),
+      options -> new FarthestFirst(options.threads())),
   /** {@link KMeansParallel}; its paper's name, k-means||, is accepted too. */
   KMEANS_PARALLEL(
       "kmeans-parallel",

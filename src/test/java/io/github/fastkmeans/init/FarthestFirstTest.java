@@ -2,6 +2,7 @@ package io.github.fastkmeans.init;
 
 import static io.github.fastkmeans.init.InitTestSupport.assertCentresAreWeightedRows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.TestData;
@@ -14,6 +15,26 @@ import org.junit.jupiter.api.Test;
  * centres so far.
  */
 class FarthestFirstTest {
+
+  @Test
+  void theCentresAreTheSameOnAnyNumberOfThreads() throws InterruptedException {
+    // 20,000 rows in 4 columns: 40 chunks, enough for every thread count below to be used.
+    Random rows = new Random(6);
+    double[] values = new double[20_000 * 4];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = rows.nextGaussian() + 5 * (i / 4 % 11);
+    }
+    DataMatrix data = DataMatrix.of(20_000, 4, values);
+    double[] one = new FarthestFirst(1).initialCentres(data, 25, new Random(3));
+    for (int threads : new int[] {2, 3, 8}) {
+      assertArrayEquals(
+          one,
+          new FarthestFirst(threads).initialCentres(data, 25, new Random(3)),
+          0,
+          threads + " threads");
+    }
+    assertThrows(IllegalArgumentException.class, () -> new FarthestFirst(0));
+  }
 
   @Test
   void secondCentreIsTheRowFarthestFromTheFirst() throws InterruptedException {
