@@ -1,5 +1,6 @@
 package io.github.fastkmeans.coreset;
 
+import io.github.fastkmeans.engine.KMeansSettings;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.StreamSeeds;
 import java.util.ArrayList;
@@ -65,10 +66,7 @@ public final class MergeReduceCoreset {
     this.bucketSize = bucketSize;
     this.maxLevels = maxLevels;
     this.seed = seed;
-    if (threads < 1) {
-      throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
-    }
-    this.threads = threads;
+    this.threads = KMeansSettings.THREADS.check("The number of threads", threads);
     this.bucketValues = new double[bucketSize * columns];
     this.bucketWeights = new double[bucketSize];
   }

@@ -132,9 +132,7 @@ public final class SwapRefinement implements Refinement {
     }
     // Threads pay for themselves only with enough chunks to share; the result is the same anyway.
     int threads =
-        Math.min(
-            kmeans.settings().threads(),
-            Math.max(1, new RowChunks(data.rows()).count() / CHUNKS_PER_THREAD));
+        new RowChunks(data.rows()).threadsFor(kmeans.settings().threads(), CHUNKS_PER_THREAD);
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       // Stream 1 of the seed: apart from the initializer's numbers, drawn with the seed itself.
       return new Search(data, start, runner, new Random(StreamSeeds.of(seed, 1))).run();

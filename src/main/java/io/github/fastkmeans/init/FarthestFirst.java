@@ -35,10 +35,7 @@ public final class FarthestFirst implements Initializer {
    * @throws IllegalArgumentException if {@code threads} is below 1
    */
   public FarthestFirst(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
-    }
-    this.threads = threads;
+    this.threads = InitializerOptions.checkThreads(threads);
   }
 
   @Override
@@ -54,8 +51,7 @@ public final class FarthestFirst implements Initializer {
     double[] nearest = new double[rows];
     Arrays.fill(nearest, Double.POSITIVE_INFINITY);
     RowChunks chunks = new RowChunks(rows);
-    try (ChunkRunner runner =
-        new ChunkRunner(Math.min(threads, Math.max(1, chunks.count() / CHUNKS_PER_THREAD)))) {
+    try (ChunkRunner runner = new ChunkRunner(chunks.threadsFor(threads, CHUNKS_PER_THREAD))) {
       lowerTo(data, centres, 0, nearest, chunks, runner);
       for (int c = 1; c < k; c++) {
         chooseNext(data, centres, c, nearest);

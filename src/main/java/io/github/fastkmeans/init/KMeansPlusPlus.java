@@ -39,10 +39,7 @@ public final class KMeansPlusPlus implements Initializer {
    * @throws IllegalArgumentException if {@code threads} is below 1
    */
   public KMeansPlusPlus(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
-    }
-    this.threads = threads;
+    this.threads = InitializerOptions.checkThreads(threads);
   }
 
   /** The number of candidates tried for each centre after the first. */
@@ -57,8 +54,7 @@ public final class KMeansPlusPlus implements Initializer {
     double[] centres = new double[k * data.columns()];
     Rows.copyRow(data, WeightedDraw.rowByWeight(data, random), centres, 0);
     RowChunks chunks = new RowChunks(data.rows());
-    try (ChunkRunner runner =
-        new ChunkRunner(Math.min(threads, Math.max(1, chunks.count() / CHUNKS_PER_THREAD)))) {
+    try (ChunkRunner runner = new ChunkRunner(chunks.threadsFor(threads, CHUNKS_PER_THREAD))) {
       return remainingCentres(data, k, random, centres, chunks, runner);
     }
   }

@@ -36,6 +36,15 @@ public final class RowChunks {
   }
 
   /**
+   * The threads worth using for passes over these chunks, out of {@code threads}: one per {@code
+   * chunksPerThread} chunks, since a thread pays for itself only with enough chunks to share, and
+   * at least one.
+   */
+  public int threadsFor(int threads, int chunksPerThread) {
+    return Math.min(threads, Math.max(1, count() / chunksPerThread));
+  }
+
+  /**
    * How many chunks one hand-off to {@code threads} threads takes when each chunk's partial result
    * holds {@code partialLength} doubles: all of them when their partials fit {@link
    * #PARTIALS_BUDGET}, since every hand-off wakes the other threads, whose wake-up costs as much as
