@@ -1,8 +1,6 @@
 package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.parallel.Interruption;
-import java.util.Arrays;
-import weka.core.Instances;
 import weka.core.WekaException;
 
 /**
@@ -11,9 +9,6 @@ import weka.core.WekaException;
  * value must be finite and a nominal one must be the index of one of the attribute's values.
  */
 final class AttributeSummary {
-
-  /** Rows between two looks at the interrupt flag in a pass over Weka's instances. */
-  static final int ROWS_PER_INTERRUPT_CHECK = 4096;
 
   private final double mean;
   private final double min;
@@ -41,95 +36,118 @@ final class AttributeSummary {
   }
 
   /**
-   * Summarises the attributes {@code indices} of {@code data}, whose weights must be finite and
-   * non-negative, reading the instances row by row (two passes: means first, then squared
-   * deviations from them; a third, for one attribute, only when its values are so large or small
-   * that the plain sums overflow or lose precision).
-   *
-   * @throws WekaException naming the attribute and the instance (counted from 1) of a numeric value
-   *     that is infinite or a nominal value that is not one of the attribute's values
+   * The raw values a summary reads again after its sums: for the squared deviations, and for an
+   * attribute whose plain sums overflowed.
    */
-  static AttributeSummary[] of(TrainingRows data, int[] indices)
+  interface Values {
+    /** The raw value of clustered attribute {@code a} (counted in clustered order) in a row. */
+    double value(int row, int a);
+
+    /** The weight of a row. */
+    double weight(int row);
+  }
+
+  /**
+   * Summarises the attributes {@code indices} of {@code data}, reading the instances row by row on
+   * the calling thread, run by run ({@link AttributeSums#rowsPerRun}): one pass for the weights,
+   * counts, extremes and means, and with {@code withDeviations} a second for the squared deviations
+   * from the means (without it the standard deviations are NaN). A further pass, for one attribute,
+   * is made only when its values are so large or small that the plain sums overflow or lose
+   * precision.
+   *
+   * @throws WekaException naming the instance (counted from 1) whose weight is not finite and
+   *     non-negative, or the attribute and instance of a numeric value that is infinite or a
+   *     nominal value that is not one of the attribute's values; or when the weights add up to more
+   *     than the largest double
+   */
+  static AttributeSummary[] of(TrainingRows data, int[] indices, boolean withDeviations)
       throws WekaException, InterruptedException {
-    Instances header = data.header();
-    int count = indices.length;
-    double[] weightSum = new double[count];
-    double[] weightedSum = new double[count];
-    double[] plainSum = new double[count];
-    long[] present = new long[count];
-    double[] min = new double[count];
-    double[] max = new double[count];
-    Arrays.fill(min, Double.POSITIVE_INFINITY);
-    Arrays.fill(max, Double.NEGATIVE_INFINITY);
-    boolean[] numeric = new boolean[count];
-    double[][] counts = new double[count][];
-    for (int a = 0; a < count; a++) {
-      numeric[a] = !header.attribute(indices[a]).isNominal();
-      counts[a] = numeric[a] ? null : new double[header.attribute(indices[a]).numValues()];
-    }
     int rows = data.count();
-    for (int row = 0; row < rows; row++) {
-      if (row % ROWS_PER_INTERRUPT_CHECK == 0) {
-        Interruption.check("Learning the encoding");
+    int runRows = AttributeSums.rowsPerRun(rows, data.header(), indices);
+    AttributeSums sums = null;
+    for (int start = 0; start < rows || sums == null; start += runRows) {
+      Interruption.check("Learning the encoding");
+      // Summed run by run and merged in order, as the encoding's parallel pass sums them.
+      AttributeSums run = new AttributeSums(data.header(), indices);
+      for (int row = start; row < Math.min(rows, start + runRows); row++) {
+        double weight = data.weight(row);
+        run.addWeight(row, weight);
+        for (int a = 0; a < indices.length; a++) {
+          run.addValue(a, row, data.value(row, indices[a]), weight);
+        }
       }
-      double weight = data.weight(row);
-      for (int a = 0; a < count; a++) {
-        double value = data.value(row, indices[a]);
-        if (Double.isNaN(value)) {
-          continue;
-        }
-        present[a]++;
-        if (!numeric[a]) {
-          if (!AttributeValues.isValueIndex(header.attribute(indices[a]), value)) {
-            throw AttributeValues.notAValueIndex(header.attribute(indices[a]), row, value);
-          }
-          counts[a][(int) value] += weight;
-          continue;
-        }
-        if (Double.isInfinite(value)) {
-          throw AttributeValues.refusal(
-              header.attribute(indices[a]),
-              row,
-              value,
-              "; FastKMeans needs finite numbers (remove the instance or replace the value).");
-        }
-        weightSum[a] += weight;
-        weightedSum[a] += weight * value;
-        plainSum[a] += value;
-        min[a] = Math.min(min[a], value);
-        max[a] = Math.max(max[a], value);
+      if (sums == null) {
+        sums = run;
+      } else {
+        sums.merge(run);
       }
     }
+    Values values =
+        new Values() {
+          @Override
+          public double value(int row, int a) {
+            return data.value(row, indices[a]);
+          }
+
+          @Override
+          public double weight(int row) {
+            return data.weight(row);
+          }
+        };
+    return of(sums, rows, values, withDeviations);
+  }
+
+  /**
+   * The summaries of the attributes whose sums over all {@code rows} rows are {@code sums}; {@code
+   * values} are read again as {@link #of(TrainingRows, int[], boolean)} describes.
+   *
+   * @throws WekaException when the weights add up to more than the largest double
+   */
+  static AttributeSummary[] of(AttributeSums sums, int rows, Values values, boolean withDeviations)
+      throws WekaException {
+    if (Double.isInfinite(sums.totalWeight)) {
+      throw new WekaException(
+          "The instance weights add up to more than the largest double; scale them down.");
+    }
+    int count = sums.present.length;
+    double[] weightSum = sums.weightSum;
+    long[] present = sums.present;
+    double[] min = sums.min;
+    double[] max = sums.max;
     double[] mean = new double[count];
     for (int a = 0; a < count; a++) {
-      if (!numeric[a] || present[a] == 0) {
+      if (!sums.isNumeric(a) || present[a] == 0) {
         continue;
       }
       // With all weights zero the weighted mean is undefined; the plain mean is the natural limit.
-      mean[a] = weightSum[a] > 0 ? weightedSum[a] / weightSum[a] : plainSum[a] / present[a];
+      mean[a] =
+          weightSum[a] > 0 ? sums.weightedSum[a] / weightSum[a] : sums.plainSum[a] / present[a];
       if (!Double.isFinite(mean[a])) {
         // The sums overflowed (values near the largest double): sum values divided by the largest.
         double unit = Math.max(Math.abs(min[a]), Math.abs(max[a]));
-        mean[a] = scaledMean(data, indices[a], unit, weightSum[a] > 0);
+        mean[a] = scaledMean(values, rows, a, unit, weightSum[a] > 0);
       }
     }
     double[] squares = new double[count];
-    for (int row = 0; row < rows; row++) {
-      double weight = data.weight(row);
+    for (int row = 0; withDeviations && row < rows; row++) {
+      double weight = values.weight(row);
       for (int a = 0; a < count; a++) {
-        double value = data.value(row, indices[a]);
-        if (numeric[a] && !Double.isNaN(value)) {
-          double diff = value - mean[a];
-          squares[a] += weight * diff * diff;
+        if (sums.isNumeric(a)) {
+          double value = values.value(row, a);
+          if (!Double.isNaN(value)) {
+            double diff = value - mean[a];
+            squares[a] += weight * diff * diff;
+          }
         }
       }
     }
     AttributeSummary[] summaries = new AttributeSummary[count];
     for (int a = 0; a < count; a++) {
-      if (!numeric[a]) {
+      if (!sums.isNumeric(a)) {
+        double[] counts = sums.counts[a];
         int mode = 0;
-        for (int v = 1; v < counts[a].length; v++) {
-          if (counts[a][v] > counts[a][mode]) {
+        for (int v = 1; v < counts.length; v++) {
+          if (counts[v] > counts[mode]) {
             mode = v;
           }
         }
@@ -140,14 +158,16 @@ final class AttributeSummary {
       } else {
         double largest = Math.max(max[a] - mean[a], mean[a] - min[a]);
         double deviation;
-        if (Double.isFinite(squares[a])
+        if (!withDeviations) {
+          deviation = Double.NaN;
+        } else if (Double.isFinite(squares[a])
             && (largest == 0 || (largest > 0x1p-400 && largest < 0x1p400))) {
           deviation = deviation(squares[a], weightSum[a]);
         } else {
           // Squares of deviations this large or small overflow or lose precision in the subnormal
           // range: measure the deviations in units of the largest one.
           deviation =
-              largest * deviation(scaledSquares(data, indices[a], mean[a], largest), weightSum[a]);
+              largest * deviation(scaledSquares(values, rows, a, mean[a], largest), weightSum[a]);
         }
         summaries[a] =
             new AttributeSummary(
@@ -189,11 +209,11 @@ final class AttributeSummary {
     return weightSum > 0 ? Math.sqrt(weightedSquares / weightSum) : 0;
   }
 
-  private static double scaledMean(TrainingRows data, int index, double unit, boolean weighted) {
+  private static double scaledMean(Values data, int rows, int a, double unit, boolean weighted) {
     double weightSum = 0;
     double sum = 0;
-    for (int row = 0; row < data.count(); row++) {
-      double value = data.value(row, index);
+    for (int row = 0; row < rows; row++) {
+      double value = data.value(row, a);
       if (!Double.isNaN(value)) {
         double weight = weighted ? data.weight(row) : 1;
         sum += weight * (value / unit);
@@ -203,10 +223,10 @@ final class AttributeSummary {
     return sum / weightSum * unit;
   }
 
-  private static double scaledSquares(TrainingRows data, int index, double mean, double unit) {
+  private static double scaledSquares(Values data, int rows, int a, double mean, double unit) {
     double squares = 0;
-    for (int row = 0; row < data.count(); row++) {
-      double value = data.value(row, index);
+    for (int row = 0; row < rows; row++) {
+      double value = data.value(row, a);
       if (!Double.isNaN(value)) {
         double diff = (value - mean) / unit;
         squares += data.weight(row) * diff * diff;
@@ -232,7 +252,7 @@ final class AttributeSummary {
 
   /**
    * The weighted standard deviation of the present values: the sample deviation when the weights
-   * add up to more than 1, the population deviation otherwise.
+   * add up to more than 1, the population deviation otherwise; NaN when it was not measured.
    */
   double standardDeviation() {
     return standardDeviation;

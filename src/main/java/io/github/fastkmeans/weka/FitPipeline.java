@@ -38,11 +38,12 @@ public final class FitPipeline {
   public enum Stage {
     /** Refuse data that cannot be clustered: none, refused capabilities, fewer instances than k. */
     REFUSE_UNUSABLE,
-    /** Learn the encoding: clustered attributes, scaling, replacements for missing values. */
-    LEARN_ENCODING,
     /** Refuse a fit whose estimated allocations do not fit the heap. */
     MEMORY_CHECK,
-    /** Copy the data into the engine's matrix. */
+    /**
+     * Learn the encoding (clustered attributes, scaling, replacements for missing values) and copy
+     * the data into the engine's matrix, reading each instance once.
+     */
     ENCODE,
     /** Read the centres of -init given. */
     GIVEN_CENTRES,
@@ -188,15 +189,15 @@ public final class FitPipeline {
     int k = largestK();
     enter(Stage.REFUSE_UNUSABLE);
     refuseUnusable(data, k);
-    enter(Stage.LEARN_ENCODING);
-    InstanceEncoder encoder = InstanceEncoder.fit(data, options.get(OptionTable.NORMALIZATION));
     enter(Stage.MEMORY_CHECK);
-    KMeansSettings settings = settings();
-    HeapCheck.ensureRoomFor(MemoryEstimate.of(data.count(), encoder.columns(), k, settings));
+    int columns = InstanceEncoder.columnsOf(data.header());
+    HeapCheck.ensureRoomFor(MemoryEstimate.of(data.count(), columns, k, settings()));
     enter(Stage.ENCODE);
-    DataMatrix matrix = encoder.encode(data);
+    InstanceEncoder.Encoded encoded =
+        InstanceEncoder.fitAndEncode(
+            data, options.get(OptionTable.NORMALIZATION), options.get(OptionTable.THREADS));
     String source = data.source() != null ? data.source() : exactSource(data.count());
-    return fitEncoded(encoder, matrix, source, false);
+    return fitEncoded(encoded.encoder, encoded.matrix, source, false);
   }
 
   /**

@@ -1,7 +1,8 @@
 package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.io.Serializable;
 import java.util.Arrays;
 import weka.core.Attribute;
@@ -39,6 +40,12 @@ public final class InstanceEncoder implements Serializable {
 
   /** The one-hot value of a nominal attribute's present category: two mismatches then add to 1. */
   static final double NOMINAL_LEVEL = Math.sqrt(0.5);
+
+  /**
+   * Row chunks per thread below which encoding stays on fewer threads: a chunk of rows is encoded
+   * in microseconds, and starting a thread costs tens of them.
+   */
+  private static final int CHUNKS_PER_ENCODING_THREAD = 16;
 
   private final Instances header;
   private final Normalization normalization;
@@ -167,13 +174,197 @@ public final class InstanceEncoder implements Serializable {
   public static InstanceEncoder fit(TrainingRows rows, Normalization normalization)
       throws WekaException, InterruptedException {
     Instances data = rows.header();
-    int[] used = clusteredAttributes(data);
+    int[] used = usedAttributes(data);
+    // Only standardisation needs the deviations, which cost a second pass over the rows.
+    boolean withDeviations = normalization == Normalization.STANDARDIZE;
+    return fromSummaries(
+        data, normalization, used, AttributeSummary.of(rows, used, withDeviations));
+  }
+
+  /** An encoding learnt from training rows, and those rows encoded by it. */
+  public static final class Encoded {
+    /** The encoding learnt. */
+    public final InstanceEncoder encoder;
+
+    /** The training rows encoded, with their weights. */
+    public final DataMatrix matrix;
+
+    private Encoded(InstanceEncoder encoder, DataMatrix matrix) {
+      this.encoder = encoder;
+      this.matrix = matrix;
+    }
+  }
+
+  /**
+   * Learns the encoding of {@code rows} and encodes them, reading each row once, on up to {@code
+   * threads} threads: the raw values go straight into the matrix while their sums are taken, and a
+   * pass over the matrix then replaces them by their encoding. The encoder is that of {@link
+   * #fit(TrainingRows, Normalization)} and the matrix that of {@link #encode(TrainingRows)}, bit
+   * for bit, whatever the thread count; a refused value or weight is reported for the first row
+   * that holds one. Nobody may change the rows meanwhile.
+   *
+   * @throws WekaException as {@link #fit(TrainingRows, Normalization)} and {@link
+   *     #encode(TrainingRows)}
+   */
+  public static Encoded fitAndEncode(TrainingRows rows, Normalization normalization, int threads)
+      throws WekaException, InterruptedException {
+    Instances header = rows.header();
+    int[] used = usedAttributes(header);
+    int[] firstColumn = new int[used.length];
+    int columns = columnLayout(header, used, firstColumn);
+    int count = rows.count();
+    checkMatrixSize(count, columns);
+    double[] values = new double[count * columns];
+    double[] weights = new double[count];
+    int runRows = AttributeSums.rowsPerRun(count, header, used);
+    int runs = Math.max(1, (count + runRows - 1) / runRows);
+    AttributeSums[] sums = new AttributeSums[runs];
+    // A run stops at its first refusal; the lowest run's refusal is the first row's.
+    WekaException[] refusals = new WekaException[runs];
+    RowChunks chunks = new RowChunks(count);
+    try (ChunkRunner runner =
+        new ChunkRunner(chunks.threadsFor(threads, CHUNKS_PER_ENCODING_THREAD))) {
+      runner.run(
+          0,
+          runs,
+          (run, slot) -> {
+            AttributeSums runSums = new AttributeSums(header, used);
+            sums[run] = runSums;
+            try {
+              for (int row = run * runRows; row < Math.min(count, (run + 1) * runRows); row++) {
+                double weight = rows.weight(row);
+                runSums.addWeight(row, weight);
+                weights[row] = weight;
+                int base = row * columns;
+                for (int a = 0; a < used.length; a++) {
+                  double value = rows.value(row, used[a]);
+                  runSums.addValue(a, row, value, weight);
+                  values[base + firstColumn[a]] = value;
+                }
+              }
+            } catch (WekaException e) {
+              refusals[run] = e;
+            }
+          });
+      for (WekaException refusal : refusals) {
+        if (refusal != null) {
+          throw refusal;
+        }
+      }
+      for (int run = 1; run < runs; run++) {
+        sums[0].merge(sums[run]);
+      }
+      AttributeSummary.Values raw =
+          new AttributeSummary.Values() {
+            @Override
+            public double value(int row, int a) {
+              return values[row * columns + firstColumn[a]];
+            }
+
+            @Override
+            public double weight(int row) {
+              return weights[row];
+            }
+          };
+      boolean withDeviations = normalization == Normalization.STANDARDIZE;
+      InstanceEncoder encoder =
+          fromSummaries(
+              header,
+              normalization,
+              used,
+              AttributeSummary.of(sums[0], count, raw, withDeviations));
+      runner.run(
+          0,
+          chunks.count(),
+          (chunk, slot) -> {
+            for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+              encoder.encodeRawInPlace(values, row * columns);
+            }
+          });
+      return new Encoded(encoder, DataMatrix.of(count, columns, values, weights));
+    }
+  }
+
+  /**
+   * The number of matrix columns of data with {@code header}: as many as {@link #columns()} of an
+   * encoding learnt from them.
+   *
+   * @throws WekaException if no attribute can be clustered, or the coordinates are more than an
+   *     array holds
+   */
+  public static int columnsOf(Instances header) throws WekaException {
+    int[] used = usedAttributes(header);
+    return columnLayout(header, used, new int[used.length]);
+  }
+
+  /**
+   * The attributes of {@code header} that are clustered.
+   *
+   * @throws WekaException if there is none
+   */
+  private static int[] usedAttributes(Instances header) throws WekaException {
+    int[] used = clusteredAttributes(header);
     if (used.length == 0) {
       throw new WekaException(
           "FastKMeans needs at least one numeric, date or nominal attribute besides the class.");
     }
-    checkWeights(rows);
-    return fromSummaries(data, normalization, used, AttributeSummary.of(rows, used));
+    return used;
+  }
+
+  /**
+   * Replaces the raw values of the row at {@code base} of {@code values}, each attribute's raw
+   * value (NaN if missing) at its first column and zeros elsewhere, by their encoding: the values
+   * {@link #encodeInto} writes for them.
+   */
+  private void encodeRawInPlace(double[] values, int base) {
+    for (int a = 0; a < attributes.length; a++) {
+      int column = base + firstColumn[a];
+      double given = values[column];
+      double value = Double.isNaN(given) ? replacement[a] : given;
+      if (header.attribute(attributes[a]).isNominal()) {
+        values[column] = 0;
+        if (!absent[a]) {
+          values[column + (int) value] = NOMINAL_LEVEL;
+        }
+      } else {
+        values[column] = flat[a] ? 0 : (value - offset[a]) / scale[a];
+      }
+    }
+  }
+
+  /**
+   * Writes into {@code firstColumn} the first matrix column of each clustered attribute {@code
+   * used} of {@code header} (a nominal attribute takes one column per value, the others one) and
+   * returns the number of columns.
+   *
+   * @throws WekaException if the coordinates are more than an array holds
+   */
+  private static int columnLayout(Instances header, int[] used, int[] firstColumn)
+      throws WekaException {
+    long columns = 0;
+    for (int a = 0; a < used.length; a++) {
+      firstColumn[a] = (int) columns;
+      Attribute attribute = header.attribute(used[a]);
+      columns += attribute.isNominal() ? attribute.numValues() : 1;
+      if (columns > Integer.MAX_VALUE) {
+        throw new WekaException(
+            "The attributes need " + columns + " coordinates, more than FastKMeans can hold.");
+      }
+    }
+    return (int) columns;
+  }
+
+  /** Refuses a matrix of {@code rows} rows of {@code columns} values that no array can hold. */
+  private static void checkMatrixSize(int rows, int columns) throws WekaException {
+    if ((long) rows * columns > Integer.MAX_VALUE - 8) {
+      throw new WekaException(
+          rows
+              + " instances of "
+              + columns
+              + " coordinates each are more values than one Java array holds ("
+              + (Integer.MAX_VALUE - 8)
+              + "); cluster a sample or fewer attributes.");
+    }
   }
 
   /**
@@ -194,19 +385,16 @@ public final class InstanceEncoder implements Serializable {
     boolean[] flat = new boolean[used.length];
     boolean[] absent = new boolean[used.length];
     boolean missingValuesReplaced = false;
-    long columns = 0;
+    int columns = columnLayout(data, used, firstColumn);
     for (int a = 0; a < used.length; a++) {
       Attribute attribute = data.attribute(used[a]);
-      firstColumn[a] = (int) columns;
       AttributeSummary summary = summaries[a];
       missingValuesReplaced |= summary.missing() > 0;
       absent[a] = summary.present() == 0;
       if (attribute.isNominal()) {
-        columns += attribute.numValues();
         replacement[a] = summary.mode();
         scale[a] = 1;
       } else {
-        columns += 1;
         if (!Double.isFinite(summary.max() - summary.min())) {
           throw new WekaException(
               "Attribute '"
@@ -236,10 +424,6 @@ public final class InstanceEncoder implements Serializable {
             throw new IllegalStateException("Unhandled normalization " + normalization);
         }
       }
-      if (columns > Integer.MAX_VALUE) {
-        throw new WekaException(
-            "The attributes need " + columns + " coordinates, more than FastKMeans can hold.");
-      }
     }
     return new InstanceEncoder(
         new Instances(data, 0),
@@ -252,32 +436,7 @@ public final class InstanceEncoder implements Serializable {
         flat,
         absent,
         missingValuesReplaced,
-        (int) columns);
-  }
-
-  /**
-   * Checks that every weight is finite and non-negative and that their sum is finite.
-   *
-   * @throws WekaException naming the first instance (counted from 1) with a wrong weight
-   */
-  private static void checkWeights(TrainingRows rows) throws WekaException {
-    double total = 0;
-    for (int row = 0; row < rows.count(); row++) {
-      double weight = rows.weight(row);
-      if (!(weight >= 0) || Double.isInfinite(weight)) {
-        throw new WekaException(
-            "Instance "
-                + (row + 1)
-                + " has weight "
-                + weight
-                + "; FastKMeans needs weights that are finite and >= 0.");
-      }
-      total += weight;
-    }
-    if (Double.isInfinite(total)) {
-      throw new WekaException(
-          "The instance weights add up to more than the largest double; scale them down.");
-    }
+        columns);
   }
 
   /** The attributes that take part in distances: numeric, date and nominal ones, not the class. */
@@ -409,29 +568,48 @@ public final class InstanceEncoder implements Serializable {
 
   /**
    * Encodes all of {@code training} (which must have the training header) into a new matrix with
-   * the row weights.
+   * the row weights, on the calling thread.
    */
   public DataMatrix encode(TrainingRows training) throws WekaException, InterruptedException {
+    return encode(training, 1);
+  }
+
+  /**
+   * Encodes all of {@code training} (which must have the training header, and which no one changes
+   * meanwhile) into a new matrix with the row weights, on up to {@code threads} threads. A refused
+   * value is reported for the first row that holds one, whatever the thread count.
+   */
+  public DataMatrix encode(TrainingRows training, int threads)
+      throws WekaException, InterruptedException {
     checkHeader(training.header());
     int rows = training.count();
-    if ((long) rows * columns > Integer.MAX_VALUE - 8) {
-      throw new WekaException(
-          rows
-              + " instances of "
-              + columns
-              + " coordinates each are more values than one Java array holds ("
-              + (Integer.MAX_VALUE - 8)
-              + "); cluster a sample or fewer attributes.");
-    }
+    checkMatrixSize(rows, columns);
     double[] values = new double[rows * columns];
     double[] weights = new double[rows];
-    for (int row = 0; row < rows; row++) {
-      if (row % AttributeSummary.ROWS_PER_INTERRUPT_CHECK == 0) {
-        Interruption.check("Encoding the data");
+    RowChunks chunks = new RowChunks(rows);
+    // A chunk stops at its first refused value; the lowest chunk's refusal is the first row's.
+    WekaException[] refusals = new WekaException[chunks.count()];
+    try (ChunkRunner runner =
+        new ChunkRunner(chunks.threadsFor(threads, CHUNKS_PER_ENCODING_THREAD))) {
+      runner.run(
+          0,
+          chunks.count(),
+          (chunk, slot) -> {
+            try {
+              for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+                int at = row;
+                encodeInto(index -> training.value(at, index), row, values, row * columns);
+                weights[row] = training.weight(row);
+              }
+            } catch (WekaException e) {
+              refusals[chunk] = e;
+            }
+          });
+    }
+    for (WekaException refusal : refusals) {
+      if (refusal != null) {
+        throw refusal;
       }
-      int at = row;
-      encodeInto(index -> training.value(at, index), row, values, row * columns);
-      weights[row] = training.weight(row);
     }
     return DataMatrix.of(rows, columns, values, weights);
   }

@@ -1,6 +1,7 @@
 package io.github.fastkmeans.weka;
 
 import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
 import weka.core.Instances;
 import weka.core.WekaException;
 
@@ -35,10 +36,19 @@ final class InstancesRows implements TrainingRows {
     return data.instance(row).weight();
   }
 
+  /**
+   * Tests the data, or only their header when no row could be refused: Weka's test of the rows
+   * looks at every value for missing ones and counts the rows, and capabilities that allow missing
+   * values of every kind and need no rows make both checks pass whatever the rows hold.
+   */
   @Override
   public void test(Capabilities capabilities) throws WekaException {
+    boolean rowsCannotFail =
+        capabilities.handles(Capability.MISSING_VALUES)
+            && capabilities.handles(Capability.MISSING_CLASS_VALUES)
+            && capabilities.getMinimumNumberInstances() == 0;
     try {
-      capabilities.testWithFail(data);
+      capabilities.testWithFail(rowsCannotFail ? header : data);
     } catch (WekaException e) {
       throw e;
     } catch (Exception e) {

@@ -29,12 +29,7 @@ class FitPipelineTest {
 
   /** The stages with long loops, which must notice an interrupt themselves, not at their end. */
   private static final Set<Stage> CHECKED_WITHIN =
-      EnumSet.of(
-          Stage.LEARN_ENCODING,
-          Stage.ENCODE,
-          Stage.SEED_AND_RESTARTS,
-          Stage.REFINEMENT,
-          Stage.QUALITY);
+      EnumSet.of(Stage.ENCODE, Stage.SEED_AND_RESTARTS, Stage.REFINEMENT, Stage.QUALITY);
 
   private static final FitOptions OPTIONS = options("-N 40 -restarts 2 -quality -num-slots 2");
 

@@ -1,0 +1,171 @@
+package io.github.fastkmeans.bench;
+
+import io.github.fastkmeans.weka.FitPipeline;
+import io.github.fastkmeans.weka.OptionTable;
+import java.io.File;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import weka.clusterers.FastKMeans;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instances;
+
+/**
+ * Where a Weka build of benchmark set A spends its time: the whole {@code buildClusterer}, and each
+ * stage of the build's pipeline, medians over repeated builds. The stages other than the engine's
+ * ({@code SEED_AND_RESTARTS} and {@code REFINEMENT}) are the work around the fit.
+ *
+ * <p>{@code java -cp "$(cat target/bench-classpath.txt)" io.github.fastkmeans.bench.BuildOverhead
+ * [threads] [builds]}
+ */
+public final class BuildOverhead {
+
+  /**
+   * The building thread's CPU time times the stages: on a loaded machine it is steadier than the
+   * wall clock, and every stage but the engine's runs on that thread alone.
+   */
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+  private BuildOverhead() {}
+
+  /** Runs the measurement and prints one line per stage. */
+  public static void main(String[] args) throws Exception {
+    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+    int builds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    Dataset set = Datasets.blobs("A", 100_000, 2, 10, 50, 6, 11);
+    Instances data = instances(set);
+    File centres = centresFile(set);
+    String[] options = {
+      "-N",
+      "10",
+      "-I",
+      "50",
+      "-init",
+      "given",
+      "-init-file",
+      centres.getPath(),
+      "-normalize",
+      "none",
+      "-refine",
+      "none",
+      "-num-slots",
+      String.valueOf(threads)
+    };
+    long[] whole = new long[builds];
+    Map<FitPipeline.Stage, long[]> stages = new EnumMap<>(FitPipeline.Stage.class);
+    for (int b = -5; b < builds; b++) {
+      FastKMeans clusterer = new FastKMeans();
+      clusterer.setOptions(options.clone());
+      long start = System.nanoTime();
+      clusterer.buildClusterer(data);
+      long end = System.nanoTime();
+      // The same build through the pipeline alone, its stages timed.
+      StageClock clock = new StageClock();
+      FitPipeline pipeline =
+          new FitPipeline(OptionTable.parse(options.clone()), 1, false, clusterer.getCapabilities())
+              .observedBy(clock::enter);
+      pipeline.fit(data);
+      clock.end(CPU.getCurrentThreadCpuTime());
+      if (b >= 0) {
+        whole[b] = end - start;
+        for (Map.Entry<FitPipeline.Stage, Long> e : clock.times.entrySet()) {
+          stages.computeIfAbsent(e.getKey(), s -> new long[builds])[b] = e.getValue();
+        }
+      }
+    }
+    double wholeMs = median(whole);
+    System.out.printf(
+        "A (100,000 x 2, k = 10, 50 iterations), %d threads, %d builds%n", threads, builds);
+    System.out.printf("buildClusterer: median %.2f ms%n", wholeMs);
+    double engine = 0;
+    double total = 0;
+    for (Map.Entry<FitPipeline.Stage, long[]> e : stages.entrySet()) {
+      double ms = median(e.getValue());
+      boolean inEngine =
+          e.getKey() == FitPipeline.Stage.SEED_AND_RESTARTS
+              || e.getKey() == FitPipeline.Stage.REFINEMENT;
+      total += ms;
+      if (inEngine) {
+        engine += ms;
+      }
+      System.out.printf(
+          "  %-18s %7.2f ms%s%n",
+          e.getKey(), ms, inEngine ? "  (engine: the building thread's share only)" : "");
+    }
+    double outside = total - engine;
+    System.out.printf(
+        "outside the engine: %.2f ms of CPU time on the building thread, %.1f%% of the build's"
+            + " median wall time%n",
+        outside, 100 * outside / wholeMs);
+    centres.delete();
+  }
+
+  /** The time of each stage: from its start to the next stage's start or the build's end. */
+  private static final class StageClock {
+    final Map<FitPipeline.Stage, Long> times = new EnumMap<>(FitPipeline.Stage.class);
+    private FitPipeline.Stage current;
+    private long since;
+
+    void enter(FitPipeline.Stage stage) {
+      long now = CPU.getCurrentThreadCpuTime();
+      if (current != null) {
+        times.put(current, now - since);
+      }
+      current = stage;
+      since = now;
+    }
+
+    void end(long now) {
+      if (current != null) {
+        times.put(current, now - since);
+      }
+    }
+  }
+
+  private static double median(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2] / 1e6;
+  }
+
+  private static Instances instances(Dataset set) {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    for (int j = 0; j < set.columns; j++) {
+      attributes.add(new Attribute("x" + j));
+    }
+    Instances data = new Instances(set.name, attributes, set.rows);
+    for (int i = 0; i < set.rows; i++) {
+      data.add(
+          new DenseInstance(
+              1, Arrays.copyOfRange(set.values, i * set.columns, (i + 1) * set.columns)));
+    }
+    return data;
+  }
+
+  /** The first k rows as the starting centres, in an ARFF file of the data's header. */
+  private static File centresFile(Dataset set) throws Exception {
+    File file = Files.createTempFile("build-overhead-centres", ".arff").toFile();
+    try (PrintWriter out = new PrintWriter(file, StandardCharsets.UTF_8)) {
+      out.println("@relation centres");
+      for (int j = 0; j < set.columns; j++) {
+        out.println("@attribute x" + j + " numeric");
+      }
+      out.println("@data");
+      for (int c = 0; c < set.k; c++) {
+        StringBuilder line = new StringBuilder();
+        for (int j = 0; j < set.columns; j++) {
+          line.append(j > 0 ? "," : "").append(set.values[c * set.columns + j]);
+        }
+        out.println(line);
+      }
+    }
+    return file;
+  }
+}

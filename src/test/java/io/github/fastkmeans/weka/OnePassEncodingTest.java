@@ -1,0 +1,90 @@
+package io.github.fastkmeans.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.fastkmeans.engine.DataMatrix;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import weka.core.Instances;
+import weka.core.WekaException;
+
+/**
+ * {@link InstanceEncoder#fitAndEncode}, which learns the encoding and encodes the rows in one read
+ * of them on several threads, gives exactly the encoder and matrix of learning and encoding apart.
+ */
+class OnePassEncodingTest {
+
+  /**
+   * Rows enough for many runs of summed rows (at least 512 rows each), with missing values, weights
+   * of several magnitudes, a nominal attribute and values far from the origin, so that the order of
+   * the sums shows in their last bits.
+   */
+  private static Instances data(int rows, long seed) {
+    Random random = new Random(seed);
+    double[] x = new double[rows];
+    String[] colour = new String[rows];
+    double[] weights = new double[rows];
+    String[] colours = {"red", "green", "blue"};
+    for (int row = 0; row < rows; row++) {
+      x[row] = random.nextInt(10) == 0 ? Double.NaN : 1e6 + random.nextGaussian() * 1e3;
+      colour[row] = random.nextInt(12) == 0 ? null : colours[random.nextInt(3)];
+      weights[row] =
+          random.nextInt(5) == 0 ? 0 : Math.scalb(random.nextDouble(), random.nextInt(9));
+    }
+    return TestData.xAndColour(x, colour, weights);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Normalization.class)
+  void oneReadGivesTheEncoderAndMatrixOfTwo(Normalization normalization) throws Exception {
+    Instances data = data(20_000, 7);
+    InstanceEncoder apart = InstanceEncoder.fit(data, normalization);
+    DataMatrix expected = apart.encode(data);
+    for (int threads : new int[] {1, 2, 3}) {
+      InstanceEncoder.Encoded together =
+          InstanceEncoder.fitAndEncode(TrainingRows.of(data), normalization, threads);
+      assertArrayEquals(expected.values(), together.matrix.values(), 0, threads + " threads");
+      for (int r = 0; r < expected.rows(); r++) {
+        assertEquals(expected.weight(r), together.matrix.weight(r), 0);
+      }
+      // The same encoder: the same encoding of a new row and the same decoding of a centre.
+      double[] row = together.encoder.encode(data.instance(3));
+      assertArrayEquals(apart.encode(data.instance(3)), row, 0);
+      assertArrayEquals(apart.decodeCentre(row, 0), together.encoder.decodeCentre(row, 0), 0);
+      assertEquals(apart.missingValuesReplaced(), together.encoder.missingValuesReplaced());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void theFirstRefusedRowIsNamedWhateverTheThreads(int threads) {
+    Instances data = data(20_000, 11);
+    data.instance(15_000).setWeight(-1);
+    data.instance(4_321).setWeight(Double.NaN);
+    data.instance(17_000).setValue(0, Double.POSITIVE_INFINITY);
+    WekaException refusal =
+        assertThrows(
+            WekaException.class,
+            () ->
+                InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.RANGE, threads));
+    assertTrue(
+        refusal.getMessage().startsWith("Instance 4322 has weight NaN"), refusal.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void theDataAreNotModified(int threads) throws Exception {
+    Instances data = data(3_000, 5);
+    Instances copy = new Instances(data);
+    InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.STANDARDIZE, threads);
+    for (int row = 0; row < data.numInstances(); row++) {
+      assertArrayEquals(copy.instance(row).toDoubleArray(), data.instance(row).toDoubleArray(), 0);
+      assertEquals(copy.instance(row).weight(), data.instance(row).weight(), 0);
+    }
+  }
+}
