@@ -1,7 +1,10 @@
 package io.github.fastkmeans.quality;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.ChunkedSums;
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Weighted means and weighted sample standard deviations of every column, per cluster and over all
@@ -35,56 +38,90 @@ public final class ClusterSpread implements Serializable {
     this.overallDeviation = overallDeviation;
   }
 
-  /** Measures {@code data} grouped by {@code labels} (each in [0, k)). */
-  public static ClusterSpread of(DataMatrix data, int[] labels, int k) {
-    int columns = data.columns();
-    int[] all = new int[data.rows()];
-    double[] clusterMeans = new double[k * columns];
-    double[] clusterDeviations = new double[k * columns];
-    double[] overallMean = new double[columns];
-    double[] overallDeviation = new double[columns];
-    measure(data, labels, k, clusterMeans, clusterDeviations);
-    measure(data, all, 1, overallMean, overallDeviation);
-    return new ClusterSpread(
-        columns, clusterMeans, clusterDeviations, overallMean, overallDeviation);
+  /**
+   * Measures {@code data} grouped by {@code labels} (each in [0, k)), on the calling thread.
+   *
+   * @throws InterruptedException if the calling thread is interrupted
+   */
+  public static ClusterSpread of(DataMatrix data, int[] labels, int k) throws InterruptedException {
+    try (ChunkRunner callerOnly = new ChunkRunner(1)) {
+      return of(data, labels, k, callerOnly);
+    }
   }
 
   /**
-   * Writes the weighted mean and weighted sample standard deviation (denominator: total weight - 1,
-   * as Weka's {@code Instances.variance}; 0 when the weight is at most 1) of each group's columns.
+   * Measures {@code data} grouped by {@code labels} (each in [0, k)) on {@code runner}'s threads,
+   * in two passes over the rows (the means, then the deviations from them), whose partial sums are
+   * merged in chunk order: the same spread for any thread count.
+   *
+   * @throws InterruptedException if the calling thread is interrupted
    */
-  private static void measure(
-      DataMatrix data, int[] groups, int groupCount, double[] means, double[] deviations) {
+  public static ClusterSpread of(DataMatrix data, int[] labels, int k, ChunkRunner runner)
+      throws InterruptedException {
     int columns = data.columns();
     double[] values = data.values();
-    double[] weights = new double[groupCount];
-    for (int row = 0; row < data.rows(); row++) {
-      double w = data.weight(row);
-      int base = groups[row] * columns;
-      weights[groups[row]] += w;
-      for (int j = 0; j < columns; j++) {
-        means[base + j] += w * values[row * columns + j];
-      }
-    }
-    for (int g = 0; g < groupCount; g++) {
-      for (int j = 0; j < columns; j++) {
-        means[g * columns + j] = weights[g] > 0 ? means[g * columns + j] / weights[g] : 0;
-      }
-    }
-    for (int row = 0; row < data.rows(); row++) {
-      double w = data.weight(row);
-      int base = groups[row] * columns;
-      for (int j = 0; j < columns; j++) {
-        double diff = values[row * columns + j] - means[base + j];
-        deviations[base + j] += w * diff * diff;
-      }
-    }
-    for (int g = 0; g < groupCount; g++) {
+    // Per cluster then over all rows: the weighted sums of every column, then the weights.
+    int overall = k * columns;
+    int weightsAt = overall + columns;
+    double[] sums =
+        ChunkedSums.sum(
+            runner,
+            data.rows(),
+            weightsAt + k + 1,
+            (start, end, partial) -> {
+              for (int row = start; row < end; row++) {
+                double w = data.weight(row);
+                int base = labels[row] * columns;
+                partial[weightsAt + labels[row]] += w;
+                partial[weightsAt + k] += w;
+                for (int j = 0; j < columns; j++) {
+                  double weighted = w * values[row * columns + j];
+                  partial[base + j] += weighted;
+                  partial[overall + j] += weighted;
+                }
+              }
+            });
+    double[] means = new double[overall + columns];
+    for (int g = 0; g <= k; g++) {
+      double weight = sums[weightsAt + g];
       for (int j = 0; j < columns; j++) {
         int i = g * columns + j;
-        deviations[i] = weights[g] > 1 ? Math.sqrt(deviations[i] / (weights[g] - 1)) : 0;
+        means[i] = weight > 0 ? sums[i] / weight : 0;
       }
     }
+    double[] squares =
+        ChunkedSums.sum(
+            runner,
+            data.rows(),
+            overall + columns,
+            (start, end, partial) -> {
+              for (int row = start; row < end; row++) {
+                double w = data.weight(row);
+                int base = labels[row] * columns;
+                for (int j = 0; j < columns; j++) {
+                  double value = values[row * columns + j];
+                  double diff = value - means[base + j];
+                  double overallDiff = value - means[overall + j];
+                  partial[base + j] += w * diff * diff;
+                  partial[overall + j] += w * overallDiff * overallDiff;
+                }
+              }
+            });
+    double[] deviations = new double[overall + columns];
+    for (int g = 0; g <= k; g++) {
+      double weight = sums[weightsAt + g];
+      for (int j = 0; j < columns; j++) {
+        int i = g * columns + j;
+        // The weighted sample deviation, as Weka's Instances.variance: 0 up to a weight of 1.
+        deviations[i] = weight > 1 ? Math.sqrt(squares[i] / (weight - 1)) : 0;
+      }
+    }
+    return new ClusterSpread(
+        columns,
+        Arrays.copyOf(means, overall),
+        Arrays.copyOf(deviations, overall),
+        Arrays.copyOfRange(means, overall, overall + columns),
+        Arrays.copyOfRange(deviations, overall, overall + columns));
   }
 
   /** The weighted mean of column {@code column} in cluster {@code cluster}. */

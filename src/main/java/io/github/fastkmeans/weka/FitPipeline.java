@@ -16,6 +16,7 @@ import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.init.InitializerOptions;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.parallel.RowChunks;
 import io.github.fastkmeans.quality.ClusterQuality;
 import io.github.fastkmeans.quality.ClusterSpread;
 import java.io.File;
@@ -224,11 +225,17 @@ public final class FitPipeline {
     ClusterQuality quality =
         options.get(OptionTable.QUALITY) ? measureQuality(matrix, result) : null;
     enter(Stage.MODEL);
+    ClusterSpread spread;
+    try (ChunkRunner runner =
+        new ChunkRunner(
+            new RowChunks(matrix.rows()).threadsFor(options.get(OptionTable.THREADS), 16))) {
+      spread = ClusterSpread.of(matrix, result.labels(), result.k(), runner);
+    }
     FittedModel model =
         new FittedModel(
             encoder,
             result,
-            ClusterSpread.of(matrix, result.labels(), result.k()),
+            spread,
             options.get(OptionTable.INITIALIZER).id(),
             options.get(OptionTable.RESTARTS),
             options.get(OptionTable.THREADS),

@@ -1,15 +1,18 @@
 package io.github.fastkmeans.quality;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.parallel.ChunkRunner;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Weighted means and weighted sample deviations per cluster and overall, computed by hand. */
 class ClusterSpreadTest {
 
   @Test
-  void weightedMeansAndSampleDeviationsMatchHandComputation() {
+  void weightedMeansAndSampleDeviationsMatchHandComputation() throws InterruptedException {
     // Column 0: cluster 0 holds 1 (weight 2) and 4 (weight 1); cluster 1 holds 10 (weight 3).
     DataMatrix data = DataMatrix.of(3, 2, new double[] {1, 0, 4, 3, 10, 5}, new double[] {2, 1, 3});
     ClusterSpread spread = ClusterSpread.of(data, new int[] {0, 0, 1}, 2);
@@ -28,12 +31,47 @@ class ClusterSpreadTest {
   }
 
   @Test
-  void clusterWithoutWeightHasZeroMeanAndDeviation() {
+  void clusterWithoutWeightHasZeroMeanAndDeviation() throws InterruptedException {
     DataMatrix data = DataMatrix.of(2, 1, new double[] {3, 5}, new double[] {1, 0});
     ClusterSpread spread = ClusterSpread.of(data, new int[] {0, 1}, 3);
     assertEquals(3.0, spread.clusterMean(0, 0), 0);
     assertEquals(0.0, spread.clusterMean(1, 0), 0);
     assertEquals(0.0, spread.clusterMean(2, 0), 0);
     assertEquals(0.0, spread.clusterDeviation(2, 0), 0);
+  }
+
+  @Test
+  void theSpreadIsTheSameOnAnyNumberOfThreads() throws InterruptedException {
+    // Enough rows for many chunks, far from the origin, so that the order of the sums shows.
+    Random random = new Random(3);
+    int rows = 40_000;
+    int columns = 3;
+    double[] values = new double[rows * columns];
+    double[] weights = new double[rows];
+    int[] labels = new int[rows];
+    for (int row = 0; row < rows; row++) {
+      labels[row] = random.nextInt(4);
+      weights[row] = random.nextDouble() * 3;
+      for (int j = 0; j < columns; j++) {
+        values[row * columns + j] = 1e7 + labels[row] * 100 + random.nextGaussian();
+      }
+    }
+    DataMatrix data = DataMatrix.of(rows, columns, values, weights);
+    ClusterSpread alone = ClusterSpread.of(data, labels, 4);
+    for (int threads : new int[] {2, 3}) {
+      try (ChunkRunner runner = new ChunkRunner(threads)) {
+        ClusterSpread shared = ClusterSpread.of(data, labels, 4, runner);
+        for (int c = 0; c < 4; c++) {
+          for (int j = 0; j < columns; j++) {
+            assertEquals(alone.clusterMean(c, j), shared.clusterMean(c, j), 0);
+            assertEquals(alone.clusterDeviation(c, j), shared.clusterDeviation(c, j), 0);
+          }
+        }
+        assertArrayEquals(alone.overallMeans(), shared.overallMeans(), 0);
+        assertEquals(alone.overallDeviation(2), shared.overallDeviation(2), 0);
+      }
+    }
+    // And the deviations are those of the data: about 1 in every cluster.
+    assertEquals(1.0, alone.clusterDeviation(2, 1), 0.05);
   }
 }
