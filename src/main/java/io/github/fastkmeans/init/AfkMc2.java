@@ -3,7 +3,9 @@ package io.github.fastkmeans.init;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.SquaredEuclidean;
 import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -31,20 +33,28 @@ import java.util.Random;
  */
 public final class AfkMc2 implements Initializer {
 
-  private final int chainLength;
+  /** Chunks of rows per thread below which the first pass uses fewer threads. */
+  private static final int CHUNKS_PER_THREAD = 4;
 
-  /** AFK-MC² with the default chain length, 200. */
+  private final int chainLength;
+  private final int threads;
+
+  /** AFK-MC² with the default chain length, 200, on one thread. */
   public AfkMc2() {
-    this(InitializerOptions.DEFAULT_CHAIN_LENGTH);
+    this(InitializerOptions.DEFAULT_CHAIN_LENGTH, 1);
   }
 
   /**
-   * AFK-MC² with chains of {@code chainLength} proposals per centre.
+   * AFK-MC² with chains of {@code chainLength} proposals per centre, whose one pass over the data
+   * (the distances to the first centre) runs on {@code threads} threads; the chains, which read a
+   * few rows each, run on the calling thread. The centres do not depend on the thread count.
    *
-   * @throws IllegalArgumentException naming the chain length when it is below 1
+   * @throws IllegalArgumentException naming the chain length when it is below 1, or the thread
+   *     count when it is below 1
    */
-  public AfkMc2(int chainLength) {
+  public AfkMc2(int chainLength, int threads) {
     this.chainLength = InitializerOptions.checkChainLength(chainLength);
+    this.threads = InitializerOptions.checkThreads(threads);
   }
 
   @Override
@@ -59,7 +69,11 @@ public final class AfkMc2 implements Initializer {
     if (k == 1) {
       return centres;
     }
-    Chain chain = new Chain(data, centres);
+    Chain chain;
+    try (ChunkRunner runner =
+        new ChunkRunner(new RowChunks(data.rows()).threadsFor(threads, CHUNKS_PER_THREAD))) {
+      chain = new Chain(data, centres, runner);
+    }
     for (int c = 1; c < k; c++) {
       Interruption.check("AFK-MC2 seeding");
       Rows.copyRow(data, chain.run(c, chainLength, random), centres, c);
@@ -79,12 +93,13 @@ public final class AfkMc2 implements Initializer {
 
     private final int[] checked;
 
-    Chain(DataMatrix data, double[] centres) {
+    Chain(DataMatrix data, double[] centres, ChunkRunner runner) throws InterruptedException {
       this.data = data;
       this.centres = centres;
       int rows = data.rows();
       this.nearest = new double[rows];
-      Rows.distancesTo(data, centres, 0, nearest);
+      Rows.distancesTo(data, centres, 0, nearest, runner);
+      // The sums below stay in row order on this thread: the same proposal for any thread count.
       this.checked = new int[rows];
       Arrays.fill(checked, 1);
       double totalWeight = data.totalWeight();

@@ -31,7 +31,7 @@ public enum InitializerKind implements Choice {
       "afk-mc2",
       "AFK-MC2 (Markov chain D^2 sampling)",
       List.of(),
-      options -> new AfkMc2(options.chainLength())),
+      options -> new AfkMc2(options.chainLength(), options.threads())),
   /** {@link GivenCentres}, from {@link InitializerOptions#givenCentres()}. */
   GIVEN(
       "given",

@@ -2,6 +2,8 @@ package io.github.fastkmeans.init;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Arrays;
 
 /** Small helpers the initializers share. */
@@ -40,14 +42,26 @@ final class Rows {
 
   /**
    * Squared distance from every row to centre {@code centre} of {@code centres}, written to {@code
-   * out} (length rows).
+   * out} (length rows), chunk by chunk on {@code runner}'s threads: each row's distance is computed
+   * alone, so the values do not depend on the thread count.
+   *
+   * @throws InterruptedException if the calling thread is interrupted
    */
-  static void distancesTo(DataMatrix data, double[] centres, int centre, double[] out) {
+  static void distancesTo(
+      DataMatrix data, double[] centres, int centre, double[] out, ChunkRunner runner)
+      throws InterruptedException {
     int columns = data.columns();
     double[] values = data.values();
-    for (int row = 0; row < data.rows(); row++) {
-      out[row] =
-          SquaredEuclidean.distance(values, row * columns, centres, centre * columns, columns);
-    }
+    RowChunks chunks = new RowChunks(data.rows());
+    runner.run(
+        0,
+        chunks.count(),
+        (chunk, slot) -> {
+          for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+            out[row] =
+                SquaredEuclidean.distance(
+                    values, row * columns, centres, centre * columns, columns);
+          }
+        });
   }
 }

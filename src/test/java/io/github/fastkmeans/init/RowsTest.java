@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.ChunkRunner;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +23,13 @@ class RowsTest {
   }
 
   @Test
-  void distancesToMeasuresEveryRowAgainstOneCentre() {
+  void distancesToMeasuresEveryRowAgainstOneCentre() throws InterruptedException {
     DataMatrix data = InitTestSupport.data(2, 0, 0, 3, 4, -1, 1);
     double[] centres = {100, 100, 0, 1};
     double[] out = new double[3];
-    Rows.distancesTo(data, centres, 1, out);
+    try (ChunkRunner runner = new ChunkRunner(2)) {
+      Rows.distancesTo(data, centres, 1, out, runner);
+    }
     assertArrayEquals(new double[] {1, 9 + 9, 1}, out, 0);
   }
 
