@@ -2,6 +2,7 @@ package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.Interruption;
 import io.github.fastkmeans.parallel.RowChunks;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -568,48 +569,21 @@ public final class InstanceEncoder implements Serializable {
 
   /**
    * Encodes all of {@code training} (which must have the training header) into a new matrix with
-   * the row weights, on the calling thread.
+   * the row weights.
    */
   public DataMatrix encode(TrainingRows training) throws WekaException, InterruptedException {
-    return encode(training, 1);
-  }
-
-  /**
-   * Encodes all of {@code training} (which must have the training header, and which no one changes
-   * meanwhile) into a new matrix with the row weights, on up to {@code threads} threads. A refused
-   * value is reported for the first row that holds one, whatever the thread count.
-   */
-  public DataMatrix encode(TrainingRows training, int threads)
-      throws WekaException, InterruptedException {
     checkHeader(training.header());
     int rows = training.count();
     checkMatrixSize(rows, columns);
     double[] values = new double[rows * columns];
     double[] weights = new double[rows];
-    RowChunks chunks = new RowChunks(rows);
-    // A chunk stops at its first refused value; the lowest chunk's refusal is the first row's.
-    WekaException[] refusals = new WekaException[chunks.count()];
-    try (ChunkRunner runner =
-        new ChunkRunner(chunks.threadsFor(threads, CHUNKS_PER_ENCODING_THREAD))) {
-      runner.run(
-          0,
-          chunks.count(),
-          (chunk, slot) -> {
-            try {
-              for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
-                int at = row;
-                encodeInto(index -> training.value(at, index), row, values, row * columns);
-                weights[row] = training.weight(row);
-              }
-            } catch (WekaException e) {
-              refusals[chunk] = e;
-            }
-          });
-    }
-    for (WekaException refusal : refusals) {
-      if (refusal != null) {
-        throw refusal;
+    for (int row = 0; row < rows; row++) {
+      if (row % RowChunks.CHUNK_ROWS == 0) {
+        Interruption.check("Encoding the data");
       }
+      int at = row;
+      encodeInto(index -> training.value(at, index), row, values, row * columns);
+      weights[row] = training.weight(row);
     }
     return DataMatrix.of(rows, columns, values, weights);
   }
