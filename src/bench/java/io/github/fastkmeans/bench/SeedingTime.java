@@ -1,25 +1,37 @@
 package io.github.fastkmeans.bench;
 
 import io.github.fastkmeans.engine.DataMatrix;
-import io.github.fastkmeans.init.KMeansPlusPlus;
+import io.github.fastkmeans.engine.KMeans;
+import io.github.fastkmeans.engine.KMeansResult;
+import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.engine.RefinementKind;
+import io.github.fastkmeans.init.InitializerKind;
+import io.github.fastkmeans.init.InitializerOptions;
 import io.github.fastkmeans.weka.InstanceEncoder;
 import io.github.fastkmeans.weka.Normalization;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import weka.core.Instances;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
- * Greedy k-means++ seeding time on one data set for 1 and 2 threads (best of 5 after 2 warm-ups),
- * and whether both give the same centres. Arguments: an ARFF file, k (default 20). The data are
- * encoded as a build encodes them (range normalisation, the last nominal attribute dropped as the
- * class when there is one).
+ * The time of every sampling initializer and of the swap refinement on one data set, for 1 and 2
+ * threads (best of 3 after 2 warm-ups), and whether both thread counts give the same centres.
+ * Arguments: an ARFF file, k (default 20). The data are encoded as a build encodes them (range
+ * normalisation, the last nominal attribute dropped as the class when there is one).
  */
 public final class SeedingTime {
 
   private SeedingTime() {}
 
-  /** Prints one line per thread count. */
+  /** What is timed: centres from the data, for a thread count. */
+  @FunctionalInterface
+  private interface Step {
+    double[] centres(int threads) throws InterruptedException;
+  }
+
+  /** Prints one line per initializer (and the refinement) and thread count. */
   public static void main(String[] args) throws Exception {
     Instances data = DataSource.read(args[0]);
     int k = args.length > 1 ? Integer.parseInt(args[1]) : 20;
@@ -31,26 +43,58 @@ public final class SeedingTime {
         matrix.rows(),
         matrix.columns(),
         k);
+    for (InitializerKind kind : InitializerKind.values()) {
+      if (kind.startsGiven()) {
+        continue;
+      }
+      time(
+          kind.id(),
+          threads ->
+              kind.create(InitializerOptions.DEFAULTS.withThreads(threads))
+                  .initialCentres(matrix, k, new Random(10)));
+    }
+    // The refinement of one fit from k-means++ centres, 20 swap trials.
+    double[] start =
+        InitializerKind.KMEANS_PLUS_PLUS
+            .create(InitializerOptions.DEFAULTS.withThreads(2))
+            .initialCentres(matrix, k, new Random(10));
+    KMeansResult fit = new KMeans(KMeansSettings.DEFAULTS.withThreads(2)).fit(matrix, start);
+    time(
+        "swap refinement (20 trials)",
+        threads ->
+            RefinementKind.SWAP
+                .create(new KMeans(KMeansSettings.DEFAULTS.withThreads(threads)), 20)
+                .refine(matrix, fit, 10)
+                .centres());
+  }
+
+  private static void time(String name, Step step) throws InterruptedException {
     double[] reference = null;
+    double oneThread = 0;
     for (int threads : new int[] {1, 2}) {
-      KMeansPlusPlus seeding = new KMeansPlusPlus(threads);
       double best = Double.POSITIVE_INFINITY;
       double[] centres = null;
-      for (int run = 0; run < 7; run++) {
+      for (int run = 0; run < 5; run++) {
         long start = System.nanoTime();
-        centres = seeding.initialCentres(matrix, k, new Random(10));
+        centres = step.centres(threads);
         if (run >= 2) {
           best = Math.min(best, (System.nanoTime() - start) / 1e9);
         }
       }
-      boolean same = reference == null || java.util.Arrays.equals(reference, centres);
-      reference = reference == null ? centres : reference;
+      boolean same = reference == null || Arrays.equals(reference, centres);
+      if (reference == null) {
+        reference = centres;
+        oneThread = best;
+      }
       System.out.printf(
           Locale.ROOT,
-          "k-means++ on %d thread(s): %.3f s (best of 5), same centres: %s%n",
+          "%s on %d thread(s): %.3f s (best of 3)%s%n",
+          name,
           threads,
           best,
-          same);
+          threads == 1
+              ? ""
+              : String.format(Locale.ROOT, ", %.2fx, same centres: %s", oneThread / best, same));
     }
   }
 }
