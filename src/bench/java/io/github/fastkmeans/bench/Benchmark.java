@@ -213,7 +213,8 @@ public final class Benchmark {
     }
     progress("Probing " + system + " in " + python + " ...");
     PythonPeer peer =
-        new PythonPeer(python, library, system, prefix, algorithms, options.threads, work);
+        new PythonPeer(
+            python, library, system, prefix, algorithms, options.threads, options.kernels, work);
     String problem = peer.probe();
     if (problem != null) {
       if (notes != null) {
@@ -386,10 +387,12 @@ public final class Benchmark {
     }
     if (!peers.isEmpty()) {
       report.line(
-          "- OpenBLAS kernels: each Python peer runs with the kernel OpenBLAS picks itself"
-              + " (OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed) and, when this JVM's environment"
-              + " sets OPENBLAS_CORETYPE, with the environment as it is; the faster counts, and its"
-              + " kernel is shown in brackets. This JVM's environment: "
+          "- OpenBLAS kernels: each Python peer runs under "
+              + options.kernels
+              + " (OWN: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed, OpenBLAS picks its kernel"
+              + " itself; FORCED: the environment as it is, run only when it sets"
+              + " OPENBLAS_CORETYPE); the faster counts, and its kernel is shown in brackets. This"
+              + " JVM's environment: "
               + openBlasVariables());
     }
     report.line(

@@ -55,6 +55,8 @@ final class Options {
           "  --venv DIR         the Python environment of scikit-learn and faiss-cpu, made there by",
           "                     python3 -m venv and pip on first use (default target/bench-venv)",
           "  --python PATH      a Python with scikit-learn, faiss-cpu and threadpoolctl to use instead",
+          "  --kernels LIST     the OpenBLAS kernel settings each Python peer runs under: own (OpenBLAS picks",
+          "                     it), forced (the environment's OPENBLAS_CORETYPE, when set); default own,forced",
           "  --seed N           seed of SimpleKMeans' random initialisation that picks the start (default 1)",
           "  --out FILE         also write the report to FILE",
           "  --help             this text");
@@ -74,6 +76,10 @@ final class Options {
 
   /** A Python to use instead of the environment in {@link #venv}; null: that environment. */
   String python;
+
+  /** The OpenBLAS kernel settings each Python peer runs under. */
+  List<PythonPeer.KernelSetting> kernels =
+      List.of(PythonPeer.KernelSetting.OWN, PythonPeer.KernelSetting.FORCED);
 
   int seed = 1;
   Path out;
@@ -130,6 +136,13 @@ final class Options {
           break;
         case "--venv":
           o.venv = Path.of(value(args, ++i, a));
+          break;
+        case "--kernels":
+          List<PythonPeer.KernelSetting> kernels = new ArrayList<>();
+          for (String w : words(value(args, ++i, a))) {
+            kernels.add(PythonPeer.KernelSetting.of(w));
+          }
+          o.kernels = List.copyOf(kernels);
           break;
         case "--python":
           o.python = value(args, ++i, a);
@@ -217,13 +230,14 @@ final class Options {
   public String toString() {
     return String.format(
         "runs %d (SimpleKMeans at most %d; peers within %.0f s), %d warm-up(s) of at most %d iterations,"
-            + " threads %d, seed %d%s, sets %s%s%s",
+            + " threads %d, peer kernels %s, seed %d%s, sets %s%s%s",
         runs,
         skmRuns,
         budget,
         warmups,
         warmupIterations,
         threads,
+        kernels,
         seed,
         quick ? ", QUICK MODE" : "",
         sets,

@@ -98,9 +98,26 @@ final class PythonPeer implements Contender {
       return this == OWN ? "own choice" : "OPENBLAS_CORETYPE=" + System.getenv(CORETYPE);
     }
 
-    /** The settings that differ here: both when the environment forces a kernel, else OWN. */
-    static List<KernelSetting> available() {
-      return System.getenv(CORETYPE) == null ? List.of(OWN) : List.of(OWN, FORCED);
+    /**
+     * Those of {@code wanted} that differ here: FORCED only when the environment forces a kernel
+     * (else it is OWN again); OWN when none of them is left.
+     */
+    static List<KernelSetting> available(List<KernelSetting> wanted) {
+      List<KernelSetting> out = new ArrayList<>(wanted);
+      if (System.getenv(CORETYPE) == null) {
+        out.remove(FORCED);
+      }
+      return out.isEmpty() ? List.of(OWN) : List.copyOf(out);
+    }
+
+    /** The setting named "own" or "forced" (case-insensitive). */
+    static KernelSetting of(String name) {
+      for (KernelSetting s : values()) {
+        if (s.name().equalsIgnoreCase(name)) {
+          return s;
+        }
+      }
+      throw new IllegalArgumentException("Unknown kernel setting " + name + "; known: own, forced");
     }
   }
 
@@ -177,6 +194,7 @@ final class PythonPeer implements Contender {
   private final List<String> algorithms;
   private final int threads;
   private final Path workDir;
+  private final List<KernelSetting> settings;
 
   /** Filled by {@link #probe()}: the versions line. */
   private String versions = "";
@@ -186,7 +204,8 @@ final class PythonPeer implements Contender {
 
   /**
    * A peer run by {@code python}, named {@code system} in the tables and {@code idPrefix} in ids,
-   * running {@code algorithms} (a subset of the library's) on {@code threads} threads.
+   * running {@code algorithms} (a subset of the library's) on {@code threads} threads, once under
+   * each of the {@code kernels} that differ here.
    */
   PythonPeer(
       String python,
@@ -195,6 +214,7 @@ final class PythonPeer implements Contender {
       String idPrefix,
       List<String> algorithms,
       int threads,
+      List<KernelSetting> kernels,
       Path workDir) {
     this.python = python;
     this.library = library;
@@ -203,6 +223,7 @@ final class PythonPeer implements Contender {
     this.algorithms = List.copyOf(algorithms);
     this.threads = threads;
     this.workDir = workDir;
+    this.settings = KernelSetting.available(kernels);
   }
 
   @Override
@@ -249,7 +270,7 @@ final class PythonPeer implements Contender {
   String probe() {
     try {
       Path script = script();
-      for (KernelSetting setting : KernelSetting.available()) {
+      for (KernelSetting setting : settings) {
         Path spec = workDir.resolve(idPrefix + "-probe.json");
         Files.writeString(
             spec,
@@ -317,7 +338,7 @@ final class PythonPeer implements Contender {
         writeDoubles(dataFile, data.values);
         writeDoubles(startFile, start);
         Map<String, List<KernelRun>> byAlgorithm = new LinkedHashMap<>();
-        for (KernelSetting setting : KernelSetting.available()) {
+        for (KernelSetting setting : settings) {
           for (KernelRun r : runOnce(data, plan, run, setting, dataFile, startFile)) {
             byAlgorithm.computeIfAbsent(r.algorithm, a -> new ArrayList<>()).add(r);
           }
