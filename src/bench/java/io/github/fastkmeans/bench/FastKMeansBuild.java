@@ -104,9 +104,25 @@ final class FastKMeansBuild extends JavaContender {
     return null;
   }
 
+  /** The set whose instances {@link #converted} holds: the build rows share one conversion. */
+  private static Dataset convertedFrom;
+
+  private static Instances converted;
+
+  /** The instances of {@code data}, converted once per set for all the build rows. */
+  private static synchronized Instances instances(Dataset data) {
+    if (convertedFrom != data) {
+      converted = null;
+      converted = WekaSimpleKMeans.instances(data);
+      convertedFrom = data;
+    }
+    return converted;
+  }
+
   @Override
   Fit prepare(Dataset data) throws IOException {
-    Instances instances = WekaSimpleKMeans.instances(data);
+    // A build reads its instances and never changes them, so the rows can share them.
+    Instances instances = instances(data);
     Path startFile = Files.createTempFile("fastkmeans-bench-start", ".arff");
     startFile.toFile().deleteOnExit();
     return new Fit() {
