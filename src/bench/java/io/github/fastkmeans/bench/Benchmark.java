@@ -70,8 +70,8 @@ public final class Benchmark {
     try {
       List<Contender> contenders = new ArrayList<>();
       List<String> notes = new ArrayList<>();
-      SklearnKMeans sklearn = contenders(work, contenders, notes);
-      header(sklearn, notes);
+      List<PythonPeer> peers = contenders(work, contenders, notes);
+      header(peers, notes);
       Map<String, List<Measurement>> all = new LinkedHashMap<>();
       Map<String, Dataset> shapes = new LinkedHashMap<>();
       for (String set : options.sets) {
@@ -86,13 +86,8 @@ public final class Benchmark {
           progress("[" + set + "] skipped: " + e.getMessage());
           continue;
         }
-        progress(
-            "["
-                + set
-                + "] "
-                + data.shape()
-                + ": choosing the start with SimpleKMeans' random init");
-        double[] start = WekaSimpleKMeans.startingPoints(data, options.seed);
+        progress("[" + set + "] " + data.shape() + ": choosing the start");
+        double[] start = start(data);
         List<Measurement> rows = new ArrayList<>();
         for (Contender c : contenders) {
           rows.addAll(measure(c, data, start));
@@ -103,6 +98,7 @@ public final class Benchmark {
         shapes.put(set, data);
       }
       summary(all, shapes);
+      reading(all, shapes);
       report.line(String.format("Total wall time: %.0f s.", (System.nanoTime() - begin) / 1e9));
     } finally {
       try (Stream<Path> files = Files.walk(work)) {
@@ -111,11 +107,17 @@ public final class Benchmark {
     }
   }
 
-  private SklearnKMeans contenders(Path work, List<Contender> out, List<String> notes) {
+  private List<PythonPeer> contenders(Path work, List<Contender> out, List<String> notes) {
+    for (String algorithm : FastKMeansBuild.ALGORITHMS) {
+      out.add(new FastKMeansBuild(algorithm, options.threads, true));
+      if (algorithm.equals("auto") && options.threads != 1) {
+        out.add(new FastKMeansBuild(algorithm, 1, false));
+      }
+    }
     for (String algorithm : FastKMeansAdapter.ALGORITHMS) {
       List<Integer> threadCounts = options.threads == 1 ? List.of(1) : List.of(options.threads, 1);
       for (int t : threadCounts) {
-        out.add(new FastKMeansAdapter(algorithm, t));
+        out.add(new FastKMeansAdapter(algorithm, t, t == options.threads));
       }
     }
     out.add(new WekaSimpleKMeans(options.seed, options.skmRuns));
@@ -124,23 +126,124 @@ public final class Benchmark {
     }
     out.add(new SmileBbdKMeans());
     out.removeIf(c -> !options.selected(c.id(), c.byDefault()));
+    List<PythonPeer> peers = pythonPeers(work, notes);
+    out.addAll(peers);
+    return peers;
+  }
+
+  /** The Python peers that run here (selected, installed and answering), probed. */
+  private List<PythonPeer> pythonPeers(Path work, List<String> notes) {
+    List<PythonPeer> peers = new ArrayList<>();
+    boolean wanted = false;
+    for (PythonPeer.Library library : PythonPeer.Library.values()) {
+      wanted |= !selected(library, library.module).isEmpty();
+    }
+    if (!wanted) {
+      return peers;
+    }
+    String python = options.python;
+    if (python == null) {
+      try {
+        python = PythonEnvironment.python(options.venv);
+      } catch (IOException e) {
+        notes.add("scikit-learn and FAISS skipped: " + e.getMessage() + ".");
+        return peers;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return peers;
+      }
+    }
+    PythonPeer sklearn =
+        peer(python, PythonPeer.Library.SKLEARN, "scikit-learn", "sklearn", work, notes);
+    if (sklearn != null) {
+      peers.add(sklearn);
+    }
+    PythonPeer faiss = peer(python, PythonPeer.Library.FAISS, "FAISS", "faiss", work, notes);
+    if (faiss != null) {
+      peers.add(faiss);
+    }
+    if (Files.isExecutable(Path.of(DEBIAN_PYTHON))) {
+      PythonPeer debian =
+          peer(
+              DEBIAN_PYTHON,
+              PythonPeer.Library.SKLEARN,
+              "scikit-learn (Debian)",
+              "debian-sklearn",
+              work,
+              notes);
+      if (debian != null && (sklearn == null || !debian.version().equals(sklearn.version()))) {
+        peers.add(debian);
+      } else if (debian != null) {
+        notes.add(
+            "Debian's scikit-learn is the environment's version ("
+                + debian.version()
+                + "): not run twice.");
+      }
+    }
+    return peers;
+  }
+
+  /** Debian's Python, whose python3-sklearn runs too when its version differs from the pinned. */
+  private static final String DEBIAN_PYTHON = "/usr/bin/python3";
+
+  private List<String> selected(PythonPeer.Library library, String prefix) {
     List<String> algorithms = new ArrayList<>();
-    for (String a : List.of("lloyd", "elkan")) {
-      if (options.selected("sklearn-" + a, true)) {
+    for (String a : library.algorithms) {
+      if (options.selected(library.id(prefix, a), true)) {
         algorithms.add(a);
       }
     }
+    return algorithms;
+  }
+
+  /**
+   * The peer, probed; null when none of its algorithms is selected or it does not run (then why, in
+   * {@code notes} unless null).
+   */
+  private PythonPeer peer(
+      String python,
+      PythonPeer.Library library,
+      String system,
+      String prefix,
+      Path work,
+      List<String> notes) {
+    List<String> algorithms = selected(library, prefix);
     if (algorithms.isEmpty()) {
       return null;
     }
-    SklearnKMeans sklearn = new SklearnKMeans(options.python, algorithms, work);
-    String problem = sklearn.probe();
+    progress("Probing " + system + " in " + python + " ...");
+    PythonPeer peer =
+        new PythonPeer(
+            python, library, system, prefix, algorithms, options.threads, options.kernels, work);
+    String problem = peer.probe();
     if (problem != null) {
-      notes.add("scikit-learn skipped: " + problem + ".");
+      if (notes != null) {
+        notes.add(system + " skipped: " + problem + ".");
+      }
       return null;
     }
-    out.add(sklearn);
-    return sklearn;
+    return peer;
+  }
+
+  /**
+   * SimpleKMeans' random starting rows: drawn as SimpleKMeans draws them, and on the sets small
+   * enough to run SimpleKMeans checked against its own choice (which counts if they differ).
+   */
+  private double[] start(Dataset data) throws Exception {
+    double[] drawn = StartRows.draw(data, options.seed);
+    if (data.large) {
+      return drawn;
+    }
+    double[] simple = WekaSimpleKMeans.startingPoints(data, options.seed);
+    if (!java.util.Arrays.equals(drawn, simple)) {
+      report.line(
+          "!!! "
+              + data.name
+              + ": the benchmark's draw of the starting rows differs from SimpleKMeans'; its"
+              + " rows are used here, but the large sets' starts are not SimpleKMeans'.");
+      report.line("");
+    }
+    return simple;
   }
 
   private List<Measurement> measure(Contender c, Dataset data, double[] start) {
@@ -188,6 +291,17 @@ public final class Benchmark {
         // rows leave blobs and their clusters empty out, and the systems' empty-cluster rules
         // differ.
         return Datasets.blobs("D", 50_000 / div, 128, 100, it(21), 20.0, 14);
+      case "E":
+        // Spread 10: with narrower blobs (6), centres started from random rows empty out (7 of
+        // 1,000 by the 10th iteration), and the systems' empty-cluster rules differ.
+        return Datasets.blobs("E", 200_000 / div, 32, 1_000, it(10), 10.0, 31).asLarge();
+      case "F":
+        // Overlapping blobs, as D's: bounds prune little and most distances must be computed.
+        return Datasets.blobs("F", 1_000_000 / div, 64, 256, it(10), 20.0, 32).asLarge();
+      case "G":
+        // k = 10,000: a Lloyd pass is 64 GFLOP. The quick mode divides k too (10 rows a cluster).
+        // Overlapping blobs: with spread 6, 47 of the 10,000 clusters empty out in 5 iterations.
+        return Datasets.blobs("G", 100_000 / div, 32, 10_000 / div, it(5), 20.0, 33).asLarge();
       case "birch1":
         return Datasets.arff("birch1", file("uef", "birch1", "birch1.arff"), 100, it(50), div);
       case "kddcup99":
@@ -233,7 +347,7 @@ public final class Benchmark {
     return p;
   }
 
-  private void header(SklearnKMeans sklearn, List<String> notes) {
+  private void header(List<PythonPeer> peers, List<String> notes) {
     Runtime rt = Runtime.getRuntime();
     report.line("# FastKMeans benchmark");
     report.line("");
@@ -262,17 +376,24 @@ public final class Benchmark {
             + ", flags "
             + ManagementFactory.getRuntimeMXBean().getInputArguments());
     report.line(
-        "- systems: FastKMeans (this build's engine), Weka "
+        "- systems: FastKMeans (this build), Weka "
             + weka.core.Version.VERSION
             + ", ELKI "
             + jarVersion(elki.clustering.kmeans.LloydKMeans.class)
             + ", Smile "
-            + jarVersion(smile.clustering.BBDTree.class)
-            + (sklearn == null ? "" : ", " + sklearn.describe()));
-    if (sklearn != null) {
+            + jarVersion(smile.clustering.BBDTree.class));
+    for (PythonPeer peer : peers) {
+      report.line("- peer: " + peer.describe());
+    }
+    if (!peers.isEmpty()) {
       report.line(
-          "- sklearn subprocess: OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE in the JVM's environment: "
-              + SklearnKMeans.openBlasVariables());
+          "- OpenBLAS kernels: each Python peer runs under "
+              + options.kernels
+              + " (OWN: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed, OpenBLAS picks its kernel"
+              + " itself; FORCED: the environment as it is, run only when it sets"
+              + " OPENBLAS_CORETYPE); the faster counts, and its kernel is shown in brackets. This"
+              + " JVM's environment: "
+              + openBlasVariables());
     }
     report.line(
         String.format(
@@ -288,12 +409,17 @@ public final class Benchmark {
             + options.seed
             + ": k distinct rows) and runs the data set's number of"
             + " Lloyd iterations (maximum = that number, tolerance 0, stopping earlier only at a pass that changes"
-            + " no assignment). Times are of the fit alone (data conversion excluded): the median of the timed"
+            + " no assignment). FastKMeans is timed as a Weka user waits for it: buildClusterer on Weka"
+            + " Instances with -init given -init-file (the start) -normalize none -refine none -empty keep;"
+            + " the \"FastKMeans engine\" rows time the engine's fit alone. The peers' times are of the"
+            + " fit alone (data conversion excluded). Times are the median of the timed"
             + " runs, after "
             + options.warmups
             + " untimed warm-up fit(s) of at most "
             + options.warmupIterations
-            + " iterations on the same data; FastKMeans always does "
+            + " iterations (at most "
+            + Plan.LARGE_SET_WARMUP_ITERATIONS
+            + " on the large sets) on the same data; FastKMeans always does "
             + options.runs
             + " timed runs, a peer"
             + " stops before a run that would take its timed fits past "
@@ -301,8 +427,25 @@ public final class Benchmark {
             + " s. The SSE of each system's final centres (every row to its nearest centre, computed by the"
             + " benchmark) must match FastKMeans' within "
             + SSE_TOLERANCE
-            + " relative.");
+            + " relative; FAISS (float32, its own empty-cluster rule) is compared by time only.");
     report.line("");
+  }
+
+  /**
+   * Which of OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE this JVM's environment has, e.g.
+   * "OPENBLAS_CORETYPE=Haswell, OPENBLAS_L2_SIZE=512".
+   */
+  static String openBlasVariables() {
+    StringBuilder sb = new StringBuilder();
+    for (String name : List.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")) {
+      String value = System.getenv(name);
+      if (value != null) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(name).append('=').append(value);
+      }
+    }
+    return sb.length() == 0
+        ? "neither OPENBLAS_CORETYPE nor OPENBLAS_L2_SIZE is set"
+        : sb.toString();
   }
 
   private void summary(Map<String, List<Measurement>> all, Map<String, Dataset> shapes) {
@@ -393,7 +536,8 @@ public final class Benchmark {
       report.line(
           "Every system reached FastKMeans' SSE (relative difference at most "
               + SSE_TOLERANCE
-              + ") after the same number of iterations.");
+              + ") after the same number of iterations (FAISS, in float32, is compared by time"
+              + " only).");
     } else {
       report.line(
           "!!! " + problems.size() + " PROBLEM(S) — these rows do not compare like with like:");
@@ -402,6 +546,125 @@ public final class Benchmark {
       }
     }
     report.line("");
+  }
+
+  /**
+   * Per set: the fastest FastKMeans build and auto's with all threads, the fastest Python peer
+   * (with its kernel) and JVM peer and FastKMeans' ratio to each (the target is 1.5x the Python
+   * peers), the brute-force sweep's GFLOP/s, and SimpleKMeans' time over FastKMeans'.
+   */
+  private void reading(Map<String, List<Measurement>> all, Map<String, Dataset> shapes) {
+    if (all.isEmpty()) {
+      return;
+    }
+    int threads = options.threads;
+    report.line("## Reading: FastKMeans' build against the fastest peers");
+    report.line("");
+    report.line(
+        "Median seconds; ratio = the peer's time ÷ the fastest FastKMeans build's (target: at least "
+            + TARGET_RATIO
+            + "x the best of scikit-learn and FAISS). Sweep: FastKMeans' Lloyd with "
+            + threads
+            + " threads, 2·d flops per distance the engine counted over the passes' own time (the"
+            + " whole build's rate, 2·n·k·d per iteration over its median, in brackets).");
+    report.line("");
+    report.line(
+        "| set | fastest FastKMeans build ("
+            + threads
+            + " thr) | `auto` ("
+            + threads
+            + " thr) | fastest of scikit-learn and FAISS | ratio to it | fastest JVM peer | ratio to it"
+            + " | sweep GFLOP/s | SimpleKMeans ÷ fastest FastKMeans |");
+    report.line("|---|---:|---:|---|---:|---|---:|---:|---:|");
+    String thr = Integer.toString(threads);
+    for (Map.Entry<String, List<Measurement>> e : all.entrySet()) {
+      List<Measurement> rows = e.getValue();
+      Dataset data = shapes.get(e.getKey());
+      Measurement fkm = fastest(rows, m -> m.system.equals("FastKMeans") && m.threads.equals(thr));
+      Measurement auto =
+          fastest(
+              rows,
+              m ->
+                  m.system.equals("FastKMeans")
+                      && m.threads.equals(thr)
+                      && m.algorithm.equals("auto"));
+      Measurement python = fastest(rows, m -> m.pythonPeer);
+      Measurement reference = fastest(rows, m -> m.system.equals("FastKMeans"));
+      String pythonCheck =
+          python != null
+                  && reference != null
+                  && !python.timeOnly
+                  && !(Math.abs(python.sse - reference.sse)
+                      <= SSE_TOLERANCE * Math.abs(reference.sse))
+              ? " (**SSE MISMATCH**)"
+              : "";
+      Measurement jvm = fastest(rows, m -> !m.pythonPeer && !m.system.startsWith("FastKMeans"));
+      Measurement simple = fastest(rows, m -> m.system.equals("Weka SimpleKMeans"));
+      Measurement lloyd =
+          fastest(
+              rows,
+              m ->
+                  m.system.equals("FastKMeans engine")
+                      && m.threads.equals(thr)
+                      && m.algorithm.equals("lloyd"));
+      Measurement lloydBuild =
+          fastest(
+              rows,
+              m ->
+                  m.system.equals("FastKMeans")
+                      && m.threads.equals(thr)
+                      && m.algorithm.equals("lloyd"));
+      String sweep = lloyd == null ? "–" : String.format("%.1f", lloyd.sweepGflops);
+      if (lloydBuild != null && lloydBuild.iterations > 0) {
+        sweep +=
+            String.format(
+                " (%.1f)", data.flopsPerPass() * lloydBuild.iterations / lloydBuild.median() / 1e9);
+      }
+      report.line(
+          String.format(
+              "| %s | %s | %s | %s | %s | %s | %s | %s | %s |",
+              e.getKey(),
+              fkm == null ? "–" : String.format("%.3f %s", fkm.median(), fkm.algorithm),
+              auto == null ? "–" : String.format("%.3f", auto.median()),
+              python == null
+                  ? "–"
+                  : String.format(
+                      "%.3f %s %s [%s]%s",
+                      python.median(), python.system, python.algorithm, python.kernel, pythonCheck),
+              targetRatio(python, fkm),
+              jvm == null ? "–" : String.format("%.3f %s", jvm.median(), jvm.label()),
+              fkm == null || jvm == null ? "–" : Table.ratio(jvm.median(), fkm.median()) + "x",
+              sweep,
+              fkm == null || simple == null
+                  ? "–"
+                  : Table.ratio(simple.median(), fkm.median()) + "x"));
+    }
+    report.line("");
+  }
+
+  /** FastKMeans' build against the best Python peer: at least this ratio is the target. */
+  static final double TARGET_RATIO = 1.5;
+
+  private static String targetRatio(Measurement peer, Measurement fkm) {
+    if (peer == null || fkm == null) {
+      return "–";
+    }
+    double r = peer.median() / fkm.median();
+    return String.format(
+        r >= TARGET_RATIO ? "**%sx** (met)" : "%sx (not met)",
+        Table.ratio(peer.median(), fkm.median()));
+  }
+
+  /** The timed row with the lowest median among those {@code which} accepts; null if none. */
+  private static Measurement fastest(
+      List<Measurement> rows, java.util.function.Predicate<Measurement> which) {
+    Measurement best = null;
+    for (Measurement m : rows) {
+      if (m.ok() && which.test(m) && (best == null || m.median() < best.median())) {
+        best = m;
+      }
+    }
+    return best;
   }
 
   private static String cpuModel() {

@@ -16,6 +16,12 @@ final class Dataset {
   /** Row-major rows x columns; shared read-only by every system. */
   final double[] values;
 
+  /**
+   * Whether this is one of the large sets (E, F, G: a billion or more flops per Lloyd pass), on
+   * which the slow systems run only when --systems names them.
+   */
+  final boolean large;
+
   Dataset(
       String name,
       String description,
@@ -24,6 +30,18 @@ final class Dataset {
       int k,
       int iterations,
       double[] values) {
+    this(name, description, rows, columns, k, iterations, values, false);
+  }
+
+  private Dataset(
+      String name,
+      String description,
+      int rows,
+      int columns,
+      int k,
+      int iterations,
+      double[] values,
+      boolean large) {
     if (values.length != (long) rows * columns) {
       throw new IllegalArgumentException(
           name + ": " + values.length + " values for " + rows + " x " + columns);
@@ -35,6 +53,17 @@ final class Dataset {
     this.k = k;
     this.iterations = iterations;
     this.values = values;
+    this.large = large;
+  }
+
+  /** The same set (sharing its values) marked as one of the large sets. */
+  Dataset asLarge() {
+    return new Dataset(name, description, rows, columns, k, iterations, values, true);
+  }
+
+  /** The flops of one brute-force pass: 2 d per row and centre (a multiply and an add). */
+  double flopsPerPass() {
+    return 2.0 * rows * k * columns;
   }
 
   /** The rows as separate arrays (a copy), for libraries that want {@code double[][]}. */

@@ -103,6 +103,9 @@ final class ElkiKMeans extends JavaContender {
 
   @Override
   public String tooSlowFor(Dataset data) {
+    if (data.large) {
+      return LARGE_SET;
+    }
     return variant.kdTree() && data.columns > TREE_MAX_COLUMNS
         ? "a k-d tree does not prune in "
             + data.columns

@@ -13,8 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every call of the benchmark into FastKMeans (the build's pipeline on a matrix), kept in this one
- * class, so that a change of the engine's API touches the benchmark here only.
+ * FastKMeans' engine alone: the build's pipeline on a matrix, without Weka's instances, checks and
+ * model (what {@link FastKMeansBuild} adds to it is the difference of the two rows). Every call of
+ * the benchmark into the engine is kept in this one class, so that a change of the engine's API
+ * touches the benchmark here only. Lloyd's rows also measure the brute-force sweep's GFLOP/s from
+ * the distances the engine counted.
  */
 final class FastKMeansAdapter extends JavaContender {
 
@@ -36,28 +39,41 @@ final class FastKMeansAdapter extends JavaContender {
 
   private final String algorithm;
   private final int threads;
+  private final boolean onlyRowOfItsKind;
 
-  FastKMeansAdapter(String algorithm, int threads) {
+  /**
+   * @param onlyRowOfItsKind false for a 1-thread row beside a row with more threads
+   */
+  FastKMeansAdapter(String algorithm, int threads, boolean onlyRowOfItsKind) {
     if (!ALGORITHMS.contains(algorithm)) {
       throw new IllegalArgumentException(
           "Unknown FastKMeans algorithm " + algorithm + "; known: " + ALGORITHMS);
     }
     this.algorithm = algorithm;
     this.threads = threads;
+    this.onlyRowOfItsKind = onlyRowOfItsKind;
   }
 
   @Override
   public String id() {
-    return "fastkmeans-" + algorithm + "-" + threads + "t";
+    return "fastkmeans-engine-" + algorithm + "-" + threads + "t";
   }
 
   @Override
   String system() {
-    return "FastKMeans";
+    return "FastKMeans engine";
   }
 
   @Override
   public String tooSlowFor(Dataset data) {
+    if (data.large && !(algorithm.equals(Algorithm.LLOYD.id()) && onlyRowOfItsKind)) {
+      return "a large set: of the engine alone, only Lloyd with all threads is timed there (for"
+          + " the sweep's GFLOP/s)";
+    }
+    String elkan = FastKMeansBuild.elkanRefused(algorithm, data);
+    if (elkan != null) {
+      return elkan;
+    }
     return algorithm.equals(Algorithm.KD_TREE.id()) && data.columns > TREE_MAX_COLUMNS
         ? "a k-d tree prunes little in "
             + data.columns
@@ -112,14 +128,33 @@ final class FastKMeansAdapter extends JavaContender {
 
       @Override
       public Outcome run() throws InterruptedException {
-        return outcome(pipeline.cluster(matrix, start));
+        return outcome(pipeline.cluster(matrix, start), data.columns);
       }
     };
   }
 
-  private static Outcome outcome(KMeansResult result) {
+  private Outcome outcome(KMeansResult result, int columns) {
     String note =
         result.emptyClusters() > 0 ? result.emptyClusters() + " empty cluster(s) at the end" : null;
-    return new Outcome(result.centres(), result.iterations(), result.converged(), note);
+    double gflops =
+        algorithm.equals(Algorithm.LLOYD.id())
+            ? sweepGflops(result.distanceComputations(), result.iterationNanos(), columns)
+            : Double.NaN;
+    return new Outcome(result.centres(), result.iterations(), result.converged(), note, gflops);
+  }
+
+  /**
+   * 2 d flops (a multiply and an add per coordinate, as matrix-product figures count) per distance
+   * counted, over the iterations' own time (each an assignment pass and a move of the centres); NaN
+   * when nothing was timed.
+   */
+  static double sweepGflops(long[] distances, long[] nanos, int columns) {
+    long counted = 0;
+    long time = 0;
+    for (int i = 0; i < Math.min(distances.length, nanos.length); i++) {
+      counted += distances[i];
+      time += nanos[i];
+    }
+    return time > 0 ? 2.0 * columns * counted / time : Double.NaN;
   }
 }

@@ -1,6 +1,7 @@
 package io.github.fastkmeans.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,6 +18,14 @@ abstract class JavaContender implements Contender {
 
     /** Timed: the fit itself. */
     Outcome run() throws Exception;
+
+    /**
+     * Untimed, right after {@link #run}: completes its outcome with what is costly to read out of
+     * the system (a model's centres and text); by default the outcome as it is.
+     */
+    default Outcome describe(Outcome timed) throws Exception {
+      return timed;
+    }
   }
 
   /** What one fit ended with. */
@@ -29,11 +38,19 @@ abstract class JavaContender implements Contender {
     final boolean converged;
     final String note;
 
+    /** As {@link Measurement#sweepGflops}; NaN when unknown. */
+    final double sweepGflops;
+
     Outcome(double[] centres, int iterations, boolean converged, String note) {
+      this(centres, iterations, converged, note, Double.NaN);
+    }
+
+    Outcome(double[] centres, int iterations, boolean converged, String note, double sweepGflops) {
       this.centres = centres;
       this.iterations = iterations;
       this.converged = converged;
       this.note = note;
+      this.sweepGflops = sweepGflops;
     }
   }
 
@@ -56,6 +73,11 @@ abstract class JavaContender implements Contender {
    */
   static final int TREE_MAX_COLUMNS = 64;
 
+  /** Why a single-threaded peer or a tree is left out on the large sets unless named. */
+  static final String LARGE_SET =
+      "one of the large sets (E, F, G): on one thread or with a tree a fit would take many"
+          + " minutes";
+
   @Override
   public List<Measurement> skipped(String reason) {
     return List.of(Measurement.skipped(system(), algorithm(), threads(), reason));
@@ -74,6 +96,7 @@ abstract class JavaContender implements Contender {
       fit.run();
     }
     List<Double> seconds = new ArrayList<>();
+    List<Double> gflops = new ArrayList<>();
     Outcome last = null;
     Outcome counted = null;
     double spent = 0;
@@ -88,6 +111,8 @@ abstract class JavaContender implements Contender {
       long begin = System.nanoTime();
       last = fit.run();
       double s = (System.nanoTime() - begin) / 1e9;
+      last = fit.describe(last);
+      gflops.add(last.sweepGflops);
       if (counted == null && last.iterations >= 0) {
         counted = last;
       }
@@ -109,9 +134,21 @@ abstract class JavaContender implements Contender {
             counted.converged,
             shown.centres,
             shown.note);
+    m.sweepGflops = median(gflops);
     // /proc counts in 10 ms steps: too short a window says nothing.
     m.othersCpu =
         (System.nanoTime() - window) / 1e9 >= CpuMonitor.MIN_WINDOW_SECONDS ? others : Double.NaN;
     return List.of(m);
+  }
+
+  /** The median of {@code values} (NaN if empty or any is NaN). */
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    if (n == 0 || sorted.stream().anyMatch(v -> Double.isNaN(v))) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }

@@ -38,6 +38,21 @@ final class Measurement {
   /** The SSE of {@link #centres}, filled in by {@link Table}. */
   double sse = Double.NaN;
 
+  /** The BLAS kernel a Python peer computed with, and how it was chosen; "" for the others. */
+  String kernel = "";
+
+  /** Whether the row is compared by time only (FAISS in float32), not by SSE and iterations. */
+  boolean timeOnly;
+
+  /** Whether the row is one of the Python peers (scikit-learn, FAISS) that the targets name. */
+  boolean pythonPeer;
+
+  /**
+   * GFLOP/s of FastKMeans' brute-force sweep: 2 d flops per distance the engine counted, over the
+   * passes' own time (NaN where the engine's counts are not at hand).
+   */
+  double sweepGflops = Double.NaN;
+
   Measurement(
       String system,
       String algorithm,
@@ -69,6 +84,21 @@ final class Measurement {
   static Measurement skipped(String system, String algorithm, String threads, String note) {
     Measurement m = failed(system, algorithm, threads, note);
     m.skipped = true;
+    return m;
+  }
+
+  /** This measurement with another note (the other fields as they are). */
+  Measurement withNote(String newNote) {
+    Measurement m =
+        new Measurement(
+            system, algorithm, threads, seconds, iterations, converged, centres, newNote);
+    m.skipped = skipped;
+    m.othersCpu = othersCpu;
+    m.sse = sse;
+    m.kernel = kernel;
+    m.timeOnly = timeOnly;
+    m.pythonPeer = pythonPeer;
+    m.sweepGflops = sweepGflops;
     return m;
   }
 

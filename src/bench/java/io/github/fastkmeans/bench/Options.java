@@ -1,6 +1,5 @@
 package io.github.fastkmeans.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.Locale;
 /** The benchmark's command line. */
 final class Options {
 
-  static final List<String> ALL_SETS = List.of("A", "B", "C", "D", "birch1", "kddcup99");
+  static final List<String> ALL_SETS =
+      List.of("A", "B", "C", "D", "E", "F", "G", "birch1", "kddcup99");
 
   /**
    * Sets run only when named: blobs of 3, 4 and 5 columns, between which {@code -algorithm auto}
@@ -27,25 +27,36 @@ final class Options {
           "  mvn -q -Pbench test [-Dbench.args=\"OPTIONS\"]",
           "",
           "Options:",
-          "  --quick            a try-out: about 1/10 of the rows, at most 10 iterations, 1 timed run",
+          "  --quick            a try-out: about 1/10 of the rows (and of G's k), at most 10 iterations, 1 timed run",
           "  --runs N           timed runs per system and data set, the median is reported (default 3)",
           "  --warmups N        untimed fits before them, for the JIT (default 1)",
-          "  --warmup-iterations N   iterations of a warm-up fit, at most the data set's (default 10)",
+          "  --warmup-iterations N   iterations of a warm-up fit, at most the data set's (default 10; at most 2",
+          "                     on the large sets E, F, G)",
           "  --budget S         a peer stops before a timed run that would take its timed fits past S seconds",
           "                     (at least 1 run; FastKMeans always does --runs; default 25)",
           "  --skm-runs N       at most N timed runs of Weka SimpleKMeans (default: as --runs)",
-          "  --sets LIST        data sets, comma-separated (default A,B,C,D,birch1,kddcup99); blobs of other",
-          "                     widths run only when named: L3, L4, L5 (200,000 rows, k = 32) and W32, W64, W96",
-          "  --systems LIST     only systems whose id contains one of these words. Ids: fastkmeans-ALGO-Nt and",
-          "                     fastkmeans-ALGO-1t (ALGO: lloyd, hamerly, elkan, exponion, kdtree; N: --threads),",
-          "                     weka-simplekmeans, elki-lloyd, elki-hamerly, elki-elkan, elki-exponion,",
-          "                     elki-shallot, elki-kdfiltering, smile-bbd, sklearn-lloyd, sklearn-elkan, and",
-          "                     elki-kdpruning, which runs only when named here. The k-d and BBD tree systems",
-          "                     run on more than 64 columns only when named here",
+          "  --sets LIST        data sets, comma-separated (default A,B,C,D,E,F,G,birch1,kddcup99); blobs of",
+          "                     other widths run only when named: L3, L4, L5 (200,000 rows, k = 32) and W32,",
+          "                     W64, W96",
+          "  --systems LIST     only systems whose id contains one of these words. Ids: fastkmeans-ALGO-Nt",
+          "                     (buildClusterer; ALGO: auto, lloyd, hamerly, elkan, exponion, kdtree, ...; N:",
+          "                     --threads) and fastkmeans-auto-1t; fastkmeans-engine-ALGO-Nt and",
+          "                     fastkmeans-engine-ALGO-1t (the engine alone); weka-simplekmeans, elki-lloyd,",
+          "                     elki-hamerly, elki-elkan, elki-exponion, elki-shallot, elki-kdfiltering,",
+          "                     smile-bbd, sklearn-lloyd, sklearn-elkan, faiss, debian-sklearn-lloyd,",
+          "                     debian-sklearn-elkan, and elki-kdpruning, which runs only when named here.",
+          "                     The k-d and BBD tree systems run on more than 64 columns, and SimpleKMeans,",
+          "                     ELKI, Smile, the trees and FastKMeans' 1-thread rows on the large sets (E,",
+          "                     F, G), only when named here",
           "  --skip LIST        leave out systems whose id contains one of these words",
-          "  --threads N        FastKMeans' threads besides its 1-thread row (default: all processors)",
+          "  --threads N        threads of FastKMeans and the Python peers (default: all processors); FastKMeans",
+          "                     also has 1-thread rows",
           "  --data DIR         the shared data folder holding uef/birch1 and real/kddcup99 (default ../shared/data)",
-          "  --python PATH      Python with scikit-learn (default /usr/bin/python3, else python3 on the PATH)",
+          "  --venv DIR         the Python environment of scikit-learn and faiss-cpu, made there by",
+          "                     python3 -m venv and pip on first use (default target/bench-venv)",
+          "  --python PATH      a Python with scikit-learn, faiss-cpu and threadpoolctl to use instead",
+          "  --kernels LIST     the OpenBLAS kernel settings each Python peer runs under: own (OpenBLAS picks",
+          "                     it), forced (the environment's OPENBLAS_CORETYPE, when set); default own,forced",
           "  --seed N           seed of SimpleKMeans' random initialisation that picks the start (default 1)",
           "  --out FILE         also write the report to FILE",
           "  --help             this text");
@@ -61,7 +72,15 @@ final class Options {
   List<String> skip = List.of();
   int threads = Runtime.getRuntime().availableProcessors();
   Path data = Path.of("..", "shared", "data");
-  String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+  Path venv = PythonEnvironment.DEFAULT_FOLDER;
+
+  /** A Python to use instead of the environment in {@link #venv}; null: that environment. */
+  String python;
+
+  /** The OpenBLAS kernel settings each Python peer runs under. */
+  List<PythonPeer.KernelSetting> kernels =
+      List.of(PythonPeer.KernelSetting.OWN, PythonPeer.KernelSetting.FORCED);
+
   int seed = 1;
   Path out;
   boolean help;
@@ -114,6 +133,16 @@ final class Options {
           break;
         case "--data":
           o.data = Path.of(value(args, ++i, a));
+          break;
+        case "--venv":
+          o.venv = Path.of(value(args, ++i, a));
+          break;
+        case "--kernels":
+          List<PythonPeer.KernelSetting> kernels = new ArrayList<>();
+          for (String w : words(value(args, ++i, a))) {
+            kernels.add(PythonPeer.KernelSetting.of(w));
+          }
+          o.kernels = List.copyOf(kernels);
           break;
         case "--python":
           o.python = value(args, ++i, a);
@@ -201,13 +230,14 @@ final class Options {
   public String toString() {
     return String.format(
         "runs %d (SimpleKMeans at most %d; peers within %.0f s), %d warm-up(s) of at most %d iterations,"
-            + " FastKMeans threads %d, seed %d%s, sets %s%s%s",
+            + " threads %d, peer kernels %s, seed %d%s, sets %s%s%s",
         runs,
         skmRuns,
         budget,
         warmups,
         warmupIterations,
         threads,
+        kernels,
         seed,
         quick ? ", QUICK MODE" : "",
         sets,

@@ -25,8 +25,16 @@ final class Plan {
     this.budgetSeconds = budgetSeconds;
   }
 
+  /**
+   * Iterations of a warm-up fit on the large sets at most: a pass there runs every hot loop
+   * millions of times, and a warm-up of the whole fit would double their cost.
+   */
+  static final int LARGE_SET_WARMUP_ITERATIONS = 2;
+
   int warmupIterations(Dataset data) {
-    return Math.min(warmupIterations, data.iterations);
+    int cap =
+        data.large ? Math.min(warmupIterations, LARGE_SET_WARMUP_ITERATIONS) : warmupIterations;
+    return Math.min(cap, data.iterations);
   }
 
   /**

@@ -24,6 +24,9 @@ final class SmileBbdKMeans extends JavaContender {
 
   @Override
   public String tooSlowFor(Dataset data) {
+    if (data.large) {
+      return LARGE_SET;
+    }
     return data.columns > TREE_MAX_COLUMNS
         ? "a BBD tree does not prune in "
             + data.columns

@@ -26,8 +26,9 @@ import weka.core.Utils;
  * by default (every attribute scaled to [0,1] by its range over all rows).
  *
  * <p>Run it with {@code mvn -q -Pstreaming test [-Dstreaming.args="-sets s1,a1 -share 0.05"]}; the
- * first run makes a Python virtual environment in target/bench-venv with pip (scikit-learn from
- * pip's configured sources). The table goes to standard output in Markdown.
+ * first run makes the benchmarks' Python environment in target/bench-venv ({@link
+ * PythonEnvironment}: scikit-learn and faiss-cpu from pip's configured sources). The table goes to
+ * standard output in Markdown.
  */
 public final class StreamingBenchmark {
 
@@ -95,7 +96,7 @@ public final class StreamingBenchmark {
     double share = shareText.isEmpty() ? 0.05 : Double.parseDouble(shareText);
     String python = Utils.getOption("python", args);
     if (python.isEmpty()) {
-      python = venvPython(Paths.get("target", "bench-venv"));
+      python = PythonEnvironment.python(PythonEnvironment.DEFAULT_FOLDER);
     }
     List<String> names = new ArrayList<>();
     if (sets.isEmpty()) {
@@ -290,24 +291,6 @@ public final class StreamingBenchmark {
       }
     }
     return centres;
-  }
-
-  /** The Python of {@code venv}, made with scikit-learn by pip when absent. */
-  private static String venvPython(Path venv) throws Exception {
-    Path python = venv.resolve("bin/python");
-    if (!Files.exists(python)) {
-      System.err.println("Making " + venv + " with scikit-learn (pip)...");
-      run(List.of("python3", "-m", "venv", venv.toString()));
-      run(List.of(venv.resolve("bin/pip").toString(), "install", "-q", "scikit-learn"));
-    }
-    return python.toString();
-  }
-
-  private static void run(List<String> command) throws Exception {
-    Process process = new ProcessBuilder(command).inheritIO().start();
-    if (process.waitFor() != 0) {
-      throw new IOException("Failed: " + String.join(" ", command));
-    }
   }
 
   private static String report(List<Row> rows, double share) {

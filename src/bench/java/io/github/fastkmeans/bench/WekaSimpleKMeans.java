@@ -51,6 +51,11 @@ final class WekaSimpleKMeans extends JavaContender {
   }
 
   @Override
+  public String tooSlowFor(Dataset data) {
+    return data.large ? LARGE_SET : null;
+  }
+
+  @Override
   String system() {
     return "Weka SimpleKMeans";
   }
@@ -120,7 +125,8 @@ final class WekaSimpleKMeans extends JavaContender {
     return simple;
   }
 
-  private static Instances instances(Dataset data) {
+  /** The data as Weka instances of numeric attributes x0, x1, ... (a copy). */
+  static Instances instances(Dataset data) {
     ArrayList<Attribute> attributes = new ArrayList<>();
     for (int j = 0; j < data.columns; j++) {
       attributes.add(new Attribute("x" + j));
