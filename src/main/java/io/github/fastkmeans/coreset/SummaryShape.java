@@ -22,10 +22,11 @@ public final class SummaryShape {
   static final long MAX_VALUES = 1L << 17;
 
   /**
-   * The operations per row (distance terms) the top level's reductions may cost when the lower
-   * levels cost less: a top level of a few thousand points then needs only a few lower levels.
+   * How many times the lower levels' cost per row the top level's reductions may cost: a top level
+   * of a few thousand points then needs only a few lower levels, and a row costs at most five times
+   * what it costs in the lower levels alone (8 x bucket x columns operations).
    */
-  static final double TOP_COST_PER_ROW = 1 << 16;
+  static final double TOP_COST_RATIO = 4;
 
   /** The most lower levels. */
   static final int MAX_LEVELS = 30;
@@ -52,10 +53,10 @@ public final class SummaryShape {
    * #MIN_POINTS_PER_CLUSTER} per cluster need more. The top level gets the points the lower levels
    * leave: it is where most of a long stream ends up, so it decides the summary's resolution. A
    * reduction of the top level, once per 2^levels buckets, costs about 4 x top x (top + bucket) x
-   * columns operations, so there are as few lower levels as keep that, per row, within what the
-   * lower levels cost (8 x bucket x columns) or {@link #TOP_COST_PER_ROW}, whichever is more.
-   * Beyond {@link #MAX_POINTS} points or {@link #MAX_VALUES} values the points are capped; below
-   * two buckets they are raised to two buckets.
+   * columns operations, so there are as few lower levels as keep that, per row, within {@link
+   * #TOP_COST_RATIO} times what the lower levels cost (8 x bucket x columns). Beyond {@link
+   * #MAX_POINTS} points or {@link #MAX_VALUES} values the points are capped; below two buckets they
+   * are raised to two buckets.
    */
   public static SummaryShape forPoints(long points, int columns, int clusters) {
     int width = Math.max(1, columns);
@@ -64,7 +65,7 @@ public final class SummaryShape {
     long wanted = Math.max(capped / 4, fewest);
     int bucket = (int) Math.max(1, Math.min(Math.max(MAX_BUCKET, fewest), wanted));
     long total = Math.max(capped, 2L * bucket);
-    double allowed = Math.max(8.0 * bucket * width, TOP_COST_PER_ROW);
+    double allowed = TOP_COST_RATIO * 8.0 * bucket * width;
     int levels = 0;
     while (levels < MAX_LEVELS) {
       long top = total - (long) (levels + 1) * bucket;

@@ -44,7 +44,10 @@ class SummaryShapeTest {
             * (shape.top() + shape.bucket())
             * 8
             / (Math.pow(2, shape.levels()) * shape.bucket());
-    assertTrue(topCostPerRow <= SummaryShape.TOP_COST_PER_ROW, shape + ": " + topCostPerRow);
+    double levelsCostPerRow = 8.0 * shape.bucket() * 8;
+    assertTrue(
+        topCostPerRow <= SummaryShape.TOP_COST_RATIO * levelsCostPerRow,
+        shape + ": " + topCostPerRow);
   }
 
   @Test
