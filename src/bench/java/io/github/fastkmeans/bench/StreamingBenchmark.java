@@ -88,14 +88,16 @@ public final class StreamingBenchmark {
     String coreset;
   }
 
-  /** Options: -data DIR, -sets a,b, -share f, -python PATH. */
+  /** Options: -data DIR, -sets a,b, -share f, -python PATH, -no-minibatch. */
   public static void main(String[] args) throws Exception {
     Path data = Paths.get(Utils.getOption("data", args));
+    // Without MiniBatchKMeans (its columns read NaN): for quick comparisons of the summary alone.
+    boolean miniBatch = !Utils.getFlag("no-minibatch", args);
     String sets = Utils.getOption("sets", args);
     String shareText = Utils.getOption("share", args);
     double share = shareText.isEmpty() ? 0.05 : Double.parseDouble(shareText);
     String python = Utils.getOption("python", args);
-    if (python.isEmpty()) {
+    if (python.isEmpty() && miniBatch) {
       python = PythonEnvironment.python(PythonEnvironment.DEFAULT_FOLDER);
     }
     List<String> names = new ArrayList<>();
@@ -111,7 +113,7 @@ public final class StreamingBenchmark {
     Path work = Files.createTempDirectory("fastkmeans-streaming");
     for (String name : names) {
       Path folder = data.resolve(UEF.contains(name) ? "uef" : "real").resolve(name);
-      rows.add(run(name, folder, share, python, work));
+      rows.add(run(name, folder, share, miniBatch ? python : null, work));
     }
     System.out.println(report(rows, share));
   }
@@ -171,19 +173,29 @@ public final class StreamingBenchmark {
       row.batchCi = Integer.toString(QualityBenchmark.centroidIndex(batchCentres, truth));
       row.streamCi = Integer.toString(QualityBenchmark.centroidIndex(streamCentres, truth));
     }
-    double[][][] miniBatch = miniBatch(python, data, k, min, span, work, row);
-    row.miniBatchError = error(data, miniBatch[0], min, span);
-    row.oneEpochError = error(data, miniBatch[1], min, span);
-    if (truth != null) {
-      row.miniBatchCi = Integer.toString(QualityBenchmark.centroidIndex(miniBatch[0], truth));
+    if (python != null) {
+      double[][][] miniBatch = miniBatch(python, data, k, min, span, work, row);
+      row.miniBatchError = error(data, miniBatch[0], min, span);
+      row.oneEpochError = error(data, miniBatch[1], min, span);
+      if (truth != null) {
+        row.miniBatchCi = Integer.toString(QualityBenchmark.centroidIndex(miniBatch[0], truth));
+      }
+    } else {
+      row.miniBatchError = Double.NaN;
+      row.oneEpochError = Double.NaN;
     }
     System.err.printf(
         Locale.ROOT,
-        "%s: batch %.6g, stream %.6g (%+.2f%%), MiniBatch %.6g, one epoch %.6g; %s%n",
+        "%s: batch %.6g, stream %.6g (%+.2f%%), CI %s / %s, %.2f / %.2f s, MiniBatch %.6g, one"
+            + " epoch %.6g; %s%n",
         name,
         row.batchError,
         row.streamError,
         100 * (row.streamError / row.batchError - 1),
+        row.batchCi,
+        row.streamCi,
+        row.batchSeconds,
+        row.streamSeconds,
         row.miniBatchError,
         row.oneEpochError,
         row.coreset);

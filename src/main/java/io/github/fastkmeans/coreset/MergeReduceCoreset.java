@@ -8,16 +8,24 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A weighted summary of a stream of weighted rows in bounded memory, by merge-and-reduce: rows fill
- * a bucket; a full bucket goes to level 0, and two buckets of one level are merged and reduced
- * ({@link MicroClusterReduction}) to one bucket of the next, so that a row passes through about
- * log2(rows / bucket) reductions. The number of levels is capped: the top level absorbs what would
- * go beyond it, so that the summary never holds more than {@code (levels + 1) x bucket} points
- * whatever the length of the stream.
+ * A weighted summary of a stream of weighted rows in bounded memory, by merge-and-reduce with a
+ * large top level: rows fill a bucket; while the top level has room, full buckets join it as they
+ * are (the first rows stay exact); after that a full bucket goes to level 0, two buckets of one
+ * level are merged and reduced ({@link MicroClusterReduction}) to one bucket of the next, and a
+ * bucket carried past the last level is absorbed by the top level: the top level and the bucket are
+ * reduced together to the top level's size. The summary is every level's points, so that it holds
+ * close to {@code top + (levels + 1) x bucket} points at the end of a stream, never more.
+ *
+ * <p>The lower levels are Bentley and Saxe's merge-and-reduce (each row passes through at most
+ * {@code levels} reductions of two buckets); the top level is StreamKM++'s and BICO's bounded
+ * summary of everything older, reduced only once per {@code 2^levels} buckets, so that it can be
+ * many buckets large at the cost per row of a few levels.
  *
  * <p>J. L. Bentley, J. B. Saxe, "Decomposable searching problems I: Static-to-dynamic
  * transformation", Journal of Algorithms 1(4), 1980; S. Har-Peled, S. Mazumdar, "On coresets for
- * k-means and k-median clustering", STOC 2004.
+ * k-means and k-median clustering", STOC 2004; M. R. Ackermann et al., "StreamKM++: A clustering
+ * algorithm for data streams", ACM JEA 17, 2012; H. Fichtenberger et al., "BICO: BIRCH meets
+ * coresets for k-means clustering", ESA 2013.
  *
  * <p>Deterministic for a seed: reduction number r draws from stream r of the seed.
  */
@@ -25,20 +33,22 @@ public final class MergeReduceCoreset {
 
   private final int columns;
   private final int bucketSize;
-  private final int maxLevels;
+  private final int levelCount;
+  private final int topSize;
   private final long seed;
   private final int threads;
   private final double[] bucketValues;
   private final double[] bucketWeights;
   private int bucketCount;
   private final List<WeightedPoints> levels = new ArrayList<>();
+  private WeightedPoints top;
   private long rows;
   private long reductions;
 
   /**
    * An empty summary of rows of {@code columns} values, in buckets of {@code bucketSize} points,
-   * with at most {@code maxLevels} levels of merged buckets, reducing on one thread with randomness
-   * from {@code seed}.
+   * with at most {@code maxLevels} levels of merged buckets, the last of which absorbs, reducing on
+   * one thread with randomness from {@code seed}.
    *
    * @throws IllegalArgumentException if a size is below 1
    */
@@ -53,27 +63,42 @@ public final class MergeReduceCoreset {
    * @throws IllegalArgumentException if a size or the number of threads is below 1
    */
   public MergeReduceCoreset(int columns, int bucketSize, int maxLevels, long seed, int threads) {
-    if (columns < 0 || bucketSize < 1 || maxLevels < 1) {
+    this(columns, new SummaryShape(bucketSize, maxLevels - 1, bucketSize), seed, threads);
+  }
+
+  /**
+   * An empty summary of rows of {@code columns} values shaped by {@code shape}, reducing on {@code
+   * threads} threads with randomness from {@code seed}; the summary is the same for any number of
+   * threads.
+   *
+   * @throws IllegalArgumentException if a size or the number of threads is out of range
+   */
+  public MergeReduceCoreset(int columns, SummaryShape shape, long seed, int threads) {
+    if (columns < 0 || shape.bucket() < 1 || shape.levels() < 0 || shape.top() < shape.bucket()) {
       throw new IllegalArgumentException(
-          "A coreset needs buckets and levels: columns "
+          "A coreset needs buckets, levels and a top level of at least a bucket: columns "
               + columns
               + ", bucket "
-              + bucketSize
+              + shape.bucket()
               + ", levels "
-              + maxLevels);
+              + (shape.levels() + 1)
+              + ", top "
+              + shape.top());
     }
     this.columns = columns;
-    this.bucketSize = bucketSize;
-    this.maxLevels = maxLevels;
+    this.bucketSize = shape.bucket();
+    this.levelCount = shape.levels();
+    this.topSize = shape.top();
     this.seed = seed;
     this.threads = KMeansSettings.THREADS.check("The number of threads", threads);
     this.bucketValues = new double[bucketSize * columns];
     this.bucketWeights = new double[bucketSize];
+    this.top = new WeightedPoints(columns, new double[0], new double[0], 0);
   }
 
   /** The most points the summary holds at once. */
   public long capacity() {
-    return (long) (maxLevels + 1) * bucketSize;
+    return (long) topSize + (long) (levelCount + 1) * bucketSize;
   }
 
   /** The number of rows added. */
@@ -94,14 +119,19 @@ public final class MergeReduceCoreset {
       WeightedPoints full =
           new WeightedPoints(columns, bucketValues.clone(), bucketWeights.clone(), bucketCount);
       bucketCount = 0;
-      carry(full);
+      if (top.count() + full.count() <= topSize && levels.isEmpty()) {
+        // Rows join the top level as they are while it has room: nothing is lost yet.
+        top = WeightedPoints.concat(columns, top, full);
+      } else {
+        carry(full);
+      }
     }
   }
 
-  /** Puts {@code bucket} on level 0, merging upwards while a level is taken. */
+  /** Puts {@code bucket} on level 0, merging upwards while a level is taken, the top absorbing. */
   private void carry(WeightedPoints bucket) throws InterruptedException {
     WeightedPoints carried = bucket;
-    for (int level = 0; ; level++) {
+    for (int level = 0; level < levelCount; level++) {
       if (level == levels.size()) {
         levels.add(null);
       }
@@ -110,28 +140,25 @@ public final class MergeReduceCoreset {
         levels.set(level, carried);
         return;
       }
-      WeightedPoints merged = reduce(WeightedPoints.concat(columns, there, carried));
-      if (level == maxLevels - 1) {
-        // The top level absorbs: memory stays bounded however long the stream is.
-        levels.set(level, merged);
-        return;
-      }
       levels.set(level, null);
-      carried = merged;
+      carried = reduce(WeightedPoints.concat(columns, there, carried), bucketSize);
     }
+    // The top level absorbs: memory stays bounded however long the stream is.
+    top = reduce(WeightedPoints.concat(columns, top, carried), topSize);
   }
 
-  private WeightedPoints reduce(WeightedPoints points) throws InterruptedException {
+  private WeightedPoints reduce(WeightedPoints points, int size) throws InterruptedException {
     Random random = new Random(StreamSeeds.of(seed, reductions++));
     // A pool per reduction: a stream may be dropped without an end, and must leave no thread.
     try (ChunkRunner runner = new ChunkRunner(threads)) {
-      return MicroClusterReduction.reduce(points, bucketSize, random, runner);
+      return MicroClusterReduction.reduce(points, size, random, runner);
     }
   }
 
-  /** The summary now: every level's points, then the rows of the bucket being filled. */
+  /** The summary now: the top level's points, every level's, then the bucket being filled. */
   public WeightedPoints points() {
     List<WeightedPoints> parts = new ArrayList<>();
+    parts.add(top);
     for (int level = levels.size() - 1; level >= 0; level--) {
       if (levels.get(level) != null) {
         parts.add(levels.get(level));

@@ -67,6 +67,9 @@ public final class FitPipeline {
     MODEL
   }
 
+  /** The fewest restarts of a fit to a stream's summary (see {@link #summaryRestarts()}). */
+  public static final int SUMMARY_RESTARTS = 10;
+
   private final FitOptions options;
   private final long seed;
   private final boolean traceErrors;
@@ -163,6 +166,15 @@ public final class FitPipeline {
         });
   }
 
+  /**
+   * The restarts of the fit to a stream's summary: at least {@link #SUMMARY_RESTARTS}, more when
+   * -restarts asks for more. The summary is small, so restarts cost little there, and they are what
+   * moves the fit out of a poor local optimum that the rows themselves can no longer correct.
+   */
+  private int summaryRestarts() {
+    return Math.max(options.get(OptionTable.RESTARTS), SUMMARY_RESTARTS);
+  }
+
   /** A build that may be interrupted or refused by the engine. */
   @FunctionalInterface
   private interface Build {
@@ -217,8 +229,9 @@ public final class FitPipeline {
     enter(Stage.DATA_CHECKS);
     MagnitudeCheck.check(encoder, matrix, givenCentres);
     List<String> warnings = warnings(encoder, matrix, k);
+    int restarts = summary ? summaryRestarts() : options.get(OptionTable.RESTARTS);
     long start = System.nanoTime();
-    Clustering clustering = cluster(matrix, givenCentres, this::enter);
+    Clustering clustering = cluster(matrix, givenCentres, restarts, this::enter);
     KMeansResult result = clustering.fit;
     long elapsed = System.nanoTime() - start;
     enter(Stage.QUALITY);
@@ -237,7 +250,7 @@ public final class FitPipeline {
             result,
             spread,
             options.get(OptionTable.INITIALIZER).id(),
-            options.get(OptionTable.RESTARTS),
+            restarts,
             options.get(OptionTable.THREADS),
             elapsed,
             encoder.missingValuesReplaced(),
@@ -261,7 +274,7 @@ public final class FitPipeline {
    */
   public KMeansResult cluster(DataMatrix matrix, double[] givenCentres)
       throws InterruptedException {
-    return cluster(matrix, givenCentres, stage -> {}).fit;
+    return cluster(matrix, givenCentres, options.get(OptionTable.RESTARTS), stage -> {}).fit;
   }
 
   /** The kept fit, and the table of a search (null without one). */
@@ -280,7 +293,8 @@ public final class FitPipeline {
     return options.get(OptionTable.MAX_CLUSTERS) > 0;
   }
 
-  private Clustering cluster(DataMatrix matrix, double[] givenCentres, StageEntry stages)
+  private Clustering cluster(
+      DataMatrix matrix, double[] givenCentres, int restarts, StageEntry stages)
       throws InterruptedException {
     InitializerKind kind = options.get(OptionTable.INITIALIZER);
     Initializer initializer = kind.create(initializerOptions(givenCentres));
@@ -288,7 +302,6 @@ public final class FitPipeline {
     RefinementKind refinementKind = options.get(OptionTable.REFINEMENT).resolve(kind.startsGiven());
     int trials = options.get(OptionTable.REFINE_TRIALS);
     Refinement refinement = refinementKind.create(kmeans, trials);
-    int restarts = options.get(OptionTable.RESTARTS);
     if (searching()) {
       stages.enter(Stage.SEARCH_K);
       int min = options.get(OptionTable.MIN_CLUSTERS);

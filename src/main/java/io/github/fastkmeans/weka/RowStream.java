@@ -1,6 +1,7 @@
 package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.coreset.MergeReduceCoreset;
+import io.github.fastkmeans.coreset.SummaryShape;
 import io.github.fastkmeans.coreset.WeightedPoints;
 import io.github.fastkmeans.engine.DataMatrix;
 import java.util.Locale;
@@ -20,18 +21,6 @@ import weka.core.WekaException;
  * stream, the starting rows first; every refusal names the row.
  */
 public final class RowStream {
-
-  /**
-   * The largest bucket of the coreset (unless 4k points need more): a reduction of two buckets
-   * costs about 8 x bucket^2 x columns operations, so a row costs about 16 x bucket x columns.
-   */
-  static final int MAX_BUCKET = 256;
-
-  /** The fewest points a bucket holds per cluster fitted. */
-  static final int MIN_POINTS_PER_CLUSTER = 8;
-
-  /** The most levels of merged buckets; beyond, the top level absorbs. */
-  static final int MAX_LEVELS = 30;
 
   private final Instances header;
   private final FitPipeline pipeline;
@@ -176,16 +165,12 @@ public final class RowStream {
     statistics = new StreamedStatistics(header, InstanceEncoder.clusteredAttributes(header));
     int columns = encoder.columns();
     long pointsInBudget = Math.max(2, budgetBytes / (8L * (columns + 1)));
-    // Four levels of buckets fill the budget; larger budgets get more levels of the largest bucket.
-    // A bucket of fewer points than a few per cluster would merge clusters in every reduction, so
-    // it holds at least MIN_POINTS_PER_CLUSTER x k points, even beyond a very small budget.
-    long fewest = (long) MIN_POINTS_PER_CLUSTER * pipeline.largestK();
-    long wanted = Math.max(pointsInBudget / 4, fewest);
-    int bucket = (int) Math.max(1, Math.min(Math.max(MAX_BUCKET, fewest), wanted));
-    int levels = (int) Math.max(1, Math.min(MAX_LEVELS, pointsInBudget / bucket - 1));
     coreset =
         new MergeReduceCoreset(
-            columns, bucket, levels, pipeline.seed(), pipeline.options().get(OptionTable.THREADS));
+            columns,
+            SummaryShape.forPoints(pointsInBudget, columns, pipeline.largestK()),
+            pipeline.seed(),
+            pipeline.options().get(OptionTable.THREADS));
     keptBeforeSummary = kept.count();
     for (int row = 0; row < kept.count(); row++) {
       double[] encoded = new double[columns];

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class MergeReduceCoresetTest {
     MergeReduceCoreset other = new MergeReduceCoreset(3, 40, 5, 12);
     feed(other, 5_000, 3);
     assertTrue(
-        !java.util.Arrays.equals(first.points().copyOfValues(), other.points().copyOfValues()),
+        !Arrays.equals(first.points().copyOfValues(), other.points().copyOfValues()),
         "another seed draws other representatives");
   }
 
@@ -111,5 +112,78 @@ class MergeReduceCoresetTest {
   void sizesBelowOneAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new MergeReduceCoreset(3, 0, 4, 1));
     assertThrows(IllegalArgumentException.class, () -> new MergeReduceCoreset(3, 10, 0, 1));
+  }
+
+  /** A summary of a top level of 300 points, 2 lower levels and buckets of 60. */
+  private static MergeReduceCoreset shaped(long seed, int threads) {
+    return new MergeReduceCoreset(3, new SummaryShape(60, 2, 300), seed, threads);
+  }
+
+  @Test
+  void aShapedSummaryNeverHoldsMoreThanItsCapacity() throws Exception {
+    MergeReduceCoreset coreset = shaped(21, 1);
+    assertEquals(480, coreset.capacity());
+    Random random = new Random(5);
+    int most = 0;
+    for (int i = 0; i < 30_000; i++) {
+      coreset.add(new double[] {random.nextGaussian(), random.nextInt(7), 0}, 0, 1);
+      if (i % 97 == 0) {
+        most = Math.max(most, coreset.points().count());
+      }
+    }
+    assertTrue(most <= coreset.capacity(), most + " points, capacity " + coreset.capacity());
+    assertTrue(
+        coreset.points().count() >= 300, "the top level stays full: " + coreset.points().count());
+  }
+
+  @Test
+  void theFirstRowsStayExactWhileTheTopLevelHasRoom() throws Exception {
+    MergeReduceCoreset coreset = shaped(22, 1);
+    double[] sums = feed(coreset, 300, 6);
+    WeightedPoints points = coreset.points();
+    assertEquals(300, points.count());
+    double total = 0;
+    for (int i = 0; i < points.count(); i++) {
+      total += points.weights()[i];
+    }
+    assertEquals(sums[0], total, 1e-12 * sums[0]);
+    MergeReduceCoreset same = shaped(23, 1);
+    feed(same, 300, 6);
+    assertArrayEquals(points.copyOfValues(), same.points().copyOfValues(), 0, "no draw yet");
+  }
+
+  @Test
+  void aShapedSummaryKeepsTheWeightAndMeanAndIsTheSameForASeedOnAnyThreads() throws Exception {
+    MergeReduceCoreset one = shaped(24, 1);
+    MergeReduceCoreset three = shaped(24, 3);
+    double[] sums = feed(one, 12_000, 7);
+    feed(three, 12_000, 7);
+    assertArrayEquals(one.points().copyOfValues(), three.points().copyOfValues(), 0);
+    assertArrayEquals(one.points().copyOfWeights(), three.points().copyOfWeights(), 0);
+    WeightedPoints points = one.points();
+    double total = 0;
+    double[] moment = new double[3];
+    for (int i = 0; i < points.count(); i++) {
+      total += points.weights()[i];
+      for (int j = 0; j < 3; j++) {
+        moment[j] += points.weights()[i] * points.values()[i * 3 + j];
+      }
+    }
+    assertEquals(sums[0], total, 1e-9 * sums[0]);
+    for (int j = 0; j < 3; j++) {
+      assertEquals(sums[j + 1] / sums[0], moment[j] / total, 1e-9, "mean of column " + j);
+    }
+    MergeReduceCoreset other = shaped(25, 1);
+    feed(other, 12_000, 7);
+    assertTrue(
+        !Arrays.equals(points.copyOfValues(), other.points().copyOfValues()),
+        "another seed draws other representatives");
+  }
+
+  @Test
+  void aTopLevelSmallerThanABucketIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new MergeReduceCoreset(3, new SummaryShape(60, 2, 59), 1, 1));
   }
 }

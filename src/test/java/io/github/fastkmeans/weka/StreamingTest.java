@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -225,6 +227,23 @@ class StreamingTest {
     assertTrue(
         summarised <= batch * 1.03,
         "squared error " + summarised + " against the batch model's " + batch);
+  }
+
+  @Test
+  void aSummaryFillsMostOfItsBudgetNeverMoreAndIsFittedWithRestarts() throws Exception {
+    Instances s1 = TestData.loadUnlabelled("s1");
+    // 0.01 MiB holds 436 points of two values and a weight, the summary's as the kept rows'.
+    FastKMeans streamed = streamed(s1, "-N 15 -stream-budget 0.01", s1.numInstances());
+    streamed.updateFinished();
+    String text = streamed.toString();
+    Matcher points = Pattern.compile("a coreset of ([0-9,]+) weighted points").matcher(text);
+    assertTrue(points.find(), text);
+    int count = Integer.parseInt(points.group(1).replace(",", ""));
+    assertTrue(count <= 436, count + " points in a budget of 436");
+    assertTrue(count >= 436 / 2, count + " points: the summary leaves most of its budget unused");
+    assertTrue(
+        text.contains("(best of " + FitPipeline.SUMMARY_RESTARTS + " starts)"),
+        "the summary's fit restarts: " + text);
   }
 
   @Test
