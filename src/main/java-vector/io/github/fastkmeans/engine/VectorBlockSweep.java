@@ -1,7 +1,6 @@
 package io.github.fastkmeans.engine;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -87,25 +86,19 @@ final class VectorBlockSweep extends BlockSweep {
     for (int p = 0; p < panelCount; p++) {
       int r = 0;
       for (; r + TILE_ROWS <= rows; r += TILE_ROWS) {
-        eightRows(values, offset + r * columns, p, rowNorms, firstNorm + r, estimates, r);
+        eightRows(values, offset + r * columns, p, estimates, r);
       }
       for (; r < rows; r++) {
-        oneRow(values, offset + r * columns, p, rowNorms[firstNorm + r], estimates[r]);
+        oneRow(values, offset + r * columns, p, estimates[r]);
       }
     }
     for (int r = 0; r < rows; r++) {
-      smallest[r] = least(estimates[r]);
+      smallest[r] = finish(rowNorms[firstNorm + r], estimates[r]);
     }
   }
 
   private void eightRows(
-      double[] values,
-      int first,
-      int panel,
-      double[] rowNorms,
-      int firstNorm,
-      double[][] estimates,
-      int firstRow) {
+      double[] values, int first, int panel, double[][] estimates, int firstRow) {
     int row0 = first;
     int row1 = row0 + columns;
     int row2 = row1 + columns;
@@ -160,20 +153,29 @@ final class VectorBlockSweep extends BlockSweep {
       sum70 = centres0.fma(x, sum70);
       sum71 = centres1.fma(x, sum71);
     }
+    // Stored as they are: a call per row here would pass the vectors boxed, once C2's inlining
+    // budget for this large method is spent.
     int centre = panel * WIDTH;
-    DoubleVector norms0 = DoubleVector.fromArray(SPECIES, squaredNorms, centre);
-    DoubleVector norms1 = DoubleVector.fromArray(SPECIES, squaredNorms, centre + LANES);
-    store(sum00, sum01, norms0, norms1, rowNorms[firstNorm], estimates[firstRow], centre);
-    store(sum10, sum11, norms0, norms1, rowNorms[firstNorm + 1], estimates[firstRow + 1], centre);
-    store(sum20, sum21, norms0, norms1, rowNorms[firstNorm + 2], estimates[firstRow + 2], centre);
-    store(sum30, sum31, norms0, norms1, rowNorms[firstNorm + 3], estimates[firstRow + 3], centre);
-    store(sum40, sum41, norms0, norms1, rowNorms[firstNorm + 4], estimates[firstRow + 4], centre);
-    store(sum50, sum51, norms0, norms1, rowNorms[firstNorm + 5], estimates[firstRow + 5], centre);
-    store(sum60, sum61, norms0, norms1, rowNorms[firstNorm + 6], estimates[firstRow + 6], centre);
-    store(sum70, sum71, norms0, norms1, rowNorms[firstNorm + 7], estimates[firstRow + 7], centre);
+    int second = centre + LANES;
+    sum00.intoArray(estimates[firstRow], centre);
+    sum01.intoArray(estimates[firstRow], second);
+    sum10.intoArray(estimates[firstRow + 1], centre);
+    sum11.intoArray(estimates[firstRow + 1], second);
+    sum20.intoArray(estimates[firstRow + 2], centre);
+    sum21.intoArray(estimates[firstRow + 2], second);
+    sum30.intoArray(estimates[firstRow + 3], centre);
+    sum31.intoArray(estimates[firstRow + 3], second);
+    sum40.intoArray(estimates[firstRow + 4], centre);
+    sum41.intoArray(estimates[firstRow + 4], second);
+    sum50.intoArray(estimates[firstRow + 5], centre);
+    sum51.intoArray(estimates[firstRow + 5], second);
+    sum60.intoArray(estimates[firstRow + 6], centre);
+    sum61.intoArray(estimates[firstRow + 6], second);
+    sum70.intoArray(estimates[firstRow + 7], centre);
+    sum71.intoArray(estimates[firstRow + 7], second);
   }
 
-  private void oneRow(double[] values, int first, int panel, double rowNorm, double[] out) {
+  private void oneRow(double[] values, int first, int panel, double[] out) {
     DoubleVector sum0 = DoubleVector.zero(SPECIES);
     DoubleVector sum1 = sum0;
     int start = panel * columns * WIDTH;
@@ -184,50 +186,33 @@ final class VectorBlockSweep extends BlockSweep {
       sum1 = DoubleVector.fromArray(SPECIES, panels, at + LANES).fma(x, sum1);
     }
     int centre = panel * WIDTH;
-    DoubleVector norms0 = DoubleVector.fromArray(SPECIES, squaredNorms, centre);
-    DoubleVector norms1 = DoubleVector.fromArray(SPECIES, squaredNorms, centre + LANES);
-    store(sum0, sum1, norms0, norms1, rowNorm, out, centre);
+    sum0.intoArray(out, centre);
+    sum1.intoArray(out, centre + LANES);
   }
 
-  /** Writes {@code (rowNorm + ||c||^2) - 2 x.c} for the panel's centres from {@code centre} on. */
-  private static void store(
-      DoubleVector dots0,
-      DoubleVector dots1,
-      DoubleVector norms0,
-      DoubleVector norms1,
-      double rowNorm,
-      double[] out,
-      int centre) {
+  /**
+   * Turns a row's dot products in {@code estimates} into {@code (rowNorm + ||c||^2) - 2 x.c}, the
+   * formula of {@link CentreColumns#nearest}; returns the smallest.
+   */
+  private double finish(double rowNorm, double[] estimates) {
     DoubleVector row = DoubleVector.broadcast(SPECIES, rowNorm);
-    row.add(norms0).sub(dots0.mul(2.0)).intoArray(out, centre);
-    row.add(norms1).sub(dots1.mul(2.0)).intoArray(out, centre + LANES);
-  }
-
-  private double least(double[] estimates) {
-    DoubleVector least = DoubleVector.fromArray(SPECIES, estimates, 0);
-    for (int c = LANES; c < panelCount * WIDTH; c += LANES) {
-      least = least.min(DoubleVector.fromArray(SPECIES, estimates, c));
+    DoubleVector least = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+    for (int c = 0; c < panelCount * WIDTH; c += LANES) {
+      DoubleVector dots = DoubleVector.fromArray(SPECIES, estimates, c);
+      DoubleVector estimate =
+          row.add(DoubleVector.fromArray(SPECIES, squaredNorms, c)).sub(dots.mul(2.0));
+      estimate.intoArray(estimates, c);
+      least = least.min(estimate);
     }
     return least.reduceLanes(VectorOperators.MIN);
   }
 
   @Override
   int nextCandidate(double[] estimates, int from, double reach) {
-    DoubleVector limit = DoubleVector.broadcast(SPECIES, reach);
-    int end = panelCount * WIDTH;
     int c = from;
-    for (; c + LANES <= end; c += LANES) {
-      VectorMask<Double> within =
-          DoubleVector.fromArray(SPECIES, estimates, c).compare(VectorOperators.LE, limit);
-      if (within.anyTrue()) {
-        return c + within.firstTrue();
-      }
+    while (c < k && !(estimates[c] <= reach)) {
+      c++;
     }
-    for (; c < k; c++) {
-      if (estimates[c] <= reach) {
-        return c;
-      }
-    }
-    return k;
+    return c;
   }
 }

@@ -40,6 +40,12 @@ abstract class Assigner {
   /** The centres column by column, for a row's distances to all of them at once. */
   final CentreColumns centreColumns;
 
+  /**
+   * Each thread's estimates for {@link #assignInBlocks}, made once per fit and thread rather than
+   * once per chunk: a block's estimates are up to 512 KB.
+   */
+  private final ThreadLocal<CentreColumns.BlockScratch> blockScratch;
+
   /** The squared norm of every row, measured in the first pass; null where rows are too short. */
   private final double[] rowSquaredNorms;
 
@@ -74,6 +80,7 @@ abstract class Assigner {
     boolean blocks = sweepsBlocks && keepsRowNorms && columns >= CentreColumns.DOT_PRODUCT_COLUMNS;
     this.centreColumns =
         new CentreColumns(k, columns, blocks ? BlockSweeps.create(k, columns) : null);
+    this.blockScratch = ThreadLocal.withInitial(centreColumns::newBlockScratch);
     centreColumns.update(centres);
     this.rowSquaredNorms =
         keepsRowNorms && columns >= CentreColumns.DOT_PRODUCT_COLUMNS
@@ -239,7 +246,7 @@ abstract class Assigner {
         record(row, nearestOfAll(row, scratch), sums);
       }
     } else {
-      CentreColumns.BlockScratch scratch = centreColumns.newBlockScratch();
+      CentreColumns.BlockScratch scratch = blockScratch.get();
       for (int first = start; first < end; first += scratch.rows) {
         int rows = Math.min(scratch.rows, end - first);
         centreColumns.nearestOfBlock(values, first, rows, rowSquaredNorms, scratch);

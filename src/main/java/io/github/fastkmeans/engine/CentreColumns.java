@@ -173,14 +173,21 @@ final class CentreColumns {
         double[] estimates = scratch.estimates[r];
         // As in nearest: every centre beyond this reach is farther than the nearest one.
         double reach = scratch.smallest[r] + 2 * error;
-        double bestSquared = Double.POSITIVE_INFINITY;
-        for (int c = blockSweep.nextCandidate(estimates, 0, reach);
-            c < k;
-            c = blockSweep.nextCandidate(estimates, c + 1, reach)) {
-          double exact = SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
-          if (exact < bestSquared || best < 0) {
-            bestSquared = exact;
-            best = c;
+        int first = blockSweep.nextCandidate(estimates, 0, reach);
+        int second = first < k ? blockSweep.nextCandidate(estimates, first + 1, reach) : k;
+        if (second == k) {
+          // One candidate (the usual case): the nearest centre is always one, so it is this one,
+          // and no caller of a block needs its distance.
+          best = first < k ? first : -1;
+        } else {
+          double bestSquared = Double.POSITIVE_INFINITY;
+          for (int c = first; c < k; c = blockSweep.nextCandidate(estimates, c + 1, reach)) {
+            double exact =
+                SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
+            if (exact < bestSquared || best < 0) {
+              bestSquared = exact;
+              best = c;
+            }
           }
         }
       }
