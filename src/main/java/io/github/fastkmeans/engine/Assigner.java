@@ -267,7 +267,7 @@ abstract class Assigner {
       return "exact differences (fewer than " + CentreColumns.DOT_PRODUCT_COLUMNS + " columns)";
     }
     if (centreColumns.sweepsBlocks()) {
-      return BlockSweeps.description();
+      return centreColumns.blockKernel();
     }
     return "plain Java, one row at a time (the bounds decide row by row)";
   }

@@ -25,6 +25,22 @@ final class BlockSweeps {
   /** Which kernel {@link #create} makes, and why, for the model output. */
   private static final String DESCRIPTION;
 
+  /**
+   * Set to false, the vector kernel is used from its first block on, compiled or not (for tests
+   * that must exercise it on small data); by default blocks go to the plain kernel until the JIT
+   * has compiled the vector one.
+   */
+  static final String WARM_UP_PROPERTY = "fastkmeans.vectorKernel.warmUp";
+
+  /** A warm-up call on the probe block took less than this once the JIT compiled the kernel. */
+  private static final long COMPILED_NANOS_PER_CALL = 5_000;
+
+  /** The warm-up gives up after this long: the JIT did not compile the kernel (say, -Xint). */
+  private static final long WARM_UP_LIMIT_NANOS = 120_000_000_000L;
+
+  /** Whether the JIT has compiled the vector kernel: its calls run at vector speed. */
+  private static volatile boolean vectorCompiled;
+
   static {
     Constructor<? extends BlockSweep> vector = null;
     String description;
@@ -52,6 +68,75 @@ final class BlockSweeps {
     }
     VECTOR = vector;
     DESCRIPTION = description;
+    if (vector != null) {
+      if ("false".equals(System.getProperty(WARM_UP_PROPERTY))) {
+        vectorCompiled = true;
+      } else {
+        Thread warmUp = new Thread(BlockSweeps::warmUp, "FastKMeans vector kernel warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+      }
+    }
+  }
+
+  /**
+   * Calls the vector kernel on a small block until a call runs at compiled speed, so that the JIT
+   * compiles it without a fit waiting on the uncompiled code; then lets fits use it.
+   */
+  private static void warmUp() {
+    BlockSweep sweep = vector(16, 32);
+    int rows = 9;
+    double[] values = new double[rows * 32];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 7;
+    }
+    double[] centres = new double[16 * 32];
+    for (int i = 0; i < centres.length; i++) {
+      centres[i] = i % 5;
+    }
+    double[] centreNorms = new double[16];
+    for (int c = 0; c < 16; c++) {
+      centreNorms[c] = CentreColumns.squaredNorm(centres, c * 32, 32);
+    }
+    double[] rowNorms = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      rowNorms[r] = CentreColumns.squaredNorm(values, r * 32, 32);
+    }
+    sweep.update(centres, centreNorms);
+    double[][] estimates = new double[rows][sweep.estimateLength()];
+    double[] smallest = new double[rows];
+    // Enough calls for the JIT's counters to ask for a compilation (C2's thresholds count a few
+    // thousand calls and loop turns); then a few calls now and then, to see whether it is done.
+    for (int call = 0; call < 2000; call++) {
+      sweep.estimate(values, 0, rows, rowNorms, 0, estimates, smallest);
+    }
+    long started = System.nanoTime();
+    while (System.nanoTime() - started < WARM_UP_LIMIT_NANOS) {
+      long batch = System.nanoTime();
+      for (int call = 0; call < 10; call++) {
+        sweep.estimate(values, 0, rows, rowNorms, 0, estimates, smallest);
+      }
+      if ((System.nanoTime() - batch) / 10 < COMPILED_NANOS_PER_CALL) {
+        vectorCompiled = true;
+        return;
+      }
+      try {
+        // The compiler thread needs the processor more than this one.
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Whether the JIT has compiled the vector kernel (or the warm-up was switched off): until then
+   * {@link #create}'s sweeps use the plain kernel.
+   */
+  static boolean vectorCompiled() {
+    return vectorCompiled;
   }
 
   private BlockSweeps() {}
@@ -80,9 +165,16 @@ final class BlockSweeps {
     return VECTOR != null;
   }
 
-  /** The kernel of this JVM for {@code k} centres in {@code columns} dimensions. */
+  /**
+   * The kernel of this JVM for {@code k} centres in {@code columns} dimensions: the vector kernel
+   * (the plain one while the JIT compiles it) or the plain one, each describing itself for the
+   * model output.
+   */
   static BlockSweep create(int k, int columns) {
-    return VECTOR == null ? new PlainBlockSweep(k, columns) : vector(k, columns);
+    if (VECTOR == null) {
+      return new PlainBlockSweep(k, columns, DESCRIPTION);
+    }
+    return new WarmingBlockSweep(vector(k, columns), new PlainBlockSweep(k, columns));
   }
 
   /**

@@ -196,6 +196,13 @@ final class CentreColumns {
     }
   }
 
+  /**
+   * Which kernel computes the estimates of {@link #nearestOfBlock}, as the model output says it.
+   */
+  String blockKernel() {
+    return blockSweep == null ? "none" : blockSweep.kernel();
+  }
+
   /** Scratch space for {@link #nearestOfBlock}; one per thread. */
   BlockScratch newBlockScratch() {
     int length = blockSweep.estimateLength();

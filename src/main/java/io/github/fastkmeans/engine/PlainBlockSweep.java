@@ -16,16 +16,25 @@ final class PlainBlockSweep extends BlockSweep {
 
   private final double[] squaredNorms;
 
+  /** What {@link #kernel} says: "plain Java", with the reason where the vector kernel was meant. */
+  private final String description;
+
   /** A sweep over {@code k} centres in {@code columns} dimensions, filled by {@link #update}. */
   PlainBlockSweep(int k, int columns) {
+    this(k, columns, "plain Java");
+  }
+
+  /** As above, describing itself as {@code description} in the model output. */
+  PlainBlockSweep(int k, int columns, String description) {
     super(k, columns);
+    this.description = description;
     this.byColumn = new double[columns][k];
     this.squaredNorms = new double[k];
   }
 
   @Override
   String kernel() {
-    return "plain Java";
+    return description;
   }
 
   @Override
