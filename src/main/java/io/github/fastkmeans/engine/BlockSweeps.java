@@ -2,6 +2,7 @@ package io.github.fastkmeans.engine;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Chooses the {@link BlockSweep} of this JVM, once: the Vector API kernel when the module {@code
@@ -38,8 +39,11 @@ final class BlockSweeps {
   /** The warm-up gives up after this long: the JIT did not compile the kernel (say, -Xint). */
   private static final long WARM_UP_LIMIT_NANOS = 120_000_000_000L;
 
-  /** Whether the JIT has compiled the vector kernel: its calls run at vector speed. */
-  private static volatile boolean vectorCompiled;
+  /**
+   * Whether the JIT has compiled the vector kernel: its calls run at vector speed. A fact about
+   * this JVM, set once by the warm-up.
+   */
+  private static final AtomicBoolean VECTOR_COMPILED = new AtomicBoolean();
 
   static {
     Constructor<? extends BlockSweep> vector = null;
@@ -70,7 +74,7 @@ final class BlockSweeps {
     DESCRIPTION = description;
     if (vector != null) {
       if ("false".equals(System.getProperty(WARM_UP_PROPERTY))) {
-        vectorCompiled = true;
+        VECTOR_COMPILED.set(true);
       } else {
         Thread warmUp = new Thread(BlockSweeps::warmUp, "FastKMeans vector kernel warm-up");
         warmUp.setDaemon(true);
@@ -118,7 +122,7 @@ final class BlockSweeps {
         sweep.estimate(values, 0, rows, rowNorms, 0, estimates, smallest);
       }
       if ((System.nanoTime() - batch) / 10 < COMPILED_NANOS_PER_CALL) {
-        vectorCompiled = true;
+        VECTOR_COMPILED.set(true);
         return;
       }
       try {
@@ -136,7 +140,7 @@ final class BlockSweeps {
    * {@link #create}'s sweeps use the plain kernel.
    */
   static boolean vectorCompiled() {
-    return vectorCompiled;
+    return VECTOR_COMPILED.get();
   }
 
   private BlockSweeps() {}
