@@ -40,6 +40,12 @@ abstract class Assigner {
   /** The centres column by column, for a row's distances to all of them at once. */
   final CentreColumns centreColumns;
 
+  /**
+   * Each thread's estimates for {@link #assignInBlocks}, made once per fit and thread rather than
+   * once per chunk: a block's estimates are up to 512 KB.
+   */
+  private final ThreadLocal<CentreColumns.BlockScratch> blockScratch;
+
   /** The squared norm of every row, measured in the first pass; null where rows are too short. */
   private final double[] rowSquaredNorms;
 
@@ -52,13 +58,29 @@ abstract class Assigner {
    * keepsRowNorms} and the rows are long enough for dot products.
    */
   Assigner(DataMatrix data, double[] centres, int[] labels, boolean keepsRowNorms) {
+    this(data, centres, labels, keepsRowNorms, false);
+  }
+
+  /**
+   * An assigner as above that also compares blocks of rows with every centre at once ({@link
+   * #assignInBlocks}) when {@code sweepsBlocks}, with the kernel {@link BlockSweeps} chooses.
+   */
+  Assigner(
+      DataMatrix data,
+      double[] centres,
+      int[] labels,
+      boolean keepsRowNorms,
+      boolean sweepsBlocks) {
     this.data = data;
     this.values = data.values();
     this.columns = data.columns();
     this.k = centres.length / columns;
     this.centres = centres;
     this.labels = labels;
-    this.centreColumns = new CentreColumns(k, columns);
+    boolean blocks = sweepsBlocks && keepsRowNorms && columns >= CentreColumns.DOT_PRODUCT_COLUMNS;
+    this.centreColumns =
+        new CentreColumns(k, columns, blocks ? BlockSweeps.create(k, columns) : null);
+    this.blockScratch = ThreadLocal.withInitial(centreColumns::newBlockScratch);
     centreColumns.update(centres);
     this.rowSquaredNorms =
         keepsRowNorms && columns >= CentreColumns.DOT_PRODUCT_COLUMNS
@@ -211,6 +233,43 @@ abstract class Assigner {
   final int nearestOfAll(int row, CentreColumns.Scratch scratch) {
     double squaredNorm = rowSquaredNorms == null ? 0 : rowSquaredNorms[row];
     return centreColumns.nearest(values, row * columns, squaredNorm, scratch);
+  }
+
+  /**
+   * Assigns rows {@code [start, end)} comparing each with every centre, a block of rows at a time
+   * where the centre table sweeps blocks, one row at a time otherwise: the same choices either way.
+   */
+  final void assignInBlocks(int start, int end, ClusterSums sums) {
+    if (!centreColumns.sweepsBlocks()) {
+      CentreColumns.Scratch scratch = centreColumns.newScratch();
+      for (int row = start; row < end; row++) {
+        record(row, nearestOfAll(row, scratch), sums);
+      }
+    } else {
+      CentreColumns.BlockScratch scratch = blockScratch.get();
+      for (int first = start; first < end; first += scratch.rows) {
+        int rows = Math.min(scratch.rows, end - first);
+        centreColumns.nearestOfBlock(values, first, rows, rowSquaredNorms, scratch);
+        for (int r = 0; r < rows; r++) {
+          record(first + r, scratch.nearest[r], sums);
+        }
+      }
+    }
+    sums.countDistances((long) (end - start) * k);
+  }
+
+  /**
+   * Which kernel compared rows with every centre, for the model output: the block kernel, or why
+   * rows were compared one at a time.
+   */
+  String kernel() {
+    if (columns < CentreColumns.DOT_PRODUCT_COLUMNS) {
+      return "exact differences (fewer than " + CentreColumns.DOT_PRODUCT_COLUMNS + " columns)";
+    }
+    if (centreColumns.sweepsBlocks()) {
+      return centreColumns.blockKernel();
+    }
+    return "plain Java, one row at a time (the bounds decide row by row)";
   }
 
   /**

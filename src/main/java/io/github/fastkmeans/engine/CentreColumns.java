@@ -12,6 +12,10 @@ package io.github.fastkmeans.engine;
  * computed exactly, and the choice is that of {@link SquaredEuclidean#distance}, lowest index on a
  * tie. {@link #squaredDistances} computes all exact distances, with the bits of {@link
  * SquaredEuclidean#distance}: the same four running sums over the columns in the same order.
+ *
+ * <p>{@link #nearestOfBlock} makes the choice of {@link #nearest} for a block of rows at once, with
+ * the estimates of a {@link BlockSweep}: several rows against several centres per step, which reads
+ * each centre once for several rows.
  */
 final class CentreColumns {
 
@@ -51,8 +55,20 @@ final class CentreColumns {
   /** The error bound of a dot-product distance is {@code errorScale * (||x|| + largestNorm)^2}. */
   private final double errorScale;
 
+  /** The estimates of blocks of rows; null where only single rows are swept. */
+  private final BlockSweep blockSweep;
+
   /** A table for {@code k} centres in {@code columns} dimensions, filled by {@link #update}. */
   CentreColumns(int k, int columns) {
+    this(k, columns, null);
+  }
+
+  /**
+   * A table for {@code k} centres in {@code columns} dimensions that also sweeps blocks of rows
+   * with {@code blockSweep} (made for the same k and columns; null: single rows only).
+   */
+  CentreColumns(int k, int columns, BlockSweep blockSweep) {
+    this.blockSweep = blockSweep;
     this.k = k;
     this.columns = columns;
     this.byColumn = new double[columns][k];
@@ -76,6 +92,9 @@ final class CentreColumns {
       largest = Math.max(largest, Math.sqrt(norm));
     }
     largestNorm = largest;
+    if (blockSweep != null) {
+      blockSweep.update(centres, squaredNorms);
+    }
   }
 
   /** The squared norm of a row, as {@link #nearest} expects it. */
@@ -129,6 +148,90 @@ final class CentreColumns {
       }
     }
     return best;
+  }
+
+  /** Whether {@link #nearestOfBlock} may be called: a block sweep and enough columns. */
+  boolean sweepsBlocks() {
+    return blockSweep != null && columns >= DOT_PRODUCT_COLUMNS;
+  }
+
+  /**
+   * Writes into {@code scratch.nearest[r]} the centre nearest to row {@code firstRow + r} of {@code
+   * values}, for r below {@code rows} (at most {@link BlockScratch#rows}): the choice of {@link
+   * #nearest}, bit for bit. {@code rowNorms} (IN) holds every row's squared norm by row index.
+   */
+  void nearestOfBlock(
+      double[] values, int firstRow, int rows, double[] rowNorms, BlockScratch scratch) {
+    blockSweep.estimate(
+        values, firstRow * columns, rows, rowNorms, firstRow, scratch.estimates, scratch.smallest);
+    for (int r = 0; r < rows; r++) {
+      int row = firstRow + r;
+      int offset = row * columns;
+      double error = errorScale * square(Math.sqrt(rowNorms[row]) + largestNorm);
+      int best = -1;
+      if (error < Double.POSITIVE_INFINITY && error >= SMALLEST_TRUSTED_ERROR) {
+        double[] estimates = scratch.estimates[r];
+        // As in nearest: every centre beyond this reach is farther than the nearest one.
+        double reach = scratch.smallest[r] + 2 * error;
+        int first = blockSweep.nextCandidate(estimates, 0, reach);
+        int second = first < k ? blockSweep.nextCandidate(estimates, first + 1, reach) : k;
+        if (second == k) {
+          // One candidate (the usual case): the nearest centre is always one, so it is this one,
+          // and no caller of a block needs its distance.
+          best = first < k ? first : -1;
+        } else {
+          double bestSquared = Double.POSITIVE_INFINITY;
+          for (int c = first; c < k; c = blockSweep.nextCandidate(estimates, c + 1, reach)) {
+            double exact =
+                SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
+            if (exact < bestSquared || best < 0) {
+              bestSquared = exact;
+              best = c;
+            }
+          }
+        }
+      }
+      // Untrusted bounds (huge or tiny values), or no candidate at all: the exact sweep decides.
+      scratch.nearest[r] = best >= 0 ? best : nearestExactly(values, offset, scratch.row);
+    }
+  }
+
+  /**
+   * Which kernel computes the estimates of {@link #nearestOfBlock}, as the model output says it.
+   */
+  String blockKernel() {
+    return blockSweep == null ? "none" : blockSweep.kernel();
+  }
+
+  /** Scratch space for {@link #nearestOfBlock}; one per thread. */
+  BlockScratch newBlockScratch() {
+    int length = blockSweep.estimateLength();
+    // A block's rows and one panel of centres fit the first-level cache (24 KB of rows), and its
+    // estimates the second (at most 512 KB); whole tiles of eight rows.
+    int rows = Math.min(3072 / columns, 65536 / length);
+    rows = Math.max(8, Math.min(64, rows - rows % 8));
+    return new BlockScratch(rows, length, newScratch());
+  }
+
+  /** The estimates of a block of rows and its nearest centres. */
+  static final class BlockScratch {
+    /** The most rows a block may have. */
+    final int rows;
+
+    /** After {@link #nearestOfBlock}: the nearest centre of the block's row r at index r. */
+    final int[] nearest;
+
+    private final double[][] estimates;
+    private final double[] smallest;
+    private final Scratch row;
+
+    private BlockScratch(int rows, int length, Scratch row) {
+      this.rows = rows;
+      this.nearest = new int[rows];
+      this.estimates = new double[rows][length];
+      this.smallest = new double[rows];
+      this.row = row;
+    }
   }
 
   private int nearestExactly(double[] values, int offset, Scratch scratch) {

@@ -282,7 +282,8 @@ public final class KMeans {
           algorithm,
           log.toTrace(trace),
           SwapCount.NONE,
-          lowerBounds == null ? null : lowerBounds.clone());
+          lowerBounds == null ? null : lowerBounds.clone(),
+          assigner.kernel());
     }
 
     /**

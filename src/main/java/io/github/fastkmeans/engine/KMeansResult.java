@@ -35,6 +35,12 @@ public final class KMeansResult implements Serializable {
    */
   private final transient double[] lowerBounds;
 
+  /**
+   * Which kernel compared rows with every centre (as {@link #kernel} says it); null when not
+   * recorded. Not in the saved form, which never changes: saved models keep it beside the result.
+   */
+  private final transient String kernel;
+
   /** While a saved result is read: the result it stands for, returned in its place. */
   private transient KMeansResult restored;
 
@@ -64,6 +70,21 @@ public final class KMeansResult implements Serializable {
       IterationTrace trace,
       SwapCount swaps,
       double[] lowerBounds) {
+    this(initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds, null);
+  }
+
+  /** As the constructor above, with the {@code kernel} that swept the rows (null: unknown). */
+  KMeansResult(
+      double[] initialCentres,
+      Partition end,
+      boolean converged,
+      int relocations,
+      Algorithm algorithm,
+      IterationTrace trace,
+      SwapCount swaps,
+      double[] lowerBounds,
+      String kernel) {
+    this.kernel = kernel;
     this.lowerBounds = lowerBounds;
     this.initialCentres = initialCentres;
     this.end = end;
@@ -122,13 +143,14 @@ public final class KMeansResult implements Serializable {
         next.algorithm,
         trace.followedBy(next.trace),
         swaps,
-        next.lowerBounds);
+        next.lowerBounds,
+        next.kernel == null ? kernel : next.kernel);
   }
 
   /** This fit, recorded as refined by {@code swaps}. */
   KMeansResult withSwaps(SwapCount swaps) {
     return new KMeansResult(
-        initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds);
+        initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds, kernel);
   }
 
   /**
@@ -137,7 +159,25 @@ public final class KMeansResult implements Serializable {
    */
   KMeansResult withLowerBounds(double[] lowerBounds) {
     return new KMeansResult(
-        initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds);
+        initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds, kernel);
+  }
+
+  /**
+   * This fit, recorded as swept by {@code kernel} (null: unknown): for a result read from a saved
+   * model that kept its kernel apart.
+   */
+  public KMeansResult withKernel(String kernel) {
+    return new KMeansResult(
+        initialCentres, end, converged, relocations, algorithm, trace, swaps, lowerBounds, kernel);
+  }
+
+  /**
+   * Which kernel compared rows with every centre, such as {@code "vector (jdk.incubator.vector,
+   * 512-bit)"} or {@code "plain Java (...)"} with the reason; null when not recorded (a result read
+   * from a saved model, or made by another driver).
+   */
+  public String kernel() {
+    return kernel;
   }
 
   /**

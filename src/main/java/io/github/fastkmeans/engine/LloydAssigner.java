@@ -1,19 +1,19 @@
 package io.github.fastkmeans.engine;
 
-/** Plain Lloyd: every row is compared with every centre. */
+/** Plain Lloyd: every row is compared with every centre, a block of rows at a time. */
 final class LloydAssigner extends Assigner {
 
   LloydAssigner(DataMatrix data, double[] centres, int[] labels) {
-    super(data, centres, labels);
+    super(data, centres, labels, true, true);
+  }
+
+  @Override
+  void assignFirst(int start, int end, ClusterSums sums) {
+    assignInBlocks(start, end, sums);
   }
 
   @Override
   void assign(int start, int end, ClusterSums sums) {
-    // The first pass's loop with its comparison written out, since every pass runs it.
-    CentreColumns.Scratch scratch = centreColumns.newScratch();
-    for (int row = start; row < end; row++) {
-      record(row, nearestOfAll(row, scratch), sums);
-    }
-    sums.countDistances((long) (end - start) * k);
+    assignInBlocks(start, end, sums);
   }
 }

@@ -38,7 +38,9 @@ public final class FittedModel implements Serializable {
   // 4: the spread and the quality measures are classes of io.github.fastkmeans.quality; format 3
   // named them in the engine, where classes of those names still read them.
   // 6: how the training rows were obtained (a stream kept whole, or a coreset), after the table.
-  public static final int FORMAT_VERSION = 6;
+  // 7: which kernel compared the rows with every centre, last (the engine's result does not save
+  // it).
+  public static final int FORMAT_VERSION = 7;
 
   private final InstanceEncoder encoder;
   private final KMeansResult result;
@@ -329,6 +331,8 @@ public final class FittedModel implements Serializable {
       // Format 6 on.
       out.writeObject(model.trainingSource);
       out.writeBoolean(model.fromSummary);
+      // Format 7 on.
+      out.writeObject(model.result.kernel());
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -350,6 +354,7 @@ public final class FittedModel implements Serializable {
         KSearchTable kSearch = formatVersion >= 5 ? (KSearchTable) in.readObject() : null;
         String trainingSource = formatVersion >= 6 ? (String) in.readObject() : null;
         boolean fromSummary = formatVersion >= 6 && in.readBoolean();
+        String kernel = formatVersion >= 7 ? (String) in.readObject() : null;
         if (encoder == null
             || result == null
             || spread == null
@@ -361,7 +366,7 @@ public final class FittedModel implements Serializable {
         model =
             new FittedModel(
                 encoder,
-                result,
+                kernel == null ? result : result.withKernel(kernel),
                 spread,
                 initializerId,
                 restarts,

@@ -58,6 +58,9 @@ public final class ModelText {
         .append(" on ")
         .append(model.threads());
     text.append(model.threads() == 1 ? " thread\n" : " threads\n");
+    if (result.kernel() != null) {
+      text.append("Assignment kernel: ").append(result.kernel()).append('\n');
+    }
     text.append(
         String.format(
             Locale.ROOT,

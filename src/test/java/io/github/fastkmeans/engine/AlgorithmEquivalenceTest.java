@@ -24,6 +24,11 @@ class AlgorithmEquivalenceTest {
     Algorithm.HAMERLY, Algorithm.ELKAN, Algorithm.EXPONION, Algorithm.KD_TREE
   };
 
+  /** Lloyd too, whose block kernel must not depend on the threads' row ranges. */
+  private static final Algorithm[] ACCELERATED_AND_LLOYD = {
+    Algorithm.HAMERLY, Algorithm.ELKAN, Algorithm.EXPONION, Algorithm.KD_TREE, Algorithm.LLOYD
+  };
+
   static Stream<Arguments> problems() {
     return Stream.of(
         Arguments.of("low d, many clusters", TestData.blobs(1, 6000, 2, 40, 0.8, false), 40),
@@ -33,18 +38,30 @@ class AlgorithmEquivalenceTest {
         Arguments.of("integer grid with ties", grid(), 7),
         Arguments.of("more centres than groups", TestData.blobs(5, 3000, 4, 3, 0.1, false), 12),
         Arguments.of("one column", TestData.blobs(6, 3000, 1, 6, 0.5, false), 8),
-        Arguments.of("3-column grid far from the origin", farGrid(), 11));
+        Arguments.of("3-column grid far from the origin", farGrid(), 11),
+        // Enough columns for the block kernels of Lloyd, k not a multiple of their tiles.
+        Arguments.of("5 columns, k off the tile", TestData.blobs(9, 2500, 5, 7, 3.0, false), 21),
+        Arguments.of("9 columns, overlapping", TestData.blobs(10, 2000, 9, 4, 8.0, true), 13),
+        Arguments.of("6-column grid far from the origin", farGrid(6), 17));
   }
 
   /** Points on a 3-column integer grid a million units from the origin: ties and large norms. */
   private static DataMatrix farGrid() {
+    return farGrid(3);
+  }
+
+  /**
+   * Points on an integer grid a million units from the origin: ties, and norms so large that the
+   * dot-product filter keeps several candidates per row.
+   */
+  private static DataMatrix farGrid(int columns) {
     Random random = new Random(8);
     int rows = 3000;
-    double[] values = new double[rows * 3];
+    double[] values = new double[rows * columns];
     for (int i = 0; i < values.length; i++) {
       values[i] = 1e6 + random.nextInt(6);
     }
-    return DataMatrix.of(rows, 3, values);
+    return DataMatrix.of(rows, columns, values);
   }
 
   /** Points on a small integer grid, many at equal distances from several centres. */
@@ -87,8 +104,11 @@ class AlgorithmEquivalenceTest {
     for (long seed = 1; seed <= 3; seed++) {
       double[] start = start(data, k, seed);
       KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1);
-      for (Algorithm algorithm : ACCELERATED) {
+      for (Algorithm algorithm : ACCELERATED_AND_LLOYD) {
         for (int threads : new int[] {1, 2, 3}) {
+          if (algorithm == Algorithm.LLOYD && threads == 1) {
+            continue;
+          }
           KMeansResult other = fit(data, start, algorithm, threads);
           String what =
               name + ", seed " + seed + ", " + algorithm.id() + ", " + threads + " threads";

@@ -47,6 +47,12 @@ class AntPackageIT {
   /** Class-file major version of Java 11, the release both builds compile for. */
   private static final int JAVA_11 = 55;
 
+  /** Class-file major version of Java 17, the release of the Vector API kernel. */
+  private static final int JAVA_17 = 61;
+
+  /** The Vector API kernel, compiled for Java 17 with the incubator module. */
+  private static final String VECTOR_KERNEL = "io/github/fastkmeans/engine/VectorBlockSweep.class";
+
   @TempDir static Path temp;
   private static WekaInstallation weka;
   private static ZipFile antZip;
@@ -105,13 +111,18 @@ class AntPackageIT {
     }
   }
 
-  /** Both jars hold the same class files, all compiled for Java 11. */
+  /**
+   * Both jars hold the same class files, all compiled for Java 11 but the Vector API kernel, for
+   * Java 17 (the engine reaches it only where it can run).
+   */
   @Test
   void jarsHoldTheSameClassesForJava11() throws IOException {
     SortedMap<String, Integer> ant = classVersions(antZip);
     SortedMap<String, Integer> maven = classVersions(mavenZip);
     assertTrue(maven.containsKey("weka/clusterers/FastKMeans.class"), maven.keySet().toString());
     assertSameNames(maven.keySet(), ant.keySet(), "classes in FastKMeans.jar");
+    assertEquals(JAVA_17, ant.remove(VECTOR_KERNEL), "Ant's vector kernel");
+    assertEquals(JAVA_17, maven.remove(VECTOR_KERNEL), "Maven's vector kernel");
     assertEquals(Set.of(JAVA_11), Set.copyOf(ant.values()), "Ant's class-file versions: " + ant);
     assertEquals(
         Set.of(JAVA_11), Set.copyOf(maven.values()), "Maven's class-file versions: " + maven);
@@ -148,6 +159,8 @@ class AntPackageIT {
     assertTrue(run.stdout().contains("Number of clusters: 3"), run.toString());
     assertTrue(run.stdout().contains("Final cluster centroids:"), run.toString());
     assertTrue(run.stdout().contains("Clustered Instances"), run.toString());
+    // Weka's JVM runs without jdk.incubator.vector: the package loads and says which kernel ran.
+    assertTrue(run.stdout().contains("Assignment kernel: "), run.toString());
   }
 
   /**

@@ -91,6 +91,17 @@ class ModelTextTest {
   }
 
   @Test
+  void namesTheKernelThatComparedRowsWithEveryCentre() throws Exception {
+    FittedModel model = model(false, List.of());
+    String text = ModelText.describe(model, false, false, DECIMALS);
+    String kernel = model.result().kernel();
+    // Lloyd sweeps blocks of rows: the vector kernel or the plain one, which says why.
+    assertTrue(kernel.startsWith("vector (") || kernel.startsWith("plain Java ("), kernel);
+    assertTrue(
+        text.contains("\nAlgorithm: lloyd on 1 thread\nAssignment kernel: " + kernel + "\n"), text);
+  }
+
+  @Test
   void listsTheStartingPointsInOriginalUnits() throws Exception {
     String text = text(false, false, DECIMALS);
     assertTrue(text.contains("\nInitial starting points (kmeans++):\n\n"), text);

@@ -62,7 +62,13 @@ class NoSharedStateTest {
   @Test
   void noStaticMutableState() throws Exception {
     List<String> offenders = new ArrayList<>();
+    boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     for (Class<?> type : mainClasses()) {
+      if (!vectorModule && type.getName().equals("io.github.fastkmeans.engine.VectorBlockSweep")) {
+        // Its fields are vectors, which do not resolve without the module; the build's second test
+        // run, which has the module, checks it.
+        continue;
+      }
       for (Field field : type.getDeclaredFields()) {
         int modifiers = field.getModifiers();
         if (!Modifier.isStatic(modifiers) || field.isSynthetic()) {

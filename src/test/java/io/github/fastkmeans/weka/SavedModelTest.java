@@ -187,5 +187,16 @@ class SavedModelTest {
     Files.write(file, forged(kmeans, form -> form));
     FastKMeans copy = (FastKMeans) SerializationHelper.read(file.toString());
     assertEquals(ModelAnswers.of(kmeans, data), ModelAnswers.of(copy, data));
+    // Format 7 keeps which kernel ran, which the engine's saved result does not hold.
+    String kernelLine = kernelLine(kmeans.toString());
+    assertTrue(kernelLine.startsWith("Assignment kernel: "), kmeans.toString());
+    assertEquals(kernelLine, kernelLine(copy.toString()));
+  }
+
+  private static String kernelLine(String text) {
+    return text.lines()
+        .filter(line -> line.startsWith("Assignment kernel: "))
+        .findFirst()
+        .orElse("");
   }
 }

@@ -1,0 +1,205 @@
+package io.github.fastkmeans.engine;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Chooses the {@link BlockSweep} of this JVM, once: the Vector API kernel when the module {@code
+ * jdk.incubator.vector} is in the boot layer (the JVM was started with {@code --add-modules
+ * jdk.incubator.vector}) and its class loads and runs, the plain Java kernel otherwise, with the
+ * reason kept for the model output.
+ *
+ * <p>The vector kernel is compiled for Java 17 apart from the engine, which compiles for Java 11,
+ * so it is reached by name alone: on a JVM without the module it is never loaded.
+ */
+final class BlockSweeps {
+
+  /** The module the vector kernel needs. */
+  static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+  private static final String VECTOR_CLASS = "io.github.fastkmeans.engine.VectorBlockSweep";
+
+  /** The vector kernel's constructor (k, columns); null when it cannot run here. */
+  private static final Constructor<? extends BlockSweep> VECTOR;
+
+  /** Which kernel {@link #create} makes, and why, for the model output. */
+  private static final String DESCRIPTION;
+
+  /**
+   * Set to false, the vector kernel is used from its first block on, compiled or not (for tests
+   * that must exercise it on small data); by default blocks go to the plain kernel until the JIT
+   * has compiled the vector one.
+   */
+  static final String WARM_UP_PROPERTY = "fastkmeans.vectorKernel.warmUp";
+
+  /** A warm-up call on the probe block took less than this once the JIT compiled the kernel. */
+  private static final long COMPILED_NANOS_PER_CALL = 5_000;
+
+  /** The warm-up gives up after this long: the JIT did not compile the kernel (say, -Xint). */
+  private static final long WARM_UP_LIMIT_NANOS = 120_000_000_000L;
+
+  /**
+   * Whether the JIT has compiled the vector kernel: its calls run at vector speed. A fact about
+   * this JVM, set once by the warm-up.
+   */
+  private static final AtomicBoolean VECTOR_COMPILED = new AtomicBoolean();
+
+  static {
+    Constructor<? extends BlockSweep> vector = null;
+    String description;
+    if (ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()) {
+      try {
+        vector =
+            Class.forName(VECTOR_CLASS)
+                .asSubclass(BlockSweep.class)
+                .getDeclaredConstructor(int.class, int.class);
+        description = probe(vector).kernel();
+      } catch (InvocationTargetException e) {
+        vector = null;
+        description = "plain Java (the vector kernel failed: " + e.getCause() + ")";
+      } catch (ReflectiveOperationException | LinkageError e) {
+        vector = null;
+        description = "plain Java (the vector kernel did not load: " + e + ")";
+      }
+    } else {
+      description =
+          "plain Java (the JVM runs without "
+              + VECTOR_MODULE
+              + "; --add-modules "
+              + VECTOR_MODULE
+              + " enables the vector kernel)";
+    }
+    VECTOR = vector;
+    DESCRIPTION = description;
+    if (vector != null) {
+      if ("false".equals(System.getProperty(WARM_UP_PROPERTY))) {
+        VECTOR_COMPILED.set(true);
+      } else {
+        Thread warmUp = new Thread(BlockSweeps::warmUp, "FastKMeans vector kernel warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+      }
+    }
+  }
+
+  /**
+   * Calls the vector kernel on a small block until a call runs at compiled speed, so that the JIT
+   * compiles it without a fit waiting on the uncompiled code; then lets fits use it.
+   */
+  private static void warmUp() {
+    BlockSweep sweep = vector(16, 32);
+    int rows = 9;
+    double[] values = new double[rows * 32];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 7;
+    }
+    double[] centres = new double[16 * 32];
+    for (int i = 0; i < centres.length; i++) {
+      centres[i] = i % 5;
+    }
+    double[] centreNorms = new double[16];
+    for (int c = 0; c < 16; c++) {
+      centreNorms[c] = CentreColumns.squaredNorm(centres, c * 32, 32);
+    }
+    double[] rowNorms = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      rowNorms[r] = CentreColumns.squaredNorm(values, r * 32, 32);
+    }
+    sweep.update(centres, centreNorms);
+    double[][] estimates = new double[rows][sweep.estimateLength()];
+    double[] smallest = new double[rows];
+    // Enough calls for the JIT's counters to ask for a compilation (C2's thresholds count a few
+    // thousand calls and loop turns); then a few calls now and then, to see whether it is done.
+    for (int call = 0; call < 2000; call++) {
+      sweep.estimate(values, 0, rows, rowNorms, 0, estimates, smallest);
+    }
+    long started = System.nanoTime();
+    while (System.nanoTime() - started < WARM_UP_LIMIT_NANOS) {
+      long batch = System.nanoTime();
+      for (int call = 0; call < 10; call++) {
+        sweep.estimate(values, 0, rows, rowNorms, 0, estimates, smallest);
+      }
+      if ((System.nanoTime() - batch) / 10 < COMPILED_NANOS_PER_CALL) {
+        VECTOR_COMPILED.set(true);
+        return;
+      }
+      try {
+        // The compiler thread needs the processor more than this one.
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Whether the JIT has compiled the vector kernel (or the warm-up was switched off): until then
+   * {@link #create}'s sweeps use the plain kernel.
+   */
+  static boolean vectorCompiled() {
+    return VECTOR_COMPILED.get();
+  }
+
+  private BlockSweeps() {}
+
+  /**
+   * A vector kernel made and run once on a tiny block, so that a class that loads but cannot link
+   * or run fails here and not in a fit.
+   */
+  private static BlockSweep probe(Constructor<? extends BlockSweep> vector)
+      throws ReflectiveOperationException {
+    BlockSweep sweep = vector.newInstance(3, 2);
+    sweep.update(new double[] {0, 0, 1, 1, 2, 2}, new double[] {0, 2, 8});
+    double[][] estimates = new double[9][sweep.estimateLength()];
+    double[] values = new double[18];
+    sweep.estimate(values, 0, 9, new double[9], 0, estimates, new double[9]);
+    return sweep;
+  }
+
+  /** Which kernel {@link #create} makes, and why when it is the plain one. */
+  static String description() {
+    return DESCRIPTION;
+  }
+
+  /** Whether {@link #create} makes the vector kernel. */
+  static boolean vectorKernel() {
+    return VECTOR != null;
+  }
+
+  /**
+   * The kernel of this JVM for {@code k} centres in {@code columns} dimensions: the vector kernel
+   * (the plain one while the JIT compiles it) or the plain one, each describing itself for the
+   * model output.
+   */
+  static BlockSweep create(int k, int columns) {
+    if (VECTOR == null) {
+      return new PlainBlockSweep(k, columns, DESCRIPTION);
+    }
+    return new WarmingBlockSweep(vector(k, columns), new PlainBlockSweep(k, columns));
+  }
+
+  /**
+   * The vector kernel for {@code k} centres in {@code columns} dimensions.
+   *
+   * @throws IllegalStateException if it cannot run in this JVM
+   */
+  static BlockSweep vector(int k, int columns) {
+    if (VECTOR == null) {
+      throw new IllegalStateException(DESCRIPTION);
+    }
+    try {
+      return VECTOR.newInstance(k, columns);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException("The vector kernel failed: " + cause, cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The vector kernel did not load: " + e, e);
+    }
+  }
+}

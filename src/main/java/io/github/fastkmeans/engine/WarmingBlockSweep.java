@@ -1,0 +1,75 @@
+package io.github.fastkmeans.engine;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The vector kernel once the JIT has compiled it, the plain kernel before ({@link
+ * BlockSweeps#vectorCompiled}). Until C2 compiles it, the Vector API runs as ordinary Java that
+ * allocates an object per vector operation, a hundred times slower than plain Java: a fit that
+ * started it cold lost seconds on its first pass. Both kernels choose the same centres, so a switch
+ * between blocks changes no result; {@link #kernel} says how many blocks each swept.
+ */
+final class WarmingBlockSweep extends BlockSweep {
+
+  private final BlockSweep vector;
+  private final BlockSweep plain;
+  private final LongAdder vectorBlocks = new LongAdder();
+  private final LongAdder plainBlocks = new LongAdder();
+
+  /** Sweeps with {@code vector} once compiled and with {@code plain} before; same k and columns. */
+  WarmingBlockSweep(BlockSweep vector, BlockSweep plain) {
+    super(vector.k, vector.columns);
+    this.vector = vector;
+    this.plain = plain;
+  }
+
+  @Override
+  String kernel() {
+    long early = plainBlocks.sum();
+    if (early == 0) {
+      return vector.kernel();
+    }
+    long blocks = early + vectorBlocks.sum();
+    return vector.kernel()
+        + ", "
+        + early
+        + " of "
+        + blocks
+        + " blocks of rows in plain Java while the JIT compiled it";
+  }
+
+  @Override
+  void update(double[] centres, double[] squaredNorms) {
+    vector.update(centres, squaredNorms);
+    plain.update(centres, squaredNorms);
+  }
+
+  @Override
+  int estimateLength() {
+    return Math.max(vector.estimateLength(), plain.estimateLength());
+  }
+
+  @Override
+  void estimate(
+      double[] values,
+      int offset,
+      int rows,
+      double[] rowNorms,
+      int firstNorm,
+      double[][] estimates,
+      double[] smallest) {
+    if (BlockSweeps.vectorCompiled()) {
+      vector.estimate(values, offset, rows, rowNorms, firstNorm, estimates, smallest);
+      vectorBlocks.increment();
+    } else {
+      plain.estimate(values, offset, rows, rowNorms, firstNorm, estimates, smallest);
+      plainBlocks.increment();
+    }
+  }
+
+  @Override
+  int nextCandidate(double[] estimates, int from, double reach) {
+    // Both kernels leave every estimate below k in place; the plain search reads nothing beyond.
+    return plain.nextCandidate(estimates, from, reach);
+  }
+}

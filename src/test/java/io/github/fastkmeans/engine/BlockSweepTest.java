@@ -1,0 +1,186 @@
+package io.github.fastkmeans.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Both block kernels choose, for every row of a block, the centre {@link SquaredEuclidean#nearest}
+ * chooses (lowest index on a tie), on data made to defeat the dot-product filter: ties, values far
+ * from the origin, huge and tiny magnitudes, k not a multiple of the tile, blocks not a multiple of
+ * the tile's rows. The vector kernel is tested where the JVM has its module (the build's second
+ * test run adds it).
+ */
+class BlockSweepTest {
+
+  /** The kernels this JVM can run, by name. */
+  static List<Arguments> kernels() {
+    List<Arguments> kernels = new ArrayList<>();
+    kernels.add(
+        Arguments.of("plain", (BiFunction<Integer, Integer, BlockSweep>) PlainBlockSweep::new));
+    if (BlockSweeps.vectorKernel()) {
+      kernels.add(
+          Arguments.of("vector", (BiFunction<Integer, Integer, BlockSweep>) BlockSweeps::vector));
+    }
+    return kernels;
+  }
+
+  static Stream<Arguments> kernelsAndShapes() {
+    int[][] shapes = {{4, 1}, {4, 17}, {5, 33}, {6, 15}, {7, 16}, {8, 3}, {9, 40}, {64, 100}};
+    return kernels().stream()
+        .flatMap(
+            kernel ->
+                Arrays.stream(shapes)
+                    .map(
+                        shape ->
+                            Arguments.of(kernel.get()[0], kernel.get()[1], shape[0], shape[1])));
+  }
+
+  /** The kind of values a test matrix holds. */
+  enum Values {
+    GAUSSIAN,
+    SMALL_GRID_WITH_TIES,
+    FAR_FROM_THE_ORIGIN,
+    HUGE,
+    TINY,
+    MIXED_MAGNITUDES
+  }
+
+  private static double value(Values kind, Random random) {
+    switch (kind) {
+      case SMALL_GRID_WITH_TIES:
+        return random.nextInt(3);
+      case FAR_FROM_THE_ORIGIN:
+        return 1e7 + random.nextInt(4) + 1e-3 * random.nextGaussian();
+      case HUGE:
+        return 1e152 * random.nextGaussian();
+      case TINY:
+        return 1e-160 * random.nextGaussian();
+      case MIXED_MAGNITUDES:
+        return random.nextGaussian() * Math.pow(10, random.nextInt(13) - 6);
+      default:
+        return random.nextGaussian();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: {2} columns, {3} centres")
+  @MethodSource("kernelsAndShapes")
+  void everyRowGetsTheCentreOfTheExactSweep(
+      String name, BiFunction<Integer, Integer, BlockSweep> kernel, int columns, int k) {
+    for (Values kind : Values.values()) {
+      Random random = new Random(97L * columns + k + kind.ordinal());
+      int rows = 203;
+      double[] values = new double[rows * columns];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = value(kind, random);
+      }
+      double[] centres = new double[k * columns];
+      for (int c = 0; c < k; c++) {
+        // Half of the centres are rows (ties with the rows), a few are copies of an earlier one.
+        int from = c > 2 && c % 5 == 0 ? (c - 3) * columns : random.nextInt(rows) * columns;
+        double[] source = c > 2 && c % 5 == 0 ? centres : values;
+        for (int j = 0; j < columns; j++) {
+          centres[c * columns + j] =
+              c % 2 == 0 || c % 5 == 0 ? source[from + j] : value(kind, random);
+        }
+      }
+      double[] rowNorms = new double[rows];
+      for (int row = 0; row < rows; row++) {
+        rowNorms[row] = CentreColumns.squaredNorm(values, row * columns, columns);
+      }
+      CentreColumns table = new CentreColumns(k, columns, kernel.apply(k, columns));
+      table.update(centres);
+      CentreColumns.BlockScratch scratch = table.newBlockScratch();
+      // Blocks of every length up to the scratch's, so that every tail of a tile is met.
+      int first = 0;
+      for (int length = 1; first < rows; length = length % scratch.rows + 1) {
+        int block = Math.min(length, rows - first);
+        table.nearestOfBlock(values, first, block, rowNorms, scratch);
+        for (int r = 0; r < block; r++) {
+          int row = first + r;
+          assertEquals(
+              SquaredEuclidean.nearest(values, row * columns, centres, k, columns),
+              scratch.nearest[r],
+              name + ", " + kind + ", row " + row);
+        }
+        first += block;
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kernels")
+  void theKernelFollowsTheCentresAfterAnUpdate(
+      String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
+    int columns = 5;
+    int k = 19;
+    double[] rows = new double[9 * columns];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i % 7;
+    }
+    double[] rowNorms = new double[9];
+    for (int row = 0; row < 9; row++) {
+      rowNorms[row] = CentreColumns.squaredNorm(rows, row * columns, columns);
+    }
+    CentreColumns table = new CentreColumns(k, columns, kernel.apply(k, columns));
+    double[] centres = new double[k * columns];
+    Arrays.fill(centres, 100);
+    table.update(centres);
+    // Centre 7 moves onto every row's neighbourhood: each row must now pick it.
+    Arrays.fill(centres, 7 * columns, 8 * columns, 3);
+    table.update(centres);
+    CentreColumns.BlockScratch scratch = table.newBlockScratch();
+    table.nearestOfBlock(rows, 0, 9, rowNorms, scratch);
+    int[] expected = new int[9];
+    Arrays.fill(expected, 7);
+    assertArrayEquals(expected, Arrays.copyOf(scratch.nearest, 9), name);
+  }
+
+  @Test
+  void theVectorKernelRunsWhereverItsModuleIsPresent() {
+    boolean module = ModuleLayer.boot().findModule(BlockSweeps.VECTOR_MODULE).isPresent();
+    Assumptions.assumeTrue(module, "the JVM runs without " + BlockSweeps.VECTOR_MODULE);
+    assertTrue(BlockSweeps.vectorKernel(), BlockSweeps.description());
+    assertTrue(BlockSweeps.description().startsWith("vector"), BlockSweeps.description());
+  }
+
+  @Test
+  void withoutItsModuleThePlainKernelSaysWhy() {
+    boolean module = ModuleLayer.boot().findModule(BlockSweeps.VECTOR_MODULE).isPresent();
+    Assumptions.assumeFalse(module, "the JVM runs with " + BlockSweeps.VECTOR_MODULE);
+    assertEquals(false, BlockSweeps.vectorKernel());
+    assertTrue(
+        BlockSweeps.description().startsWith("plain Java (")
+            && BlockSweeps.description().contains("--add-modules " + BlockSweeps.VECTOR_MODULE),
+        BlockSweeps.description());
+  }
+
+  @Test
+  void lloydsResultNamesTheKernelThatSweptIt() throws Exception {
+    DataMatrix data = TestData.blobs(11, 500, 6, 5, 1.0, false);
+    double[] start = Arrays.copyOf(data.values(), 7 * 6);
+    KMeansResult lloyd =
+        new KMeans(KMeansSettings.DEFAULTS.withAlgorithm(Algorithm.LLOYD)).fit(data, start);
+    if (BlockSweeps.vectorKernel()) {
+      // The vector kernel, and how many blocks went to the plain one while the JIT compiled it.
+      assertTrue(lloyd.kernel().startsWith(BlockSweeps.description()), lloyd.kernel());
+    } else {
+      assertEquals(BlockSweeps.description(), lloyd.kernel());
+    }
+    KMeansResult hamerly =
+        new KMeans(KMeansSettings.DEFAULTS.withAlgorithm(Algorithm.HAMERLY)).fit(data, start);
+    assertTrue(hamerly.kernel().contains("one row at a time"), hamerly.kernel());
+  }
+}
