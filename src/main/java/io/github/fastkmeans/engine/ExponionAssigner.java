@@ -17,7 +17,17 @@ final class ExponionAssigner extends HamerlyAssigner {
   private static final int LOCAL_DROP_NEIGHBOURS = 8;
 
   ExponionAssigner(DataMatrix data, double[] centres, int[] labels) {
-    super(data, centres, labels, true);
+    super(data, centres, labels, neighboursKept(centres.length / data.columns()));
+  }
+
+  /**
+   * How many of each centre's others are kept sorted for k centres: a scan reaching past k / 3 of
+   * them sweeps all centres instead ({@link #sweepsAll}), and the bound drop looks at {@link
+   * #LOCAL_DROP_NEIGHBOURS}; at most k - 1. Selecting k / 3 + 1 and sorting only them costs a third
+   * of sorting all, and so much less memory at large k.
+   */
+  static int neighboursKept(int k) {
+    return Math.min(k - 1, Math.max(k / 3 + 1, LOCAL_DROP_NEIGHBOURS));
   }
 
   /**
@@ -36,7 +46,7 @@ final class ExponionAssigner extends HamerlyAssigner {
     }
     // The margin keeps a neighbour on the edge inside, whatever the rounding of the bounds.
     double radius = (upperBound + lowerBound) * (1 + 2 * MARGIN);
-    int first = own * (k - 1);
+    int first = own * geometry.neighboursKept();
     int looked = Math.min(k - 1, LOCAL_DROP_NEIGHBOURS);
     double drop = 0;
     for (int i = 0; i < looked; i++) {
@@ -58,16 +68,18 @@ final class ExponionAssigner extends HamerlyAssigner {
     double bestSquared = ownSquared;
     double secondSquared = Double.POSITIVE_INFINITY;
     int computed = 0;
-    int first = own * (k - 1);
+    int kept = geometry.neighboursKept();
+    int first = own * kept;
     // The margin keeps centres on the ball's edge inside it, whatever the rounding.
     double reach = radius * (1 + MARGIN);
     int inside = 0;
-    while (inside < k - 1 && geometry.neighbourDistance[first + inside] <= reach) {
+    while (inside < kept && geometry.neighbourDistance[first + inside] <= reach) {
       inside++;
     }
     if (sweepsAll(inside) || radius < SMALLEST_TRUSTED_BOUND) {
-      // A large ball: one sweep over all centres costs less than its distances one at a time. A
-      // tiny one: its margin does not cover the rounding near the subnormal range.
+      // A large ball: one sweep over all centres costs less than its distances one at a time; a
+      // ball holding every kept neighbour is one (kept > k / 3 unless all are kept). A tiny one:
+      // its margin does not cover the rounding near the subnormal range.
       scanAll(row, scratch, sums);
       return k - 1;
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AlgorithmEquivalenceTest {
 
   private static final Algorithm[] ACCELERATED = {
-    Algorithm.HAMERLY, Algorithm.ELKAN, Algorithm.EXPONION, Algorithm.KD_TREE
+    Algorithm.HAMERLY, Algorithm.ELKAN, Algorithm.EXPONION, Algorithm.YINYANG, Algorithm.KD_TREE
   };
 
   static Stream<Arguments> problems() {
