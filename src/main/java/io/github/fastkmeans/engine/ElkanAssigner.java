@@ -45,7 +45,7 @@ final class ElkanAssigner extends Assigner {
   @Override
   long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
     if (centresPending) {
-      geometry.measureCentres(centres, runner, callerOnly);
+      geometry.measureCentres(centres, centreColumns, runner, callerOnly);
       for (int i = 0; i < halfBetween.length; i++) {
         halfBetween[i] = geometry.between[i] / 2;
       }

@@ -4,7 +4,9 @@ package io.github.fastkmeans.engine;
  * Exponion: Hamerly's test first; when it fails, only the centres within {@code 2u + 2h} of the
  * row's own centre can be nearer (u: the row's distance to its centre, h: half the distance from
  * that centre to its nearest other centre), and they are scanned in order of distance from it.
- * Centres beyond that ball are at least {@code u + 2h} away, which caps the new lower bound.
+ * Centres beyond that ball are at least {@code u + 2h} away, which caps the new lower bound. Each
+ * centre's others are kept in annuli of doubling size ({@link CentreGeometry#neighbours}); the scan
+ * covers the annuli that reach into the ball.
  *
  * <p>J. Newling, F. Fleuret, "Fast k-means with accurate bounds", ICML 2016.
  */
@@ -72,18 +74,28 @@ final class ExponionAssigner extends HamerlyAssigner {
     int first = own * kept;
     // The margin keeps centres on the ball's edge inside it, whatever the rounding.
     double reach = radius * (1 + MARGIN);
-    int inside = 0;
-    while (inside < kept && geometry.neighbourDistance[first + inside] <= reach) {
-      inside++;
+    // The annuli that reach into the ball, and how many of their centres lie inside it.
+    int annuli = geometry.annuli();
+    int end = 0;
+    for (int i = 0; i < annuli && geometry.annulusStart[own * annuli + i] <= reach; i++) {
+      end = geometry.annulusEnd(i);
     }
-    if (sweepsAll(inside) || radius < SMALLEST_TRUSTED_BOUND) {
+    int inside = 0;
+    for (int i = first; i < first + end; i++) {
+      inside += geometry.neighbourDistance[i] <= reach ? 1 : 0;
+    }
+    if (sweepsAll(inside) || (inside == kept && kept < k - 1) || radius < SMALLEST_TRUSTED_BOUND) {
       // A large ball: one sweep over all centres costs less than its distances one at a time; a
-      // ball holding every kept neighbour is one (kept > k / 3 unless all are kept). A tiny one:
-      // its margin does not cover the rounding near the subnormal range.
+      // ball holding every kept neighbour may hold others too (every kept one is nearer than
+      // every other). A tiny one: its margin does not cover the rounding near the subnormal
+      // range.
       scanAll(row, scratch, sums);
       return k - 1;
     }
-    for (int i = first; i < first + inside; i++) {
+    for (int i = first; i < first + end; i++) {
+      if (geometry.neighbourDistance[i] > reach) {
+        continue;
+      }
       int c = geometry.neighbours[i];
       double squared = squaredDistance(row, c);
       computed++;

@@ -48,7 +48,7 @@ class HamerlyAssigner extends Assigner {
   @Override
   long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
     if (centresPending) {
-      geometry.measureCentres(centres, runner, callerOnly);
+      geometry.measureCentres(centres, centreColumns, runner, callerOnly);
       centresPending = false;
     }
     return 0;

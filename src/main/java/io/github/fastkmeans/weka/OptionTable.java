@@ -182,7 +182,9 @@ public final class OptionTable {
           "How each instance's nearest centre is found; all give exactly the same clusters,"
               + " centroids and iteration count. lloyd computes every distance; hamerly keeps one"
               + " bound per instance, elkan one per instance and cluster, exponion Hamerly's bound"
-              + " plus a search of the centres near the instance's own; kdtree filters the centres"
+              + " plus a search of the centres near the instance's own, yinyang one bound per"
+              + " instance and group of about ten clusters (for many clusters); kdtree filters the"
+              + " centres"
               + " down a k-d tree of the instances (for few attributes). auto takes lloyd for k <="
               + " 2, kdtree up to 4 numeric dimensions, elkan from 80 when its bounds fit"
               + " -elkan-memory, and exponion otherwise.");
