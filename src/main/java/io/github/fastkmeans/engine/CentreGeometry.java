@@ -16,7 +16,7 @@ final class CentreGeometry {
   /**
    * Centres per task of {@link #measureCentres}: enough to amortise a hand-off, small to balance.
    */
-  private static final int CENTRES_PER_TASK = 16;
+  private static final int CENTRES_PER_TASK = 64;
 
   /**
    * Below this many multiply-adds ({@code k * k * columns}) the distances between centres are
@@ -43,7 +43,7 @@ final class CentreGeometry {
   /**
    * For centre a, its {@link #neighboursKept} nearest others in annuli: a * neighboursKept + i,
    * when kept. The first {@link #SORTED_NEIGHBOURS} are sorted by distance; after them come annuli
-   * of doubling size, each unordered within but nearer than the next (Newling and Fleuret's
+   * of growing size, each unordered within but nearer than the next (Newling and Fleuret's
    * exponion: a scan that stops at the first annulus beyond its radius needs no more order, and the
    * partial order costs a few linear passes instead of a sort).
    */
@@ -54,6 +54,13 @@ final class CentreGeometry {
 
   /** How many neighbours come first in sorted order. */
   static final int SORTED_NEIGHBOURS = 8;
+
+  /**
+   * Each annulus ends this many times farther along the neighbours than it starts: a scan checks
+   * the bound of every neighbour of the annuli it enters, which costs little beside a distance,
+   * while every annulus costs a selection pass over the kept neighbours.
+   */
+  private static final int ANNULUS_GROWTH = 4;
 
   /** Where each annulus ends in a centre's neighbours: the first is the sorted ones. */
   private final int[] annulusEnds;
@@ -99,7 +106,7 @@ final class CentreGeometry {
 
   /** Where the annulus that starts at {@code start} ends. */
   private int nextAnnulusEnd(int start) {
-    return Math.min(neighboursKept, start == 0 ? SORTED_NEIGHBOURS : 2 * start);
+    return Math.min(neighboursKept, start == 0 ? SORTED_NEIGHBOURS : ANNULUS_GROWTH * start);
   }
 
   /** The number of annuli of each centre's neighbours. */
@@ -228,9 +235,8 @@ final class CentreGeometry {
     int filled = 0;
     for (int b = 0; b < k; b++) {
       if (b != a) {
-        float rounded = roundedDown(row[b]);
         // Non-negative floats order as their bits do; the index breaks ties, so keys are unique.
-        keys[filled++] = ((long) Float.floatToIntBits(rounded) << 32) | b;
+        keys[filled++] = ((long) roundedDownBits(row[b]) << 32) | b;
       }
     }
     if (neighboursKept < filled) {
@@ -256,9 +262,13 @@ final class CentreGeometry {
     }
   }
 
-  /** The largest float at most {@code value} (a non-negative distance). */
-  private static float roundedDown(double value) {
+  /**
+   * The bits of the largest float at most {@code value} (a non-negative distance): one below those
+   * of the nearest float when that is above, without a branch, which would be mispredicted half the
+   * time.
+   */
+  private static int roundedDownBits(double value) {
     float rounded = (float) value;
-    return rounded > value ? Math.nextDown(rounded) : rounded;
+    return Float.floatToRawIntBits(rounded) - (rounded > value ? 1 : 0);
   }
 }

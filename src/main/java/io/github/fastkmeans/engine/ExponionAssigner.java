@@ -5,7 +5,7 @@ package io.github.fastkmeans.engine;
  * row's own centre can be nearer (u: the row's distance to its centre, h: half the distance from
  * that centre to its nearest other centre), and they are scanned in order of distance from it.
  * Centres beyond that ball are at least {@code u + 2h} away, which caps the new lower bound. Each
- * centre's others are kept in annuli of doubling size ({@link CentreGeometry#neighbours}); the scan
+ * centre's others are kept in annuli of growing size ({@link CentreGeometry#neighbours}); the scan
  * covers the annuli that reach into the ball.
  *
  * <p>J. Newling, F. Fleuret, "Fast k-means with accurate bounds", ICML 2016.

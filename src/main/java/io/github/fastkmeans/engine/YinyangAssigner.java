@@ -118,15 +118,18 @@ final class YinyangAssigner extends Assigner {
     int best = nearestOfAll(row, scratch);
     double[] distances = scratch.distances;
     int base = row * groupCount;
-    for (int g = 0; g < groupCount; g++) {
-      double nearest = Double.POSITIVE_INFINITY;
-      for (int i = groups.groupStart[g]; i < groups.groupStart[g + 1]; i++) {
-        int c = groups.members[i];
-        if (c != best) {
-          nearest = Math.min(nearest, distances[c]);
-        }
+    // The least squared distance of each group, in the row's bounds, then its square root: one
+    // pass over the centres in index order.
+    Arrays.fill(lower, base, base + groupCount, Double.POSITIVE_INFINITY);
+    int[] groupOf = groups.groupOf;
+    for (int c = 0; c < k; c++) {
+      int at = base + groupOf[c];
+      if (c != best && distances[c] < lower[at]) {
+        lower[at] = distances[c];
       }
-      lower[base + g] = Math.sqrt(nearest);
+    }
+    for (int g = 0; g < groupCount; g++) {
+      lower[base + g] = Math.sqrt(lower[base + g]);
     }
     upper[row] = Math.sqrt(distances[best]);
     record(row, best, sums);
