@@ -14,13 +14,14 @@ import java.util.Random;
  * Engine fit times of the assignment algorithms on the large-k sets of issue 15, for the rule of
  * {@code auto}: wall and process CPU time (all threads of the JVM, so JIT and GC too) of one fit
  * from the first k rows, with a fixed number of iterations, interleaved algorithm by algorithm and
- * repeated. Arguments: the set (E, K10K, F, F200K), the threads, the repetitions, then the
+ * repeated. Arguments: the set (E, K3K, K10K, F, F200K), the threads, the repetitions, then the
  * algorithm ids. Every fit's squared error is printed, so that a differing one would show.
  *
  * <p>The sets are Gaussian blobs of standard deviation 1 around centres drawn uniformly in a cube:
  * E 200,000 x 32 with 1,000 centres in [-10, 10]^32, k = 1,000, 10 iterations; K10K 100,000 x 32
- * with 10,000 centres in [-10, 10]^32, k = 10,000, 5 iterations; F 1,000,000 x 64 (F200K: 200,000)
- * with 256 centres in [-1, 1]^64, so the blobs overlap, k = 256, 10 iterations.
+ * with 10,000 centres in [-10, 10]^32, k = 10,000, 5 iterations (K3K: 3,000 centres, k = 3,000); F
+ * 1,000,000 x 64 (F200K: 200,000) with 256 centres in [-1, 1]^64, so the blobs overlap, k = 256, 10
+ * iterations.
  */
 public final class LargeKTime {
 
@@ -33,6 +34,8 @@ public final class LargeKTime {
       switch (name.toUpperCase(Locale.ROOT)) {
         case "E":
           return new LargeKSet(200_000, 32, 1000, 10, 10);
+        case "K3K":
+          return new LargeKSet(100_000, 32, 3000, 10, 5);
         case "K10K":
           return new LargeKSet(100_000, 32, 10_000, 10, 5);
         case "F":

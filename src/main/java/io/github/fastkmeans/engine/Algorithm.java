@@ -71,6 +71,12 @@ public enum Algorithm implements Choice {
   /** From this many columns {@link #AUTO} takes Elkan, when its bounds fit their budget. */
   static final int ELKAN_COLUMNS = 80;
 
+  /**
+   * From this many centres {@link #AUTO} takes Yinyang where it would take Exponion, when Yinyang's
+   * bounds fit the bounds budget.
+   */
+  static final int YINYANG_CENTRES = 5000;
+
   /** Up to this many columns {@link #AUTO} takes the k-d tree. */
   static final int TREE_COLUMNS = 4;
 
@@ -141,8 +147,8 @@ public enum Algorithm implements Choice {
 
   /**
    * The algorithm {@link #AUTO} stands for on {@code rows} x {@code columns} data with {@code k}
-   * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for
-   * itself.
+   * centres, given {@code elkanBudgetBytes} for Elkan's bounds (and Yinyang's); any other algorithm
+   * stands for itself.
    *
    * <p>The rule comes from the benchmark (docs/benchmarks.md, 2 threads). With one or two centres a
    * bound saves at most one distance per row and costs about as much: Lloyd. Up to 4 columns the
@@ -153,7 +159,13 @@ public enum Algorithm implements Choice {
    * Hamerly 0.45 s, Elkan 0.76 s; KDD Cup, 38: 0.30 s, 0.38 s, 0.33 s), at most 17% behind Hamerly
    * where that was fastest (32 and 64 dimensions); from 96 dimensions Elkan was fastest (96: 0.36 s
    * against 0.45 s and 0.42 s; D, 128: 0.35 s against 0.56 s and 0.51 s), at 64 it was not (0.41 s
-   * against 0.35 s and 0.30 s).
+   * against 0.35 s and 0.30 s). With many centres Exponion's work between centres grows as k^2 and
+   * its bounds prune little more than the group bounds of Yinyang, which has no such work (CPU
+   * seconds, 2 threads, 100,000 x 32, 5 iterations): at k = 10,000 Yinyang was fastest in two runs
+   * of three (25.3 s against Hamerly's 27.4 s and Exponion's 27.2 s; 27.6 s against 31.2 s and 35.5
+   * s), at k = 3,000 it was not (7.1 s against Hamerly's 6.1 s and Exponion's 7.1 s), nor at k =
+   * 1,000 on 200,000 rows (E: 6.2-8.1 s against Exponion's 4.5-6.1 s). Its bounds must fit {@code
+   * boundsBudgetBytes}, the budget Elkan's bounds have.
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {
@@ -167,6 +179,9 @@ public enum Algorithm implements Choice {
     }
     if (columns >= ELKAN_COLUMNS && 8L * rows * k <= elkanBudgetBytes) {
       return ELKAN;
+    }
+    if (k >= YINYANG_CENTRES && YINYANG.boundsBytes(rows, columns, k) <= elkanBudgetBytes) {
+      return YINYANG;
     }
     return EXPONION;
   }
