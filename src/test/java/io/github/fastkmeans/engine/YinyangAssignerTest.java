@@ -121,6 +121,18 @@ class YinyangAssignerTest {
   }
 
   @Test
+  void theMemoryEstimateCountsOneBoundPerRowAndGroup() {
+    KMeansSettings yinyang = KMeansSettings.DEFAULTS.withAlgorithm(Algorithm.YINYANG);
+    long rows = 100_000;
+    assertEquals(
+        8 * rows * YinyangAssigner.MAX_GROUPS + 8 * rows + 32L * 10_000,
+        MemoryEstimate.of((int) rows, 32, 10_000, yinyang).boundsBytes());
+    assertEquals(
+        8 * rows * 3 + 8 * rows + 32L * 25,
+        MemoryEstimate.of((int) rows, 32, 25, yinyang).boundsBytes());
+  }
+
+  @Test
   void selectionMovesTheSmallestKeysToTheFront() {
     Random random = new Random(25);
     for (int trial = 0; trial < 200; trial++) {
