@@ -40,7 +40,7 @@ public enum Algorithm implements Choice {
       "exponion",
       "Exponion (Hamerly's bound, ball search)",
       ExponionAssigner::new,
-      // As Hamerly, and every centre's nearest others sorted by distance (distances and indices).
+      // As Hamerly, and every centre's nearest others in annuli by distance (bounds and indices).
       (rows, columns, k) -> 16 * rows + 12L * k * ExponionAssigner.neighboursKept(k)),
   /**
    * The centres split once into groups, and one lower bound per row and group (Y. Ding et al.,

@@ -23,10 +23,10 @@ final class ExponionAssigner extends HamerlyAssigner {
   }
 
   /**
-   * How many of each centre's others are kept sorted for k centres: a scan reaching past k / 3 of
+   * How many of each centre's others are kept in order for k centres: a scan reaching past k / 3 of
    * them sweeps all centres instead ({@link #sweepsAll}), and the bound drop looks at {@link
-   * #LOCAL_DROP_NEIGHBOURS}; at most k - 1. Selecting k / 3 + 1 and sorting only them costs a third
-   * of sorting all, and so much less memory at large k.
+   * #LOCAL_DROP_NEIGHBOURS}; at most k - 1. Keeping k / 3 + 1 takes a third of the memory of all,
+   * 12 bytes each.
    */
   static int neighboursKept(int k) {
     return Math.min(k - 1, Math.max(k / 3 + 1, LOCAL_DROP_NEIGHBOURS));
@@ -36,9 +36,9 @@ final class ExponionAssigner extends HamerlyAssigner {
    * Only the moves of centres that could come below the lower bound count: a centre c at distance
    * s(c) from the row's centre (after the move) is at least s(c) - u from the row, u being the
    * upper bound, so when s(c) &ge; u + l it is, after its move, still no nearer than the old lower
-   * bound l. The others are found by walking the sorted neighbours of the row's centre; the drop is
-   * the largest move among them. A move to a row's own centre is in u. When many neighbours lie
-   * within u + l, Hamerly's largest move of all is taken; it is as good there.
+   * bound l. The others are found by walking the first, sorted neighbours of the row's centre; the
+   * drop is the largest move among them. A move to a row's own centre is in u. When many neighbours
+   * lie within u + l, Hamerly's largest move of all is taken; it is as good there.
    */
   @Override
   double lowerBoundDrop(int own, double upperBound, double lowerBound) {

@@ -29,7 +29,7 @@ class HamerlyAssigner extends Assigner {
     this(data, centres, labels, 0);
   }
 
-  /** Keeps each centre's {@code neighboursKept} nearest others sorted, for a ball search. */
+  /** Keeps each centre's {@code neighboursKept} nearest others in annuli, for a ball search. */
   HamerlyAssigner(DataMatrix data, double[] centres, int[] labels, int neighboursKept) {
     super(data, centres, labels);
     this.upper = new double[data.rows()];
