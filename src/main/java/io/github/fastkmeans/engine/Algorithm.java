@@ -161,11 +161,11 @@ public enum Algorithm implements Choice {
    * against 0.45 s and 0.42 s; D, 128: 0.35 s against 0.56 s and 0.51 s), at 64 it was not (0.41 s
    * against 0.35 s and 0.30 s). With many centres Exponion's work between centres grows as k^2 and
    * its bounds prune little more than the group bounds of Yinyang, which has no such work (CPU
-   * seconds, 2 threads, 100,000 x 32, 5 iterations): at k = 10,000 Yinyang was fastest in two runs
-   * of three (25.3 s against Hamerly's 27.4 s and Exponion's 27.2 s; 27.6 s against 31.2 s and 35.5
-   * s), at k = 3,000 it was not (7.1 s against Hamerly's 6.1 s and Exponion's 7.1 s), nor at k =
-   * 1,000 on 200,000 rows (E: 6.2-8.1 s against Exponion's 4.5-6.1 s). Its bounds must fit {@code
-   * boundsBudgetBytes}, the budget Elkan's bounds have.
+   * seconds, 2 threads, 100,000 x 32, 5 iterations): at k = 10,000 Yinyang beat Exponion in four
+   * runs of four (23.6-29.9 s against 27.2-42.0 s) and drew with Hamerly (22.5-31.2 s; two runs
+   * each), at k = 3,000 it did not (6.7-7.1 s against Hamerly's 5.9-6.1 s and Exponion's 6.9-7.1
+   * s), nor at k = 1,000 on 200,000 rows (E: 6.2-8.1 s against Exponion's 4.5-6.1 s). Its bounds
+   * must fit {@code boundsBudgetBytes}, the budget Elkan's bounds have.
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {
