@@ -39,7 +39,7 @@ final class Options {
           "                     other widths run only when named: L3, L4, L5 (200,000 rows, k = 32) and W32,",
           "                     W64, W96",
           "  --systems LIST     only systems whose id contains one of these words. Ids: fastkmeans-ALGO-Nt",
-          "                     (buildClusterer; ALGO: auto, lloyd, hamerly, elkan, exponion, kdtree, ...; N:",
+          "                     (buildClusterer; ALGO: auto, lloyd, hamerly, elkan, exponion, yinyang, kdtree; N:",
           "                     --threads) and fastkmeans-auto-1t; fastkmeans-engine-ALGO-Nt and",
           "                     fastkmeans-engine-ALGO-1t (the engine alone); weka-simplekmeans, elki-lloyd,",
           "                     elki-hamerly, elki-elkan, elki-exponion, elki-shallot, elki-kdfiltering,",

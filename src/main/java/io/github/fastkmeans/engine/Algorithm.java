@@ -40,8 +40,19 @@ public enum Algorithm implements Choice {
       "exponion",
       "Exponion (Hamerly's bound, ball search)",
       ExponionAssigner::new,
-      // As Hamerly, and every centre's others sorted by distance (distances and indices).
-      (rows, columns, k) -> 16 * rows + 20L * k * k),
+      // As Hamerly, and every centre's nearest others in annuli by distance (bounds and indices).
+      (rows, columns, k) -> 16 * rows + 12L * k * ExponionAssigner.neighboursKept(k)),
+  /**
+   * The centres split once into groups, and one lower bound per row and group (Y. Ding et al.,
+   * "Yinyang K-Means: A Drop-In Replacement of the Classic K-Means with Consistent Speedup", ICML
+   * 2015). Needs 8 * rows * groups bytes of bounds, groups = k / 10, at most 128.
+   */
+  YINYANG(
+      "yinyang",
+      "Yinyang (one bound per instance and group of clusters)",
+      YinyangAssigner::new,
+      // A lower bound per row and group, an upper bound per row; shifts and groups per centre.
+      (rows, columns, k) -> 8 * rows * YinyangAssigner.groupCount(k) + 8 * rows + 32L * k),
   /**
    * A k-d tree of the rows, down which the centres are filtered: a node keeps only the centres that
    * may be nearest to some point of its box (T. Kanungo et al., "An efficient k-means clustering
@@ -59,6 +70,12 @@ public enum Algorithm implements Choice {
 
   /** From this many columns {@link #AUTO} takes Elkan, when its bounds fit their budget. */
   static final int ELKAN_COLUMNS = 80;
+
+  /**
+   * From this many centres {@link #AUTO} takes Yinyang where it would take Exponion, when Yinyang's
+   * bounds fit the bounds budget.
+   */
+  static final int YINYANG_CENTRES = 5000;
 
   /** Up to this many columns {@link #AUTO} takes the k-d tree. */
   static final int TREE_COLUMNS = 4;
@@ -111,11 +128,12 @@ public enum Algorithm implements Choice {
   /**
    * Whether a fit by this (resolved) algorithm can start from an earlier fit ({@link
    * KMeans#fitFrom}): Lloyd, Hamerly and Exponion, which keep nothing about the rows beyond
-   * Hamerly's bounds. The k-d tree keeps which centre owns each node of its tree, and Elkan a bound
-   * per row and centre, which an earlier fit does not give; they run from the centres alone.
+   * Hamerly's bounds, and Yinyang, whose group bounds all start at Hamerly's lower bound. The k-d
+   * tree keeps which centre owns each node of its tree, and Elkan a bound per row and centre, which
+   * an earlier fit does not give; they run from the centres alone.
    */
   boolean startsFromEarlierFit() {
-    return this == LLOYD || this == HAMERLY || this == EXPONION;
+    return this == LLOYD || this == HAMERLY || this == EXPONION || this == YINYANG;
   }
 
   /**
@@ -129,8 +147,8 @@ public enum Algorithm implements Choice {
 
   /**
    * The algorithm {@link #AUTO} stands for on {@code rows} x {@code columns} data with {@code k}
-   * centres, given {@code elkanBudgetBytes} for Elkan's bounds; any other algorithm stands for
-   * itself.
+   * centres, given {@code elkanBudgetBytes} for Elkan's bounds (and Yinyang's); any other algorithm
+   * stands for itself.
    *
    * <p>The rule comes from the benchmark (docs/benchmarks.md, 2 threads). With one or two centres a
    * bound saves at most one distance per row and costs about as much: Lloyd. Up to 4 columns the
@@ -141,7 +159,13 @@ public enum Algorithm implements Choice {
    * Hamerly 0.45 s, Elkan 0.76 s; KDD Cup, 38: 0.30 s, 0.38 s, 0.33 s), at most 17% behind Hamerly
    * where that was fastest (32 and 64 dimensions); from 96 dimensions Elkan was fastest (96: 0.36 s
    * against 0.45 s and 0.42 s; D, 128: 0.35 s against 0.56 s and 0.51 s), at 64 it was not (0.41 s
-   * against 0.35 s and 0.30 s).
+   * against 0.35 s and 0.30 s). With many centres Exponion's work between centres grows as k^2 and
+   * its bounds prune little more than the group bounds of Yinyang, which has no such work (CPU
+   * seconds, 2 threads, 100,000 x 32, 5 iterations): at k = 10,000 Yinyang beat Exponion in four
+   * runs of four (23.6-29.9 s against 27.2-42.0 s) and drew with Hamerly (22.5-31.2 s; two runs
+   * each), at k = 3,000 it did not (6.7-7.1 s against Hamerly's 5.9-6.1 s and Exponion's 6.9-7.1
+   * s), nor at k = 1,000 on 200,000 rows (E: 6.2-8.1 s against Exponion's 4.5-6.1 s). Its bounds
+   * must fit {@code boundsBudgetBytes}, the budget Elkan's bounds have.
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     if (this != AUTO) {
@@ -155,6 +179,9 @@ public enum Algorithm implements Choice {
     }
     if (columns >= ELKAN_COLUMNS && 8L * rows * k <= elkanBudgetBytes) {
       return ELKAN;
+    }
+    if (k >= YINYANG_CENTRES && YINYANG.boundsBytes(rows, columns, k) <= elkanBudgetBytes) {
+      return YINYANG;
     }
     return EXPONION;
   }

@@ -1,5 +1,6 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
 import java.util.Arrays;
 
 /**
@@ -23,21 +24,34 @@ final class ElkanAssigner extends Assigner {
 
   private final CentreGeometry geometry;
 
+  /** Whether the centres moved since their distances were last measured. */
+  private boolean centresPending;
+
   ElkanAssigner(DataMatrix data, double[] centres, int[] labels) {
     super(data, centres, labels);
     this.lower = new double[Math.multiplyExact(data.rows(), k)];
     this.upper = new double[data.rows()];
     this.halfBetween = new double[k * k];
-    this.geometry = new CentreGeometry(k, columns, true, false);
+    this.geometry = new CentreGeometry(k, columns, true, 0);
   }
 
   @Override
   void centresMoved(double[] previous) {
     geometry.measureShifts(previous, centres);
-    geometry.measureCentres(centres);
-    for (int i = 0; i < halfBetween.length; i++) {
-      halfBetween[i] = geometry.between[i] / 2;
+    // The distances between centres, O(k^2) work, are measured before the pass on all threads.
+    centresPending = true;
+  }
+
+  @Override
+  long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
+    if (centresPending) {
+      geometry.measureCentres(centres, centreColumns, runner, callerOnly);
+      for (int i = 0; i < halfBetween.length; i++) {
+        halfBetween[i] = geometry.between[i] / 2;
+      }
+      centresPending = false;
     }
+    return 0;
   }
 
   @Override

@@ -4,7 +4,9 @@ package io.github.fastkmeans.engine;
  * Exponion: Hamerly's test first; when it fails, only the centres within {@code 2u + 2h} of the
  * row's own centre can be nearer (u: the row's distance to its centre, h: half the distance from
  * that centre to its nearest other centre), and they are scanned in order of distance from it.
- * Centres beyond that ball are at least {@code u + 2h} away, which caps the new lower bound.
+ * Centres beyond that ball are at least {@code u + 2h} away, which caps the new lower bound. Each
+ * centre's others are kept in annuli of growing size ({@link CentreGeometry#neighbours}); the scan
+ * covers the annuli that reach into the ball.
  *
  * <p>J. Newling, F. Fleuret, "Fast k-means with accurate bounds", ICML 2016.
  */
@@ -17,16 +19,26 @@ final class ExponionAssigner extends HamerlyAssigner {
   private static final int LOCAL_DROP_NEIGHBOURS = 8;
 
   ExponionAssigner(DataMatrix data, double[] centres, int[] labels) {
-    super(data, centres, labels, true);
+    super(data, centres, labels, neighboursKept(centres.length / data.columns()));
+  }
+
+  /**
+   * How many of each centre's others are kept in order for k centres: a scan reaching past k / 3 of
+   * them sweeps all centres instead ({@link #sweepsAll}), and the bound drop looks at {@link
+   * #LOCAL_DROP_NEIGHBOURS}; at most k - 1. Keeping k / 3 + 1 takes a third of the memory of all,
+   * 12 bytes each.
+   */
+  static int neighboursKept(int k) {
+    return Math.min(k - 1, Math.max(k / 3 + 1, LOCAL_DROP_NEIGHBOURS));
   }
 
   /**
    * Only the moves of centres that could come below the lower bound count: a centre c at distance
    * s(c) from the row's centre (after the move) is at least s(c) - u from the row, u being the
    * upper bound, so when s(c) &ge; u + l it is, after its move, still no nearer than the old lower
-   * bound l. The others are found by walking the sorted neighbours of the row's centre; the drop is
-   * the largest move among them. A move to a row's own centre is in u. When many neighbours lie
-   * within u + l, Hamerly's largest move of all is taken; it is as good there.
+   * bound l. The others are found by walking the first, sorted neighbours of the row's centre; the
+   * drop is the largest move among them. A move to a row's own centre is in u. When many neighbours
+   * lie within u + l, Hamerly's largest move of all is taken; it is as good there.
    */
   @Override
   double lowerBoundDrop(int own, double upperBound, double lowerBound) {
@@ -36,7 +48,7 @@ final class ExponionAssigner extends HamerlyAssigner {
     }
     // The margin keeps a neighbour on the edge inside, whatever the rounding of the bounds.
     double radius = (upperBound + lowerBound) * (1 + 2 * MARGIN);
-    int first = own * (k - 1);
+    int first = own * geometry.neighboursKept();
     int looked = Math.min(k - 1, LOCAL_DROP_NEIGHBOURS);
     double drop = 0;
     for (int i = 0; i < looked; i++) {
@@ -58,20 +70,32 @@ final class ExponionAssigner extends HamerlyAssigner {
     double bestSquared = ownSquared;
     double secondSquared = Double.POSITIVE_INFINITY;
     int computed = 0;
-    int first = own * (k - 1);
+    int kept = geometry.neighboursKept();
+    int first = own * kept;
     // The margin keeps centres on the ball's edge inside it, whatever the rounding.
     double reach = radius * (1 + MARGIN);
-    int inside = 0;
-    while (inside < k - 1 && geometry.neighbourDistance[first + inside] <= reach) {
-      inside++;
+    // The annuli that reach into the ball, and how many of their centres lie inside it.
+    int annuli = geometry.annuli();
+    int end = 0;
+    for (int i = 0; i < annuli && geometry.annulusStart[own * annuli + i] <= reach; i++) {
+      end = geometry.annulusEnd(i);
     }
-    if (sweepsAll(inside) || radius < SMALLEST_TRUSTED_BOUND) {
-      // A large ball: one sweep over all centres costs less than its distances one at a time. A
-      // tiny one: its margin does not cover the rounding near the subnormal range.
+    int inside = 0;
+    for (int i = first; i < first + end; i++) {
+      inside += geometry.neighbourDistance[i] <= reach ? 1 : 0;
+    }
+    if (sweepsAll(inside) || (inside == kept && kept < k - 1) || radius < SMALLEST_TRUSTED_BOUND) {
+      // A large ball: one sweep over all centres costs less than its distances one at a time; a
+      // ball holding every kept neighbour may hold others too (every kept one is nearer than
+      // every other). A tiny one: its margin does not cover the rounding near the subnormal
+      // range.
       scanAll(row, scratch, sums);
       return k - 1;
     }
-    for (int i = first; i < first + inside; i++) {
+    for (int i = first; i < first + end; i++) {
+      if (geometry.neighbourDistance[i] > reach) {
+        continue;
+      }
       int c = geometry.neighbours[i];
       double squared = squaredDistance(row, c);
       computed++;

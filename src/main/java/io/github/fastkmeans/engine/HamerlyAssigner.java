@@ -1,5 +1,7 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
+
 /**
  * Hamerly's algorithm: a row keeps its centre without a scan while an upper bound on its distance
  * to that centre is below both half the distance from the centre to its nearest other centre and a
@@ -20,22 +22,36 @@ class HamerlyAssigner extends Assigner {
 
   final CentreGeometry geometry;
 
+  /** Whether the centres moved since their distances were last measured. */
+  private boolean centresPending;
+
   HamerlyAssigner(DataMatrix data, double[] centres, int[] labels) {
-    this(data, centres, labels, false);
+    this(data, centres, labels, 0);
   }
 
-  HamerlyAssigner(DataMatrix data, double[] centres, int[] labels, boolean sortedNeighbours) {
+  /** Keeps each centre's {@code neighboursKept} nearest others in annuli, for a ball search. */
+  HamerlyAssigner(DataMatrix data, double[] centres, int[] labels, int neighboursKept) {
     super(data, centres, labels);
     this.upper = new double[data.rows()];
     this.lower = new double[data.rows()];
-    this.geometry = new CentreGeometry(k, columns, false, sortedNeighbours);
+    this.geometry = new CentreGeometry(k, columns, false, neighboursKept);
   }
 
   @Override
   void centresMoved(double[] previous) {
     geometry.measureShifts(previous, centres);
-    geometry.measureCentres(centres);
-    // Bounds are moved in the pass, row by row, where each row's are read anyway.
+    // The distances between centres, O(k^2) work, are measured before the pass on all threads;
+    // bounds are moved in the pass, row by row, where each row's are read anyway.
+    centresPending = true;
+  }
+
+  @Override
+  long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
+    if (centresPending) {
+      geometry.measureCentres(centres, centreColumns, runner, callerOnly);
+      centresPending = false;
+    }
+    return 0;
   }
 
   @Override

@@ -182,10 +182,12 @@ public final class OptionTable {
           "How each instance's nearest centre is found; all give exactly the same clusters,"
               + " centroids and iteration count. lloyd computes every distance; hamerly keeps one"
               + " bound per instance, elkan one per instance and cluster, exponion Hamerly's bound"
-              + " plus a search of the centres near the instance's own; kdtree filters the centres"
-              + " down a k-d tree of the instances (for few attributes). auto takes lloyd for k <="
-              + " 2, kdtree up to 4 numeric dimensions, elkan from 80 when its bounds fit"
-              + " -elkan-memory, and exponion otherwise.");
+              + " plus a search of the centres near the instance's own, yinyang one bound per"
+              + " instance and group of about ten clusters (for many clusters); kdtree filters the"
+              + " centres down a k-d tree of the instances (for few attributes). auto takes lloyd"
+              + " for k <= 2, kdtree up to 4 numeric dimensions, elkan from 80 when its bounds fit"
+              + " -elkan-memory, yinyang from k = 5000 when its bounds fit -elkan-memory, and"
+              + " exponion otherwise.");
 
   /** -elkan-memory: the memory Elkan's bounds may take. */
   public static final OptionSpec<Integer> ELKAN_MEMORY =
@@ -194,7 +196,8 @@ public final class OptionTable {
           ValueTypes.integer("MiB", IntRange.atLeast(0)),
           (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20),
           "The memory Elkan's bounds may take, in MiB (8 bytes per instance and cluster); auto"
-              + " does not choose elkan beyond it, and -algorithm elkan is refused beyond it.");
+              + " does not choose elkan or yinyang (8 bytes per instance and group) beyond it, and"
+              + " -algorithm elkan is refused beyond it.");
 
   /** -stream-budget: the memory a stream's kept rows may take before it is summarised. */
   public static final OptionSpec<Double> STREAM_BUDGET =

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AlgorithmEquivalenceTest {
 
   private static final Algorithm[] ACCELERATED = {
-    Algorithm.HAMERLY, Algorithm.ELKAN, Algorithm.EXPONION, Algorithm.KD_TREE
+    Algorithm.HAMERLY, Algorithm.ELKAN, Algorithm.EXPONION, Algorithm.YINYANG, Algorithm.KD_TREE
   };
 
   /** Lloyd too, whose block kernel must not depend on the threads' row ranges. */
@@ -212,6 +212,11 @@ class AlgorithmEquivalenceTest {
     assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 79, 32, budget));
     assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 80, 32, budget));
     assertEquals(Algorithm.HAMERLY, Algorithm.HAMERLY.resolve(1000, 8, 32, budget));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(200_000, 32, 4999, budget));
+    assertEquals(Algorithm.YINYANG, Algorithm.AUTO.resolve(100_000, 32, 10_000, budget));
+    // 128 groups of bounds for 10 million rows exceed the budget.
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(10_000_000, 32, 10_000, budget));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100_000, 2, 10_000, budget));
   }
 
   @Test

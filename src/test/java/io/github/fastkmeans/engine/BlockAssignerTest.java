@@ -20,7 +20,7 @@ class BlockAssignerTest {
   @ParameterizedTest
   @EnumSource(
       value = Algorithm.class,
-      names = {"LLOYD", "HAMERLY", "EXPONION", "ELKAN", "KD_TREE"})
+      names = {"LLOYD", "HAMERLY", "EXPONION", "ELKAN", "YINYANG", "KD_TREE"})
   void blocksOfWholeChunksGiveTheInProcessFit(Algorithm algorithm) throws InterruptedException {
     DataMatrix data = TestData.blobs(7, 2900, algorithm == Algorithm.KD_TREE ? 3 : 6, 9, 1.5, true);
     double[] start = TestData.firstRows(data, 9);

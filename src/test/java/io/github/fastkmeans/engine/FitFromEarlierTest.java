@@ -189,7 +189,7 @@ class FitFromEarlierTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"EXPONION", "HAMERLY", "LLOYD"})
+  @ValueSource(strings = {"EXPONION", "HAMERLY", "LLOYD", "YINYANG"})
   void theSwapRefinementKeepsTheSameFitWhenItsFitsStartFromTheOneBefore(String name)
       throws Exception {
     // The k-d tree runs every swap's fit from the centres alone; the others start from the fit

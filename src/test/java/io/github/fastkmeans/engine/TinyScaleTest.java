@@ -17,7 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TinyScaleTest {
 
   private static final Algorithm[] ALGORITHMS = {
-    Algorithm.LLOYD, Algorithm.HAMERLY, Algorithm.ELKAN, Algorithm.EXPONION, Algorithm.KD_TREE
+    Algorithm.LLOYD,
+    Algorithm.HAMERLY,
+    Algorithm.ELKAN,
+    Algorithm.EXPONION,
+    Algorithm.YINYANG,
+    Algorithm.KD_TREE
   };
 
   private static DataMatrix scaled(DataMatrix data, double factor) {

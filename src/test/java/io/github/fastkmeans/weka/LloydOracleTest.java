@@ -40,7 +40,7 @@ class LloydOracleTest {
       "wine",
       "seeds"
     };
-    String[] algorithms = {"lloyd", "hamerly", "elkan", "exponion", "kdtree"};
+    String[] algorithms = {"lloyd", "hamerly", "elkan", "exponion", "yinyang", "kdtree"};
     return Arrays.stream(sets)
         .flatMap(set -> Arrays.stream(algorithms).map(algorithm -> Arguments.of(set, algorithm)));
   }

@@ -1,0 +1,114 @@
+package io.github.fastkmeans.bench;
+
+import io.github.fastkmeans.engine.Algorithm;
+import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.KMeans;
+import io.github.fastkmeans.engine.KMeansResult;
+import io.github.fastkmeans.engine.KMeansSettings;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Engine fit times of the assignment algorithms on the large-k sets of issue 15, for the rule of
+ * {@code auto}: wall and process CPU time (all threads of the JVM, so JIT and GC too) of one fit
+ * from the first k rows, with a fixed number of iterations, interleaved algorithm by algorithm and
+ * repeated. Arguments: the set (E, K3K, K10K, F, F200K), the threads, the repetitions, then the
+ * algorithm ids. Every fit's squared error is printed, so that a differing one would show.
+ *
+ * <p>The sets are Gaussian blobs of standard deviation 1 around centres drawn uniformly in a cube:
+ * E 200,000 x 32 with 1,000 centres in [-10, 10]^32, k = 1,000, 10 iterations; K10K 100,000 x 32
+ * with 10,000 centres in [-10, 10]^32, k = 10,000, 5 iterations (K3K: 3,000 centres, k = 3,000); F
+ * 1,000,000 x 64 (F200K: 200,000) with 256 centres in [-1, 1]^64, so the blobs overlap, k = 256, 10
+ * iterations.
+ */
+public final class LargeKTime {
+
+  private LargeKTime() {}
+
+  /** One set: its size, its true centres' spread and the fit's k and iterations. */
+  private record LargeKSet(int rows, int columns, int blobs, double halfWidth, int iterations) {
+
+    static LargeKSet named(String name) {
+      switch (name.toUpperCase(Locale.ROOT)) {
+        case "E":
+          return new LargeKSet(200_000, 32, 1000, 10, 10);
+        case "K3K":
+          return new LargeKSet(100_000, 32, 3000, 10, 5);
+        case "K10K":
+          return new LargeKSet(100_000, 32, 10_000, 10, 5);
+        case "F":
+          return new LargeKSet(1_000_000, 64, 256, 1, 10);
+        case "F200K":
+          return new LargeKSet(200_000, 64, 256, 1, 10);
+        default:
+          throw new IllegalArgumentException("Unknown set " + name);
+      }
+    }
+
+    DataMatrix generate() {
+      Random random = new Random(15L * rows + columns + blobs);
+      double[] centres = new double[blobs * columns];
+      for (int i = 0; i < centres.length; i++) {
+        centres[i] = (2 * random.nextDouble() - 1) * halfWidth;
+      }
+      double[] values = new double[rows * columns];
+      for (int row = 0; row < rows; row++) {
+        int blob = random.nextInt(blobs);
+        for (int j = 0; j < columns; j++) {
+          values[row * columns + j] = centres[blob * columns + j] + random.nextGaussian();
+        }
+      }
+      return DataMatrix.of(rows, columns, values);
+    }
+  }
+
+  /** Prints one line per fit. */
+  public static void main(String[] args) throws Exception {
+    LargeKSet set = LargeKSet.named(args[0]);
+    int threads = Integer.parseInt(args[1]);
+    int repetitions = Integer.parseInt(args[2]);
+    Algorithm[] algorithms =
+        Arrays.stream(args, 3, args.length).map(Algorithm::fromId).toArray(Algorithm[]::new);
+    DataMatrix data = set.generate();
+    int k = set.blobs();
+    double[] start = Arrays.copyOf(data.values(), k * set.columns());
+    KMeansSettings settings =
+        KMeansSettings.DEFAULTS
+            .withThreads(threads)
+            .withMaxIterations(set.iterations())
+            .withTolerance(0)
+            .withElkanBudgetBytes(8L << 30);
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d x %d, k = %d, %d iterations, %d threads%n",
+        args[0],
+        data.rows(),
+        data.columns(),
+        k,
+        set.iterations(),
+        threads);
+    for (int repetition = 0; repetition < repetitions; repetition++) {
+      for (Algorithm algorithm : algorithms) {
+        long cpu = os.getProcessCpuTime();
+        long wall = System.nanoTime();
+        KMeansResult result = new KMeans(settings.withAlgorithm(algorithm)).fit(data, start);
+        double wallSeconds = (System.nanoTime() - wall) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+        System.out.printf(
+            Locale.ROOT,
+            "run %d %-9s wall %7.3f s  cpu %7.3f s  iterations %d  distances %.3f  error %.10e%n",
+            repetition,
+            algorithm.id(),
+            wallSeconds,
+            cpuSeconds,
+            result.iterations(),
+            result.distanceRatio(),
+            result.squaredError());
+      }
+    }
+  }
+}
