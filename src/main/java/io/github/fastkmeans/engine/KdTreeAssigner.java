@@ -1,8 +1,6 @@
 package io.github.fastkmeans.engine;
 
 import io.github.fastkmeans.parallel.ChunkRunner;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -51,9 +49,6 @@ final class KdTreeAssigner extends Assigner {
 
   /** The subtrees below this depth are the units of work shared between threads. */
   private static final int SHARED_DEPTH = 6;
-
-  /** Atomic access to the words of {@link #changed}, which threads share. */
-  private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
 
   private final KdTree tree;
 
@@ -108,6 +103,7 @@ final class KdTreeAssigner extends Assigner {
     top.descend(0, 0, k, -1, 0, 0);
     long[] computed = new long[subtrees.count];
     long[] work = new long[subtrees.count];
+    Filter[] walks = new Filter[subtrees.count];
     // Late passes walk little of the tree: less than waking the other threads costs.
     boolean light = pass > 1 && subtreeWork < LIGHT_WORK;
     (light ? callerOnly : runner)
@@ -127,7 +123,14 @@ final class KdTreeAssigner extends Assigner {
                   subtrees.fruitless[subtree]);
               computed[subtree] = filter.computed;
               work[subtree] = filter.computed + filter.rowsGiven;
+              walks[subtree] = filter;
             });
+    // The walks' changed rows are marked here, on one thread: marking them during the walks would
+    // make the threads share, and fight over, the words of the bit set.
+    top.markMoved();
+    for (Filter walk : walks) {
+      walk.markMoved();
+    }
     long total = top.computed;
     subtreeWork = 0;
     for (int subtree = 0; subtree < computed.length; subtree++) {
@@ -175,8 +178,9 @@ final class KdTreeAssigner extends Assigner {
     }
   }
 
+  /** Marks a row as changed; on the calling thread only, never while walks run. */
   private void markChanged(int row) {
-    WORDS.getAndBitwiseOr(changed, row >>> 6, 1L << row);
+    changed[row >>> 6] |= 1L << row;
   }
 
   /** Whether, in the previous pass, every row of {@code node} was given {@code owner[node]}. */
@@ -194,6 +198,11 @@ final class KdTreeAssigner extends Assigner {
 
     /** The rows this walk gave a centre node by node. */
     long rowsGiven;
+
+    /** The rows whose nearest centre this walk changed, after the first pass. */
+    private int[] moved = new int[16];
+
+    private int movedCount;
 
     /** Scratch space of the sweep over all centres, made when first needed. */
     private CentreColumns.Scratch scratch;
@@ -251,14 +260,28 @@ final class KdTreeAssigner extends Assigner {
       descend(child + 1, next, count, known, depth + 1, fruitless);
     }
 
-    /** Sets a row's nearest centre and, after the first pass, marks the row if it changed. */
+    /**
+     * Sets a row's nearest centre and, after the first pass, notes the row if it changed, for
+     * {@link #markMoved}.
+     */
     private void setNearest(int row, int c) {
       if (nearest[row] != c) {
         nearest[row] = c;
         if (pass > 1) {
-          markChanged(row);
+          if (movedCount == moved.length) {
+            moved = Arrays.copyOf(moved, 2 * movedCount);
+          }
+          moved[movedCount++] = row;
         }
       }
+    }
+
+    /** Marks the rows this walk changed; on the calling thread, once the walks are done. */
+    void markMoved() {
+      for (int i = 0; i < movedCount; i++) {
+        markChanged(moved[i]);
+      }
+      movedCount = 0;
     }
 
     private void ensure(int size) {
