@@ -71,6 +71,9 @@ public enum Algorithm implements Choice {
   /** From this many columns {@link #AUTO} takes Elkan, when its bounds fit their budget. */
   static final int ELKAN_COLUMNS = 80;
 
+  /** From this many centres {@link #AUTO} takes Lloyd when the Vector API kernel runs. */
+  static final int VECTOR_LLOYD_CENTRES = 100;
+
   /**
    * From this many centres {@link #AUTO} takes Yinyang where it would take Exponion, when Yinyang's
    * bounds fit the bounds budget.
@@ -166,8 +169,24 @@ public enum Algorithm implements Choice {
    * each), at k = 3,000 it did not (6.7-7.1 s against Hamerly's 5.9-6.1 s and Exponion's 6.9-7.1
    * s), nor at k = 1,000 on 200,000 rows (E: 6.2-8.1 s against Exponion's 4.5-6.1 s). Its bounds
    * must fit {@code boundsBudgetBytes}, the budget Elkan's bounds have.
+   *
+   * <p>Where the Vector API kernel runs (only Lloyd sweeps blocks of rows with it; the bounded
+   * algorithms compare one row at a time, about a third as fast per distance), Lloyd from {@link
+   * #VECTOR_LLOYD_CENTRES} centres and more than {@link #TREE_COLUMNS} columns: it was fastest on
+   * every such set of the benchmark (2 threads, buildClusterer: D, 50,000 x 128, k = 100, 0.32 s
+   * against Elkan's 0.40 s; E, 200,000 x 32, k = 1,000, 2.3 s against Exponion's 6.5 s; F,
+   * 1,000,000 x 64, k = 256, 4.7 s against 13.8-16.1 s; G, 100,000 x 32, k = 10,000, 5.8 s against
+   * Yinyang's 22.2 s), and not below it (B, k = 64: 0.61 s against Hamerly's 0.53 s).
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
+    return resolve(rows, columns, k, elkanBudgetBytes, BlockSweeps.vectorKernel());
+  }
+
+  /**
+   * As {@link #resolve(int, int, int, long)}, where {@code vectorKernel} says whether Lloyd's block
+   * sweeps run on the Vector API kernel.
+   */
+  Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes, boolean vectorKernel) {
     if (this != AUTO) {
       return this;
     }
@@ -176,6 +195,9 @@ public enum Algorithm implements Choice {
     }
     if (columns <= TREE_COLUMNS) {
       return KD_TREE;
+    }
+    if (vectorKernel && k >= VECTOR_LLOYD_CENTRES) {
+      return LLOYD;
     }
     if (columns >= ELKAN_COLUMNS && 8L * rows * k <= elkanBudgetBytes) {
       return ELKAN;

@@ -199,24 +199,40 @@ class AlgorithmEquivalenceTest {
   @Test
   void autoFollowsTheMeasuredRule() {
     long budget = KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES;
-    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(1000, 5, 2, budget));
-    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 128, 100, budget));
-    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 128, 100, 0));
-    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100000, 2, 10, budget));
-    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100, 1, 3, budget));
-    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(1000, 3, 100, budget));
-    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(1000, 4, 100, budget));
-    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 5, 100, budget));
-    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(100000, 2, 2, budget));
-    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 8, 32, budget));
-    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 79, 32, budget));
-    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 80, 32, budget));
-    assertEquals(Algorithm.HAMERLY, Algorithm.HAMERLY.resolve(1000, 8, 32, budget));
-    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(200_000, 32, 4999, budget));
-    assertEquals(Algorithm.YINYANG, Algorithm.AUTO.resolve(100_000, 32, 10_000, budget));
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(1000, 5, 2, budget, false));
+    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 128, 100, budget, false));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 128, 100, 0, false));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100000, 2, 10, budget, false));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100, 1, 3, budget, false));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(1000, 3, 100, budget, false));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(1000, 4, 100, budget, false));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 5, 100, budget, false));
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(100000, 2, 2, budget, false));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 8, 32, budget, false));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(1000, 79, 32, budget, false));
+    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(1000, 80, 32, budget, false));
+    assertEquals(Algorithm.HAMERLY, Algorithm.HAMERLY.resolve(1000, 8, 32, budget, false));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(200_000, 32, 4999, budget, false));
+    assertEquals(Algorithm.YINYANG, Algorithm.AUTO.resolve(100_000, 32, 10_000, budget, false));
     // 128 groups of bounds for 10 million rows exceed the budget.
-    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(10_000_000, 32, 10_000, budget));
-    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100_000, 2, 10_000, budget));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(10_000_000, 32, 10_000, budget, false));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100_000, 2, 10_000, budget, false));
+  }
+
+  @Test
+  void autoTakesLloydForManyCentresWhenTheVectorKernelRuns() {
+    long budget = KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES;
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(50_000, 128, 100, budget, true));
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(100_000, 32, 10_000, budget, true));
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(1_000_000, 64, 256, budget, true));
+    // Fewer centres keep the bounds; few columns keep the tree.
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(200_000, 16, 99, budget, true));
+    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(50_000, 128, 99, budget, true));
+    assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100_000, 2, 10_000, budget, true));
+    // The one-argument rule asks the JVM whether the vector kernel runs.
+    assertEquals(
+        Algorithm.AUTO.resolve(100_000, 32, 10_000, budget, BlockSweeps.vectorKernel()),
+        Algorithm.AUTO.resolve(100_000, 32, 10_000, budget));
   }
 
   @Test
