@@ -17,14 +17,22 @@ import java.util.Random;
  * <p>D. Arthur, S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007. The
  * greedy trials follow scikit-learn's implementation.
  *
- * <p><b>Threads.</b> Each trial's distances are computed on all threads, chunk by chunk; its
- * potential is then summed on one thread in row order, so the centres do not depend on the number
- * of threads (and are those of a single-threaded run, bit for bit).
+ * <p><b>Threads.</b> Each trial's distances are computed on all threads, chunk by chunk, up to
+ * {@link #CANDIDATES_PER_PASS} trials in one pass over the data; each trial's potential is then
+ * summed on one thread in row order, so the centres do not depend on the number of threads (and are
+ * those of a single-threaded run of one trial per pass, bit for bit).
  */
 public final class KMeansPlusPlus implements Initializer {
 
   /** Chunks of rows per thread below which fewer threads are used. */
   private static final int CHUNKS_PER_THREAD = 4;
+
+  /**
+   * Trials measured in one pass over the data: each row is then read once for several candidates,
+   * where a pass per trial reads the whole matrix again each time (a pass is bound by memory
+   * bandwidth on large data, which a second thread does not double). Each costs a per-row array.
+   */
+  static final int CANDIDATES_PER_PASS = 3;
 
   private final int threads;
 
@@ -77,7 +85,7 @@ public final class KMeansPlusPlus implements Initializer {
           }
         });
     double[] cumulative = new double[rows];
-    double[] candidateNearest = new double[rows];
+    double[][] closest = new double[CANDIDATES_PER_PASS][rows];
     double[] bestNearest = new double[rows];
     int trials = trials(k);
     for (int c = 1; c < k; c++) {
@@ -93,36 +101,46 @@ public final class KMeansPlusPlus implements Initializer {
       }
       int bestRow = -1;
       double bestPotential = Double.POSITIVE_INFINITY;
-      for (int t = 0; t < trials; t++) {
-        // Each trial is a pass over the data: where an interrupt is seen within a pass's time.
+      for (int trial = 0; trial < trials; trial += CANDIDATES_PER_PASS) {
+        // Each pass over the data: where an interrupt is seen within a pass's time.
         Interruption.check("k-means++");
-        int candidate = WeightedDraw.index(cumulative, random);
-        int candidateOffset = candidate * columns;
+        int group = Math.min(CANDIDATES_PER_PASS, trials - trial);
+        // The draws come first, in trial order, as they would one trial at a time: nothing else
+        // takes from the random between them.
+        int[] candidates = new int[group];
+        for (int g = 0; g < group; g++) {
+          candidates[g] = WeightedDraw.index(cumulative, random);
+        }
         double[] current = nearest;
-        double[] closest = candidateNearest;
         runner.run(
             0,
             chunks.count(),
             (chunk, slot) -> {
               for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
-                double dist =
-                    SquaredEuclidean.distance(
-                        values, row * columns, values, candidateOffset, columns);
-                closest[row] = Math.min(current[row], dist);
+                int offset = row * columns;
+                double near = current[row];
+                for (int g = 0; g < group; g++) {
+                  double dist =
+                      SquaredEuclidean.distance(
+                          values, offset, values, candidates[g] * columns, columns);
+                  closest[g][row] = Math.min(near, dist);
+                }
               }
             });
-        // Summed in row order on this thread: the same potential for any number of threads.
-        double candidatePotential = 0;
-        for (int row = 0; row < rows; row++) {
-          candidatePotential += data.weight(row) * closest[row];
-        }
-        // The first candidate is taken even if its potential overflowed to infinity.
-        if (bestRow < 0 || candidatePotential < bestPotential) {
-          bestPotential = candidatePotential;
-          bestRow = candidate;
-          double[] swap = bestNearest;
-          bestNearest = candidateNearest;
-          candidateNearest = swap;
+        for (int g = 0; g < group; g++) {
+          // Summed in row order on this thread: the same potential for any number of threads.
+          double candidatePotential = 0;
+          double[] distances = closest[g];
+          for (int row = 0; row < rows; row++) {
+            candidatePotential += data.weight(row) * distances[row];
+          }
+          // The first candidate is taken even if its potential overflowed to infinity.
+          if (bestRow < 0 || candidatePotential < bestPotential) {
+            bestPotential = candidatePotential;
+            bestRow = candidates[g];
+            closest[g] = bestNearest;
+            bestNearest = distances;
+          }
         }
       }
       Rows.copyRow(data, bestRow, centres, c);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.SquaredEuclidean;
+import io.github.fastkmeans.engine.WeightedDraw;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +69,79 @@ class KMeansPlusPlusTest {
     ScriptedRandom reversed = new ScriptedRandom().withDoubles(0.1, 0.5, 0.004);
     assertArrayEquals(
         new double[] {0, 11}, new KMeansPlusPlus().initialCentres(data, 2, reversed), 0);
+  }
+
+  /**
+   * Greedy k-means++ as its definition reads: one trial at a time, each a pass over the rows, on
+   * one thread; the initializer measures several trials per pass and must choose the same centres.
+   */
+  private static double[] oneTrialAtATime(DataMatrix data, int k, Random random) {
+    int rows = data.rows();
+    int columns = data.columns();
+    double[] values = data.values();
+    double[] centres = new double[k * columns];
+    int firstRow = WeightedDraw.rowByWeight(data, random);
+    System.arraycopy(values, firstRow * columns, centres, 0, columns);
+    double[] nearest = new double[rows];
+    for (int row = 0; row < rows; row++) {
+      nearest[row] = SquaredEuclidean.distance(values, row * columns, centres, 0, columns);
+    }
+    double[] cumulative = new double[rows];
+    for (int c = 1; c < k; c++) {
+      double potential = 0;
+      for (int row = 0; row < rows; row++) {
+        potential += data.weight(row) * nearest[row];
+        cumulative[row] = potential;
+      }
+      int bestRow = -1;
+      double bestPotential = Double.POSITIVE_INFINITY;
+      double[] best = null;
+      for (int t = 0; t < KMeansPlusPlus.trials(k); t++) {
+        int candidate = WeightedDraw.index(cumulative, random);
+        double[] closest = new double[rows];
+        double candidatePotential = 0;
+        for (int row = 0; row < rows; row++) {
+          closest[row] =
+              Math.min(
+                  nearest[row],
+                  SquaredEuclidean.distance(
+                      values, row * columns, values, candidate * columns, columns));
+          candidatePotential += data.weight(row) * closest[row];
+        }
+        if (bestRow < 0 || candidatePotential < bestPotential) {
+          bestRow = candidate;
+          bestPotential = candidatePotential;
+          best = closest;
+        }
+      }
+      System.arraycopy(values, bestRow * columns, centres, c * columns, columns);
+      nearest = best;
+    }
+    return centres;
+  }
+
+  @Test
+  void severalTrialsPerPassChooseTheCentresOfOneTrialAtATime() throws InterruptedException {
+    Random rows = new Random(8);
+    int n = 6_000;
+    double[] values = new double[n * 3];
+    double[] weights = new double[n];
+    for (int row = 0; row < n; row++) {
+      weights[row] = 0.5 + rows.nextInt(3);
+      for (int j = 0; j < 3; j++) {
+        values[row * 3 + j] = rows.nextGaussian() + 6 * ((row + j) % 5);
+      }
+    }
+    DataMatrix data = DataMatrix.of(n, 3, values, weights);
+    // k = 40: 2 + ln 40 = 5 trials per centre, more than one pass's worth.
+    assertTrue(KMeansPlusPlus.trials(40) > KMeansPlusPlus.CANDIDATES_PER_PASS);
+    double[] expected = oneTrialAtATime(data, 40, new Random(21));
+    for (int threads : new int[] {1, 3}) {
+      assertArrayEquals(
+          expected,
+          new KMeansPlusPlus(threads).initialCentres(data, 40, new Random(21)),
+          0,
+          threads + " threads");
+    }
   }
 }
