@@ -39,6 +39,9 @@ final class BlockSweeps {
   /** The warm-up gives up after this long: the JIT did not compile the kernel (say, -Xint). */
   private static final long WARM_UP_LIMIT_NANOS = 120_000_000_000L;
 
+  /** Whether fits sweep with the plain kernel until the JIT has compiled the vector one. */
+  private static final boolean WARMS_UP = !"false".equals(System.getProperty(WARM_UP_PROPERTY));
+
   /**
    * Whether the JIT has compiled the vector kernel: its calls run at vector speed. A fact about
    * this JVM, set once by the warm-up.
@@ -73,7 +76,7 @@ final class BlockSweeps {
     VECTOR = vector;
     DESCRIPTION = description;
     if (vector != null) {
-      if ("false".equals(System.getProperty(WARM_UP_PROPERTY))) {
+      if (!WARMS_UP) {
         VECTOR_COMPILED.set(true);
       } else {
         Thread warmUp = new Thread(BlockSweeps::warmUp, "FastKMeans vector kernel warm-up");
@@ -177,6 +180,9 @@ final class BlockSweeps {
   static BlockSweep create(int k, int columns) {
     if (VECTOR == null) {
       return new PlainBlockSweep(k, columns, DESCRIPTION);
+    }
+    if (!WARMS_UP) {
+      return vector(k, columns);
     }
     return new WarmingBlockSweep(vector(k, columns), new PlainBlockSweep(k, columns));
   }

@@ -1,20 +1,16 @@
 package io.github.fastkmeans.engine;
 
-import java.util.concurrent.atomic.LongAdder;
-
 /**
  * The vector kernel once the JIT has compiled it, the plain kernel before ({@link
  * BlockSweeps#vectorCompiled}). Until C2 compiles it, the Vector API runs as ordinary Java that
  * allocates an object per vector operation, a hundred times slower than plain Java: a fit that
  * started it cold lost seconds on its first pass. Both kernels choose the same centres, so a switch
- * between blocks changes no result; {@link #kernel} says how many blocks each swept.
+ * between blocks changes no result.
  */
 final class WarmingBlockSweep extends BlockSweep {
 
   private final BlockSweep vector;
   private final BlockSweep plain;
-  private final LongAdder vectorBlocks = new LongAdder();
-  private final LongAdder plainBlocks = new LongAdder();
 
   /** Sweeps with {@code vector} once compiled and with {@code plain} before; same k and columns. */
   WarmingBlockSweep(BlockSweep vector, BlockSweep plain) {
@@ -23,19 +19,14 @@ final class WarmingBlockSweep extends BlockSweep {
     this.plain = plain;
   }
 
+  /**
+   * The vector kernel's name, and that a JVM's first blocks go to the plain kernel: which blocks
+   * did depends on when the JIT finished, so the text says what may happen rather than counting it,
+   * and the same fit always prints the same text.
+   */
   @Override
   String kernel() {
-    long early = plainBlocks.sum();
-    if (early == 0) {
-      return vector.kernel();
-    }
-    long blocks = early + vectorBlocks.sum();
-    return vector.kernel()
-        + ", "
-        + early
-        + " of "
-        + blocks
-        + " blocks of rows in plain Java while the JIT compiled it";
+    return vector.kernel() + "; plain Java for a JVM's first blocks, until the JIT has compiled it";
   }
 
   @Override
@@ -60,10 +51,8 @@ final class WarmingBlockSweep extends BlockSweep {
       double[] smallest) {
     if (BlockSweeps.vectorCompiled()) {
       vector.estimate(values, offset, rows, rowNorms, firstNorm, estimates, smallest);
-      vectorBlocks.increment();
     } else {
       plain.estimate(values, offset, rows, rowNorms, firstNorm, estimates, smallest);
-      plainBlocks.increment();
     }
   }
 
