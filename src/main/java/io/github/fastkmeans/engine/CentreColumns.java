@@ -248,6 +248,17 @@ final class CentreColumns {
 
   /** Writes the dot products of the row with every centre into {@code out}. */
   private void dotProducts(double[] values, int offset, double[] out) {
+    dotProducts(byColumn, k, values, offset, out);
+  }
+
+  /**
+   * Writes into {@code out} the dot products of the row at {@code values[offset ..]} with each of
+   * the {@code k} centres stored column by column in {@code byColumn} (column j of centre c at
+   * {@code byColumn[j][c]}), four columns per sweep over the centres: the loop the JIT turns into
+   * SIMD instructions.
+   */
+  static void dotProducts(double[][] byColumn, int k, double[] values, int offset, double[] out) {
+    int columns = byColumn.length;
     java.util.Arrays.fill(out, 0, k, 0);
     int j = 0;
     for (; j + 3 < columns; j += 4) {

@@ -128,28 +128,7 @@ final class PlainBlockSweep extends BlockSweep {
 
   /** The dot products of the row at {@code first} with every centre. */
   private void oneRow(double[] values, int first, double[] out) {
-    Arrays.fill(out, 0, k, 0);
-    int j = 0;
-    for (; j + 3 < columns; j += 4) {
-      double x0 = values[first + j];
-      double x1 = values[first + j + 1];
-      double x2 = values[first + j + 2];
-      double x3 = values[first + j + 3];
-      double[] column0 = byColumn[j];
-      double[] column1 = byColumn[j + 1];
-      double[] column2 = byColumn[j + 2];
-      double[] column3 = byColumn[j + 3];
-      for (int c = 0; c < k; c++) {
-        out[c] = out[c] + x0 * column0[c] + x1 * column1[c] + x2 * column2[c] + x3 * column3[c];
-      }
-    }
-    for (; j < columns; j++) {
-      double x = values[first + j];
-      double[] column = byColumn[j];
-      for (int c = 0; c < k; c++) {
-        out[c] += x * column[c];
-      }
-    }
+    CentreColumns.dotProducts(byColumn, k, values, first, out);
   }
 
   @Override

@@ -86,7 +86,7 @@ final class AttributeSums {
    * @throws WekaException naming the row when its weight is not finite and non-negative
    */
   void addWeight(int row, double weight) throws WekaException {
-    if (!(weight >= 0) || Double.isInfinite(weight)) {
+    if (!isUsableWeight(weight)) {
       throw new WekaException(
           "Instance "
               + (row + 1)
@@ -95,6 +95,11 @@ final class AttributeSums {
               + "; FastKMeans needs weights that are finite and >= 0.");
     }
     totalWeight += weight;
+  }
+
+  /** Whether FastKMeans can use an instance weight: finite and non-negative (not NaN). */
+  static boolean isUsableWeight(double weight) {
+    return weight >= 0 && !Double.isInfinite(weight);
   }
 
   /**

@@ -123,7 +123,7 @@ public final class RowStream {
       matchedDataset = dataset;
     }
     double weight = instance.weight();
-    if (!(weight >= 0) || Double.isInfinite(weight)) {
+    if (!AttributeSums.isUsableWeight(weight)) {
       throw new WekaException(
           "Row "
               + row
