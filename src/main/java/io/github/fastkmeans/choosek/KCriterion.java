@@ -2,6 +2,7 @@ package io.github.fastkmeans.choosek;
 
 import io.github.fastkmeans.engine.Choice;
 import io.github.fastkmeans.engine.ChoiceLabel;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /** How the best k of a search is recognised. */
@@ -23,6 +24,9 @@ public enum KCriterion implements Choice {
   CALINSKI_HARABASZ(
       "calinski-harabasz", "highest Calinski-Harabasz index", KSearchTable.Row::calinskiHarabasz);
 
+  /** The k the search goes past its best while the criterion keeps falling. */
+  static final int PATIENCE = 4;
+
   private final ChoiceLabel label;
   private final ToDoubleFunction<KSearchTable.Row> value;
 
@@ -37,27 +41,40 @@ public enum KCriterion implements Choice {
   }
 
   /**
-   * Whether {@code row} is better than {@code other}: a higher value, for every criterion; an
-   * undefined value (NaN, as Calinski-Harabasz for one cluster) is worse than any other.
+   * Whether {@code row} is better than {@code other}: an eligible row (no cluster of a single row)
+   * beats one that is not; then a higher value, for every criterion; an undefined value (NaN, as
+   * Calinski-Harabasz for one cluster) is worse than any other.
    */
   boolean isBetter(KSearchTable.Row row, KSearchTable.Row other) {
+    if (row.isEligible() != other.isEligible()) {
+      return row.isEligible();
+    }
     double value = this.value.applyAsDouble(row);
     double otherValue = this.value.applyAsDouble(other);
     return !Double.isNaN(value) && (Double.isNaN(otherValue) || value > otherValue);
   }
 
   /**
-   * Whether the search may stop after {@code row}, the best so far being {@code best}: G-means once
-   * no cluster fails; the others once k has gone well past the best without beating it.
+   * Whether the search may stop after the last of {@code rows}, the best so far being row {@code
+   * best}: G-means once no cluster fails; the others once the best lies {@link #PATIENCE} k behind
+   * and the criterion fell at each of those k. A criterion past the true k falls steadily, one more
+   * centre splitting a cluster; a local peak before it is followed by a rise (a3: 4 of 50
+   * clusters).
    */
-  boolean hasTurned(KSearchTable.Row best, KSearchTable.Row row) {
+  boolean hasTurned(List<KSearchTable.Row> rows, int best) {
+    int last = rows.size() - 1;
     if (this == GMEANS) {
-      return row.nonGaussianClusters() == 0;
+      return rows.get(last).nonGaussianClusters() == 0;
     }
-    // Measured on the choose-k benchmark (docs/choosing-k.md): with 3 (or k/5) further k the
-    // search stopped at a3's early local peak (k = 4 of 50); half the best k again rides it out.
-    int patience = Math.max(5, (best.k() + 1) / 2);
-    return row.k() - best.k() >= patience;
+    if (last - best < PATIENCE) {
+      return false;
+    }
+    for (int i = last - PATIENCE + 1; i <= last; i++) {
+      if (isBetter(rows.get(i), rows.get(i - 1))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -13,18 +13,24 @@ import io.github.fastkmeans.quality.Bic;
 import io.github.fastkmeans.quality.ClusterQuality;
 import io.github.fastkmeans.quality.GaussianSplitTest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
- * Fits every k of a range and keeps the best by a {@link KCriterion}. The first k is fitted as a
- * single fit is (seed, restarts, refinement); every next k starts from the previous fit's centres
- * plus one more, chosen as greedy k-means++ chooses a centre: a few rows drawn by D² sampling (with
+ * Fits every k of a range and keeps the best by a {@link KCriterion}. The first k is seeded as a
+ * single fit is (seed, restarts); every next k starts from the previous fit's centres plus one
+ * more, chosen as greedy k-means++ chooses a centre: a few rows drawn by D² sampling (with
  * probability proportional to weight times squared distance to their centre), of which the one
- * whose addition lowers the squared error most is kept. k-means then runs from these centres,
- * followed by a short refinement ({@link #STEP_TRIALS} swap trials); the chosen k alone gets the
- * full refinement at the end. The search stops early once the criterion has clearly turned. Every
- * step is deterministic for a seed and independent of the number of threads.
+ * whose addition lowers the squared error most is kept. While searching, k-means runs at most
+ * {@link #STEP_ITERATIONS} iterations from these centres, followed by a short refinement ({@link
+ * #STEP_TRIALS} swap trials). The search stops once the criterion has clearly turned ({@link
+ * KCriterion#hasTurned}). The best k then gets k-means to convergence and the full refinement; if
+ * that leaves another k's row better, that k is refined in turn, so that the chosen row is the best
+ * of the table. A k whose fit leaves a cluster of fewer than {@link #MIN_CLUSTER_ROWS} rows is
+ * chosen only if every k does. A range of one k gives exactly the single fit at that k. Every step
+ * is deterministic for a seed and independent of the number of threads.
  */
 public final class KSearch {
 
@@ -32,29 +38,52 @@ public final class KSearch {
   public static final IntRange MIN_CLUSTERS = IntRange.atLeast(1);
 
   /**
-   * Swap trials given to every k after the first while searching. Measured on the choose-k
-   * benchmark (docs/choosing-k.md): the full refinement at every k made the search 2.2 times as
-   * slow for the same choices; without any, wasted centres left by growth made BIC choose too many
-   * clusters on 7 of 17 sets.
+   * Swap trials given to every k while searching. Measured on the choose-k benchmark
+   * (docs/choosing-k.md): one trial chose as well as three, for less time; without any, centres
+   * wasted by growth (two in one cluster) made BIC choose too many clusters on 7 of 17 sets.
    */
-  public static final int STEP_TRIALS = 3;
+  public static final int STEP_TRIALS = 1;
+
+  /**
+   * The fewest rows a cluster may hold for its k to be chosen. A row far from every cluster gets a
+   * centre of its own as soon as k passes the true number of clusters, and under BIC's Gaussian
+   * model removing its large error outweighs the cost of one more centre (measured on dim032, whose
+   * 16 clusters come with 4 such rows: BIC was highest at k = 20, 16 clusters and 4 single rows). A
+   * single row is an outlier, not a cluster found.
+   */
+  public static final int MIN_CLUSTER_ROWS = 2;
 
   /** G-means' significance level for its normality test (Hamerly and Elkan, 2003). */
   static final double GMEANS_ALPHA = 0.0001;
 
+  /**
+   * The most k-means iterations of a fit while searching; the chosen k is fitted to convergence.
+   * Past the true k, the added centre splits a cluster in two, and the two centres drift apart over
+   * 10 to 30 iterations that barely change the squared error or the criterion. Measured on the
+   * choose-k benchmark: 5 chose as well as no limit; 3 chose one cluster too many on 4 of 17 sets.
+   */
+  public static final int STEP_ITERATIONS = 5;
+
   private final KMeans kmeans;
   private final Refinement refinement;
+  private final KMeans stepKMeans;
   private final Refinement stepRefinement;
   private final KCriterion criterion;
 
   /**
-   * A search that fits with {@code kmeans}, refines the first and the chosen k with {@code
-   * refinement} and every other k with {@code stepRefinement}, and judges by {@code criterion}.
+   * A search that fits and refines the first and the chosen k with {@code kmeans} and {@code
+   * refinement}, every other k with {@code stepKMeans} and {@code stepRefinement}, and judges by
+   * {@code criterion}.
    */
   public KSearch(
-      KMeans kmeans, Refinement refinement, Refinement stepRefinement, KCriterion criterion) {
+      KMeans kmeans,
+      Refinement refinement,
+      KMeans stepKMeans,
+      Refinement stepRefinement,
+      KCriterion criterion) {
     this.kmeans = kmeans;
     this.refinement = refinement;
+    this.stepKMeans = stepKMeans;
     this.stepRefinement = stepRefinement;
     this.criterion = criterion;
   }
@@ -96,46 +125,92 @@ public final class KSearch {
           "The largest number of clusters (" + max + ") is below the smallest (" + min + ").");
     }
     List<KSearchTable.Row> rows = new ArrayList<>();
-    KMeansResult chosenFit = null;
+    List<double[]> searchedCentres = new ArrayList<>();
+    Map<Integer, KMeansResult> refined = new HashMap<>();
     int chosen = -1;
+    KMeansResult chosenSearchFit = null;
     KMeansResult fit = null;
     try (ChunkRunner runner = new ChunkRunner(kmeans.settings().threads())) {
       for (int k = min; k <= max; k++) {
         long started = System.nanoTime();
-        // The first k is fitted and refined as a single fit with this seed is, so that a range of
-        // one k gives exactly the fit -N gives.
-        fit =
-            fit == null
-                ? refinement.refine(data, Restarts.best(kmeans, data, restarts, seed, start), seed)
-                : stepRefinement.refine(
-                    data,
-                    kmeans.fitFrom(
-                        data,
-                        fit,
-                        Growth.withOneMore(data, fit, new Random(StreamSeeds.of(seed, k))),
-                        fit.k(),
-                        runner),
-                    StreamSeeds.of(seed, -k));
+        if (fit == null && min == max) {
+          // A range of one k gives exactly the fit -N gives: fitted and refined as a single fit.
+          fit = refinement.refine(data, Restarts.best(kmeans, data, restarts, seed, start), seed);
+          refined.put(0, fit);
+        } else if (fit == null) {
+          fit =
+              stepRefinement.refine(
+                  data, Restarts.best(stepKMeans, data, restarts, seed, start), seed);
+        } else {
+          fit = step(data, fit, k, seed, runner);
+        }
         KSearchTable.Row row = measure(data, fit, seed, runner, System.nanoTime() - started);
         rows.add(row);
+        searchedCentres.add(fit.centres());
         if (chosen < 0 || criterion.isBetter(row, rows.get(chosen))) {
           chosen = rows.size() - 1;
-          chosenFit = fit;
+          chosenSearchFit = fit;
         }
-        if (criterion.hasTurned(rows.get(chosen), row)) {
+        if (criterion.hasTurned(rows, chosen)) {
           break;
         }
         Interruption.check("Choosing k");
       }
-      if (chosen > 0) {
+      // The best k gets the full refinement. Refining changes its measures, and may leave another
+      // k's row better: that one is refined in turn, until the best row is a refined one, so that
+      // the marked row is the best of the table and describes the fit the model keeps.
+      int searchChosen = chosen;
+      while (!refined.containsKey(chosen)) {
         long started = System.nanoTime();
         int k = rows.get(chosen).k();
-        chosenFit = refinement.refine(data, chosenFit, StreamSeeds.of(seed, -k - max - 1L));
+        KMeansResult searchFit;
+        if (chosen == searchChosen) {
+          // A fit stopped at the search's iteration limit goes on to convergence first.
+          searchFit =
+              chosenSearchFit.converged()
+                  ? chosenSearchFit
+                  : kmeans.fitFrom(data, chosenSearchFit, chosenSearchFit.centres(), -1, runner);
+        } else {
+          // Only the centres of every k are kept, not its labels: k-means runs again from them.
+          searchFit = kmeans.fit(data, searchedCentres.get(chosen));
+        }
+        KMeansResult best = refinement.refine(data, searchFit, StreamSeeds.of(seed, -k - max - 1L));
+        refined.put(chosen, best);
         long nanos = rows.get(chosen).nanos() + System.nanoTime() - started;
-        rows.set(chosen, measure(data, chosenFit, seed, runner, nanos));
+        rows.set(chosen, measure(data, best, seed, runner, nanos));
+        chosen = best(rows, chosen);
+        Interruption.check("Choosing k");
       }
     }
+    KMeansResult chosenFit = refined.get(chosen);
     return new Outcome(chosenFit, new KSearchTable(criterion, rows, chosen));
+  }
+
+  /** The index of the best of {@code rows}, {@code current} unless another is better. */
+  private int best(List<KSearchTable.Row> rows, int current) {
+    int best = current;
+    for (int i = 0; i < rows.size(); i++) {
+      if (criterion.isBetter(rows.get(i), rows.get(best))) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The fit at k from {@code fit}, the one at k - 1: one more centre by greedy D² sampling, at most
+   * {@link #STEP_ITERATIONS} of k-means and {@link #STEP_TRIALS} swap trials.
+   */
+  private KMeansResult step(DataMatrix data, KMeansResult fit, int k, long seed, ChunkRunner runner)
+      throws InterruptedException {
+    KMeansResult grown =
+        stepKMeans.fitFrom(
+            data,
+            fit,
+            Growth.withOneMore(data, fit, new Random(StreamSeeds.of(seed, k))),
+            fit.k(),
+            runner);
+    return stepRefinement.refine(data, grown, StreamSeeds.of(seed, -k));
   }
 
   /** The row of {@code fit}: the cheap measures always, the costly ones where they choose. */
@@ -159,7 +234,23 @@ public final class KSearch {
         quality.silhouette(),
         quality.calinskiHarabasz(),
         nonGaussian,
+        smallestCluster(data, labels, k),
         fit.iterations(),
         nanos);
+  }
+
+  /** The rows of positive weight in the smallest of the {@code k} clusters {@code labels} give. */
+  private static int smallestCluster(DataMatrix data, int[] labels, int k) {
+    int[] counts = new int[k];
+    for (int row = 0; row < labels.length; row++) {
+      if (data.weight(row) > 0) {
+        counts[labels[row]]++;
+      }
+    }
+    int smallest = Integer.MAX_VALUE;
+    for (int count : counts) {
+      smallest = Math.min(smallest, count);
+    }
+    return smallest;
   }
 }

@@ -1,6 +1,7 @@
 package io.github.fastkmeans.choosek;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +17,7 @@ public final class KSearchTable implements Serializable {
   private final int chosen;
 
   KSearchTable(KCriterion criterion, List<Row> rows, int chosen) {
-    this.criterion = criterion.id();
-    this.rows = rows.toArray(new Row[0]);
-    this.chosen = chosen;
+    this(criterion.id(), rows, chosen);
   }
 
   /** The id of the criterion that chose. */
@@ -36,6 +35,34 @@ public final class KSearchTable implements Serializable {
     return rows[chosen];
   }
 
+  /**
+   * This table with every row's smallest cluster unknown (-1): for a table read from a model saved
+   * before rows had it, where reading leaves 0.
+   */
+  public KSearchTable withSmallestClustersUnknown() {
+    List<Row> unknown = new ArrayList<>();
+    for (Row row : rows) {
+      unknown.add(
+          new Row(
+              row.k,
+              row.squaredError,
+              row.bic,
+              row.silhouette,
+              row.calinskiHarabasz,
+              row.nonGaussianClusters,
+              -1,
+              row.iterations,
+              row.nanos));
+    }
+    return new KSearchTable(criterion, unknown, chosen);
+  }
+
+  private KSearchTable(String criterion, List<Row> rows, int chosen) {
+    this.criterion = criterion;
+    this.rows = rows.toArray(new Row[0]);
+    this.chosen = chosen;
+  }
+
   /** What was measured of the fit at one k; a criterion not measured is NaN (or -1 for counts). */
   public static final class Row implements Serializable {
 
@@ -47,6 +74,7 @@ public final class KSearchTable implements Serializable {
     private final double silhouette;
     private final double calinskiHarabasz;
     private final int nonGaussianClusters;
+    private final int smallestCluster;
     private final int iterations;
     private final long nanos;
 
@@ -57,6 +85,7 @@ public final class KSearchTable implements Serializable {
         double silhouette,
         double calinskiHarabasz,
         int nonGaussianClusters,
+        int smallestCluster,
         int iterations,
         long nanos) {
       this.k = k;
@@ -65,6 +94,7 @@ public final class KSearchTable implements Serializable {
       this.silhouette = silhouette;
       this.calinskiHarabasz = calinskiHarabasz;
       this.nonGaussianClusters = nonGaussianClusters;
+      this.smallestCluster = smallestCluster;
       this.iterations = iterations;
       this.nanos = nanos;
     }
@@ -97,6 +127,20 @@ public final class KSearchTable implements Serializable {
     /** The clusters failing G-means' normality test; -1 when not tested. */
     public int nonGaussianClusters() {
       return nonGaussianClusters;
+    }
+
+    /** The rows (of positive weight) of the smallest cluster; -1 when not recorded. */
+    public int smallestCluster() {
+      return smallestCluster;
+    }
+
+    /**
+     * Whether every cluster holds at least {@link KSearch#MIN_CLUSTER_ROWS} rows (or the sizes were
+     * not recorded): a k whose fit gives a row a cluster of its own is never chosen over one that
+     * does not.
+     */
+    public boolean isEligible() {
+      return smallestCluster < 0 || smallestCluster >= KSearch.MIN_CLUSTER_ROWS;
     }
 
     /** The k-means iterations of this k's fit, over all its runs. */

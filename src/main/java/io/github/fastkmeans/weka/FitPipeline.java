@@ -305,11 +305,17 @@ public final class FitPipeline {
     if (searching()) {
       stages.enter(Stage.SEARCH_K);
       int min = options.get(OptionTable.MIN_CLUSTERS);
+      KMeans stepKMeans =
+          new KMeans(
+              settings()
+                  .withMaxIterations(
+                      Math.min(settings().maxIterations(), KSearch.STEP_ITERATIONS)));
       KSearch.Outcome outcome =
           new KSearch(
                   kmeans,
                   refinement,
-                  refinementKind.create(kmeans, Math.min(trials, KSearch.STEP_TRIALS)),
+                  stepKMeans,
+                  refinementKind.create(stepKMeans, Math.min(trials, KSearch.STEP_TRIALS)),
                   options.get(OptionTable.K_CRITERION))
               .run(
                   matrix,

@@ -40,7 +40,8 @@ public final class FittedModel implements Serializable {
   // 6: how the training rows were obtained (a stream kept whole, or a coreset), after the table.
   // 7: which kernel compared the rows with every centre, last (the engine's result does not save
   // it).
-  public static final int FORMAT_VERSION = 7;
+  // 8: each row of the table of k has the size of its smallest cluster (read as unknown before).
+  public static final int FORMAT_VERSION = 8;
 
   private final InstanceEncoder encoder;
   private final KMeansResult result;
@@ -352,6 +353,9 @@ public final class FittedModel implements Serializable {
         String[] warnings = (String[]) in.readObject();
         ClusterQuality quality = (ClusterQuality) in.readObject();
         KSearchTable kSearch = formatVersion >= 5 ? (KSearchTable) in.readObject() : null;
+        if (kSearch != null && formatVersion < 8) {
+          kSearch = kSearch.withSmallestClustersUnknown();
+        }
         String trainingSource = formatVersion >= 6 ? (String) in.readObject() : null;
         boolean fromSummary = formatVersion >= 6 && in.readBoolean();
         String kernel = formatVersion >= 7 ? (String) in.readObject() : null;

@@ -164,6 +164,11 @@ public final class ModelText {
     text.append("\nChoosing k by ").append(search.criterion()).append(": tried k = ");
     text.append(rows.get(0).k()).append("..").append(rows.get(rows.size() - 1).k());
     text.append(", chose k = ").append(search.chosen().k()).append(" (marked *)\n");
+    if (!search.chosen().isEligible()) {
+      text.append("Note: every k tried left a cluster of a single row.\n");
+    } else if (search.rows().stream().anyMatch(row -> !row.isEligible())) {
+      text.append("A k whose fit leaves a cluster of a single row (an outlier) is not chosen.\n");
+    }
     if (rows.size() > 1 && search.chosen() == rows.get(rows.size() - 1)) {
       // The search only stops early past its best k: a best at the end is the top of the range.
       text.append("Note: the criterion was still improving at the largest k tried; a larger");
@@ -175,6 +180,7 @@ public final class ModelText {
         new ArrayList<>(
             List.of(
                 "k", "Squared error", "BIC", "Silhouette", "Calinski-Harabasz", "Non-Gaussian"));
+    header.add("Smallest cluster");
     header.add("Iterations");
     if (showTimes) {
       header.add("ms");
@@ -188,6 +194,7 @@ public final class ModelText {
       cells.add(Double.isNaN(row.silhouette()) ? "-" : format(row.silhouette(), 4));
       cells.add(format(row.calinskiHarabasz(), 2));
       cells.add(row.nonGaussianClusters() < 0 ? "-" : Integer.toString(row.nonGaussianClusters()));
+      cells.add(row.smallestCluster() < 0 ? "-" : Integer.toString(row.smallestCluster()));
       cells.add(Integer.toString(row.iterations()));
       if (showTimes) {
         cells.add(String.format(Locale.ROOT, "%.1f", row.nanos() / 1e6));

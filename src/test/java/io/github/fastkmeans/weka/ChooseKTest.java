@@ -84,6 +84,37 @@ class ChooseKTest {
     assertFalse(wide.toString().contains("Note: the criterion was still improving"));
   }
 
+  @Test
+  void aClusterOfOneOutlyingRowIsNotChosen() throws Exception {
+    // dim032 has 16 clusters and 4 rows far from all of them, which the next centres take.
+    FastKMeans kmeans = TestData.built(TestData.loadUnlabelled("dim032"), "-max-clusters 32");
+    KSearchTable table = kmeans.getKSearchTable();
+    assertEquals(16, kmeans.numberOfClusters());
+    assertTrue(table.chosen().isEligible());
+    assertTrue(table.chosen().smallestCluster() >= 2);
+    KSearchTable.Row withOutliers =
+        table.rows().stream().filter(row -> !row.isEligible()).findFirst().orElseThrow();
+    assertEquals(1, withOutliers.smallestCluster());
+    for (KSearchTable.Row row : table.rows()) {
+      assertTrue(!row.isEligible() || row.bic() <= table.chosen().bic(), "row " + row.k());
+    }
+    String text = kmeans.toString();
+    assertTrue(text.contains("a cluster of a single row (an outlier) is not chosen"), text);
+    assertTrue(text.contains("Smallest cluster"), text);
+  }
+
+  @Test
+  void whenEveryKLeavesASingleRowTheBestIsChosenAndSaidSo() throws Exception {
+    Instances data =
+        TestData.xAndColour(new double[] {0, 1, 10}, new String[3], new double[] {1, 1, 1});
+    data.deleteAttributeAt(1);
+    FastKMeans kmeans = TestData.built(data, "-min-clusters 2 -max-clusters 3");
+    KSearchTable table = kmeans.getKSearchTable();
+    assertFalse(table.chosen().isEligible());
+    assertEquals(2, table.rows().size());
+    assertTrue(kmeans.toString().contains("every k tried left a cluster of a single row"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"bic", "silhouette", "calinski-harabasz", "gmeans"})
   void everyCriterionGivesTheSameAnswerForOneAndThreeThreads(String criterion) throws Exception {
