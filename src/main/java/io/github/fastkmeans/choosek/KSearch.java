@@ -11,6 +11,7 @@ import io.github.fastkmeans.parallel.Interruption;
 import io.github.fastkmeans.parallel.StreamSeeds;
 import io.github.fastkmeans.quality.Bic;
 import io.github.fastkmeans.quality.ClusterQuality;
+import io.github.fastkmeans.quality.DataCentre;
 import io.github.fastkmeans.quality.GaussianSplitTest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +25,15 @@ import java.util.Random;
  * more, chosen as greedy k-means++ chooses a centre: a few rows drawn by D² sampling (with
  * probability proportional to weight times squared distance to their centre), of which the one
  * whose addition lowers the squared error most is kept. While searching, k-means runs at most
- * {@link #STEP_ITERATIONS} iterations from these centres, followed by a short refinement ({@link
- * #STEP_TRIALS} swap trials). The search stops once the criterion has clearly turned ({@link
- * KCriterion#hasTurned}). The best k then gets k-means to convergence and the full refinement; if
- * that leaves another k's row better, that k is refined in turn, so that the chosen row is the best
- * of the table. A k whose fit leaves a cluster of fewer than {@link #MIN_CLUSTER_ROWS} rows is
- * chosen only if every k does. A range of one k gives exactly the single fit at that k. Every step
- * is deterministic for a seed and independent of the number of threads.
+ * {@link #STEP_ITERATIONS} iterations from these centres, and a step that lowered the error much
+ * less than the one before it (a centre wasted in a cluster that had one) gets {@link #STEP_TRIALS}
+ * swap trials. The search stops once the criterion has clearly turned ({@link
+ * KCriterion#hasTurned}). The best k and the k below it then get k-means to convergence and the
+ * full refinement; if that leaves another row best, it is refined in turn, so that the chosen row
+ * is the best of the table and describes the fit the model keeps. A k whose fit leaves a cluster of
+ * fewer than {@link #MIN_CLUSTER_ROWS} rows is chosen only if every k does. A range of one k gives
+ * exactly the single fit at that k. Every step is deterministic for a seed and independent of the
+ * number of threads.
  */
 public final class KSearch {
 
@@ -38,9 +41,10 @@ public final class KSearch {
   public static final IntRange MIN_CLUSTERS = IntRange.atLeast(1);
 
   /**
-   * Swap trials given to every k while searching. Measured on the choose-k benchmark
-   * (docs/choosing-k.md): one trial chose as well as three, for less time; without any, centres
-   * wasted by growth (two in one cluster) made BIC choose too many clusters on 7 of 17 sets.
+   * Swap trials given to a step whose new centre looks wasted ({@link #WASTED_GAIN_SHARE}).
+   * Measured on the choose-k benchmark (docs/choosing-k.md): one trial chose as well as three;
+   * without any, centres wasted by growth (two in one cluster) made BIC choose too many clusters on
+   * 7 of 17 sets.
    */
   public static final int STEP_TRIALS = 1;
 
@@ -55,6 +59,15 @@ public final class KSearch {
 
   /** G-means' significance level for its normality test (Hamerly and Elkan, 2003). */
   static final double GMEANS_ALPHA = 0.0001;
+
+  /**
+   * A step whose squared error fell by less than this share of the step before it gets its swap
+   * trials; the others go without. A centre added to a cluster that already had one (wasted) lowers
+   * the error far less than the centre before it, and the swap moves it where it is missing; other
+   * steps' trials found nothing on the choose-k benchmark. Measured there: 0.5 chose as well as
+   * trials at every step, at about half the cost; 0.3 chose one cluster too many on 3 of 17 sets.
+   */
+  public static final double WASTED_GAIN_SHARE = 0.5;
 
   /**
    * The most k-means iterations of a fit while searching; the chosen k is fitted to convergence.
@@ -124,66 +137,86 @@ public final class KSearch {
       throw new IllegalArgumentException(
           "The largest number of clusters (" + max + ") is below the smallest (" + min + ").");
     }
+    DataCentre centre = DataCentre.of(data);
     List<KSearchTable.Row> rows = new ArrayList<>();
     List<double[]> searchedCentres = new ArrayList<>();
+    // The fits at the best k so far and the k before it, which the end may refine.
+    Map<Integer, KMeansResult> searchFits = new HashMap<>();
     Map<Integer, KMeansResult> refined = new HashMap<>();
     int chosen = -1;
-    KMeansResult chosenSearchFit = null;
     KMeansResult fit = null;
+    double lastGain = Double.POSITIVE_INFINITY;
     try (ChunkRunner runner = new ChunkRunner(kmeans.settings().threads())) {
       for (int k = min; k <= max; k++) {
         long started = System.nanoTime();
-        if (fit == null && min == max) {
+        KMeansResult previous = fit;
+        if (previous == null && min == max) {
           // A range of one k gives exactly the fit -N gives: fitted and refined as a single fit.
           fit = refinement.refine(data, Restarts.best(kmeans, data, restarts, seed, start), seed);
           refined.put(0, fit);
-        } else if (fit == null) {
+        } else if (previous == null) {
           fit =
               stepRefinement.refine(
                   data, Restarts.best(stepKMeans, data, restarts, seed, start), seed);
         } else {
-          fit = step(data, fit, k, seed, runner);
+          fit = step(data, previous, k, seed, runner, lastGain);
+          lastGain = previous.squaredError() - fit.squaredError();
         }
-        KSearchTable.Row row = measure(data, fit, seed, runner, System.nanoTime() - started);
-        rows.add(row);
+        rows.add(measure(data, centre, fit, seed, runner, System.nanoTime() - started));
         searchedCentres.add(fit.centres());
-        if (chosen < 0 || criterion.isBetter(row, rows.get(chosen))) {
-          chosen = rows.size() - 1;
-          chosenSearchFit = fit;
+        int index = rows.size() - 1;
+        if (chosen < 0 || criterion.isBetter(rows.get(index), rows.get(chosen))) {
+          chosen = index;
+          searchFits.clear();
+          searchFits.put(index, fit);
+          searchFits.put(index - 1, previous);
         }
         if (criterion.hasTurned(rows, chosen)) {
           break;
         }
         Interruption.check("Choosing k");
       }
-      // The best k gets the full refinement. Refining changes its measures, and may leave another
-      // k's row better: that one is refined in turn, until the best row is a refined one, so that
-      // the marked row is the best of the table and describes the fit the model keeps.
-      int searchChosen = chosen;
-      while (!refined.containsKey(chosen)) {
+      // The best k gets k-means to convergence and the full refinement, then the k below it.
+      // Refining changes their measures, and may leave another row best: that one is refined in
+      // turn, so that the marked row is the best of the table and describes the fit the model
+      // keeps.
+      for (int next = nextToRefine(refined, chosen);
+          next >= 0;
+          next = nextToRefine(refined, chosen)) {
         long started = System.nanoTime();
-        int k = rows.get(chosen).k();
-        KMeansResult searchFit;
-        if (chosen == searchChosen) {
-          // A fit stopped at the search's iteration limit goes on to convergence first.
-          searchFit =
-              chosenSearchFit.converged()
-                  ? chosenSearchFit
-                  : kmeans.fitFrom(data, chosenSearchFit, chosenSearchFit.centres(), -1, runner);
-        } else {
-          // Only the centres of every k are kept, not its labels: k-means runs again from them.
-          searchFit = kmeans.fit(data, searchedCentres.get(chosen));
+        KMeansResult searchFit = searchFits.get(next);
+        if (searchFit == null) {
+          // Only the centres of the other k are kept, not their labels: k-means runs from them.
+          searchFit = kmeans.fit(data, searchedCentres.get(next));
+        } else if (!searchFit.converged()) {
+          searchFit = kmeans.fitFrom(data, searchFit, searchFit.centres(), -1, runner);
         }
+        int k = searchFit.k();
         KMeansResult best = refinement.refine(data, searchFit, StreamSeeds.of(seed, -k - max - 1L));
-        refined.put(chosen, best);
-        long nanos = rows.get(chosen).nanos() + System.nanoTime() - started;
-        rows.set(chosen, measure(data, best, seed, runner, nanos));
+        refined.put(next, best);
+        long nanos = rows.get(next).nanos() + System.nanoTime() - started;
+        rows.set(next, measure(data, centre, best, seed, runner, nanos));
         chosen = best(rows, chosen);
         Interruption.check("Choosing k");
       }
     }
     KMeansResult chosenFit = refined.get(chosen);
     return new Outcome(chosenFit, new KSearchTable(criterion, rows, chosen));
+  }
+
+  /**
+   * The next row to refine fully: the chosen one, then the one below it; -1 when both are. The row
+   * below matters when growth wasted a centre at the true k unnoticed: k + 1 then looks best, and
+   * only the refined fit at k shows otherwise.
+   */
+  private static int nextToRefine(Map<Integer, KMeansResult> refined, int chosen) {
+    if (!refined.containsKey(chosen)) {
+      return chosen;
+    }
+    if (chosen > 0 && !refined.containsKey(chosen - 1)) {
+      return chosen - 1;
+    }
+    return -1;
   }
 
   /** The index of the best of {@code rows}, {@code current} unless another is better. */
@@ -198,10 +231,13 @@ public final class KSearch {
   }
 
   /**
-   * The fit at k from {@code fit}, the one at k - 1: one more centre by greedy D² sampling, at most
-   * {@link #STEP_ITERATIONS} of k-means and {@link #STEP_TRIALS} swap trials.
+   * The fit at k from {@code fit}, the one at k - 1, whose own step lowered the squared error by
+   * {@code lastGain}: one more centre by greedy D² sampling, at most {@link #STEP_ITERATIONS} of
+   * k-means, and {@link #STEP_TRIALS} swap trials when the new centre looks wasted ({@link
+   * #WASTED_GAIN_SHARE}).
    */
-  private KMeansResult step(DataMatrix data, KMeansResult fit, int k, long seed, ChunkRunner runner)
+  private KMeansResult step(
+      DataMatrix data, KMeansResult fit, int k, long seed, ChunkRunner runner, double lastGain)
       throws InterruptedException {
     KMeansResult grown =
         stepKMeans.fitFrom(
@@ -210,19 +246,34 @@ public final class KSearch {
             Growth.withOneMore(data, fit, new Random(StreamSeeds.of(seed, k))),
             fit.k(),
             runner);
+    double gain = fit.squaredError() - grown.squaredError();
+    if (gain >= WASTED_GAIN_SHARE * lastGain) {
+      return grown;
+    }
     return stepRefinement.refine(data, grown, StreamSeeds.of(seed, -k));
   }
 
   /** The row of {@code fit}: the cheap measures always, the costly ones where they choose. */
   private KSearchTable.Row measure(
-      DataMatrix data, KMeansResult fit, long seed, ChunkRunner runner, long nanos)
+      DataMatrix data,
+      DataCentre centre,
+      KMeansResult fit,
+      long seed,
+      ChunkRunner runner,
+      long nanos)
       throws InterruptedException {
     int k = fit.k();
     int[] labels = fit.labels();
     double[] centres = fit.centres();
-    int silhouetteRows =
-        criterion == KCriterion.SILHOUETTE ? ClusterQuality.EXACT_SILHOUETTE_LIMIT : 0;
-    ClusterQuality quality = ClusterQuality.measure(data, labels, k, seed, runner, silhouetteRows);
+    double[] weights = fit.clusterWeights();
+    // The fit's weights and error give BIC and Calinski-Harabasz without a pass over the rows; the
+    // silhouette needs one, and only when it chooses.
+    double silhouette =
+        criterion == KCriterion.SILHOUETTE
+            ? ClusterQuality.measure(
+                    data, labels, k, seed, runner, ClusterQuality.EXACT_SILHOUETTE_LIMIT)
+                .silhouette()
+            : Double.NaN;
     int nonGaussian =
         criterion == KCriterion.GMEANS
             ? GaussianSplitTest.nonGaussianClusters(data, labels, centres, k, GMEANS_ALPHA, seed)
@@ -230,9 +281,9 @@ public final class KSearch {
     return new KSearchTable.Row(
         k,
         fit.squaredError(),
-        Bic.of(data, labels, centres, k),
-        quality.silhouette(),
-        quality.calinskiHarabasz(),
+        Bic.of(weights, fit.squaredError(), data.columns()),
+        silhouette,
+        centre.calinskiHarabasz(centres, weights, fit.squaredError()),
         nonGaussian,
         smallestCluster(data, labels, k),
         fit.iterations(),

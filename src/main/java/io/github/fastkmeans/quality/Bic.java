@@ -70,6 +70,15 @@ public final class Bic {
                 * SquaredEuclidean.distance(values, row * columns, centres, c * columns, columns);
       }
     }
+    return of(clusterWeights, within, columns);
+  }
+
+  /**
+   * The BIC of a partition of rows of {@code columns} values from its cluster weights and its
+   * weighted sum of squared distances {@code within} to the centres: the same as {@link
+   * #of(DataMatrix, int[], double[], int)} gives for the partition, without a pass over the rows.
+   */
+  public static double of(double[] clusterWeights, double within, int columns) {
     double total = 0;
     int clusters = 0;
     for (double weight : clusterWeights) {

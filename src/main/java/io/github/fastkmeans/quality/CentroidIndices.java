@@ -157,8 +157,7 @@ final class CentroidIndices {
    * positive weight. NaN for K below 2 or n at most K (no degrees of freedom left), and when both
    * scatters are 0; infinite when only the within scatter is 0.
    */
-  private static double calinskiHarabasz(
-      double between, double within, int positiveRows, int nonEmpty) {
+  static double calinskiHarabasz(double between, double within, int positiveRows, int nonEmpty) {
     if (nonEmpty < 2 || positiveRows <= nonEmpty) {
       return Double.NaN;
     }

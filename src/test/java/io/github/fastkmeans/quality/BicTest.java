@@ -119,6 +119,17 @@ class BicTest {
   }
 
   @Test
+  void aFitsWeightsAndErrorGiveTheSameCriterionAsItsRows() throws Exception {
+    DataMatrix data = blobs(4, 100, 3, 5L);
+    KMeans kmeans = new KMeans(KMeansSettings.DEFAULTS);
+    KMeansResult fit =
+        kmeans.fit(data, new KMeansPlusPlus().initialCentres(data, 4, new Random(1)));
+    double fromRows = Bic.of(data, fit.labels(), fit.centres(), 4);
+    double fromFit = Bic.of(fit.clusterWeights(), fit.squaredError(), data.columns());
+    assertEquals(fromRows, fromFit, 1e-9 * Math.abs(fromRows));
+  }
+
+  @Test
   void rejectsArgumentsThatDoNotFit() {
     DataMatrix data = DataMatrix.of(2, 1, new double[] {0, 1});
     assertThrows(
