@@ -230,9 +230,10 @@ public final class OptionTable {
               0,
               "Choose the number of clusters: fit every k from -min-clusters up to this one (each k"
                   + " grown from the fit before it by the best of a few D^2 sampled centres, then"
-                  + " k-means and 3 swap trials), stop once -k-criterion has clearly turned, refine"
-                  + " the best k fully and keep it; the model shows the table of every k tried. 0"
-                  + " uses -N as it is.")
+                  + " a few k-means iterations and a swap trial where the new centre looks wasted),"
+                  + " stop once -k-criterion has fallen at 4 k in a row, refine the best k and the"
+                  + " one below it fully and keep the best; a k leaving a cluster of one row is not"
+                  + " chosen. The model shows the table of every k tried. 0 uses -N as it is.")
           .omittedAtDefault();
 
   /** -k-criterion: how a search recognises the best k. */

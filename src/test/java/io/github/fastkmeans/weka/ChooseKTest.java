@@ -136,6 +136,22 @@ class ChooseKTest {
   }
 
   @Test
+  void aSearchPastTheTrueKGivesTheSameTableForOneAndThreeThreads() throws Exception {
+    Instances data = s1();
+    FastKMeans one = TestData.built(data, "-max-clusters 30 -num-slots 1");
+    FastKMeans three = TestData.built(data, "-max-clusters 30 -num-slots 3");
+    assertEquals(15, one.numberOfClusters());
+    assertArrayEquals(one.getAssignments(), three.getAssignments());
+    assertEquals(one.getKSearchTable().rows().size(), three.getKSearchTable().rows().size());
+    for (int i = 0; i < one.getKSearchTable().rows().size(); i++) {
+      KSearchTable.Row a = one.getKSearchTable().rows().get(i);
+      KSearchTable.Row b = three.getKSearchTable().rows().get(i);
+      assertEquals(a.squaredError(), b.squaredError(), 0, "k = " + a.k());
+      assertEquals(a.iterations(), b.iterations(), "k = " + a.k());
+    }
+  }
+
+  @Test
   void aSavedModelKeepsItsTable() throws Exception {
     FastKMeans kmeans = TestData.built(TestData.loadUnlabelled("iris"), "-max-clusters 5");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
