@@ -1,5 +1,6 @@
 package io.github.fastkmeans.bench;
 
+import io.github.fastkmeans.choosek.KSearchTable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -26,8 +27,9 @@ import weka.core.Utils;
  * The choose-k benchmark of docs/choosing-k.md: on sets of known k and known centres, which k each
  * system picks when searching [2, 2k], whether its centres then match the true ones (Fränti's
  * centroid index CI = 0), and how long the search takes. Systems: FastKMeans with each {@code
- * -k-criterion}, a FastKMeans fit at the true k (the reference the search is timed against), XMeans
- * 1.0.6 (defaults, and {@code -I 50}) and CascadeSimpleKMeans 1.0.4 (defaults).
+ * -k-criterion}, a FastKMeans fit at the true k (the reference the search is timed against), a
+ * sweep of FastKMeans single fits over every k (the baseline a search must beat), XMeans 1.0.6
+ * (defaults, and {@code -I 50}) and CascadeSimpleKMeans 1.0.4 (defaults).
  *
  * <p>Run it with {@code mvn -q -Pchoosek test [-Dchoosek.args="-sets uef,separated -systems
  * xmeans,cascade -timeout 120 -out target/choosek.md"]}. The sets are the UEF sets with published
@@ -142,6 +144,14 @@ public final class ChooseKBenchmark {
             "FastKMeans at the true k (reference fit, no search)",
             "-N k",
             (data, trueK) -> fast(data, expand("-N k", trueK))));
+    for (String criterion : List.of("bic", "calinski-harabasz")) {
+      systems.add(
+          new Scheme(
+              "sweep-" + criterion,
+              "Sweep of FastKMeans single fits, every k, by " + criterion,
+              "-N k' for every k' in [2, K], the best by " + criterion,
+              (data, trueK) -> sweep(data, 2 * trueK, criterion)));
+    }
     systems.add(
         new Scheme(
             "xmeans",
@@ -163,6 +173,11 @@ public final class ChooseKBenchmark {
     return systems;
   }
 
+  /** Whether a system is FastKMeans (a search, the reference fit or a sweep of fits). */
+  private static boolean isFast(Scheme system) {
+    return system.id().startsWith("fast-") || system.id().startsWith("sweep-");
+  }
+
   /** The options with K replaced by 2 x true k and k by true k. */
   private static String expand(String options, int trueK) {
     StringBuilder expanded = new StringBuilder();
@@ -180,6 +195,28 @@ public final class ChooseKBenchmark {
     kmeans.buildClusterer(data);
     return new Outcome(
         kmeans.numberOfClusters(), QualityBenchmark.rows(kmeans.getClusterCentroids()));
+  }
+
+  /**
+   * The baseline a search must beat: a default single fit at every k in [2, max], each measured as
+   * a range of one k measures it (exactly the fit -N k gives), the best by {@code criterion}.
+   */
+  private static Outcome sweep(Instances data, int max, String criterion) throws Exception {
+    Outcome best = null;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (int k = 2; k <= max; k++) {
+      FastKMeans kmeans = new FastKMeans();
+      String options = "-min-clusters " + k + " -max-clusters " + k;
+      kmeans.setOptions(Utils.splitOptions(oneThreadCpu ? options + " -num-slots 1" : options));
+      kmeans.buildClusterer(data);
+      KSearchTable.Row row = kmeans.getKSearchTable().chosen();
+      double value = criterion.equals("bic") ? row.bic() : row.calinskiHarabasz();
+      if (best == null || value > bestValue) {
+        bestValue = value;
+        best = new Outcome(k, QualityBenchmark.rows(kmeans.getClusterCentroids()));
+      }
+    }
+    return best;
   }
 
   private static Outcome xmeans(Instances data, String options) throws Exception {
@@ -250,7 +287,7 @@ public final class ChooseKBenchmark {
       // Only the description is kept: the data go once the set is measured.
       cases.add(new Case(c.name(), c.group(), new Instances(c.data(), 0), c.truth()));
       for (Scheme system : systems) {
-        Result result = measure(system, c, timeout, system.id().startsWith("fast-") ? repeat : 1);
+        Result result = measure(system, c, timeout, isFast(system) ? repeat : 1);
         results.get(system.id()).put(set, result);
         System.err.printf(Locale.ROOT, "%s %s: %s%n", set, system.id(), describe(result, c));
       }
@@ -370,7 +407,7 @@ public final class ChooseKBenchmark {
         new Thread(
             () -> {
               try {
-                boolean cpu = oneThreadCpu && system.id().startsWith("fast-");
+                boolean cpu = oneThreadCpu && isFast(system);
                 // With repeats, a first untimed run compiles the code paths of this set's shape.
                 for (int run = runs > 1 ? -1 : 0; run < runs; run++) {
                   long start = cpu ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
@@ -462,7 +499,7 @@ public final class ChooseKBenchmark {
             System.getProperty("java.vm.name")));
     Map<String, Result> reference = results.get(REFERENCE);
     for (Scheme system : systems) {
-      boolean fastSearch = system.id().startsWith("fast-") && !system.id().equals(REFERENCE);
+      boolean fastSearch = isFast(system) && !system.id().equals(REFERENCE);
       boolean ratio = fastSearch && reference != null;
       out.append("### ").append(system.title()).append("\n\n");
       out.append("Options: `")
@@ -575,7 +612,7 @@ public final class ChooseKBenchmark {
     StringBuilder out = new StringBuilder("### Search time over one fit at the true k\n\n");
     out.append("| system | median | largest | sets at most 5 |\n|---|---:|---:|---:|\n");
     for (Scheme system : systems) {
-      if (!system.id().startsWith("fast-") || system.id().equals(REFERENCE)) {
+      if (!isFast(system) || system.id().equals(REFERENCE)) {
         continue;
       }
       List<Double> ratios = new ArrayList<>();
