@@ -1,7 +1,6 @@
 package io.github.fastkmeans.coreset;
 
 import io.github.fastkmeans.engine.KMeansSettings;
-import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.StreamSeeds;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,10 +148,7 @@ public final class MergeReduceCoreset {
 
   private WeightedPoints reduce(WeightedPoints points, int size) throws InterruptedException {
     Random random = new Random(StreamSeeds.of(seed, reductions++));
-    // A pool per reduction: a stream may be dropped without an end, and must leave no thread.
-    try (ChunkRunner runner = new ChunkRunner(threads)) {
-      return MicroClusterReduction.reduce(points, size, random, runner);
-    }
+    return MicroClusterReduction.reduce(points, size, random, threads);
   }
 
   /** The summary now: the top level's points, every level's, then the bucket being filled. */
