@@ -8,7 +8,7 @@ import io.github.fastkmeans.engine.SquaredEuclidean;
  * subtree when the point's distance to its splitting plane is not below the best distance so far.
  * Started from a good guess (the point's previous centre, which moved little), a search in few
  * dimensions compares the point with a few dozen centres instead of all of them; the answer is
- * exact, the centre of lowest index among equally near ones in the order searched.
+ * exact.
  *
  * <p>J. L. Bentley, "Multidimensional binary search trees used for associative searching",
  * Communications of the ACM 18(9), 1975; J. H. Friedman, J. L. Bentley, R. A. Finkel, "An algorithm
@@ -156,12 +156,17 @@ final class CentreTree {
 
   /**
    * Sets {@code best} (OUT) to the centre nearest to the point at {@code values[offset ..]} and its
-   * squared distance, the search starting from the guess {@code guess} (a centre index).
+   * squared distance, the search starting from the guess {@code guess} (a centre index): the guess
+   * itself when the point lies on it, else the nearest centre of lowest index.
    */
   void nearest(double[] values, int offset, int guess, Nearest best) {
     best.centre = guess;
     best.distance = SquaredEuclidean.distance(values, offset, centres, guess * columns, columns);
-    search(0, values, offset, best);
+    // A point on its guess has it for nearest; after a reduction's first M-step that is every
+    // point alone in its group, most of them.
+    if (best.distance > 0) {
+      search(0, values, offset, best);
+    }
   }
 
   private void search(int node, double[] values, int offset, Nearest best) {

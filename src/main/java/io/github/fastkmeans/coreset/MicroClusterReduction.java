@@ -365,32 +365,50 @@ final class MicroClusterReduction {
      */
     private void takeCloserPoints(int group, int chosen) {
       int point = representative[chosen];
-      int kept = -1;
+      int keptFirst = -1;
+      int keptLast = -1;
       double keptCost = 0;
       double keptRadius = 0;
       double takenCost = costs[leaves + chosen];
       double takenRadius = radius[chosen];
-      int i = first[group];
-      while (i >= 0) {
-        int following = next[i];
+      boolean taken = false;
+      for (int i = first[group]; i >= 0; i = next[i]) {
         double d = SquaredEuclidean.distance(values, i * columns, values, point * columns, columns);
         if (d < distance[i]) {
           distance[i] = d;
           nearest[i] = chosen;
-          next[i] = first[chosen];
-          first[chosen] = i;
+          taken = true;
           takenCost += weights[i] * d;
           takenRadius = Math.max(takenRadius, d);
         } else {
-          // Prepending reverses the group's order; the order only matters to the draw within it.
-          next[i] = kept;
-          kept = i;
           keptCost += weights[i] * distance[i];
           keptRadius = Math.max(keptRadius, distance[i]);
         }
+      }
+      if (!taken) {
+        // The group, its order and its cost stay as they were.
+        return;
+      }
+      // Relink in a second pass: the kept points in their order, the taken ones in front of the
+      // new group's.
+      int i = first[group];
+      while (i >= 0) {
+        int following = next[i];
+        if (nearest[i] == chosen) {
+          next[i] = first[chosen];
+          first[chosen] = i;
+        } else {
+          next[i] = -1;
+          if (keptLast < 0) {
+            keptFirst = i;
+          } else {
+            next[keptLast] = i;
+          }
+          keptLast = i;
+        }
         i = following;
       }
-      first[group] = kept;
+      first[group] = keptFirst;
       radius[group] = keptRadius;
       setCost(group, keptCost);
       radius[chosen] = takenRadius;

@@ -131,7 +131,7 @@ class MicroClusterReductionTest {
   }
 
   @Test
-  void theCentreTreeFindsTheNearestCentreOfLowestIndex() {
+  void theCentreTreeFindsTheNearestCentreOfLowestIndexOrTheGuessItLiesOn() {
     Random random = new Random(7);
     for (int columns : new int[] {1, 2, 3, 5}) {
       int k = 300;
@@ -156,8 +156,11 @@ class MicroClusterReductionTest {
             expected = c;
           }
         }
-        tree.nearest(point, 0, random.nextInt(k), best);
-        assertEquals(expected, best.centre, "columns " + columns + ", trial " + trial);
+        int guess = random.nextInt(k);
+        tree.nearest(point, 0, guess, best);
+        boolean onGuess =
+            SquaredEuclidean.distance(point, 0, centres, guess * columns, columns) == 0;
+        assertEquals(onGuess ? guess : expected, best.centre, "columns " + columns + ", " + trial);
         assertEquals(expectedDistance, best.distance);
       }
     }
