@@ -1,9 +1,9 @@
 package io.github.fastkmeans.coreset;
 
 import io.github.fastkmeans.engine.KMeansSettings;
-import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.StreamSeeds;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -40,6 +40,16 @@ public final class MergeReduceCoreset {
   private final double[] bucketValues;
   private final double[] bucketWeights;
   private int bucketCount;
+
+  /**
+   * The filling bucket's points by their values, open addressing: entry h holds 1 + the point's
+   * position in the bucket, 0 when free. A row equal to one already in the bucket only adds its
+   * weight to it, which loses nothing (the same weight at the same place), and files with many
+   * equal rows (KDD Cup's repeated connections, skin_segmentation's repeated colours) then fill
+   * buckets, and need reductions, several times more slowly.
+   */
+  private final int[] bucketIndex;
+
   private final List<WeightedPoints> levels = new ArrayList<>();
   private WeightedPoints top;
   private long rows;
@@ -93,6 +103,7 @@ public final class MergeReduceCoreset {
     this.threads = KMeansSettings.THREADS.check("The number of threads", threads);
     this.bucketValues = new double[bucketSize * columns];
     this.bucketWeights = new double[bucketSize];
+    this.bucketIndex = new int[Integer.highestOneBit(Math.max(1, bucketSize)) * 4];
     this.top = new WeightedPoints(columns, new double[0], new double[0], 0);
   }
 
@@ -112,10 +123,28 @@ public final class MergeReduceCoreset {
    * @throws InterruptedException if the calling thread is interrupted during a reduction
    */
   public void add(double[] values, int offset, double weight) throws InterruptedException {
+    rows++;
+    int hash = 1;
+    for (int j = 0; j < columns; j++) {
+      // Adding 0.0 turns -0.0 into 0.0, the same point, and leaves every other value as it is.
+      long bits = Double.doubleToLongBits(values[offset + j] + 0.0);
+      hash = 31 * hash + (int) (bits ^ (bits >>> 32));
+    }
+    int mask = bucketIndex.length - 1;
+    int at = (hash ^ (hash >>> 16)) & mask;
+    while (bucketIndex[at] != 0) {
+      int point = bucketIndex[at] - 1;
+      if (sameValues(values, offset, point)) {
+        bucketWeights[point] += weight;
+        return;
+      }
+      at = (at + 1) & mask;
+    }
+    bucketIndex[at] = bucketCount + 1;
     System.arraycopy(values, offset, bucketValues, bucketCount * columns, columns);
     bucketWeights[bucketCount++] = weight;
-    rows++;
     if (bucketCount == bucketSize) {
+      Arrays.fill(bucketIndex, 0);
       WeightedPoints full =
           new WeightedPoints(columns, bucketValues.clone(), bucketWeights.clone(), bucketCount);
       bucketCount = 0;
@@ -126,6 +155,16 @@ public final class MergeReduceCoreset {
         carry(full);
       }
     }
+  }
+
+  /** Whether the row at {@code values[offset ..]} equals point {@code point} of the bucket. */
+  private boolean sameValues(double[] values, int offset, int point) {
+    for (int j = 0; j < columns; j++) {
+      if (values[offset + j] + 0.0 != bucketValues[point * columns + j] + 0.0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Puts {@code bucket} on level 0, merging upwards while a level is taken, the top absorbing. */
@@ -149,10 +188,7 @@ public final class MergeReduceCoreset {
 
   private WeightedPoints reduce(WeightedPoints points, int size) throws InterruptedException {
     Random random = new Random(StreamSeeds.of(seed, reductions++));
-    // A pool per reduction: a stream may be dropped without an end, and must leave no thread.
-    try (ChunkRunner runner = new ChunkRunner(threads)) {
-      return MicroClusterReduction.reduce(points, size, random, runner);
-    }
+    return MicroClusterReduction.reduce(points, size, random, threads);
   }
 
   /** The summary now: the top level's points, every level's, then the bucket being filled. */

@@ -109,6 +109,28 @@ class MergeReduceCoresetTest {
   }
 
   @Test
+  void equalRowsInABucketAddUpTheirWeights() throws Exception {
+    // 10,000 rows on 5 places (0.0 and -0.0 being one place): the bucket never fills, nothing is
+    // reduced, and the summary is the 5 places with their total weights.
+    MergeReduceCoreset coreset = new MergeReduceCoreset(2, 20, 2, 3);
+    double[] expected = new double[5];
+    for (int i = 0; i < 10_000; i++) {
+      int place = i % 5;
+      double weight = 1 + (i % 7);
+      double zero = i % 2 == 0 ? 0.0 : -0.0;
+      coreset.add(new double[] {place, zero}, 0, weight);
+      expected[place] += weight;
+    }
+    WeightedPoints points = coreset.points();
+    assertEquals(5, points.count());
+    assertEquals(10_000, coreset.rows());
+    for (int i = 0; i < 5; i++) {
+      assertEquals(i, points.values()[2 * i]);
+      assertEquals(expected[i], points.weights()[i]);
+    }
+  }
+
+  @Test
   void sizesBelowOneAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new MergeReduceCoreset(3, 0, 4, 1));
     assertThrows(IllegalArgumentException.class, () -> new MergeReduceCoreset(3, 10, 0, 1));
