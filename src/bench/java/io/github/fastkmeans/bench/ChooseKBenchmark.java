@@ -384,13 +384,15 @@ public final class ChooseKBenchmark {
   }
 
   /**
-   * One untimed run of every system on the smallest generated set, so that timing starts JIT-ed.
+   * Untimed runs of every system on the smallest generated set (with {@code -repeat r}, r of every
+   * FastKMeans system), so that timing starts JIT-ed.
    */
   private static void warmUp(List<Scheme> systems, int timeout) {
     BlobSet.Generated small = BLOB_SETS.get(0).generate();
     Case c = new Case("warm-up", SEPARATED, small.data(), small.centres());
     for (Scheme system : systems) {
-      measure(system, c, timeout, 1);
+      // With repeats, as many warm-up runs: the first set measured should find the code compiled.
+      measure(system, c, timeout, isFast(system) ? repeat : 1);
     }
   }
 
