@@ -51,6 +51,21 @@ class SummaryShapeTest {
   }
 
   @Test
+  void birchsShapeHasTwoLowerLevelsAndLettersOne() {
+    // Chosen by measurement (docs/streaming.md): birch1's 5% budget in 2 columns at k = 100 gets a
+    // top level reduced once per 4 buckets; letter's keeps a top level of 500 points, whose
+    // error rose when it shrank.
+    SummaryShape birch = SummaryShape.forPoints(4096, 2, 100);
+    assertEquals(800, birch.bucket());
+    assertEquals(2, birch.levels());
+    assertEquals(1696, birch.top());
+    SummaryShape letter = SummaryShape.forPoints(1000, 16, 26);
+    assertEquals(250, letter.bucket());
+    assertEquals(1, letter.levels());
+    assertEquals(500, letter.top());
+  }
+
+  @Test
   void aSmallBudgetKeepsEverythingInTheTopLevel() {
     SummaryShape shape = SummaryShape.forPoints(250, 2, 15);
     assertEquals(0, shape.levels());
