@@ -398,7 +398,7 @@ public final class ChooseKBenchmark {
 
   /**
    * Fits one system on one set {@code runs} times in a thread of its own, bounded by {@code
-   * timeout} seconds in all; the fastest run's time counts (a fit of a few milliseconds is easily
+   * timeout} seconds per run; the fastest run's time counts (a fit of a few milliseconds is easily
    * stalled by other work on the machine, and every run gives the same result). With more than one
    * run, one more run before them is not timed.
    */
@@ -428,7 +428,8 @@ public final class ChooseKBenchmark {
     worker.setDaemon(true);
     worker.start();
     try {
-      worker.join(timeout * 1000L);
+      // The timeout holds for each run, the untimed one included.
+      worker.join(timeout * 1000L * (runs > 1 ? runs + 1 : 1));
       if (worker.isAlive()) {
         end(worker);
         return new Result("timeout", "", 0, 0, timeout);
