@@ -1,9 +1,11 @@
 package io.github.fastkmeans.weka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.choosek.KSearchTable;
 import io.github.fastkmeans.testing.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -164,6 +166,23 @@ class SavedModelTest {
         java(FastKMeans.class.getName(), "-l", file.toString(), "-T", iris().toString());
     assertEquals(1, result.exitCode(), result.toString());
     assertTrue(result.stderr().contains(expected), result.toString());
+  }
+
+  @Test
+  void aTableOfKFromBeforeFormat8ReadsWithItsSmallestClustersUnknown() throws Exception {
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-max-clusters 5"));
+    kmeans.buildClusterer(ModelAnswers.readArff(iris().toString()));
+    Path file = temp.resolve("format7.model");
+    // Format 7 rows had no smallest cluster: reading leaves 0, which would look like an empty one.
+    Files.write(file, forged(kmeans, form -> setField(form, "formatVersion", 7)));
+    FastKMeans read = (FastKMeans) SerializationHelper.read(file.toString());
+    for (KSearchTable.Row row : read.getKSearchTable().rows()) {
+      assertEquals(-1, row.smallestCluster(), "k = " + row.k());
+      assertTrue(row.isEligible(), "k = " + row.k());
+    }
+    assertEquals(kmeans.numberOfClusters(), read.getKSearchTable().chosen().k());
+    assertFalse(read.toString().contains("single row"), read.toString());
   }
 
   @Test
