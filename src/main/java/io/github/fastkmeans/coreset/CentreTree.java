@@ -84,22 +84,8 @@ final class CentreTree {
     if (end - start <= LEAF_SIZE || columns == 0) {
       return node;
     }
-    int widest = 0;
-    double widestSpan = -1;
-    for (int j = 0; j < columns; j++) {
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = start; i < end; i++) {
-        double v = centres[order[i] * columns + j];
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-      }
-      if (max - min > widestSpan) {
-        widestSpan = max - min;
-        widest = j;
-      }
-    }
-    if (!(widestSpan > 0)) {
+    int widest = widestColumn(centres, columns, order, start, end);
+    if (widest < 0) {
       // All centres of the node coincide: nothing to split.
       return node;
     }
@@ -112,6 +98,29 @@ final class CentreTree {
     lower[node] = low;
     upper[node] = high;
     return node;
+  }
+
+  /**
+   * The column in which the centres {@code items[from .. to)} (row-major in {@code centres}) spread
+   * widest, the first of equals; -1 when they coincide in every column.
+   */
+  static int widestColumn(double[] centres, int columns, int[] items, int from, int to) {
+    int widest = -1;
+    double widestSpan = 0;
+    for (int j = 0; j < columns; j++) {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = from; i < to; i++) {
+        double v = centres[items[i] * columns + j];
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      if (max - min > widestSpan) {
+        widestSpan = max - min;
+        widest = j;
+      }
+    }
+    return widest;
   }
 
   /** Rearranges {@code order[start .. end)} so that position {@code nth} holds its median in j. */

@@ -103,21 +103,7 @@ final class GrowingCentreTree {
   private void split(int node, double[] radii) {
     int count = memberCount[node];
     int[] items = members[node];
-    int widest = -1;
-    double widestSpan = 0;
-    for (int j = 0; j < columns; j++) {
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < count; i++) {
-        double v = centres[items[i] * columns + j];
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-      }
-      if (max - min > widestSpan) {
-        widestSpan = max - min;
-        widest = j;
-      }
-    }
+    int widest = CentreTree.widestColumn(centres, columns, items, 0, count);
     if (widest < 0) {
       // Every centre of the leaf in one place: let it grow instead.
       members[node] = Arrays.copyOf(items, 2 * items.length);

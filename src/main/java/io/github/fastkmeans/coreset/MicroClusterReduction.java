@@ -424,31 +424,18 @@ final class MicroClusterReduction {
 
   /** The weighted mean and total weight of every non-empty group, in group order. */
   private static WeightedPoints groupMeans(WeightedPoints points, int[] group, int groups) {
-    int columns = points.columns();
-    double[] values = points.values();
-    double[] weights = points.weights();
-    double[] sums = new double[groups * columns];
-    double[] groupWeights = new double[groups];
-    for (int i = 0; i < points.count(); i++) {
-      double weight = weights[i];
-      if (weight > 0) {
-        int g = group[i];
-        groupWeights[g] += weight;
-        for (int j = 0; j < columns; j++) {
-          sums[g * columns + j] += weight * values[i * columns + j];
-        }
-      }
-    }
+    WeightedPoints all = groupMeansInPlace(points, group, groups);
+    int columns = all.columns();
+    double[] means = all.values();
+    double[] groupWeights = all.weights();
     int kept = 0;
     for (int g = 0; g < groups; g++) {
       if (groupWeights[g] > 0) {
-        for (int j = 0; j < columns; j++) {
-          sums[kept * columns + j] = sums[g * columns + j] / groupWeights[g];
-        }
+        System.arraycopy(means, g * columns, means, kept * columns, columns);
         groupWeights[kept] = groupWeights[g];
         kept++;
       }
     }
-    return new WeightedPoints(columns, sums, groupWeights, kept);
+    return new WeightedPoints(columns, means, groupWeights, kept);
   }
 }
