@@ -129,7 +129,7 @@ public class FastKMeans extends ConfigurableClusterer
   @Override
   public synchronized void buildClusterer(Instances data) throws WekaException {
     model = null;
-    stream = null;
+    endStream();
     streamFailure = null;
     FitPipeline build = pipeline();
     RowStream started = RowStream.startingWith(data, build, capabilitiesToCheck());
@@ -152,7 +152,7 @@ public class FastKMeans extends ConfigurableClusterer
     } catch (InterruptedException e) {
       // Keep the flag for the caller (KnowledgeFlow's stop); the stream cannot go on.
       Thread.currentThread().interrupt();
-      stream = null;
+      endStream();
       throw new WekaException("FastKMeans was interrupted; the stream was dropped.", e);
     }
     model = null;
@@ -175,6 +175,14 @@ public class FastKMeans extends ConfigurableClusterer
     } catch (WekaException e) {
       streamFailure = e;
     } finally {
+      endStream();
+    }
+  }
+
+  /** Closes the open stream, if any, releasing what it holds (its summary's threads among it). */
+  private void endStream() {
+    if (stream != null) {
+      stream.close();
       stream = null;
     }
   }

@@ -1,11 +1,13 @@
 package io.github.fastkmeans.coreset;
 
 import io.github.fastkmeans.engine.KMeansSettings;
+import io.github.fastkmeans.parallel.CombiningPool;
 import io.github.fastkmeans.parallel.StreamSeeds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A weighted summary of a stream of weighted rows in bounded memory, by merge-and-reduce with a
@@ -27,16 +29,25 @@ import java.util.Random;
  * algorithm for data streams", ACM JEA 17, 2012; H. Fichtenberger et al., "BICO: BIRCH meets
  * coresets for k-means clustering", ESA 2013.
  *
- * <p>Deterministic for a seed: reduction number r draws from stream r of the seed.
+ * <p>Deterministic for a seed: reduction number r draws from stream r of the seed. On more than one
+ * thread the reductions run on worker threads while rows keep coming (each as soon as its two
+ * inputs are ready, so reductions of different levels run side by side), numbered in the order the
+ * rows call for them: the summary is the same, bit for bit, on any number of threads. Close the
+ * summary to release the workers.
  */
-public final class MergeReduceCoreset {
+public final class MergeReduceCoreset implements AutoCloseable {
+
+  /**
+   * Reductions waiting or running at once, per thread: a stream that comes faster than it is
+   * reduced then waits, holding at most this many reductions' inputs beyond the summary's points.
+   */
+  private static final int REDUCTIONS_IN_FLIGHT_PER_THREAD = 2;
 
   private final int columns;
   private final int bucketSize;
   private final int levelCount;
   private final int topSize;
   private final long seed;
-  private final int threads;
   private final double[] bucketValues;
   private final double[] bucketWeights;
   private int bucketCount;
@@ -50,8 +61,18 @@ public final class MergeReduceCoreset {
    */
   private final int[] bucketIndex;
 
-  private final List<WeightedPoints> levels = new ArrayList<>();
-  private WeightedPoints top;
+  /** Each level's bucket, ready or being reduced; null where a level is empty. */
+  private final List<CompletableFuture<WeightedPoints>> levels = new ArrayList<>();
+
+  /** The top level, ready or being reduced. */
+  private CompletableFuture<WeightedPoints> top;
+
+  /** Whether the top level still holds rows as they came: nothing was carried to the levels yet. */
+  private boolean topIsExact = true;
+
+  /** The workers reducing on more than one thread; null on one (reductions on the caller's). */
+  private final CombiningPool pool;
+
   private long rows;
   private long reductions;
 
@@ -100,11 +121,15 @@ public final class MergeReduceCoreset {
     this.levelCount = shape.levels();
     this.topSize = shape.top();
     this.seed = seed;
-    this.threads = KMeansSettings.THREADS.check("The number of threads", threads);
+    KMeansSettings.THREADS.check("The number of threads", threads);
+    this.pool =
+        threads == 1 ? null : new CombiningPool(threads, REDUCTIONS_IN_FLIGHT_PER_THREAD * threads);
     this.bucketValues = new double[bucketSize * columns];
     this.bucketWeights = new double[bucketSize];
     this.bucketIndex = new int[Integer.highestOneBit(Math.max(1, bucketSize)) * 4];
-    this.top = new WeightedPoints(columns, new double[0], new double[0], 0);
+    this.top =
+        CompletableFuture.completedFuture(
+            new WeightedPoints(columns, new double[0], new double[0], 0));
   }
 
   /** The most points the summary holds at once. */
@@ -148,11 +173,13 @@ public final class MergeReduceCoreset {
       WeightedPoints full =
           new WeightedPoints(columns, bucketValues.clone(), bucketWeights.clone(), bucketCount);
       bucketCount = 0;
-      if (top.count() + full.count() <= topSize && levels.isEmpty()) {
+      WeightedPoints exactTop = topIsExact ? top.join() : null;
+      if (exactTop != null && exactTop.count() + full.count() <= topSize) {
         // Rows join the top level as they are while it has room: nothing is lost yet.
-        top = WeightedPoints.concat(columns, top, full);
+        top = CompletableFuture.completedFuture(WeightedPoints.concat(columns, exactTop, full));
       } else {
-        carry(full);
+        topIsExact = false;
+        carry(CompletableFuture.completedFuture(full));
       }
     }
   }
@@ -168,39 +195,71 @@ public final class MergeReduceCoreset {
   }
 
   /** Puts {@code bucket} on level 0, merging upwards while a level is taken, the top absorbing. */
-  private void carry(WeightedPoints bucket) throws InterruptedException {
-    WeightedPoints carried = bucket;
+  private void carry(CompletableFuture<WeightedPoints> bucket) throws InterruptedException {
+    CompletableFuture<WeightedPoints> carried = bucket;
     for (int level = 0; level < levelCount; level++) {
       if (level == levels.size()) {
         levels.add(null);
       }
-      WeightedPoints there = levels.get(level);
+      CompletableFuture<WeightedPoints> there = levels.get(level);
       if (there == null) {
         levels.set(level, carried);
         return;
       }
       levels.set(level, null);
-      carried = reduce(WeightedPoints.concat(columns, there, carried), bucketSize);
+      carried = reduced(there, carried, bucketSize);
     }
     // The top level absorbs: memory stays bounded however long the stream is.
-    top = reduce(WeightedPoints.concat(columns, top, carried), topSize);
+    top = reduced(top, carried, topSize);
   }
 
-  private WeightedPoints reduce(WeightedPoints points, int size) throws InterruptedException {
-    Random random = new Random(StreamSeeds.of(seed, reductions++));
-    return MicroClusterReduction.reduce(points, size, random, threads);
+  /**
+   * The reduction of {@code older} and {@code newer} together to at most {@code size} points: now
+   * on one thread, else on a worker once both are ready. Numbered here, in the order the rows call
+   * for reductions, whatever order the workers finish them in.
+   */
+  private CompletableFuture<WeightedPoints> reduced(
+      CompletableFuture<WeightedPoints> older, CompletableFuture<WeightedPoints> newer, int size)
+      throws InterruptedException {
+    long number = reductions++;
+    CombiningPool.Combination<WeightedPoints> reduction =
+        (first, second) ->
+            MicroClusterReduction.reduce(
+                WeightedPoints.concat(columns, first, second),
+                size,
+                new Random(StreamSeeds.of(seed, number)),
+                // Other reductions run beside it: one thread each keeps the cores busy.
+                1);
+    if (pool == null) {
+      return CompletableFuture.completedFuture(reduction.apply(older.join(), newer.join()));
+    }
+    return pool.combine(older, newer, reduction);
   }
 
-  /** The summary now: the top level's points, every level's, then the bucket being filled. */
-  public WeightedPoints points() {
+  /**
+   * The summary now: the top level's points, every level's, then the bucket being filled; waits for
+   * the reductions under way.
+   *
+   * @throws InterruptedException if the calling thread is interrupted while it waits, or a
+   *     reduction was
+   */
+  public WeightedPoints points() throws InterruptedException {
     List<WeightedPoints> parts = new ArrayList<>();
-    parts.add(top);
+    parts.add(CombiningPool.result(top));
     for (int level = levels.size() - 1; level >= 0; level--) {
       if (levels.get(level) != null) {
-        parts.add(levels.get(level));
+        parts.add(CombiningPool.result(levels.get(level)));
       }
     }
     parts.add(new WeightedPoints(columns, bucketValues, bucketWeights, bucketCount));
     return WeightedPoints.concat(columns, parts.toArray(new WeightedPoints[0]));
+  }
+
+  /** Stops the reductions under way and releases the worker threads; the summary is lost. */
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
   }
 }

@@ -2,13 +2,10 @@ package io.github.fastkmeans.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,7 +22,7 @@ public final class ChunkRunner implements AutoCloseable {
   }
 
   private final int threads;
-  private final WorkerFactory workers;
+  private final WorkerThreads workers;
   private final ExecutorService pool;
 
   /** A runner with {@code threads} workers; one thread means the caller's thread does the work. */
@@ -34,7 +31,7 @@ public final class ChunkRunner implements AutoCloseable {
       throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
     }
     this.threads = threads;
-    this.workers = new WorkerFactory();
+    this.workers = new WorkerThreads();
     // The calling thread is one of the threads: the pool holds the others.
     this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, workers);
   }
@@ -108,31 +105,6 @@ public final class ChunkRunner implements AutoCloseable {
       return;
     }
     pool.shutdownNow();
-    try {
-      // awaitTermination returns when the tasks are done, possibly before their threads have
-      // ended; joining them makes "no worker left alive" hold when close returns.
-      for (Thread worker : workers.created()) {
-        worker.join(TimeUnit.MINUTES.toMillis(1));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Daemon threads, so that a forgotten runner never keeps a JVM alive, remembered for close. */
-  private static final class WorkerFactory implements ThreadFactory {
-    private final List<Thread> created = new CopyOnWriteArrayList<>();
-
-    @Override
-    public Thread newThread(Runnable runnable) {
-      Thread thread = new Thread(runnable, "fastkmeans-worker-" + (created.size() + 1));
-      thread.setDaemon(true);
-      created.add(thread);
-      return thread;
-    }
-
-    List<Thread> created() {
-      return created;
-    }
+    workers.joinAll();
   }
 }

@@ -18,9 +18,10 @@ import weka.core.WekaException;
  * encoding (scaling, replacements for missing values) is learnt from the rows kept so far, they and
  * every later row are encoded and added to a {@link MergeReduceCoreset} of bounded size, and the
  * model is fitted to that weighted summary. Rows are numbered from 1 in the order they reached the
- * stream, the starting rows first; every refusal names the row.
+ * stream, the starting rows first; every refusal names the row. A summarising stream reduces on
+ * worker threads: {@link #close} it when it ends.
  */
-public final class RowStream {
+public final class RowStream implements AutoCloseable {
 
   private final Instances header;
   private final FitPipeline pipeline;
@@ -191,7 +192,14 @@ public final class RowStream {
     if (coreset == null) {
       return pipeline.fit(rows());
     }
-    WeightedPoints points = coreset.points();
+    WeightedPoints points;
+    try {
+      points = coreset.points();
+    } catch (InterruptedException e) {
+      // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop).
+      Thread.currentThread().interrupt();
+      throw new WekaException("FastKMeans was interrupted; no model was built.", e);
+    }
     InstanceEncoder allRows =
         InstanceEncoder.fromSummaries(
             header,
@@ -205,6 +213,14 @@ public final class RowStream {
             allRows.recode(points.copyOfValues(), points.count(), encoder),
             points.copyOfWeights());
     return pipeline.fitSummary(allRows, matrix, summarySource(points.count()));
+  }
+
+  /** Releases the summary's worker threads; the stream takes no more rows. */
+  @Override
+  public void close() {
+    if (coreset != null) {
+      coreset.close();
+    }
   }
 
   /** What a summarised model stands for, for the model output. */

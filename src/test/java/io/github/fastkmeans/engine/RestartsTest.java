@@ -102,6 +102,52 @@ class RestartsTest {
     assertEquals(single.squaredError(), best.squaredError(), 0);
   }
 
+  @Test
+  void restartsSideBySideKeepTheFitOfOneThread() throws Exception {
+    DataMatrix data = TestData.blobs(23, 900, 3, 8, 1.5, true);
+    assertTrue(data.rows() <= Restarts.SIDE_BY_SIDE_ROWS, "small enough to run side by side");
+    int restarts = 9;
+    KMeansResult one =
+        Restarts.best(
+            new KMeans(KMeansSettings.DEFAULTS.withThreads(1)),
+            data,
+            restarts,
+            5,
+            s -> randomRows(data, 8, s));
+    for (int threads : new int[] {2, 3, 16}) {
+      KMeansResult many =
+          Restarts.best(
+              new KMeans(KMeansSettings.DEFAULTS.withThreads(threads)),
+              data,
+              restarts,
+              5,
+              s -> randomRows(data, 8, s));
+      assertArrayEquals(one.centres(), many.centres(), 0, threads + " threads");
+      assertArrayEquals(one.labels(), many.labels(), threads + " threads");
+      assertEquals(one.squaredError(), many.squaredError(), 0);
+      assertEquals(one.iterations(), many.iterations());
+    }
+  }
+
+  @Test
+  void anInterruptedRunOfRestartsSideBySideThrowsAndLeavesNoWorker() {
+    DataMatrix data = TestData.blobs(3, 900, 3, 8, 1.5, true);
+    KMeans kmeans = new KMeans(KMeansSettings.DEFAULTS.withThreads(2));
+    Thread.currentThread().interrupt();
+    try {
+      assertThrows(
+          InterruptedException.class,
+          () -> Restarts.best(kmeans, data, 4, 1, s -> randomRows(data, 8, s)));
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(
+        0,
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("fastkmeans-worker-") && t.isAlive())
+            .count());
+  }
+
   /** k rows of {@code data} chosen with a Random seeded by {@code seed} (rows may repeat). */
   private static double[] randomRows(DataMatrix data, int k, long seed) {
     Random random = new Random(seed);
