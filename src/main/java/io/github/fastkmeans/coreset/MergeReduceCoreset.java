@@ -43,6 +43,9 @@ public final class MergeReduceCoreset implements AutoCloseable {
    */
   private static final int REDUCTIONS_IN_FLIGHT_PER_THREAD = 2;
 
+  /** The names of the reducing threads, followed by their number. */
+  public static final String THREAD_NAME = "fastkmeans-summary-";
+
   private final int columns;
   private final int bucketSize;
   private final int levelCount;
@@ -123,7 +126,9 @@ public final class MergeReduceCoreset implements AutoCloseable {
     this.seed = seed;
     KMeansSettings.THREADS.check("The number of threads", threads);
     this.pool =
-        threads == 1 ? null : new CombiningPool(threads, REDUCTIONS_IN_FLIGHT_PER_THREAD * threads);
+        threads == 1
+            ? null
+            : new CombiningPool(THREAD_NAME, threads, REDUCTIONS_IN_FLIGHT_PER_THREAD * threads);
     this.bucketValues = new double[bucketSize * columns];
     this.bucketWeights = new double[bucketSize];
     this.bucketIndex = new int[Integer.highestOneBit(Math.max(1, bucketSize)) * 4];

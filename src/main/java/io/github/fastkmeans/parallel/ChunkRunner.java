@@ -31,7 +31,7 @@ public final class ChunkRunner implements AutoCloseable {
       throw new IllegalArgumentException("At least one thread is needed, got " + threads + ".");
     }
     this.threads = threads;
-    this.workers = new WorkerThreads();
+    this.workers = new WorkerThreads("fastkmeans-worker-");
     // The calling thread is one of the threads: the pool holds the others.
     this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, workers);
   }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class CombiningPool implements AutoCloseable {
 
   /** Seconds after which an idle worker ends; a later task starts a new one. */
-  static final long IDLE_SECONDS = 5;
+  public static final long IDLE_SECONDS = 2;
 
   /** A combination of two results. */
   @FunctionalInterface
@@ -33,7 +33,7 @@ public final class CombiningPool implements AutoCloseable {
     T apply(T first, T second) throws InterruptedException;
   }
 
-  private final WorkerThreads workers = new WorkerThreads();
+  private final WorkerThreads workers;
   private final ThreadPoolExecutor executor;
   private final Semaphore places;
 
@@ -41,15 +41,17 @@ public final class CombiningPool implements AutoCloseable {
   private volatile Throwable failure;
 
   /**
-   * A pool of {@code threads} workers with at most {@code inFlight} combinations not yet done.
+   * A pool of {@code threads} workers named {@code name} and their number, with at most {@code
+   * inFlight} combinations not yet done.
    *
-   * @throws IllegalArgumentException if either is below 1
+   * @throws IllegalArgumentException if either number is below 1
    */
-  public CombiningPool(int threads, int inFlight) {
+  public CombiningPool(String name, int threads, int inFlight) {
     if (threads < 1 || inFlight < 1) {
       throw new IllegalArgumentException(
           "A pool needs a thread and a place: threads " + threads + ", in flight " + inFlight);
     }
+    this.workers = new WorkerThreads(name);
     this.executor =
         new ThreadPoolExecutor(
             threads, threads, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), workers);

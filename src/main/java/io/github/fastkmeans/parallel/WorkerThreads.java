@@ -7,18 +7,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes FastKMeans' worker threads: daemons, so that a forgotten pool never keeps a JVM alive,
- * named {@code fastkmeans-worker-n}, and remembered so that {@link #joinAll} can wait until none is
+ * named by a prefix and a number, and remembered so that {@link #joinAll} can wait until none is
  * alive.
  */
 final class WorkerThreads implements ThreadFactory {
 
+  private final String prefix;
   private final List<Thread> created = new CopyOnWriteArrayList<>();
+
+  /** Threads named {@code prefix} followed by their number, from 1. */
+  WorkerThreads(String prefix) {
+    this.prefix = prefix;
+  }
 
   @Override
   public Thread newThread(Runnable runnable) {
     // A pool whose idle threads end makes new ones: the ended ones need no joining.
     created.removeIf(thread -> !thread.isAlive() && thread.getState() != Thread.State.NEW);
-    Thread thread = new Thread(runnable, "fastkmeans-worker-" + (created.size() + 1));
+    Thread thread = new Thread(runnable, prefix + (created.size() + 1));
     thread.setDaemon(true);
     created.add(thread);
     return thread;

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.coreset.MergeReduceCoreset;
+import io.github.fastkmeans.parallel.CombiningPool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -282,6 +285,31 @@ class StreamingTest {
     kmeans.updateClusterer(s1.instance(1000));
     kmeans.updateFinished();
     assertTrue(kmeans.toString().contains("summarising 1,001 instances"), kmeans.toString());
+  }
+
+  @Test
+  void aSummarisedStreamLeavesNoReducingThreadOnceFinishedOrRebuilt() throws Exception {
+    Instances s1 = TestData.loadUnlabelled("s1");
+    // Streams other tests left open end their idle threads after a while: wait for that first.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5 * CombiningPool.IDLE_SECONDS);
+    while (reducingThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertEquals(0, reducingThreads(), "idle reducing threads end by themselves");
+    FastKMeans finished = streamed(s1, "-N 15 -stream-budget 0.01 -num-slots 3", 3000);
+    assertTrue(reducingThreads() > 0, "the summary reduces on worker threads");
+    finished.updateFinished();
+    assertEquals(0, reducingThreads(), "no reducing thread after updateFinished");
+    FastKMeans rebuilt = streamed(s1, "-N 15 -stream-budget 0.01 -num-slots 3", 3000);
+    rebuilt.buildClusterer(new Instances(s1, 0));
+    assertEquals(0, reducingThreads(), "no reducing thread after a new build");
+    assertTrue(finished.toString().contains("summarising 3,000 instances"), finished.toString());
+  }
+
+  private static long reducingThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith(MergeReduceCoreset.THREAD_NAME) && t.isAlive())
+        .count();
   }
 
   @Test
