@@ -48,12 +48,6 @@ final class MicroClusterReduction {
   static final int LLOYD_ITERATIONS = 3;
 
   /**
-   * The triangle test's margin: a group is skipped only when the bound holds with this much to
-   * spare, so that rounding in the distances never skips a point the comparison would have moved.
-   */
-  private static final double PRUNING_MARGIN = 4 * (1 + 1e-9);
-
-  /**
    * Up to this many columns the Lloyd iterations search a {@link CentreTree}; beyond, its splitting
    * planes rule out few representatives, and the engine's Lloyd (distances by block, from dot
    * products) was faster: KDD Cup (38 columns) summarised in 3.8 s of Lloyd iterations against 5.5
@@ -259,7 +253,11 @@ final class MicroClusterReduction {
         }
         represent(chosen, point);
         int added = chosen;
-        tree.near(values, point * columns, PRUNING_MARGIN, group -> compare(group, added));
+        tree.near(
+            values,
+            point * columns,
+            SquaredEuclidean.TRIANGLE_FACTOR,
+            group -> compare(group, added));
         tree.add(chosen, radius[chosen], radius);
         chosen++;
       }
@@ -283,7 +281,7 @@ final class MicroClusterReduction {
         double between =
             SquaredEuclidean.distance(
                 coordinates, chosen * columns, coordinates, group * columns, columns);
-        if (between < PRUNING_MARGIN * radius[group]) {
+        if (between < SquaredEuclidean.TRIANGLE_FACTOR * radius[group]) {
           takeCloserPoints(group, chosen);
         }
       }
