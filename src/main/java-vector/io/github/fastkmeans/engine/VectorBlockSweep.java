@@ -1,6 +1,7 @@
 package io.github.fastkmeans.engine;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -209,10 +210,21 @@ final class VectorBlockSweep extends BlockSweep {
 
   @Override
   int nextCandidate(double[] estimates, int from, double reach) {
+    // A vector of estimates at a time: a row's scan over every centre was scalar work as long as
+    // a tenth of its dot products. Estimates of the padding (from k on) are never a candidate.
+    DoubleVector limit = DoubleVector.broadcast(SPECIES, reach);
+    int end = panelCount * WIDTH;
     int c = from;
+    for (; c + LANES <= end; c += LANES) {
+      VectorMask<Double> near =
+          DoubleVector.fromArray(SPECIES, estimates, c).compare(VectorOperators.LE, limit);
+      if (near.anyTrue()) {
+        return Math.min(k, c + near.firstTrue());
+      }
+    }
     while (c < k && !(estimates[c] <= reach)) {
       c++;
     }
-    return c;
+    return Math.min(k, c);
   }
 }

@@ -148,6 +148,36 @@ class BlockSweepTest {
     assertArrayEquals(expected, Arrays.copyOf(scratch.nearest, 9), name);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kernels")
+  void theCandidateSearchFindsTheFirstEstimateWithinReachBelowKWhateverLiesBeyond(
+      String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
+    Random random = new Random(4);
+    for (int k : new int[] {1, 3, 8, 17, 40, 100}) {
+      BlockSweep sweep = kernel.apply(k, 5);
+      double[] estimates = new double[sweep.estimateLength() + 3];
+      for (int round = 0; round < 200; round++) {
+        for (int c = 0; c < estimates.length; c++) {
+          // Beyond k: anything, even values within reach, as a kernel may leave there.
+          estimates[c] = c < k ? 10 + random.nextInt(40) : random.nextInt(60) - 30;
+        }
+        if (round % 3 == 0) {
+          estimates[random.nextInt(k)] = Double.NaN;
+        }
+        double reach = 10 + random.nextInt(45);
+        int from = random.nextInt(k + 1);
+        int expected = from;
+        while (expected < k && !(estimates[expected] <= reach)) {
+          expected++;
+        }
+        assertEquals(
+            expected,
+            sweep.nextCandidate(estimates, from, reach),
+            name + ", k = " + k + ", from " + from + ", reach " + reach);
+      }
+    }
+  }
+
   @Test
   void theVectorKernelRunsWhereverItsModuleIsPresent() {
     boolean module = ModuleLayer.boot().findModule(BlockSweeps.VECTOR_MODULE).isPresent();
