@@ -94,12 +94,13 @@ public final class LargeStreamBenchmark {
     System.out.printf(
         Locale.ROOT,
         "FastKMeans (-Xmx%s, streamed by Weka's command line): exit %d, %.1f s wall, %,.0f rows/s,"
-            + " peak heap %d MB%n",
+            + " peak heap %d MB (largest after a collection, what stayed reachable: %d MB)%n",
         heap,
         fast.exit,
         fast.seconds,
         rows / fast.seconds,
-        fast.peakHeapMb);
+        fast.peakHeapMb,
+        fast.liveHeapMb);
     String text = fast.output;
     int at = text.indexOf("Training data:");
     if (at >= 0) {
@@ -227,6 +228,7 @@ public final class LargeStreamBenchmark {
     int exit;
     double seconds;
     long peakHeapMb;
+    long liveHeapMb;
     String output;
   }
 
@@ -261,21 +263,26 @@ public final class LargeStreamBenchmark {
     }
     child.seconds = (System.nanoTime() - start) / 1e9;
     child.output = Files.readString(output, StandardCharsets.UTF_8);
-    child.peakHeapMb = peakHeap(gcLog);
+    child.peakHeapMb = largestHeap(gcLog, 1);
+    child.liveHeapMb = largestHeap(gcLog, 2);
     return child;
   }
 
-  /** The largest heap occupancy before a collection in a -Xlog:gc log, in MB. */
-  private static long peakHeap(Path gcLog) throws IOException {
+  /**
+   * The largest heap occupancy in a -Xlog:gc log, in MB: before a collection ({@code which} 1, how
+   * full the heap got) or after one (2, what stayed reachable then).
+   */
+  private static long largestHeap(Path gcLog, int which) throws IOException {
     if (!Files.exists(gcLog)) {
       return -1;
     }
-    Matcher before = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)").matcher(Files.readString(gcLog));
-    long peak = 0;
-    while (before.find()) {
-      peak = Math.max(peak, Long.parseLong(before.group(1)));
+    Matcher collection =
+        Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)").matcher(Files.readString(gcLog));
+    long largest = 0;
+    while (collection.find()) {
+      largest = Math.max(largest, Long.parseLong(collection.group(which)));
     }
-    return peak;
+    return largest;
   }
 
   private static long option(String[] args, String name, long fallback) throws Exception {
