@@ -94,13 +94,13 @@ public final class LargeStreamBenchmark {
     System.out.printf(
         Locale.ROOT,
         "FastKMeans (-Xmx%s, streamed by Weka's command line): exit %d, %.1f s wall, %,.0f rows/s,"
-            + " peak heap %d MB (largest after a collection, what stayed reachable: %d MB)%n",
+            + " peak heap %d MB (largest after a collection: %d MB)%n",
         heap,
         fast.exit,
         fast.seconds,
         rows / fast.seconds,
         fast.peakHeapMb,
-        fast.liveHeapMb);
+        fast.afterCollectionMb);
     String text = fast.output;
     int at = text.indexOf("Training data:");
     if (at >= 0) {
@@ -228,7 +228,7 @@ public final class LargeStreamBenchmark {
     int exit;
     double seconds;
     long peakHeapMb;
-    long liveHeapMb;
+    long afterCollectionMb;
     String output;
   }
 
@@ -264,13 +264,14 @@ public final class LargeStreamBenchmark {
     child.seconds = (System.nanoTime() - start) / 1e9;
     child.output = Files.readString(output, StandardCharsets.UTF_8);
     child.peakHeapMb = largestHeap(gcLog, 1);
-    child.liveHeapMb = largestHeap(gcLog, 2);
+    child.afterCollectionMb = largestHeap(gcLog, 2);
     return child;
   }
 
   /**
    * The largest heap occupancy in a -Xlog:gc log, in MB: before a collection ({@code which} 1, how
-   * full the heap got) or after one (2, what stayed reachable then).
+   * full the heap got) or after one (2: at most what stayed reachable, since a young collection
+   * leaves the old generation's garbage).
    */
   private static long largestHeap(Path gcLog, int which) throws IOException {
     if (!Files.exists(gcLog)) {
