@@ -17,9 +17,11 @@ import weka.core.converters.ConverterUtils.DataSource;
 
 /**
  * The time of every sampling initializer and of the swap refinement on one data set, for 1 and 2
- * threads (best of 3 after 2 warm-ups), and whether both thread counts give the same centres.
- * Arguments: an ARFF file, k (default 20). The data are encoded as a build encodes them (range
- * normalisation, the last nominal attribute dropped as the class when there is one).
+ * threads (the fastest of r runs after r warm-ups, r = 3 unless given), and whether both thread
+ * counts give the same centres. Arguments: the ARFF file, k (20), r (3), and the initializers to
+ * time, by option name, comma-separated (all, and the swap refinement, unless given). Arguments: an
+ * ARFF file, k (default 20). The data are encoded as a build encodes them (range normalisation, the
+ * last nominal attribute dropped as the class when there is one).
  */
 public final class SeedingTime {
 
@@ -35,6 +37,9 @@ public final class SeedingTime {
   public static void main(String[] args) throws Exception {
     Instances data = DataSource.read(args[0]);
     int k = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    java.util.List<String> only =
+        args.length > 3 ? java.util.Arrays.asList(args[3].split(",")) : java.util.List.of();
     DataMatrix matrix = InstanceEncoder.fit(data, Normalization.RANGE).encode(data);
     System.out.printf(
         Locale.ROOT,
@@ -44,7 +49,7 @@ public final class SeedingTime {
         matrix.columns(),
         k);
     for (InitializerKind kind : InitializerKind.values()) {
-      if (kind.startsGiven()) {
+      if (kind.startsGiven() || !(only.isEmpty() || only.contains(kind.id()))) {
         continue;
       }
       time(
@@ -52,6 +57,9 @@ public final class SeedingTime {
           threads ->
               kind.create(InitializerOptions.DEFAULTS.withThreads(threads))
                   .initialCentres(matrix, k, new Random(10)));
+    }
+    if (!(only.isEmpty() || only.contains("swap"))) {
+      return;
     }
     // The refinement of one fit from k-means++ centres, 20 swap trials.
     double[] start =
@@ -68,16 +76,19 @@ public final class SeedingTime {
                 .centres());
   }
 
+  /** The runs timed, after as many warm-ups. */
+  private static int runs = 3;
+
   private static void time(String name, Step step) throws InterruptedException {
     double[] reference = null;
     double oneThread = 0;
     for (int threads : new int[] {1, 2}) {
       double best = Double.POSITIVE_INFINITY;
       double[] centres = null;
-      for (int run = 0; run < 5; run++) {
+      for (int run = 0; run < 2 * runs; run++) {
         long start = System.nanoTime();
         centres = step.centres(threads);
-        if (run >= 2) {
+        if (run >= runs) {
           best = Math.min(best, (System.nanoTime() - start) / 1e9);
         }
       }
@@ -88,10 +99,11 @@ public final class SeedingTime {
       }
       System.out.printf(
           Locale.ROOT,
-          "%s on %d thread(s): %.3f s (best of 3)%s%n",
+          "%s on %d thread(s): %.3f s (best of %d)%s%n",
           name,
           threads,
           best,
+          runs,
           threads == 1
               ? ""
               : String.format(Locale.ROOT, ", %.2fx, same centres: %s", oneThread / best, same));
