@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.parallel.LiveThreads;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -141,11 +142,7 @@ class RestartsTest {
     } finally {
       Thread.interrupted();
     }
-    assertEquals(
-        0,
-        Thread.getAllStackTraces().keySet().stream()
-            .filter(t -> t.getName().startsWith("fastkmeans-worker-") && t.isAlive())
-            .count());
+    assertEquals(0, LiveThreads.named("fastkmeans-worker-"));
   }
 
   /** k rows of {@code data} chosen with a Random seeded by {@code seed} (rows may repeat). */

@@ -19,9 +19,7 @@ class CombiningPoolTest {
   private static final String NAME = "combining-pool-test-";
 
   private static long liveWorkers() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith(NAME) && t.isAlive())
-        .count();
+    return LiveThreads.named(NAME);
   }
 
   @Test

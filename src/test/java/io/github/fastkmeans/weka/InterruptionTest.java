@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.fastkmeans.parallel.LiveThreads;
 import java.util.ArrayList;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,9 +42,7 @@ class InterruptionTest {
 
   /** The FastKMeans worker threads alive now. */
   static long liveWorkers() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith("fastkmeans-worker-") && t.isAlive())
-        .count();
+    return LiveThreads.named("fastkmeans-worker-");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.coreset.MergeReduceCoreset;
 import io.github.fastkmeans.parallel.CombiningPool;
+import io.github.fastkmeans.parallel.LiveThreads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -307,9 +308,7 @@ class StreamingTest {
   }
 
   private static long reducingThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().startsWith(MergeReduceCoreset.THREAD_NAME) && t.isAlive())
-        .count();
+    return LiveThreads.named(MergeReduceCoreset.THREAD_NAME);
   }
 
   @Test
