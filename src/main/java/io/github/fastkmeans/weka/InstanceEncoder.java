@@ -274,14 +274,17 @@ public final class InstanceEncoder implements Serializable {
               normalization,
               used,
               AttributeSummary.of(sums[0], count, raw, withDeviations));
-      runner.run(
-          0,
-          chunks.count(),
-          (chunk, slot) -> {
-            for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
-              encoder.encodeRawInPlace(values, row * columns);
-            }
-          });
+      if (!encoder.encodesRawValuesAsThemselves()) {
+        boolean[] nominal = encoder.nominalAttributes();
+        runner.run(
+            0,
+            chunks.count(),
+            (chunk, slot) -> {
+              for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+                encoder.encodeRawInPlace(values, row * columns, nominal);
+              }
+            });
+      }
       return new Encoded(encoder, DataMatrix.of(count, columns, values, weights));
     }
   }
@@ -313,16 +316,46 @@ public final class InstanceEncoder implements Serializable {
   }
 
   /**
+   * Whether every raw training value is its own encoding, so that encoding the rows in place would
+   * leave every bit as it is: all clustered attributes numeric, kept ({@code -normalize none}:
+   * offset +0, scale 1, not flat), and no value missing. {@code (v - 0.0) / 1} is {@code v} for
+   * every finite {@code v}, -0.0 included.
+   */
+  private boolean encodesRawValuesAsThemselves() {
+    if (missingValuesReplaced) {
+      return false;
+    }
+    for (int a = 0; a < attributes.length; a++) {
+      if (header.attribute(attributes[a]).isNominal()
+          || flat[a]
+          || Double.doubleToRawLongBits(offset[a]) != 0
+          || scale[a] != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Which clustered attributes are nominal, looked up once rather than for every row. */
+  private boolean[] nominalAttributes() {
+    boolean[] nominal = new boolean[attributes.length];
+    for (int a = 0; a < attributes.length; a++) {
+      nominal[a] = header.attribute(attributes[a]).isNominal();
+    }
+    return nominal;
+  }
+
+  /**
    * Replaces the raw values of the row at {@code base} of {@code values}, each attribute's raw
    * value (NaN if missing) at its first column and zeros elsewhere, by their encoding: the values
-   * {@link #encodeInto} writes for them.
+   * {@link #encodeInto} writes for them. {@code nominal} is {@link #nominalAttributes()}.
    */
-  private void encodeRawInPlace(double[] values, int base) {
+  private void encodeRawInPlace(double[] values, int base, boolean[] nominal) {
     for (int a = 0; a < attributes.length; a++) {
       int column = base + firstColumn[a];
       double given = values[column];
       double value = Double.isNaN(given) ? replacement[a] : given;
-      if (header.attribute(attributes[a]).isNominal()) {
+      if (nominal[a]) {
         values[column] = 0;
         if (!absent[a]) {
           values[column + (int) value] = NOMINAL_LEVEL;
