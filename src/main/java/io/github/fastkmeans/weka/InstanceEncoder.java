@@ -201,8 +201,9 @@ public final class InstanceEncoder implements Serializable {
    * threads} threads: the raw values go straight into the matrix while their sums are taken, and a
    * pass over the matrix then replaces them by their encoding. The encoder is that of {@link
    * #fit(TrainingRows, Normalization)} and the matrix that of {@link #encode(TrainingRows)}, bit
-   * for bit, whatever the thread count; a refused value or weight is reported for the first row
-   * that holds one. Nobody may change the rows meanwhile.
+   * for bit, whatever the thread count (when every weight is 1 the matrix holds no weights, and
+   * gives 1 for each); a refused value or weight is reported for the first row that holds one.
+   * Nobody may change the rows meanwhile.
    *
    * @throws WekaException as {@link #fit(TrainingRows, Normalization)} and {@link
    *     #encode(TrainingRows)}
@@ -285,7 +286,10 @@ public final class InstanceEncoder implements Serializable {
               }
             });
       }
-      return new Encoded(encoder, DataMatrix.of(count, columns, values, weights));
+      // Unit weights are the matrix's default: without the array every pass over the rows (the
+      // fit's, the model's spread) reads a weight of 1 without loading it.
+      return new Encoded(
+          encoder, DataMatrix.of(count, columns, values, sums[0].unitWeights ? null : weights));
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.fastkmeans.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,31 @@ class OnePassEncodingTest {
           InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.NONE, threads);
       assertArrayEquals(expected, bits(together.matrix.values()), threads + " threads");
     }
+  }
+
+  /** Weights that are all 1 are left out of the matrix, which then gives 1 for every row. */
+  @Test
+  void unitWeightsAreNotKept() throws Exception {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("a"));
+    Instances data = new Instances("unit", attributes, 3_000);
+    for (int row = 0; row < 3_000; row++) {
+      data.add(new DenseInstance(1, new double[] {row % 17}));
+    }
+    for (int threads : new int[] {1, 3}) {
+      DataMatrix unit =
+          InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.RANGE, threads).matrix;
+      assertFalse(unit.hasWeights(), threads + " threads");
+      assertEquals(3_000, unit.totalWeight(), 0);
+      assertEquals(1, unit.weight(2_999), 0);
+    }
+    // One weight other than 1, in the last run, and every weight is kept.
+    data.instance(2_999).setWeight(2);
+    DataMatrix weighted =
+        InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.RANGE, 3).matrix;
+    assertTrue(weighted.hasWeights());
+    assertEquals(2, weighted.weight(2_999), 0);
+    assertEquals(1, weighted.weight(0), 0);
   }
 
   private static long[] bits(double[] values) {
