@@ -60,6 +60,7 @@ public final class BuildOverhead {
     };
     long[] whole = new long[builds];
     Map<FitPipeline.Stage, long[]> stages = new EnumMap<>(FitPipeline.Stage.class);
+    Map<FitPipeline.Stage, long[]> stageWalls = new EnumMap<>(FitPipeline.Stage.class);
     for (int b = -5; b < builds; b++) {
       FastKMeans clusterer = new FastKMeans();
       clusterer.setOptions(options.clone());
@@ -72,11 +73,14 @@ public final class BuildOverhead {
           new FitPipeline(OptionTable.parse(options.clone()), 1, false, clusterer.getCapabilities())
               .observedBy(clock::enter);
       pipeline.fit(data);
-      clock.end(CPU.getCurrentThreadCpuTime());
+      clock.end(CPU.getCurrentThreadCpuTime(), System.nanoTime());
       if (b >= 0) {
         whole[b] = end - start;
         for (Map.Entry<FitPipeline.Stage, Long> e : clock.times.entrySet()) {
           stages.computeIfAbsent(e.getKey(), s -> new long[builds])[b] = e.getValue();
+        }
+        for (Map.Entry<FitPipeline.Stage, Long> e : clock.walls.entrySet()) {
+          stageWalls.computeIfAbsent(e.getKey(), s -> new long[builds])[b] = e.getValue();
         }
       }
     }
@@ -86,45 +90,57 @@ public final class BuildOverhead {
     System.out.printf("buildClusterer: median %.2f ms%n", wholeMs);
     double engine = 0;
     double total = 0;
+    double outsideWall = 0;
+    System.out.printf("  %-18s %7s    %7s%n", "stage", "CPU", "wall");
     for (Map.Entry<FitPipeline.Stage, long[]> e : stages.entrySet()) {
       double ms = median(e.getValue());
+      double wallMs = median(stageWalls.get(e.getKey()));
       boolean inEngine =
           e.getKey() == FitPipeline.Stage.SEED_AND_RESTARTS
               || e.getKey() == FitPipeline.Stage.REFINEMENT;
       total += ms;
       if (inEngine) {
         engine += ms;
+      } else {
+        outsideWall += wallMs;
       }
       System.out.printf(
-          "  %-18s %7.2f ms%s%n",
-          e.getKey(), ms, inEngine ? "  (engine: the building thread's share only)" : "");
+          "  %-18s %7.2f ms %7.2f ms%s%n",
+          e.getKey(), ms, wallMs, inEngine ? "  (engine: the building thread's share only)" : "");
     }
     double outside = total - engine;
     System.out.printf(
         "outside the engine: %.2f ms of CPU time on the building thread, %.1f%% of the build's"
-            + " median wall time%n",
-        outside, 100 * outside / wholeMs);
+            + " median wall time (%.2f ms of wall time, %.1f%%)%n",
+        outside, 100 * outside / wholeMs, outsideWall, 100 * outsideWall / wholeMs);
     centres.delete();
   }
 
-  /** The time of each stage: from its start to the next stage's start or the build's end. */
+  /**
+   * The time of each stage, CPU of the building thread and wall: from its start to the next stage's
+   * start or the build's end. The wall time also counts the building thread's waits for the other
+   * threads, which its CPU time leaves out.
+   */
   private static final class StageClock {
     final Map<FitPipeline.Stage, Long> times = new EnumMap<>(FitPipeline.Stage.class);
+    final Map<FitPipeline.Stage, Long> walls = new EnumMap<>(FitPipeline.Stage.class);
     private FitPipeline.Stage current;
     private long since;
+    private long wallSince;
 
     void enter(FitPipeline.Stage stage) {
       long now = CPU.getCurrentThreadCpuTime();
-      if (current != null) {
-        times.put(current, now - since);
-      }
+      long wallNow = System.nanoTime();
+      end(now, wallNow);
       current = stage;
       since = now;
+      wallSince = wallNow;
     }
 
-    void end(long now) {
+    void end(long now, long wallNow) {
       if (current != null) {
         times.put(current, now - since);
+        walls.put(current, wallNow - wallSince);
       }
     }
   }

@@ -16,14 +16,21 @@ public final class DataMatrix {
   private final double[] values;
   private final double[] weights;
 
+  /**
+   * The sum of the weights, added in row order while they are checked: a build asks for it several
+   * times (its own check, the magnitude check, every fit's), each a pass over the weights.
+   */
+  private final double totalWeight;
+
   /** The k-d tree of the rows, once a fit has asked for it. */
   private KdTree tree;
 
-  private DataMatrix(int rows, int columns, double[] values, double[] weights) {
+  private DataMatrix(int rows, int columns, double[] values, double[] weights, double totalWeight) {
     this.rows = rows;
     this.columns = columns;
     this.values = values;
     this.weights = weights;
+    this.totalWeight = totalWeight;
   }
 
   /**
@@ -69,19 +76,22 @@ public final class DataMatrix {
                 + "; every value must be finite.");
       }
     }
+    double totalWeight = rows;
     if (weights != null) {
       if (weights.length != rows) {
         throw new IllegalArgumentException(
             "Expected " + rows + " weights but got " + weights.length + ".");
       }
+      totalWeight = 0;
       for (int i = 0; i < rows; i++) {
         if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
           throw new IllegalArgumentException(
               "Weight of row " + i + " is " + weights[i] + "; weights must be finite and >= 0.");
         }
+        totalWeight += weights[i];
       }
     }
-    return new DataMatrix(rows, columns, values, weights);
+    return new DataMatrix(rows, columns, values, weights, totalWeight);
   }
 
   /** Number of points. */
@@ -127,14 +137,7 @@ public final class DataMatrix {
 
   /** The sum of all weights, added in row order. */
   public double totalWeight() {
-    if (weights == null) {
-      return rows;
-    }
-    double total = 0;
-    for (double w : weights) {
-      total += w;
-    }
-    return total;
+    return totalWeight;
   }
 
   /** A copy of one row. */

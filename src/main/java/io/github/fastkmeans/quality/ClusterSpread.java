@@ -69,16 +69,23 @@ public final class ClusterSpread implements Serializable {
             data.rows(),
             weightsAt + k + 1,
             (start, end, partial) -> {
+              // Column by column, each sum over all rows in a local: the same additions in the same
+              // (row) order as row by row, without a store and a reload of the sum for every row.
+              double totalWeight = 0;
               for (int row = start; row < end; row++) {
                 double w = data.weight(row);
-                int base = labels[row] * columns;
                 partial[weightsAt + labels[row]] += w;
-                partial[weightsAt + k] += w;
-                for (int j = 0; j < columns; j++) {
-                  double weighted = w * values[row * columns + j];
-                  partial[base + j] += weighted;
-                  partial[overall + j] += weighted;
+                totalWeight += w;
+              }
+              partial[weightsAt + k] += totalWeight;
+              for (int j = 0; j < columns; j++) {
+                double sum = 0;
+                for (int row = start; row < end; row++) {
+                  double weighted = data.weight(row) * values[row * columns + j];
+                  partial[labels[row] * columns + j] += weighted;
+                  sum += weighted;
                 }
+                partial[overall + j] += sum;
               }
             });
     double[] means = new double[overall + columns];
@@ -95,16 +102,20 @@ public final class ClusterSpread implements Serializable {
             data.rows(),
             overall + columns,
             (start, end, partial) -> {
-              for (int row = start; row < end; row++) {
-                double w = data.weight(row);
-                int base = labels[row] * columns;
-                for (int j = 0; j < columns; j++) {
+              // Column by column, as the sums above.
+              for (int j = 0; j < columns; j++) {
+                double overallMean = means[overall + j];
+                double sum = 0;
+                for (int row = start; row < end; row++) {
+                  double w = data.weight(row);
+                  int at = labels[row] * columns + j;
                   double value = values[row * columns + j];
-                  double diff = value - means[base + j];
-                  double overallDiff = value - means[overall + j];
-                  partial[base + j] += w * diff * diff;
-                  partial[overall + j] += w * overallDiff * overallDiff;
+                  double diff = value - means[at];
+                  double overallDiff = value - overallMean;
+                  partial[at] += w * diff * diff;
+                  sum += w * overallDiff * overallDiff;
                 }
+                partial[overall + j] += sum;
               }
             });
     double[] deviations = new double[overall + columns];

@@ -30,6 +30,9 @@ final class AttributeSums {
   /** The sum of every row's weight, present values or not. */
   double totalWeight;
 
+  /** Whether every row's weight is exactly 1 (Weka's default), so the weights need not be kept. */
+  boolean unitWeights = true;
+
   /** At most this many runs are summed apart: a build holds every run's sums until they merge. */
   private static final int MOST_RUNS = 1024;
 
@@ -95,6 +98,7 @@ final class AttributeSums {
               + "; FastKMeans needs weights that are finite and >= 0.");
     }
     totalWeight += weight;
+    unitWeights &= weight == 1;
   }
 
   /** Whether FastKMeans can use an instance weight: finite and non-negative (not NaN). */
@@ -139,6 +143,7 @@ final class AttributeSums {
   /** Adds the sums of the rows that follow these ones. */
   void merge(AttributeSums later) {
     totalWeight += later.totalWeight;
+    unitWeights &= later.unitWeights;
     for (int a = 0; a < numeric.length; a++) {
       weightSum[a] += later.weightSum[a];
       weightedSum[a] += later.weightedSum[a];

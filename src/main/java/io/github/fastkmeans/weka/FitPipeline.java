@@ -70,6 +70,14 @@ public final class FitPipeline {
   /** The fewest restarts of a fit to a stream's summary (see {@link #summaryRestarts()}). */
   public static final int SUMMARY_RESTARTS = 10;
 
+  /**
+   * Row chunks per thread below which the model's spread stays on fewer threads. Its two passes
+   * take about 3 microseconds a chunk; a second thread costs about 200 microseconds of wall time,
+   * and on A (196 chunks) it doubled the spread's wall time. 1024 chunks, about 3 ms of work, pay
+   * for it.
+   */
+  private static final int CHUNKS_PER_SPREAD_THREAD = 1024;
+
   private final FitOptions options;
   private final long seed;
   private final boolean traceErrors;
@@ -241,7 +249,8 @@ public final class FitPipeline {
     ClusterSpread spread;
     try (ChunkRunner runner =
         new ChunkRunner(
-            new RowChunks(matrix.rows()).threadsFor(options.get(OptionTable.THREADS), 16))) {
+            new RowChunks(matrix.rows())
+                .threadsFor(options.get(OptionTable.THREADS), CHUNKS_PER_SPREAD_THREAD))) {
       spread = ClusterSpread.of(matrix, result.labels(), result.k(), runner);
     }
     FittedModel model =

@@ -201,8 +201,9 @@ public final class InstanceEncoder implements Serializable {
    * threads} threads: the raw values go straight into the matrix while their sums are taken, and a
    * pass over the matrix then replaces them by their encoding. The encoder is that of {@link
    * #fit(TrainingRows, Normalization)} and the matrix that of {@link #encode(TrainingRows)}, bit
-   * for bit, whatever the thread count; a refused value or weight is reported for the first row
-   * that holds one. Nobody may change the rows meanwhile.
+   * for bit, whatever the thread count (when every weight is 1 the matrix holds no weights, and
+   * gives 1 for each); a refused value or weight is reported for the first row that holds one.
+   * Nobody may change the rows meanwhile.
    *
    * @throws WekaException as {@link #fit(TrainingRows, Normalization)} and {@link
    *     #encode(TrainingRows)}
@@ -274,15 +275,21 @@ public final class InstanceEncoder implements Serializable {
               normalization,
               used,
               AttributeSummary.of(sums[0], count, raw, withDeviations));
-      runner.run(
-          0,
-          chunks.count(),
-          (chunk, slot) -> {
-            for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
-              encoder.encodeRawInPlace(values, row * columns);
-            }
-          });
-      return new Encoded(encoder, DataMatrix.of(count, columns, values, weights));
+      if (!encoder.encodesRawValuesAsThemselves()) {
+        boolean[] nominal = encoder.nominalAttributes();
+        runner.run(
+            0,
+            chunks.count(),
+            (chunk, slot) -> {
+              for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+                encoder.encodeRawInPlace(values, row * columns, nominal);
+              }
+            });
+      }
+      // Unit weights are the matrix's default: without the array every pass over the rows (the
+      // fit's, the model's spread) reads a weight of 1 without loading it.
+      return new Encoded(
+          encoder, DataMatrix.of(count, columns, values, sums[0].unitWeights ? null : weights));
     }
   }
 
@@ -313,16 +320,46 @@ public final class InstanceEncoder implements Serializable {
   }
 
   /**
+   * Whether every raw training value is its own encoding, so that encoding the rows in place would
+   * leave every bit as it is: all clustered attributes numeric, kept ({@code -normalize none}:
+   * offset +0, scale 1, not flat), and no value missing. {@code (v - 0.0) / 1} is {@code v} for
+   * every finite {@code v}, -0.0 included.
+   */
+  private boolean encodesRawValuesAsThemselves() {
+    if (missingValuesReplaced) {
+      return false;
+    }
+    for (int a = 0; a < attributes.length; a++) {
+      if (header.attribute(attributes[a]).isNominal()
+          || flat[a]
+          || Double.doubleToRawLongBits(offset[a]) != 0
+          || scale[a] != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Which clustered attributes are nominal, looked up once rather than for every row. */
+  private boolean[] nominalAttributes() {
+    boolean[] nominal = new boolean[attributes.length];
+    for (int a = 0; a < attributes.length; a++) {
+      nominal[a] = header.attribute(attributes[a]).isNominal();
+    }
+    return nominal;
+  }
+
+  /**
    * Replaces the raw values of the row at {@code base} of {@code values}, each attribute's raw
    * value (NaN if missing) at its first column and zeros elsewhere, by their encoding: the values
-   * {@link #encodeInto} writes for them.
+   * {@link #encodeInto} writes for them. {@code nominal} is {@link #nominalAttributes()}.
    */
-  private void encodeRawInPlace(double[] values, int base) {
+  private void encodeRawInPlace(double[] values, int base, boolean[] nominal) {
     for (int a = 0; a < attributes.length; a++) {
       int column = base + firstColumn[a];
       double given = values[column];
       double value = Double.isNaN(given) ? replacement[a] : given;
-      if (header.attribute(attributes[a]).isNominal()) {
+      if (nominal[a]) {
         values[column] = 0;
         if (!absent[a]) {
           values[column + (int) value] = NOMINAL_LEVEL;

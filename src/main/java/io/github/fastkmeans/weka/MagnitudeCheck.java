@@ -103,15 +103,20 @@ public final class MagnitudeCheck {
             + "). Use -normalize range or standardize, or rescale the data or the weights.");
   }
 
+  /**
+   * Widens {@code min} and {@code max} to the row-major {@code values}; row by row, column by
+   * column, since a division to find each value's column would cost more than the comparisons.
+   */
   private static void widen(double[] values, int columns, double[] min, double[] max) {
-    for (int i = 0; i < values.length; i++) {
-      int j = i % columns;
-      double v = values[i];
-      if (v < min[j]) {
-        min[j] = v;
-      }
-      if (v > max[j]) {
-        max[j] = v;
+    for (int base = 0; base < values.length; base += columns) {
+      for (int j = 0; j < columns; j++) {
+        double v = values[base + j];
+        if (v < min[j]) {
+          min[j] = v;
+        }
+        if (v > max[j]) {
+          max[j] = v;
+        }
       }
     }
   }

@@ -127,6 +127,42 @@ class AlgorithmEquivalenceTest {
     }
   }
 
+  /**
+   * A build drops weights that are all 1 from its matrix: every algorithm gives exactly the fit of
+   * the same rows with an array of ones.
+   */
+  @Test
+  void unitWeightsGiveTheFitOfNoWeights() throws Exception {
+    DataMatrix unweighted = TestData.blobs(15, 20_000, 3, 9, 1.5, false);
+    double[] ones = new double[unweighted.rows()];
+    Arrays.fill(ones, 1);
+    DataMatrix weighted =
+        DataMatrix.of(unweighted.rows(), unweighted.columns(), unweighted.values(), ones);
+    double[] start = start(unweighted, 9, 5);
+    Algorithm[] all = {
+      Algorithm.LLOYD,
+      Algorithm.HAMERLY,
+      Algorithm.ELKAN,
+      Algorithm.EXPONION,
+      Algorithm.YINYANG,
+      Algorithm.KD_TREE
+    };
+    for (Algorithm algorithm : all) {
+      for (int threads : new int[] {1, 2}) {
+        KMeansResult without = fit(unweighted, start, algorithm, threads);
+        KMeansResult with = fit(weighted, start, algorithm, threads);
+        String what = algorithm.id() + ", " + threads + " threads";
+        assertEquals(with.iterations(), without.iterations(), what);
+        assertArrayEquals(with.labels(), without.labels(), what);
+        assertTrue(Arrays.equals(with.centres(), without.centres()), what + ": centres");
+        assertTrue(
+            Arrays.equals(with.squaredErrorHistory(), without.squaredErrorHistory()),
+            what + ": history");
+        assertTrue(Arrays.equals(with.clusterWeights(), without.clusterWeights()), what);
+      }
+    }
+  }
+
   @Test
   void kdTreeReproducesLloydWhenItsPassesAreSharedBetweenThreads() throws Exception {
     // Enough rows that the tree's early passes are handed to the other threads.

@@ -53,6 +53,18 @@ class DataMatrixTest {
     assertEquals(2.75, data.totalWeight());
   }
 
+  /**
+   * The total is the weights added in row order: 1e16 absorbs each later 1 (its spacing is 2), but
+   * two 1s added first make 2, which it keeps.
+   */
+  @Test
+  void theTotalWeightAddsInRowOrder() {
+    double[] values = new double[3];
+    assertEquals(1e16, DataMatrix.of(3, 1, values, new double[] {1e16, 1, 1}).totalWeight(), 0);
+    assertEquals(
+        1e16 + 2, DataMatrix.of(3, 1, values.clone(), new double[] {1, 1, 1e16}).totalWeight(), 0);
+  }
+
   @Test
   void rejectsValuesOfWrongLength() {
     assertThrows(IllegalArgumentException.class, () -> DataMatrix.of(2, 2, new double[3]));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.parallel.ChunkRunner;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +74,83 @@ class ClusterSpreadTest {
     }
     // And the deviations are those of the data: about 1 in every cluster.
     assertEquals(1.0, alone.clusterDeviation(2, 1), 0.05);
+  }
+
+  /**
+   * The sums are added in row order within each chunk, chunk after chunk, as a row-by-row pass adds
+   * them: the spread has exactly the bits of that pass, written here plainly.
+   */
+  @Test
+  void theSpreadHasTheBitsOfRowByRowSums() throws InterruptedException {
+    Random random = new Random(8);
+    int rows = 5_000;
+    int columns = 3;
+    int k = 5;
+    double[] values = new double[rows * columns];
+    double[] weights = new double[rows];
+    int[] labels = new int[rows];
+    for (int row = 0; row < rows; row++) {
+      labels[row] = random.nextInt(k);
+      weights[row] = Math.scalb(random.nextDouble(), random.nextInt(20) - 10);
+      for (int j = 0; j < columns; j++) {
+        values[row * columns + j] = 1e6 * j + labels[row] + random.nextGaussian();
+      }
+    }
+    DataMatrix data = DataMatrix.of(rows, columns, values, weights);
+    ClusterSpread spread = ClusterSpread.of(data, labels, k);
+    // Row by row: per chunk, the weighted sums and weights, then the squared deviations.
+    int groups = k + 1;
+    double[] sums = new double[groups * columns];
+    double[] weight = new double[groups];
+    for (int start = 0; start < rows; start += RowChunks.CHUNK_ROWS) {
+      double[] partialSums = new double[groups * columns];
+      double[] partialWeight = new double[groups];
+      for (int row = start; row < Math.min(rows, start + RowChunks.CHUNK_ROWS); row++) {
+        partialWeight[labels[row]] += weights[row];
+        partialWeight[k] += weights[row];
+        for (int j = 0; j < columns; j++) {
+          double weighted = weights[row] * values[row * columns + j];
+          partialSums[labels[row] * columns + j] += weighted;
+          partialSums[k * columns + j] += weighted;
+        }
+      }
+      for (int i = 0; i < sums.length; i++) {
+        sums[i] += partialSums[i];
+      }
+      for (int g = 0; g < groups; g++) {
+        weight[g] += partialWeight[g];
+      }
+    }
+    double[] means = new double[groups * columns];
+    for (int i = 0; i < means.length; i++) {
+      means[i] = sums[i] / weight[i / columns];
+    }
+    double[] squares = new double[groups * columns];
+    for (int start = 0; start < rows; start += RowChunks.CHUNK_ROWS) {
+      double[] partial = new double[groups * columns];
+      for (int row = start; row < Math.min(rows, start + RowChunks.CHUNK_ROWS); row++) {
+        for (int j = 0; j < columns; j++) {
+          double value = values[row * columns + j];
+          double diff = value - means[labels[row] * columns + j];
+          double overallDiff = value - means[k * columns + j];
+          partial[labels[row] * columns + j] += weights[row] * diff * diff;
+          partial[k * columns + j] += weights[row] * overallDiff * overallDiff;
+        }
+      }
+      for (int i = 0; i < squares.length; i++) {
+        squares[i] += partial[i];
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      for (int j = 0; j < columns; j++) {
+        double mean = g < k ? spread.clusterMean(g, j) : spread.overallMean(j);
+        double deviation = g < k ? spread.clusterDeviation(g, j) : spread.overallDeviation(j);
+        int i = g * columns + j;
+        assertEquals(Double.doubleToLongBits(means[i]), Double.doubleToLongBits(mean));
+        assertEquals(
+            Double.doubleToLongBits(Math.sqrt(squares[i] / (weight[g] - 1))),
+            Double.doubleToLongBits(deviation));
+      }
+    }
   }
 }

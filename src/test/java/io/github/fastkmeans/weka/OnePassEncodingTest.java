@@ -2,14 +2,19 @@ package io.github.fastkmeans.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import java.util.ArrayList;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.WekaException;
 
@@ -58,6 +63,72 @@ class OnePassEncodingTest {
       assertArrayEquals(apart.decodeCentre(row, 0), together.encoder.decodeCentre(row, 0), 0);
       assertEquals(apart.missingValuesReplaced(), together.encoder.missingValuesReplaced());
     }
+  }
+
+  /**
+   * Under -normalize none, numeric rows without missing values are their own encoding and are not
+   * rewritten: the matrix holds the instances' values bit for bit (-0.0, subnormals and the largest
+   * doubles among them) and equals the encoding learnt apart, on any number of threads.
+   */
+  @Test
+  void numericRowsWithoutMissingValuesKeepTheirBitsUnderNone() throws Exception {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("a"));
+    attributes.add(new Attribute("b"));
+    Instances data = new Instances("numeric", attributes, 20_000);
+    Random random = new Random(3);
+    double[] special = {-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_NORMAL, 1e300, -1e300};
+    for (int row = 0; row < 20_000; row++) {
+      double a = row < special.length ? special[row] : 1e6 + random.nextGaussian() * 1e3;
+      double b = random.nextGaussian() * Math.scalb(1.0, random.nextInt(40) - 20);
+      data.add(new DenseInstance(1 + random.nextInt(3), new double[] {a, b}));
+    }
+    InstanceEncoder apart = InstanceEncoder.fit(data, Normalization.NONE);
+    long[] expected = bits(apart.encode(data).values());
+    long[] raw = new long[2 * data.numInstances()];
+    for (int row = 0; row < data.numInstances(); row++) {
+      raw[2 * row] = Double.doubleToRawLongBits(data.instance(row).value(0));
+      raw[2 * row + 1] = Double.doubleToRawLongBits(data.instance(row).value(1));
+    }
+    assertArrayEquals(raw, expected);
+    for (int threads : new int[] {1, 2, 3}) {
+      InstanceEncoder.Encoded together =
+          InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.NONE, threads);
+      assertArrayEquals(expected, bits(together.matrix.values()), threads + " threads");
+    }
+  }
+
+  /** Weights that are all 1 are left out of the matrix, which then gives 1 for every row. */
+  @Test
+  void unitWeightsAreNotKept() throws Exception {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("a"));
+    Instances data = new Instances("unit", attributes, 3_000);
+    for (int row = 0; row < 3_000; row++) {
+      data.add(new DenseInstance(1, new double[] {row % 17}));
+    }
+    for (int threads : new int[] {1, 3}) {
+      DataMatrix unit =
+          InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.RANGE, threads).matrix;
+      assertFalse(unit.hasWeights(), threads + " threads");
+      assertEquals(3_000, unit.totalWeight(), 0);
+      assertEquals(1, unit.weight(2_999), 0);
+    }
+    // One weight other than 1, in the last run, and every weight is kept.
+    data.instance(2_999).setWeight(2);
+    DataMatrix weighted =
+        InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.RANGE, 3).matrix;
+    assertTrue(weighted.hasWeights());
+    assertEquals(2, weighted.weight(2_999), 0);
+    assertEquals(1, weighted.weight(0), 0);
+  }
+
+  private static long[] bits(double[] values) {
+    long[] bits = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      bits[i] = Double.doubleToRawLongBits(values[i]);
+    }
+    return bits;
   }
 
   @ParameterizedTest
