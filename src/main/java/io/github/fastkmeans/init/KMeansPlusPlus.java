@@ -25,7 +25,7 @@ import java.util.Random;
  *
  * <p><b>Threads.</b> Each trial's distances are computed on all threads, chunk by chunk, up to
  * {@link #CANDIDATES_PER_PASS} trials in one pass over the data; each trial's potential is then
- * summed on one thread in row order (the sums of a pass's trials side by side), so the centres do
+ * summed on one thread in row order (the sums of a pass's trials in one loop), so the centres do
  * not depend on the number of threads (and are those of a single-threaded run of one trial per
  * pass, bit for bit).
  */
@@ -40,7 +40,8 @@ public final class KMeansPlusPlus implements Initializer {
    * bandwidth on large data, which a second thread does not double). Each costs a per-row array.
    * Four, not three: up to k = 54 (4 trials a centre) one pass then measures them all, and the
    * pass's potentials are summed two by two on two threads, not three and one (KDD Cup 10%, k = 20,
-   * fastest of 25 runs: 0.29-0.31 s on 1 thread and 0.19 s on 2, against 0.34 s and 0.22 s).
+   * fastest of 25 runs: 0.29-0.31 s on 1 thread and 0.19 s on 2, against 0.34 s and 0.22 s). At
+   * most four: {@link #weightedSums} takes a pass's potentials in one loop.
    */
   static final int CANDIDATES_PER_PASS = 4;
 
@@ -123,10 +124,8 @@ public final class KMeansPlusPlus implements Initializer {
         }
         measureReach(values, columns, candidates, centres, c, reach, runner);
         passCandidates(values, columns, candidates, nearest, owner, reach, closest, chunks, runner);
-        // Each candidate's potential is one sum in row order, the same for any number of threads;
-        // the sums of different candidates run side by side.
-        double[][] measured = closest;
-        runner.run(0, group, (g, slot) -> potentials[g] = weightedSum(data, measured[g]));
+        // Each candidate's potential is one sum in row order, the same for any number of threads.
+        weightedSums(data, closest, group, potentials);
         for (int g = 0; g < group; g++) {
           // The first candidate is taken even if its potential overflowed to infinity.
           if (bestRow < 0 || potentials[g] < bestPotential) {
@@ -174,13 +173,30 @@ public final class KMeansPlusPlus implements Initializer {
     return total;
   }
 
-  /** The sum of weight times {@code distances}, in row order. */
-  private static double weightedSum(DataMatrix data, double[] distances) {
-    double total = 0;
-    for (int row = 0; row < distances.length; row++) {
-      total += data.weight(row) * distances[row];
+  /**
+   * Sets {@code sums[g]} to the sum of weight times {@code distances[g]}, in row order, for g below
+   * {@code count} (at most four). The four sums are taken in one loop: each addition waits for the
+   * one before it in its own sum only, so four sums cost about what one does alone.
+   */
+  private static void weightedSums(
+      DataMatrix data, double[][] distances, int count, double[] sums) {
+    double[] first = distances[0];
+    double[] second = distances[Math.min(1, count - 1)];
+    double[] third = distances[Math.min(2, count - 1)];
+    double[] fourth = distances[Math.min(3, count - 1)];
+    double sum0 = 0;
+    double sum1 = 0;
+    double sum2 = 0;
+    double sum3 = 0;
+    for (int row = 0; row < first.length; row++) {
+      double weight = data.weight(row);
+      sum0 += weight * first[row];
+      sum1 += weight * second[row];
+      sum2 += weight * third[row];
+      sum3 += weight * fourth[row];
     }
-    return total;
+    double[] all = {sum0, sum1, sum2, sum3};
+    System.arraycopy(all, 0, sums, 0, count);
   }
 
   /**
