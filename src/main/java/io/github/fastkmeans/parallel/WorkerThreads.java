@@ -32,15 +32,24 @@ final class WorkerThreads implements ThreadFactory {
 
   /**
    * Waits until every thread made has ended, after its pool was shut down: a pool's termination can
-   * be seen before its threads have ended, and "no worker left alive" must hold on return.
+   * be seen before its threads have ended, and "no worker left alive" must hold on return. The wait
+   * goes on through an interrupt of the caller, who is often closing because of one (the workers,
+   * interrupted by the shutdown, end within a unit of their work); the interrupt is kept for the
+   * caller.
    */
   void joinAll() {
-    try {
-      for (Thread worker : created) {
-        worker.join(TimeUnit.MINUTES.toMillis(1));
+    boolean interrupted = false;
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    for (Thread worker : created) {
+      while (worker.isAlive() && System.nanoTime() < deadline) {
+        try {
+          worker.join(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
-    } catch (InterruptedException e) {
-      // The caller is closing, often because it was interrupted: keep the flag for it.
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

@@ -307,6 +307,17 @@ class StreamingTest {
     assertTrue(finished.toString().contains("summarising 3,000 instances"), finished.toString());
   }
 
+  @Test
+  void anInterruptedEndOfASummarisedStreamLeavesNoModelAndNoThread() throws Exception {
+    Instances s1 = TestData.loadUnlabelled("s1");
+    FastKMeans kmeans = streamed(s1, "-N 15 -stream-budget 0.01 -num-slots 3", s1.numInstances());
+    Thread.currentThread().interrupt();
+    kmeans.updateFinished();
+    assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+    refuses(kmeans::numberOfClusters, "interrupted; no model was built");
+    assertEquals(0, reducingThreads(), "no reducing thread left");
+  }
+
   private static long reducingThreads() {
     return LiveThreads.named(MergeReduceCoreset.THREAD_NAME);
   }
