@@ -6,9 +6,10 @@ import java.util.SplittableRandom;
 
 /**
  * Runs a fit from several seeded starts and keeps the one with the lowest squared error (the
- * earliest on a tie). On data of at most {@link #SIDE_BY_SIDE_ROWS} rows the restarts run side by
- * side, one per thread, each fit on one thread: the passes over so few rows are too short to share
- * (each shared pass wakes the other threads), and the fit kept is the same.
+ * earliest on a tie). On data of at most {@link #SIDE_BY_SIDE_ROWS} rows (and {@link
+ * #SIDE_BY_SIDE_CELLS} rows times clusters) the restarts run side by side, one per thread, each fit
+ * on one thread: the passes over so few rows are too short to share (each shared pass wakes the
+ * other threads), and the fit kept is the same.
  */
 public final class Restarts {
 
@@ -17,10 +18,16 @@ public final class Restarts {
 
   /**
    * The most rows whose restarts run side by side: 16 chunks, so that a pass shared by two threads
-   * gives each at most 8 chunks between hand-offs. Each restart running holds its own fit's memory,
-   * small at this size.
+   * gives each at most 8 chunks between hand-offs.
    */
   static final int SIDE_BY_SIDE_ROWS = 16 * RowChunks.CHUNK_ROWS;
+
+  /**
+   * The most rows times clusters whose restarts run side by side: each restart running holds its
+   * own fit's memory, whose largest part (Elkan's bounds, a double per row and cluster) then stays
+   * within 8 MiB.
+   */
+  static final long SIDE_BY_SIDE_CELLS = 1L << 20;
 
   private Restarts() {}
 
@@ -60,30 +67,40 @@ public final class Restarts {
       KMeans kmeans, DataMatrix data, int restarts, long seed, Start start)
       throws InterruptedException {
     long[] seeds = seeds(seed, restarts);
+    // The first start is drawn first, whatever follows: it tells how many clusters there are.
+    double[] first = start.centres(seeds[0]);
     int threads = Math.min(kmeans.settings().threads(), restarts);
-    if (threads > 1 && data.rows() <= SIDE_BY_SIDE_ROWS) {
-      return lowestError(sideBySide(kmeans, data, seeds, start, threads));
+    long cells = (long) data.rows() * (first.length / Math.max(1, data.columns()));
+    if (threads > 1 && data.rows() <= SIDE_BY_SIDE_ROWS && cells <= SIDE_BY_SIDE_CELLS) {
+      return sideBySide(kmeans, data, seeds, first, start, threads);
     }
-    KMeansResult best = null;
-    for (long restartSeed : seeds) {
-      best = lower(best, kmeans.fit(data, start.centres(restartSeed)));
+    KMeansResult best = kmeans.fit(data, first);
+    for (int r = 1; r < restarts; r++) {
+      KMeansResult fit = kmeans.fit(data, start.centres(seeds[r]));
+      if (fit.squaredError() < best.squaredError()) {
+        best = fit;
+      }
     }
     return best;
   }
 
-  /** The fits from every seed, run side by side on {@code threads} threads, one thread each. */
-  private static KMeansResult[] sideBySide(
-      KMeans kmeans, DataMatrix data, long[] seeds, Start start, int threads)
+  /**
+   * The fit of lowest error from every seed (the earliest on a tie), the fits run side by side on
+   * {@code threads} threads, one thread each; the first from {@code first}.
+   */
+  private static KMeansResult sideBySide(
+      KMeans kmeans, DataMatrix data, long[] seeds, double[] first, Start start, int threads)
       throws InterruptedException {
     KMeans alone = new KMeans(kmeans.settings().withThreads(1));
-    KMeansResult[] fits = new KMeansResult[seeds.length];
+    Kept kept = new Kept();
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       runner.run(
           0,
           seeds.length,
           (restart, slot) -> {
             try {
-              fits[restart] = alone.fit(data, start.centres(seeds[restart]));
+              double[] centres = restart == 0 ? first : start.centres(seeds[restart]);
+              kept.offer(restart, alone.fit(data, centres));
             } catch (InterruptedException e) {
               throw new RestartInterrupted(e);
             }
@@ -91,23 +108,25 @@ public final class Restarts {
     } catch (RestartInterrupted e) {
       throw e.interruption;
     }
-    return fits;
-  }
-
-  /** The fit of lowest error, the earliest on a tie: the one a run in seed order keeps. */
-  private static KMeansResult lowestError(KMeansResult[] fits) {
-    KMeansResult best = null;
-    for (KMeansResult fit : fits) {
-      best = lower(best, fit);
-    }
-    return best;
+    return kept.fit;
   }
 
   /**
-   * {@code fit} if its error is below {@code best}'s (or there is no best yet), else {@code best}.
+   * The fit of lowest error offered so far, the one of the earliest restart on a tie: whatever
+   * order the restarts end in, the one a run in seed order keeps. Only it is held.
    */
-  private static KMeansResult lower(KMeansResult best, KMeansResult fit) {
-    return best == null || fit.squaredError() < best.squaredError() ? fit : best;
+  private static final class Kept {
+    private KMeansResult fit;
+    private int restart;
+
+    synchronized void offer(int offered, KMeansResult candidate) {
+      if (fit == null
+          || candidate.squaredError() < fit.squaredError()
+          || (candidate.squaredError() == fit.squaredError() && offered < restart)) {
+        fit = candidate;
+        restart = offered;
+      }
+    }
   }
 
   /** Carries a restart's interruption out of the worker that saw it. */
