@@ -103,12 +103,14 @@ public final class Restarts {
               kept.offer(restart, alone.fit(data, centres));
             } catch (InterruptedException e) {
               throw new RestartInterrupted(e);
+            } catch (RuntimeException e) {
+              kept.fail(restart, e);
             }
           });
     } catch (RestartInterrupted e) {
       throw e.interruption;
     }
-    return kept.fit;
+    return kept.result();
   }
 
   /**
@@ -118,6 +120,27 @@ public final class Restarts {
   private static final class Kept {
     private KMeansResult fit;
     private int restart;
+    private RuntimeException failure;
+    private int failedRestart;
+
+    /**
+     * Notes that restart {@code failed} failed with {@code thrown}: the earliest failure is the one
+     * a run in seed order meets first and throws, whichever thread saw it first.
+     */
+    synchronized void fail(int failed, RuntimeException thrown) {
+      if (failure == null || failed < failedRestart) {
+        failure = thrown;
+        failedRestart = failed;
+      }
+    }
+
+    /** The fit kept, or the earliest failure. */
+    synchronized KMeansResult result() {
+      if (failure != null) {
+        throw failure;
+      }
+      return fit;
+    }
 
     synchronized void offer(int offered, KMeansResult candidate) {
       if (fit == null

@@ -131,6 +131,50 @@ class RestartsTest {
   }
 
   @Test
+  void restartsSideBySideFailAsTheFirstFailingRestartInSeedOrder() {
+    DataMatrix data = TestData.blobs(7, 600, 2, 4, 0.5, false);
+    int restarts = 6;
+    long[] seeds = Restarts.seeds(3, restarts);
+    // Restart r > 0 starts with centre r % 3 + 1 a copy of centre 0: it can take no row, and the
+    // fit fails naming it; restart 0 starts from distinct rows.
+    Restarts.Start start =
+        s -> {
+          int r = indexOf(seeds, s);
+          double[] centres = randomRows(data, 4, 100 + r);
+          if (r > 0) {
+            System.arraycopy(centres, 0, centres, (r % 3 + 1) * data.columns(), data.columns());
+          }
+          return centres;
+        };
+    String expected = null;
+    for (int threads : new int[] {1, 2, 3}) {
+      KMeans kmeans =
+          new KMeans(
+              KMeansSettings.DEFAULTS
+                  .withThreads(threads)
+                  .withEmptyClusterPolicy(EmptyClusterPolicy.FAIL));
+      String message =
+          assertThrows(
+                  EmptyClusterException.class,
+                  () -> Restarts.best(kmeans, data, restarts, 3, start))
+              .getMessage();
+      if (expected == null) {
+        expected = message;
+      }
+      assertEquals(expected, message, threads + " threads");
+    }
+  }
+
+  private static int indexOf(long[] values, long value) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == value) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("not a seed: " + value);
+  }
+
+  @Test
   void anInterruptedRunOfRestartsSideBySideThrowsAndLeavesNoWorker() {
     DataMatrix data = TestData.blobs(3, 900, 3, 8, 1.5, true);
     KMeans kmeans = new KMeans(KMeansSettings.DEFAULTS.withThreads(2));
