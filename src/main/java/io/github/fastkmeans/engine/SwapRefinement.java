@@ -386,11 +386,7 @@ public final class SwapRefinement implements Refinement {
      * distances for D² sampling, which stay until the fit changes.
      */
     private void groupByCluster() {
-      double total = 0;
-      for (int row = 0; row < rows; row++) {
-        total += data.weight(row) * firstDistance[row];
-        cumulative[row] = total;
-      }
+      WeightedDraw.runningTotals(data, firstDistance, cumulative);
       Arrays.fill(memberStart, 0);
       for (int row = 0; row < rows; row++) {
         memberStart[nearest[row] + 1]++;

@@ -35,6 +35,19 @@ public final class WeightedDraw {
     return low;
   }
 
+  /**
+   * Fills {@code cumulative} (OUT, a row each) with the running totals of weight times {@code
+   * distances} (IN, a row each), in row order, for {@link #index}; returns the last, the potential.
+   */
+  public static double runningTotals(DataMatrix data, double[] distances, double[] cumulative) {
+    double total = 0;
+    for (int row = 0; row < distances.length; row++) {
+      total += data.weight(row) * distances[row];
+      cumulative[row] = total;
+    }
+    return total;
+  }
+
   /** A row of {@code data} drawn with probability proportional to its weight. */
   public static int rowByWeight(DataMatrix data, Random random) {
     double[] cumulative = new double[data.rows()];

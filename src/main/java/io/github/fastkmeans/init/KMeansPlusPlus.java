@@ -103,7 +103,7 @@ public final class KMeansPlusPlus implements Initializer {
     double[] potentials = new double[CANDIDATES_PER_PASS];
     double[] bestNearest = new double[rows];
     int trials = trials(k);
-    double potential = runningTotals(data, nearest, cumulative);
+    double potential = WeightedDraw.runningTotals(data, nearest, cumulative);
     for (int c = 1; c < k; c++) {
       if (!(potential > 0)) {
         // Every weighted row already sits on a centre: only repeats are left to choose.
@@ -148,7 +148,7 @@ public final class KMeansPlusPlus implements Initializer {
           2,
           (task, slot) -> {
             if (task == 0) {
-              total[0] = runningTotals(data, after, cumulative);
+              total[0] = WeightedDraw.runningTotals(data, after, cumulative);
             } else {
               takeOwnership(chosen, before, after, owner);
             }
@@ -158,19 +158,6 @@ public final class KMeansPlusPlus implements Initializer {
       bestNearest = before;
     }
     return centres;
-  }
-
-  /**
-   * Fills {@code cumulative} with the running totals of weight times {@code distances}, in row
-   * order, and returns the last: the potential.
-   */
-  private static double runningTotals(DataMatrix data, double[] distances, double[] cumulative) {
-    double total = 0;
-    for (int row = 0; row < distances.length; row++) {
-      total += data.weight(row) * distances[row];
-      cumulative[row] = total;
-    }
-    return total;
   }
 
   /**
