@@ -81,14 +81,7 @@ public final class ChunkRunner implements AutoCloseable {
         future.get();
       }
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
+      throw WorkerFailure.rethrown(e.getCause());
     } finally {
       // On failure or interruption the remaining chunks are abandoned, never left running.
       next.set(to);

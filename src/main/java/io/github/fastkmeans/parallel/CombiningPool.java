@@ -105,32 +105,15 @@ public final class CombiningPool implements AutoCloseable {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      throw rethrown(e.getCause());
+      throw WorkerFailure.rethrown(e.getCause());
     }
   }
 
   private void rethrowFailure() throws InterruptedException {
     Throwable failed = failure;
     if (failed != null) {
-      throw rethrown(failed);
+      throw WorkerFailure.rethrown(failed);
     }
-  }
-
-  /** {@code cause} thrown as what it is: an interrupt, an unchecked exception or an error. */
-  private static RuntimeException rethrown(Throwable cause) throws InterruptedException {
-    Throwable unwrapped = cause instanceof CompletionException ? cause.getCause() : cause;
-    if (unwrapped instanceof InterruptedException) {
-      InterruptedException interrupted = new InterruptedException(unwrapped.getMessage());
-      interrupted.initCause(unwrapped);
-      throw interrupted;
-    }
-    if (unwrapped instanceof Error) {
-      throw (Error) unwrapped;
-    }
-    if (unwrapped instanceof RuntimeException) {
-      throw (RuntimeException) unwrapped;
-    }
-    throw new IllegalStateException(unwrapped);
   }
 
   /**
