@@ -70,9 +70,6 @@ public final class MergeReduceCoreset implements AutoCloseable {
   /** The top level, ready or being reduced. */
   private CompletableFuture<WeightedPoints> top;
 
-  /** Whether the top level still holds rows as they came: nothing was carried to the levels yet. */
-  private boolean topIsExact = true;
-
   /** The workers reducing on more than one thread; null on one (reductions on the caller's). */
   private final CombiningPool pool;
 
@@ -178,12 +175,12 @@ public final class MergeReduceCoreset implements AutoCloseable {
       WeightedPoints full =
           new WeightedPoints(columns, bucketValues.clone(), bucketWeights.clone(), bucketCount);
       bucketCount = 0;
-      WeightedPoints exactTop = topIsExact ? top.join() : null;
+      // Rows join the top level as they are while it has room and nothing was carried yet (it is
+      // then ready): nothing is lost yet.
+      WeightedPoints exactTop = nothingCarried() ? top.join() : null;
       if (exactTop != null && exactTop.count() + full.count() <= topSize) {
-        // Rows join the top level as they are while it has room: nothing is lost yet.
         top = CompletableFuture.completedFuture(WeightedPoints.concat(columns, exactTop, full));
       } else {
-        topIsExact = false;
         carry(CompletableFuture.completedFuture(full));
       }
     }
@@ -197,6 +194,14 @@ public final class MergeReduceCoreset implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether no bucket was carried yet: the first carry puts a bucket on a level or, without levels,
+   * reduces the top.
+   */
+  private boolean nothingCarried() {
+    return levels.isEmpty() && reductions == 0;
   }
 
   /** Puts {@code bucket} on level 0, merging upwards while a level is taken, the top absorbing. */
