@@ -139,15 +139,7 @@ class AlgorithmEquivalenceTest {
     DataMatrix weighted =
         DataMatrix.of(unweighted.rows(), unweighted.columns(), unweighted.values(), ones);
     double[] start = start(unweighted, 9, 5);
-    Algorithm[] all = {
-      Algorithm.LLOYD,
-      Algorithm.HAMERLY,
-      Algorithm.ELKAN,
-      Algorithm.EXPONION,
-      Algorithm.YINYANG,
-      Algorithm.KD_TREE
-    };
-    for (Algorithm algorithm : all) {
+    for (Algorithm algorithm : TestData.everyAlgorithm()) {
       for (int threads : new int[] {1, 2}) {
         KMeansResult without = fit(unweighted, start, algorithm, threads);
         KMeansResult with = fit(weighted, start, algorithm, threads);

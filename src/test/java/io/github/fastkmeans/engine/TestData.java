@@ -6,6 +6,13 @@ import java.util.Random;
 /** Seeded data sets and brute-force reference computations shared by the engine and init tests. */
 public final class TestData {
 
+  /** Every algorithm a fit runs: all but {@link Algorithm#AUTO}, which resolves to one of them. */
+  public static Algorithm[] everyAlgorithm() {
+    return Arrays.stream(Algorithm.values())
+        .filter(algorithm -> algorithm != Algorithm.AUTO)
+        .toArray(Algorithm[]::new);
+  }
+
   private TestData() {}
 
   /**

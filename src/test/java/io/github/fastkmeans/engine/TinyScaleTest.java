@@ -16,14 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TinyScaleTest {
 
-  private static final Algorithm[] ALGORITHMS = {
-    Algorithm.LLOYD,
-    Algorithm.HAMERLY,
-    Algorithm.ELKAN,
-    Algorithm.EXPONION,
-    Algorithm.YINYANG,
-    Algorithm.KD_TREE
-  };
+  private static final Algorithm[] ALGORITHMS = TestData.everyAlgorithm();
 
   private static DataMatrix scaled(DataMatrix data, double factor) {
     double[] values = data.values().clone();
