@@ -37,7 +37,7 @@ public final class SeedingTime {
   public static void main(String[] args) throws Exception {
     Instances data = DataSource.read(args[0]);
     int k = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     java.util.List<String> only =
         args.length > 3 ? java.util.Arrays.asList(args[3].split(",")) : java.util.List.of();
     DataMatrix matrix = InstanceEncoder.fit(data, Normalization.RANGE).encode(data);
@@ -54,6 +54,7 @@ public final class SeedingTime {
       }
       time(
           kind.id(),
+          runs,
           threads ->
               kind.create(InitializerOptions.DEFAULTS.withThreads(threads))
                   .initialCentres(matrix, k, new Random(10)));
@@ -69,6 +70,7 @@ public final class SeedingTime {
     KMeansResult fit = new KMeans(KMeansSettings.DEFAULTS.withThreads(2)).fit(matrix, start);
     time(
         "swap refinement (20 trials)",
+        runs,
         threads ->
             RefinementKind.SWAP
                 .create(new KMeans(KMeansSettings.DEFAULTS.withThreads(threads)), 20)
@@ -76,10 +78,8 @@ public final class SeedingTime {
                 .centres());
   }
 
-  /** The runs timed, after as many warm-ups. */
-  private static int runs = 3;
-
-  private static void time(String name, Step step) throws InterruptedException {
+  /** Times {@code step} on 1 and 2 threads: the fastest of {@code runs} after as many warm-ups. */
+  private static void time(String name, int runs, Step step) throws InterruptedException {
     double[] reference = null;
     double oneThread = 0;
     for (int threads : new int[] {1, 2}) {

@@ -90,12 +90,6 @@ public final class StreamingBenchmark {
     String coreset;
   }
 
-  /**
-   * Fits of each system per set, the fastest timed (a seed fixes every fit, so each gives the same
-   * model): 1 times a JVM's first stream of a set, JIT compilation included.
-   */
-  private static int repeat = 1;
-
   /** Options: -data DIR, -sets a,b, -share f, -repeat r, -python PATH, -no-minibatch. */
   public static void main(String[] args) throws Exception {
     Path data = Paths.get(Utils.getOption("data", args));
@@ -105,7 +99,9 @@ public final class StreamingBenchmark {
     String shareText = Utils.getOption("share", args);
     double share = shareText.isEmpty() ? 0.05 : Double.parseDouble(shareText);
     String repeatText = Utils.getOption("repeat", args);
-    repeat = repeatText.isEmpty() ? 1 : Integer.parseInt(repeatText);
+    // Fits of each system per set, the fastest timed (a seed fixes every fit, so each gives the
+    // same model): 1 times a JVM's first stream of a set, JIT compilation included.
+    int repeat = repeatText.isEmpty() ? 1 : Integer.parseInt(repeatText);
     String python = Utils.getOption("python", args);
     if (python.isEmpty() && miniBatch) {
       python = PythonEnvironment.python(PythonEnvironment.DEFAULT_FOLDER);
@@ -123,12 +119,13 @@ public final class StreamingBenchmark {
     Path work = Files.createTempDirectory("fastkmeans-streaming");
     for (String name : names) {
       Path folder = data.resolve(UEF.contains(name) ? "uef" : "real").resolve(name);
-      rows.add(run(name, folder, share, miniBatch ? python : null, work));
+      rows.add(run(name, folder, share, repeat, miniBatch ? python : null, work));
     }
-    System.out.println(report(rows, share));
+    System.out.println(report(rows, share, repeat));
   }
 
-  private static Row run(String name, Path folder, double share, String python, Path work)
+  private static Row run(
+      String name, Path folder, double share, int repeat, String python, Path work)
       throws Exception {
     // The MNIST sample's files are named after its source (mnist10k_npm.*).
     String file =
@@ -192,7 +189,7 @@ public final class StreamingBenchmark {
       row.streamCi = Integer.toString(QualityBenchmark.centroidIndex(streamCentres, truth));
     }
     if (python != null) {
-      double[][][] miniBatch = miniBatch(python, data, k, min, span, work, row);
+      double[][][] miniBatch = miniBatch(python, data, k, min, span, work, row, repeat);
       row.miniBatchError = error(data, miniBatch[0], min, span);
       row.oneEpochError = error(data, miniBatch[1], min, span);
       if (truth != null) {
@@ -265,7 +262,14 @@ public final class StreamingBenchmark {
 
   /** MiniBatchKMeans' centres (defaults, then one epoch) in original units. */
   private static double[][][] miniBatch(
-      String python, Instances data, int k, double[] min, double[] span, Path work, Row row)
+      String python,
+      Instances data,
+      int k,
+      double[] min,
+      double[] span,
+      Path work,
+      Row row,
+      int repeat)
       throws Exception {
     int n = data.numInstances();
     int d = data.numAttributes();
@@ -325,7 +329,7 @@ public final class StreamingBenchmark {
     return centres;
   }
 
-  private static String report(List<Row> rows, double share) {
+  private static String report(List<Row> rows, double share, int repeat) {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(
