@@ -1,16 +1,29 @@
 package io.github.fastkmeans.engine;
 
-import jdk.incubator.vector.DoubleVector;
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link BlockSweep} with the Vector API ({@code jdk.incubator.vector}, JEP 414): eight rows
- * against two vectors of centres at a time, sixteen accumulators kept in registers over all the
- * columns, each centre vector loaded once for eight fused multiply-adds and each row value
- * broadcast once for two (the register tile of Goto and van de Geijn, ACM TOMS 34(3), 2008). Eight
- * rows by two vectors measured fastest of 2x4 to 8x2 on AVX-512 (JDK 17, Zen 5).
+ * {@link BlockSweep} with the Vector API ({@code jdk.incubator.vector}, JEP 414) in single
+ * precision: eight rows against two vectors of centres at a time, sixteen accumulators kept in
+ * registers over all the columns, each centre vector loaded once for eight fused multiply-adds and
+ * each row value broadcast once for two (the register tile of Goto and van de Geijn, ACM TOMS
+ * 34(3), 2008). A float vector holds twice the values of a double one, so a tile does twice the
+ * work per instruction; the estimates only filter, and the centres within reach are measured
+ * exactly in double, so the choice is the exact sweep's.
+ *
+ * <p>Rows and centres are first moved so that the centres' mean is the origin and scaled by a power
+ * of two so that the farthest centre lies at a distance between 1 and 2: distances do not change
+ * (up to the exact scale), the values keep every bit float can hold of their differences, and
+ * nothing overflows or falls to float's subnormal range. Each estimate is then within {@code (d +
+ * 8) 2^-24 (||x'|| + max ||c'||)^2} of the exact distance (scaled), where x' and c' are the moved
+ * rows and centres: {@code d/2 + 4} roundings for the dot product and the norms whatever their
+ * order (Higham, Accuracy and Stability of Numerical Algorithms, 3.1), two for the rounding of the
+ * moved values to float, with a factor two of margin for the double roundings and the subnormal
+ * range.
  *
  * <p>The centres are laid out in panels of two vectors' width: centre {@code p * WIDTH + lane},
  * column j, at {@code panels[(p * columns + j) * WIDTH + lane]}, so a tile reads its centres in
@@ -21,7 +34,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorBlockSweep extends BlockSweep {
 
-  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
 
   /** Centres per panel: two vectors. */
@@ -30,43 +43,106 @@ final class VectorBlockSweep extends BlockSweep {
   /** The rows of a full tile. */
   private static final int TILE_ROWS = 8;
 
-  private final int panelCount;
-  private final double[] panels;
+  /** The unit roundoff of float. */
+  private static final double ROUNDING = 0x1p-24;
 
-  /** The squared norm of every centre, then infinity for the padding. */
-  private final double[] squaredNorms;
+  /**
+   * Centres spread less than this from their mean, or more than {@link #LARGEST_SPREAD}: the exact
+   * distances that check the estimates would fall near double's subnormal range, whose rounding is
+   * absolute, or overflow, and no row is estimated (the exact sweep decides).
+   */
+  private static final double SMALLEST_SPREAD = 0x1p-400;
+
+  private static final double LARGEST_SPREAD = 0x1p400;
+
+  /**
+   * A moved row farther than this from the origin (2^40 times the centres' spread) is not
+   * estimated: its squares would approach float's range, and its exact distances double's.
+   */
+  private static final double FARTHEST_ROW = 0x1p40;
+
+  private final int panelCount;
+  private final float[] panels;
+
+  /** The squared norm of every moved centre, then infinity for the padding. */
+  private final float[] squaredNorms;
+
+  /** The centres' mean: the origin of the moved values. */
+  private final double[] mean;
+
+  /** The error bound of an estimate per square of {@code ||x'|| + max ||c'||}. */
+  private final double errorPerSquare;
+
+  /** The power of two the moved values are multiplied by. */
+  private double scale;
+
+  /** The largest norm of a moved centre. */
+  private double largestNorm;
+
+  /** Whether the centres' spread lets rows be estimated at all. */
+  private boolean estimable;
 
   /**
    * A sweep over {@code k} centres in {@code columns} dimensions, filled by {@link #update}.
    *
-   * @throws UnsupportedOperationException if the JVM's vectors hold a single double: no gain
+   * @throws UnsupportedOperationException if the JVM's vectors hold a single float: no gain
    */
   VectorBlockSweep(int k, int columns) {
     super(k, columns);
     if (LANES < 2) {
       throw new UnsupportedOperationException(
-          "the JVM's preferred vectors hold a single double (" + SPECIES + ")");
+          "the JVM's preferred vectors hold a single float (" + SPECIES + ")");
     }
     this.panelCount = (k + WIDTH - 1) / WIDTH;
-    this.panels = new double[panelCount * columns * WIDTH];
-    this.squaredNorms = new double[panelCount * WIDTH];
-    java.util.Arrays.fill(squaredNorms, k, squaredNorms.length, Double.POSITIVE_INFINITY);
+    this.panels = new float[panelCount * columns * WIDTH];
+    this.squaredNorms = new float[panelCount * WIDTH];
+    Arrays.fill(squaredNorms, k, squaredNorms.length, Float.POSITIVE_INFINITY);
+    this.mean = new double[columns];
+    this.errorPerSquare = (columns + 8) * ROUNDING;
   }
 
   @Override
   String kernel() {
-    return "vector (jdk.incubator.vector, " + SPECIES.vectorBitSize() + "-bit)";
+    return "vector (jdk.incubator.vector, "
+        + SPECIES.vectorBitSize()
+        + "-bit, float estimates checked in double)";
   }
 
   @Override
   void update(double[] centres, double[] norms) {
+    Arrays.fill(mean, 0);
     for (int c = 0; c < k; c++) {
-      int panelStart = (c / WIDTH) * columns * WIDTH + c % WIDTH;
       for (int j = 0; j < columns; j++) {
-        panels[panelStart + j * WIDTH] = centres[c * columns + j];
+        mean[j] += centres[c * columns + j];
       }
     }
-    System.arraycopy(norms, 0, squaredNorms, 0, k);
+    for (int j = 0; j < columns; j++) {
+      mean[j] /= k;
+    }
+    double spread = 0;
+    for (int c = 0; c < k; c++) {
+      double squared = 0;
+      for (int j = 0; j < columns; j++) {
+        double difference = centres[c * columns + j] - mean[j];
+        squared += difference * difference;
+      }
+      spread = Math.max(spread, Math.sqrt(squared));
+    }
+    estimable = spread >= SMALLEST_SPREAD && spread <= LARGEST_SPREAD;
+    scale = estimable ? Math.scalb(1.0, -Math.getExponent(spread)) : 1;
+    double largest = 0;
+    for (int c = 0; c < k; c++) {
+      int panelStart = (c / WIDTH) * columns * WIDTH + c % WIDTH;
+      double squared = 0;
+      for (int j = 0; j < columns; j++) {
+        float moved = (float) ((centres[c * columns + j] - mean[j]) * scale);
+        panels[panelStart + j * WIDTH] = moved;
+        squared += (double) moved * moved;
+      }
+      squaredNorms[c] = (float) squared;
+      largest = Math.max(largest, Math.sqrt(squared));
+    }
+    largestNorm = largest;
   }
 
   @Override
@@ -75,31 +151,62 @@ final class VectorBlockSweep extends BlockSweep {
   }
 
   @Override
+  Estimates newEstimates(int rows) {
+    return new FloatEstimates(rows, estimateLength(), columns);
+  }
+
+  @Override
   void estimate(
-      double[] values,
-      int offset,
-      int rows,
-      double[] rowNorms,
-      int firstNorm,
-      double[][] estimates,
-      double[] smallest) {
+      double[] values, int offset, int rows, double[] rowNorms, int firstNorm, Estimates out) {
+    FloatEstimates block = (FloatEstimates) out;
+    if (!estimable) {
+      Arrays.fill(block.reach, 0, rows, Float.NaN);
+      return;
+    }
+    move(values, offset, rows, block);
+    float[] moved = block.block;
+    float[][] estimates = block.values;
     // Panels outside, rows inside: a panel stays in the first-level cache for the whole block.
     for (int p = 0; p < panelCount; p++) {
       int r = 0;
       for (; r + TILE_ROWS <= rows; r += TILE_ROWS) {
-        eightRows(values, offset + r * columns, p, estimates, r);
+        eightRows(moved, r * columns, p, estimates, r);
       }
       for (; r < rows; r++) {
-        oneRow(values, offset + r * columns, p, estimates[r]);
+        oneRow(moved, r * columns, p, estimates[r]);
       }
     }
     for (int r = 0; r < rows; r++) {
-      smallest[r] = finish(rowNorms[firstNorm + r], estimates[r]);
+      float smallest = finish(block.blockNorms[r], estimates[r]);
+      double reach = smallest + 2 * block.errors[r];
+      float rounded = (float) reach;
+      // Rounded up, so that comparing float estimates with it loses no centre within reach.
+      block.reach[r] = rounded < reach ? Math.nextUp(rounded) : rounded;
     }
   }
 
-  private void eightRows(
-      double[] values, int first, int panel, double[][] estimates, int firstRow) {
+  /** Moves and scales the block's rows into {@code block.block}, with their norms and bounds. */
+  private void move(double[] values, int offset, int rows, FloatEstimates block) {
+    float[] moved = block.block;
+    for (int r = 0; r < rows; r++) {
+      int from = offset + r * columns;
+      int to = r * columns;
+      double squared = 0;
+      for (int j = 0; j < columns; j++) {
+        float value = (float) ((values[from + j] - mean[j]) * scale);
+        moved[to + j] = value;
+        squared += (double) value * value;
+      }
+      block.blockNorms[r] = (float) squared;
+      double norm = Math.sqrt(squared);
+      block.errors[r] =
+          norm <= FARTHEST_ROW
+              ? errorPerSquare * (norm + largestNorm) * (norm + largestNorm)
+              : Double.NaN;
+    }
+  }
+
+  private void eightRows(float[] values, int first, int panel, float[][] estimates, int firstRow) {
     int row0 = first;
     int row1 = row0 + columns;
     int row2 = row1 + columns;
@@ -108,49 +215,49 @@ final class VectorBlockSweep extends BlockSweep {
     int row5 = row4 + columns;
     int row6 = row5 + columns;
     int row7 = row6 + columns;
-    DoubleVector sum00 = DoubleVector.zero(SPECIES);
-    DoubleVector sum01 = sum00;
-    DoubleVector sum10 = sum00;
-    DoubleVector sum11 = sum00;
-    DoubleVector sum20 = sum00;
-    DoubleVector sum21 = sum00;
-    DoubleVector sum30 = sum00;
-    DoubleVector sum31 = sum00;
-    DoubleVector sum40 = sum00;
-    DoubleVector sum41 = sum00;
-    DoubleVector sum50 = sum00;
-    DoubleVector sum51 = sum00;
-    DoubleVector sum60 = sum00;
-    DoubleVector sum61 = sum00;
-    DoubleVector sum70 = sum00;
-    DoubleVector sum71 = sum00;
+    FloatVector sum00 = FloatVector.zero(SPECIES);
+    FloatVector sum01 = sum00;
+    FloatVector sum10 = sum00;
+    FloatVector sum11 = sum00;
+    FloatVector sum20 = sum00;
+    FloatVector sum21 = sum00;
+    FloatVector sum30 = sum00;
+    FloatVector sum31 = sum00;
+    FloatVector sum40 = sum00;
+    FloatVector sum41 = sum00;
+    FloatVector sum50 = sum00;
+    FloatVector sum51 = sum00;
+    FloatVector sum60 = sum00;
+    FloatVector sum61 = sum00;
+    FloatVector sum70 = sum00;
+    FloatVector sum71 = sum00;
     int start = panel * columns * WIDTH;
     for (int j = 0; j < columns; j++) {
       int at = start + j * WIDTH;
-      DoubleVector centres0 = DoubleVector.fromArray(SPECIES, panels, at);
-      DoubleVector centres1 = DoubleVector.fromArray(SPECIES, panels, at + LANES);
-      DoubleVector x = DoubleVector.broadcast(SPECIES, values[row0 + j]);
+      FloatVector centres0 = FloatVector.fromArray(SPECIES, panels, at);
+      FloatVector centres1 = FloatVector.fromArray(SPECIES, panels, at + LANES);
+      FloatVector x = FloatVector.broadcast(SPECIES, values[row0 + j]);
       sum00 = centres0.fma(x, sum00);
       sum01 = centres1.fma(x, sum01);
-      x = DoubleVector.broadcast(SPECIES, values[row1 + j]);
+      x = FloatVector.broadcast(SPECIES, values[row1 + j]);
       sum10 = centres0.fma(x, sum10);
       sum11 = centres1.fma(x, sum11);
-      x = DoubleVector.broadcast(SPECIES, values[row2 + j]);
+      x = FloatVector.broadcast(SPECIES, values[row2 + j]);
       sum20 = centres0.fma(x, sum20);
       sum21 = centres1.fma(x, sum21);
-      x = DoubleVector.broadcast(SPECIES, values[row3 + j]);
+      x = FloatVector.broadcast(SPECIES, values[row3 + j]);
       sum30 = centres0.fma(x, sum30);
       sum31 = centres1.fma(x, sum31);
-      x = DoubleVector.broadcast(SPECIES, values[row4 + j]);
+      x = FloatVector.broadcast(SPECIES, values[row4 + j]);
       sum40 = centres0.fma(x, sum40);
       sum41 = centres1.fma(x, sum41);
-      x = DoubleVector.broadcast(SPECIES, values[row5 + j]);
+      x = FloatVector.broadcast(SPECIES, values[row5 + j]);
       sum50 = centres0.fma(x, sum50);
       sum51 = centres1.fma(x, sum51);
-      x = DoubleVector.broadcast(SPECIES, values[row6 + j]);
+      x = FloatVector.broadcast(SPECIES, values[row6 + j]);
       sum60 = centres0.fma(x, sum60);
       sum61 = centres1.fma(x, sum61);
-      x = DoubleVector.broadcast(SPECIES, values[row7 + j]);
+      x = FloatVector.broadcast(SPECIES, values[row7 + j]);
       sum70 = centres0.fma(x, sum70);
       sum71 = centres1.fma(x, sum71);
     }
@@ -176,15 +283,15 @@ final class VectorBlockSweep extends BlockSweep {
     sum71.intoArray(estimates[firstRow + 7], second);
   }
 
-  private void oneRow(double[] values, int first, int panel, double[] out) {
-    DoubleVector sum0 = DoubleVector.zero(SPECIES);
-    DoubleVector sum1 = sum0;
+  private void oneRow(float[] values, int first, int panel, float[] out) {
+    FloatVector sum0 = FloatVector.zero(SPECIES);
+    FloatVector sum1 = sum0;
     int start = panel * columns * WIDTH;
     for (int j = 0; j < columns; j++) {
       int at = start + j * WIDTH;
-      DoubleVector x = DoubleVector.broadcast(SPECIES, values[first + j]);
-      sum0 = DoubleVector.fromArray(SPECIES, panels, at).fma(x, sum0);
-      sum1 = DoubleVector.fromArray(SPECIES, panels, at + LANES).fma(x, sum1);
+      FloatVector x = FloatVector.broadcast(SPECIES, values[first + j]);
+      sum0 = FloatVector.fromArray(SPECIES, panels, at).fma(x, sum0);
+      sum1 = FloatVector.fromArray(SPECIES, panels, at + LANES).fma(x, sum1);
     }
     int centre = panel * WIDTH;
     sum0.intoArray(out, centre);
@@ -192,16 +299,16 @@ final class VectorBlockSweep extends BlockSweep {
   }
 
   /**
-   * Turns a row's dot products in {@code estimates} into {@code (rowNorm + ||c||^2) - 2 x.c}, the
-   * formula of {@link CentreColumns#nearest}; returns the smallest.
+   * Turns a row's dot products in {@code estimates} into {@code (rowNorm + ||c'||^2) - 2 x'.c'};
+   * returns the smallest.
    */
-  private double finish(double rowNorm, double[] estimates) {
-    DoubleVector row = DoubleVector.broadcast(SPECIES, rowNorm);
-    DoubleVector least = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
+  private float finish(float rowNorm, float[] estimates) {
+    FloatVector row = FloatVector.broadcast(SPECIES, rowNorm);
+    FloatVector least = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
     for (int c = 0; c < panelCount * WIDTH; c += LANES) {
-      DoubleVector dots = DoubleVector.fromArray(SPECIES, estimates, c);
-      DoubleVector estimate =
-          row.add(DoubleVector.fromArray(SPECIES, squaredNorms, c)).sub(dots.mul(2.0));
+      FloatVector dots = FloatVector.fromArray(SPECIES, estimates, c);
+      FloatVector estimate =
+          row.add(FloatVector.fromArray(SPECIES, squaredNorms, c)).sub(dots.mul(2.0f));
       estimate.intoArray(estimates, c);
       least = least.min(estimate);
     }
@@ -209,20 +316,23 @@ final class VectorBlockSweep extends BlockSweep {
   }
 
   @Override
-  int nextCandidate(double[] estimates, int from, double reach) {
+  int nextCandidate(Estimates estimates, int row, int from) {
     // A vector of estimates at a time: a row's scan over every centre was scalar work as long as
     // a tenth of its dot products. Estimates of the padding (from k on) are never a candidate.
-    DoubleVector limit = DoubleVector.broadcast(SPECIES, reach);
+    FloatEstimates block = (FloatEstimates) estimates;
+    float[] values = block.values[row];
+    float reach = block.reach[row];
+    FloatVector limit = FloatVector.broadcast(SPECIES, reach);
     int end = panelCount * WIDTH;
     int c = from;
     for (; c + LANES <= end; c += LANES) {
-      VectorMask<Double> near =
-          DoubleVector.fromArray(SPECIES, estimates, c).compare(VectorOperators.LE, limit);
+      VectorMask<Float> near =
+          FloatVector.fromArray(SPECIES, values, c).compare(VectorOperators.LE, limit);
       if (near.anyTrue()) {
         return Math.min(k, c + near.firstTrue());
       }
     }
-    while (c < k && !(estimates[c] <= reach)) {
+    while (c < k && !(values[c] <= reach)) {
       c++;
     }
     return Math.min(k, c);

@@ -5,12 +5,13 @@ package io.github.fastkmeans.engine;
  * squared distances from each row of the block to every centre, {@code (||x||^2 + ||c||^2) - 2
  * x.c}, computed like the inner kernel of a matrix product (Goto and van de Geijn, Anatomy of
  * High-Performance Matrix Multiplication, ACM TOMS 34(3), 2008): a tile of rows against a tile of
- * centres at a time, so that every centre value read serves several rows. Each estimate is within
- * the error bound of {@link CentreColumns} of the exact distance whatever order the products are
- * summed in and whether they are fused or not, so any implementation filters the same rows.
+ * centres at a time, so that every centre value read serves several rows. With each row's estimates
+ * comes its reach: a proven bound beyond which no centre can be the nearest, whatever the precision
+ * the kernel computes in and the order its products are summed in. Every centre within reach is
+ * then measured exactly, so every kernel chooses the same centres.
  *
  * <p>One instance serves every thread of a pass: it is changed only by {@link #update}, between
- * passes.
+ * passes; each thread has its own {@link Estimates}.
  */
 abstract class BlockSweep {
 
@@ -35,28 +36,85 @@ abstract class BlockSweep {
    */
   abstract void update(double[] centres, double[] squaredNorms);
 
-  /** The length {@link #estimate} needs of each row of its output: k or more. */
+  /** The number of estimates {@link #estimate} writes per row: k or more. */
   abstract int estimateLength();
 
-  /**
-   * Writes into {@code estimates[r][c]} (OUT, {@code rows} arrays of {@link #estimateLength}) the
-   * estimated squared distance from row r of the block to centre c, for every c below k, and into
-   * {@code smallest[r]} (OUT) the smallest of row r's estimates. The block's rows start at {@code
-   * values[offset]} (IN, row-major); their squared norms at {@code rowNorms[firstNorm]} (IN).
-   * Entries at k and beyond are left unspecified but never at or below the smallest.
-   */
-  abstract void estimate(
-      double[] values,
-      int offset,
-      int rows,
-      double[] rowNorms,
-      int firstNorm,
-      double[][] estimates,
-      double[] smallest);
+  /** Room for the estimates of blocks of up to {@code rows} rows; one per thread. */
+  abstract Estimates newEstimates(int rows);
 
   /**
-   * The first centre from {@code from} on whose estimate in {@code estimates} (IN, as {@link
-   * #estimate} wrote it) is at most {@code reach}; k when there is none.
+   * Writes into {@code out} (OUT, made by {@link #newEstimates} of this sweep) the estimated
+   * squared distance from each row of the block to every centre and each row's reach. The block's
+   * {@code rows} rows start at {@code values[offset]} (IN, row-major); their squared norms at
+   * {@code rowNorms[firstNorm]} (IN). A row whose estimates cannot be trusted (values so huge or
+   * tiny that the bound fails) gets no centre within reach.
    */
-  abstract int nextCandidate(double[] estimates, int from, double reach);
+  abstract void estimate(
+      double[] values, int offset, int rows, double[] rowNorms, int firstNorm, Estimates out);
+
+  /**
+   * The first centre from {@code from} on within the reach of row {@code row} of {@code estimates}
+   * (IN, as {@link #estimate} wrote them); k when there is none.
+   */
+  abstract int nextCandidate(Estimates estimates, int row, int from);
+
+  /** The estimates of a block of rows, in the form of the kernel that computes them. */
+  abstract static class Estimates {
+
+    /** The most rows of a block. */
+    final int rows;
+
+    Estimates(int rows) {
+      this.rows = rows;
+    }
+  }
+
+  /** Estimates in double precision: row r's at {@code values[r]}, its reach at {@code reach[r]}. */
+  static final class DoubleEstimates extends Estimates {
+
+    /** Row r's estimate for centre c at {@code values[r][c]}; at k and beyond, above its reach. */
+    final double[][] values;
+
+    /** Row r's reach: centres whose estimate exceeds it cannot be nearest; NaN for none. */
+    final double[] reach;
+
+    /** Room for {@code rows} rows of {@code length} estimates. */
+    DoubleEstimates(int rows, int length) {
+      super(rows);
+      this.values = new double[rows][length];
+      this.reach = new double[rows];
+    }
+  }
+
+  /**
+   * Estimates in single precision, with the block's rows as the kernel converted them: row r's
+   * estimates at {@code values[r]}, its reach at {@code reach[r]}.
+   */
+  static final class FloatEstimates extends Estimates {
+
+    /** Row r's estimate for centre c at {@code values[r][c]}; at k and beyond, above its reach. */
+    final float[][] values;
+
+    /** Row r's reach: centres whose estimate exceeds it cannot be nearest; NaN for none. */
+    final float[] reach;
+
+    /** The block's rows as the kernel computes with them, row-major. */
+    final float[] block;
+
+    /** The squared norm of each converted row. */
+    final float[] blockNorms;
+
+    /** Per converted row, the bound on its estimates' error; NaN where none holds. */
+    final double[] errors;
+
+    /** Room for {@code rows} rows of {@code length} estimates in {@code columns} columns. */
+    FloatEstimates(int rows, int length, int columns) {
+      super(rows);
+      this.values = new float[rows][length];
+      this.reach = new float[rows];
+      this.block = new float[rows * columns];
+      this.blockNorms = new float[rows];
+      this.errors = new double[rows];
+    }
+  }
 }

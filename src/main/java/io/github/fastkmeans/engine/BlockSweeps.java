@@ -111,18 +111,17 @@ final class BlockSweeps {
       rowNorms[r] = CentreColumns.squaredNorm(values, r * 32, 32);
     }
     sweep.update(centres, centreNorms);
-    double[][] estimates = new double[rows][sweep.estimateLength()];
-    double[] smallest = new double[rows];
+    BlockSweep.Estimates estimates = sweep.newEstimates(rows);
     // Enough calls for the JIT's counters to ask for a compilation (C2's thresholds count a few
     // thousand calls and loop turns); then a few calls now and then, to see whether it is done.
     for (int call = 0; call < 2000; call++) {
-      sweep.estimate(values, 0, rows, rowNorms, 0, estimates, smallest);
+      sweep.estimate(values, 0, rows, rowNorms, 0, estimates);
     }
     long started = System.nanoTime();
     while (System.nanoTime() - started < WARM_UP_LIMIT_NANOS) {
       long batch = System.nanoTime();
       for (int call = 0; call < 10; call++) {
-        sweep.estimate(values, 0, rows, rowNorms, 0, estimates, smallest);
+        sweep.estimate(values, 0, rows, rowNorms, 0, estimates);
       }
       if ((System.nanoTime() - batch) / 10 < COMPILED_NANOS_PER_CALL) {
         VECTOR_COMPILED.set(true);
@@ -156,9 +155,10 @@ final class BlockSweeps {
       throws ReflectiveOperationException {
     BlockSweep sweep = vector.newInstance(3, 2);
     sweep.update(new double[] {0, 0, 1, 1, 2, 2}, new double[] {0, 2, 8});
-    double[][] estimates = new double[9][sweep.estimateLength()];
+    BlockSweep.Estimates estimates = sweep.newEstimates(9);
     double[] values = new double[18];
-    sweep.estimate(values, 0, 9, new double[9], 0, estimates, new double[9]);
+    sweep.estimate(values, 0, 9, new double[9], 0, estimates);
+    sweep.nextCandidate(estimates, 0, 0);
     return sweep;
   }
 

@@ -52,9 +52,6 @@ final class CentreColumns {
   /** The largest norm of a centre. */
   private double largestNorm;
 
-  /** The error bound of a dot-product distance is {@code errorScale * (||x|| + largestNorm)^2}. */
-  private final double errorScale;
-
   /** The estimates of blocks of rows; null where only single rows are swept. */
   private final BlockSweep blockSweep;
 
@@ -74,7 +71,27 @@ final class CentreColumns {
     this.byColumn = new double[columns][k];
     this.rowMajor = new double[k * columns];
     this.squaredNorms = new double[k];
-    this.errorScale = (2.0 * columns + 8) * ROUNDING_PER_COLUMN;
+  }
+
+  /**
+   * A bound on the difference between a dot-product distance and the exact one, from a row of
+   * squared norm {@code rowSquaredNorm} to any of centres of norm at most {@code largestNorm}, in
+   * {@code columns} columns; NaN where the bound does not hold: products that overflow, or that
+   * fall near the subnormal range, whose rounding is absolute.
+   */
+  static double dotProductError(int columns, double rowSquaredNorm, double largestNorm) {
+    double error =
+        (2.0 * columns + 8) * ROUNDING_PER_COLUMN * square(Math.sqrt(rowSquaredNorm) + largestNorm);
+    return error < Double.POSITIVE_INFINITY && error >= SMALLEST_TRUSTED_ERROR ? error : Double.NaN;
+  }
+
+  /** The largest of the norms whose squares are {@code squaredNorms[0, k)} (IN). */
+  static double largestNorm(double[] squaredNorms, int k) {
+    double largest = 0;
+    for (int c = 0; c < k; c++) {
+      largest = Math.max(largest, Math.sqrt(squaredNorms[c]));
+    }
+    return largest;
   }
 
   /** Copies {@code centres} (row-major k x columns) into the table. */
@@ -113,10 +130,8 @@ final class CentreColumns {
    * other centre a lower bound on its exact squared distance.
    */
   int nearest(double[] values, int offset, double squaredNorm, Scratch scratch) {
-    double error = errorScale * square(Math.sqrt(squaredNorm) + largestNorm);
-    if (columns < DOT_PRODUCT_COLUMNS
-        || !(error < Double.POSITIVE_INFINITY)
-        || error < SMALLEST_TRUSTED_ERROR) {
+    double error = dotProductError(columns, squaredNorm, largestNorm);
+    if (columns < DOT_PRODUCT_COLUMNS || Double.isNaN(error)) {
       // Few columns: the exact sweep is as fast. Huge values: products overflow, differences may
       // not. Tiny values: products fall near the subnormal range, whose rounding is absolute.
       return nearestExactly(values, offset, scratch);
@@ -162,37 +177,33 @@ final class CentreColumns {
    */
   void nearestOfBlock(
       double[] values, int firstRow, int rows, double[] rowNorms, BlockScratch scratch) {
-    blockSweep.estimate(
-        values, firstRow * columns, rows, rowNorms, firstRow, scratch.estimates, scratch.smallest);
+    BlockSweep.Estimates estimates = scratch.estimates;
+    blockSweep.estimate(values, firstRow * columns, rows, rowNorms, firstRow, estimates);
     for (int r = 0; r < rows; r++) {
-      int row = firstRow + r;
-      int offset = row * columns;
-      double error = errorScale * square(Math.sqrt(rowNorms[row]) + largestNorm);
-      int best = -1;
-      if (error < Double.POSITIVE_INFINITY && error >= SMALLEST_TRUSTED_ERROR) {
-        double[] estimates = scratch.estimates[r];
-        // As in nearest: every centre beyond this reach is farther than the nearest one.
-        double reach = scratch.smallest[r] + 2 * error;
-        int first = blockSweep.nextCandidate(estimates, 0, reach);
-        int second = first < k ? blockSweep.nextCandidate(estimates, first + 1, reach) : k;
-        if (second == k) {
-          // One candidate (the usual case): the nearest centre is always one, so it is this one,
-          // and no caller of a block needs its distance.
-          best = first < k ? first : -1;
-        } else {
-          double bestSquared = Double.POSITIVE_INFINITY;
-          for (int c = first; c < k; c = blockSweep.nextCandidate(estimates, c + 1, reach)) {
-            double exact =
-                SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
-            if (exact < bestSquared || best < 0) {
-              bestSquared = exact;
-              best = c;
-            }
+      int offset = (firstRow + r) * columns;
+      int first = blockSweep.nextCandidate(estimates, r, 0);
+      int second = first < k ? blockSweep.nextCandidate(estimates, r, first + 1) : k;
+      int best;
+      if (first == k) {
+        // Untrusted estimates (huge or tiny values) leave no candidate: the exact sweep decides.
+        best = nearestExactly(values, offset, scratch.row);
+      } else if (second == k) {
+        // One candidate (the usual case): the nearest centre is always one, so it is this one,
+        // and no caller of a block needs its distance.
+        best = first;
+      } else {
+        best = first;
+        double bestSquared =
+            SquaredEuclidean.distance(values, offset, rowMajor, first * columns, columns);
+        for (int c = second; c < k; c = blockSweep.nextCandidate(estimates, r, c + 1)) {
+          double exact = SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
+          if (exact < bestSquared) {
+            bestSquared = exact;
+            best = c;
           }
         }
       }
-      // Untrusted bounds (huge or tiny values), or no candidate at all: the exact sweep decides.
-      scratch.nearest[r] = best >= 0 ? best : nearestExactly(values, offset, scratch.row);
+      scratch.nearest[r] = best;
     }
   }
 
@@ -210,7 +221,7 @@ final class CentreColumns {
     // estimates the second (at most 512 KB); whole tiles of eight rows.
     int rows = Math.min(3072 / columns, 65536 / length);
     rows = Math.max(8, Math.min(64, rows - rows % 8));
-    return new BlockScratch(rows, length, newScratch());
+    return new BlockScratch(rows, blockSweep.newEstimates(rows), newScratch());
   }
 
   /** The estimates of a block of rows and its nearest centres. */
@@ -221,15 +232,13 @@ final class CentreColumns {
     /** After {@link #nearestOfBlock}: the nearest centre of the block's row r at index r. */
     final int[] nearest;
 
-    private final double[][] estimates;
-    private final double[] smallest;
+    private final BlockSweep.Estimates estimates;
     private final Scratch row;
 
-    private BlockScratch(int rows, int length, Scratch row) {
+    private BlockScratch(int rows, BlockSweep.Estimates estimates, Scratch row) {
       this.rows = rows;
       this.nearest = new int[rows];
-      this.estimates = new double[rows][length];
-      this.smallest = new double[rows];
+      this.estimates = estimates;
       this.row = row;
     }
   }

@@ -17,6 +17,9 @@ final class PlainBlockSweep extends BlockSweep {
 
   private final double[] squaredNorms;
 
+  /** The largest norm of a centre, for the rows' reach. */
+  private double largestNorm;
+
   /** What {@link #kernel} says: "plain Java", with the reason where the vector kernel was meant. */
   private final String description;
 
@@ -46,6 +49,7 @@ final class PlainBlockSweep extends BlockSweep {
       }
     }
     System.arraycopy(norms, 0, squaredNorms, 0, k);
+    largestNorm = CentreColumns.largestNorm(norms, k);
   }
 
   @Override
@@ -54,14 +58,15 @@ final class PlainBlockSweep extends BlockSweep {
   }
 
   @Override
+  Estimates newEstimates(int rows) {
+    return new DoubleEstimates(rows, k);
+  }
+
+  @Override
   void estimate(
-      double[] values,
-      int offset,
-      int rows,
-      double[] rowNorms,
-      int firstNorm,
-      double[][] estimates,
-      double[] smallest) {
+      double[] values, int offset, int rows, double[] rowNorms, int firstNorm, Estimates out) {
+    DoubleEstimates block = (DoubleEstimates) out;
+    double[][] estimates = block.values;
     int r = 0;
     for (; r + 1 < rows; r += 2) {
       twoRows(values, offset + r * columns, estimates[r], estimates[r + 1]);
@@ -70,7 +75,10 @@ final class PlainBlockSweep extends BlockSweep {
       oneRow(values, offset + r * columns, estimates[r]);
     }
     for (r = 0; r < rows; r++) {
-      smallest[r] = finish(rowNorms[firstNorm + r], estimates[r]);
+      double rowNorm = rowNorms[firstNorm + r];
+      double smallest = finish(rowNorm, estimates[r]);
+      // Every centre beyond this reach is farther than the nearest one (CentreColumns#nearest).
+      block.reach[r] = smallest + 2 * CentreColumns.dotProductError(columns, rowNorm, largestNorm);
     }
   }
 
@@ -132,9 +140,12 @@ final class PlainBlockSweep extends BlockSweep {
   }
 
   @Override
-  int nextCandidate(double[] estimates, int from, double reach) {
+  int nextCandidate(Estimates estimates, int row, int from) {
+    DoubleEstimates block = (DoubleEstimates) estimates;
+    double[] values = block.values[row];
+    double reach = block.reach[row];
     int c = from;
-    while (c < k && !(estimates[c] <= reach)) {
+    while (c < k && !(values[c] <= reach)) {
       c++;
     }
     return c;

@@ -41,27 +41,41 @@ final class WarmingBlockSweep extends BlockSweep {
   }
 
   @Override
+  Estimates newEstimates(int rows) {
+    return new EitherEstimates(vector.newEstimates(rows), plain.newEstimates(rows));
+  }
+
+  @Override
   void estimate(
-      double[] values,
-      int offset,
-      int rows,
-      double[] rowNorms,
-      int firstNorm,
-      double[][] estimates,
-      double[] smallest) {
-    if (BlockSweeps.vectorCompiled()) {
-      vector.estimate(values, offset, rows, rowNorms, firstNorm, estimates, smallest);
+      double[] values, int offset, int rows, double[] rowNorms, int firstNorm, Estimates out) {
+    EitherEstimates either = (EitherEstimates) out;
+    // Decided once per block: the candidate search must read the estimates this call wrote.
+    either.vectorWrote = BlockSweeps.vectorCompiled();
+    if (either.vectorWrote) {
+      vector.estimate(values, offset, rows, rowNorms, firstNorm, either.vector);
     } else {
-      plain.estimate(values, offset, rows, rowNorms, firstNorm, estimates, smallest);
+      plain.estimate(values, offset, rows, rowNorms, firstNorm, either.plain);
     }
   }
 
   @Override
-  int nextCandidate(double[] estimates, int from, double reach) {
-    // Both kernels leave every estimate below k in place, and both searches find the first one
-    // within reach below k whatever lies beyond; the vector search is the faster once compiled.
-    return BlockSweeps.vectorCompiled()
-        ? vector.nextCandidate(estimates, from, reach)
-        : plain.nextCandidate(estimates, from, reach);
+  int nextCandidate(Estimates estimates, int row, int from) {
+    EitherEstimates either = (EitherEstimates) estimates;
+    return either.vectorWrote
+        ? vector.nextCandidate(either.vector, row, from)
+        : plain.nextCandidate(either.plain, row, from);
+  }
+
+  /** Room for the estimates of either kernel, and which one wrote the last block. */
+  private static final class EitherEstimates extends Estimates {
+    private final Estimates vector;
+    private final Estimates plain;
+    private boolean vectorWrote;
+
+    private EitherEstimates(Estimates vector, Estimates plain) {
+      super(vector.rows);
+      this.vector = vector;
+      this.plain = plain;
+    }
   }
 }

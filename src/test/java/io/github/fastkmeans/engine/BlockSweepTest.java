@@ -55,7 +55,11 @@ class BlockSweepTest {
     FAR_FROM_THE_ORIGIN,
     HUGE,
     TINY,
-    MIXED_MAGNITUDES
+    LARGE_SCALE,
+    SMALL_SCALE,
+    MIXED_MAGNITUDES,
+    NEAR_TIES,
+    FAR_OUTLIERS
   }
 
   private static double value(Values kind, Random random) {
@@ -66,10 +70,21 @@ class BlockSweepTest {
         return 1e7 + random.nextInt(4) + 1e-3 * random.nextGaussian();
       case HUGE:
         return 1e152 * random.nextGaussian();
+      case LARGE_SCALE:
+        // Far from 1 but within the range the float kernel rescales: 2^332 and 2^-332.
+        return 1e100 * random.nextGaussian();
+      case SMALL_SCALE:
+        return 1e-100 * random.nextGaussian();
       case TINY:
         return 1e-160 * random.nextGaussian();
       case MIXED_MAGNITUDES:
         return random.nextGaussian() * Math.pow(10, random.nextInt(13) - 6);
+      case NEAR_TIES:
+        // Distances that differ far below float's precision: only the exact check tells them.
+        return random.nextInt(3) + 1e-9 * random.nextGaussian();
+      case FAR_OUTLIERS:
+        // A few values 2^50 times the others' spread: beyond any float estimate's bound.
+        return random.nextInt(50) == 0 ? 1e15 * random.nextGaussian() : random.nextGaussian();
       default:
         return random.nextGaussian();
     }
@@ -122,6 +137,48 @@ class BlockSweepTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("kernels")
+  void onSeparatedDataAlmostEveryRowHasASingleCandidate(
+      String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
+    // The filter must filter: rows far from the origin, 40 columns, 64 centres 1 apart or more.
+    int columns = 40;
+    int k = 64;
+    Random random = new Random(8);
+    double[] centres = new double[k * columns];
+    for (int i = 0; i < centres.length; i++) {
+      centres[i] = 1000 + 3 * random.nextGaussian();
+    }
+    int rows = 64;
+    double[] values = new double[rows * columns];
+    double[] rowNorms = new double[rows];
+    for (int row = 0; row < rows; row++) {
+      int centre = random.nextInt(k);
+      for (int j = 0; j < columns; j++) {
+        values[row * columns + j] = centres[centre * columns + j] + 0.3 * random.nextGaussian();
+      }
+      rowNorms[row] = CentreColumns.squaredNorm(values, row * columns, columns);
+    }
+    BlockSweep sweep = kernel.apply(k, columns);
+    double[] centreNorms = new double[k];
+    for (int c = 0; c < k; c++) {
+      centreNorms[c] = CentreColumns.squaredNorm(centres, c * columns, columns);
+    }
+    sweep.update(centres, centreNorms);
+    BlockSweep.Estimates block = sweep.newEstimates(rows);
+    sweep.estimate(values, 0, rows, rowNorms, 0, block);
+    int single = 0;
+    for (int r = 0; r < rows; r++) {
+      int first = sweep.nextCandidate(block, r, 0);
+      assertTrue(first < k, name + ": row " + r + " has no candidate");
+      if (sweep.nextCandidate(block, r, first + 1) == k) {
+        single++;
+      }
+    }
+    assertTrue(
+        single >= rows - 2, name + ": " + single + " of " + rows + " rows had one candidate");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kernels")
   void theKernelFollowsTheCentresAfterAnUpdate(
       String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
     int columns = 5;
@@ -155,16 +212,20 @@ class BlockSweepTest {
     Random random = new Random(4);
     for (int k : new int[] {1, 3, 8, 17, 40, 100}) {
       BlockSweep sweep = kernel.apply(k, 5);
-      double[] estimates = new double[sweep.estimateLength() + 3];
+      BlockSweep.Estimates block = sweep.newEstimates(2);
+      int length = sweep.estimateLength();
       for (int round = 0; round < 200; round++) {
-        for (int c = 0; c < estimates.length; c++) {
+        double[] estimates = new double[length];
+        for (int c = 0; c < length; c++) {
           // Beyond k: anything, even values within reach, as a kernel may leave there.
           estimates[c] = c < k ? 10 + random.nextInt(40) : random.nextInt(60) - 30;
         }
         if (round % 3 == 0) {
           estimates[random.nextInt(k)] = Double.NaN;
         }
-        double reach = 10 + random.nextInt(45);
+        double reach = round % 17 == 0 ? Double.NaN : 10 + random.nextInt(45);
+        int row = round % 2;
+        fill(block, row, estimates, reach);
         int from = random.nextInt(k + 1);
         int expected = from;
         while (expected < k && !(estimates[expected] <= reach)) {
@@ -172,9 +233,24 @@ class BlockSweepTest {
         }
         assertEquals(
             expected,
-            sweep.nextCandidate(estimates, from, reach),
+            sweep.nextCandidate(block, row, from),
             name + ", k = " + k + ", from " + from + ", reach " + reach);
       }
+    }
+  }
+
+  /** Writes {@code estimates} and {@code reach} as row {@code row} of a kernel's estimates. */
+  private static void fill(BlockSweep.Estimates block, int row, double[] estimates, double reach) {
+    if (block instanceof BlockSweep.DoubleEstimates) {
+      BlockSweep.DoubleEstimates doubles = (BlockSweep.DoubleEstimates) block;
+      System.arraycopy(estimates, 0, doubles.values[row], 0, estimates.length);
+      doubles.reach[row] = reach;
+    } else {
+      BlockSweep.FloatEstimates floats = (BlockSweep.FloatEstimates) block;
+      for (int c = 0; c < estimates.length; c++) {
+        floats.values[row][c] = (float) estimates[c];
+      }
+      floats.reach[row] = (float) reach;
     }
   }
 
