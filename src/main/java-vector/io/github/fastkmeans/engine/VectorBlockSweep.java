@@ -40,6 +40,9 @@ final class VectorBlockSweep extends BlockSweep {
   /** Centres per panel: two vectors. */
   private static final int WIDTH = 2 * LANES;
 
+  /** Lane i holds i. */
+  private static final FloatVector LANE_INDICES = laneIndices();
+
   /** The rows of a full tile. */
   private static final int TILE_ROWS = 8;
 
@@ -99,6 +102,14 @@ final class VectorBlockSweep extends BlockSweep {
     Arrays.fill(squaredNorms, k, squaredNorms.length, Float.POSITIVE_INFINITY);
     this.mean = new double[columns];
     this.errorPerSquare = (columns + 8) * ROUNDING;
+  }
+
+  private static FloatVector laneIndices() {
+    float[] indices = new float[LANES];
+    for (int i = 0; i < LANES; i++) {
+      indices[i] = i;
+    }
+    return FloatVector.fromArray(SPECIES, indices, 0);
   }
 
   @Override
@@ -191,11 +202,14 @@ final class VectorBlockSweep extends BlockSweep {
     for (int r = 0; r < rows; r++) {
       int from = offset + r * columns;
       int to = r * columns;
+      // Two loops: the first, without a running sum, is one the JIT turns into SIMD code.
+      for (int j = 0; j < columns; j++) {
+        moved[to + j] = (float) ((values[from + j] - mean[j]) * scale);
+      }
       double squared = 0;
       for (int j = 0; j < columns; j++) {
-        float value = (float) ((values[from + j] - mean[j]) * scale);
-        moved[to + j] = value;
-        squared += (double) value * value;
+        double value = moved[to + j];
+        squared += value * value;
       }
       block.blockNorms[r] = (float) squared;
       double norm = Math.sqrt(squared);
@@ -317,22 +331,39 @@ final class VectorBlockSweep extends BlockSweep {
 
   @Override
   int nextCandidate(Estimates estimates, int row, int from) {
-    // A vector of estimates at a time: a row's scan over every centre was scalar work as long as
-    // a tenth of its dot products. Estimates of the padding (from k on) are never a candidate.
+    // A vector of estimates at a time, from the vector that holds centre `from` (a row's
+    // estimates are whole vectors long) with the lanes below it masked off, so that there is no
+    // scalar tail; only the vector found is searched lane by lane (on JDK 17 the Vector API finds
+    // a mask's first lane in plain Java, slower than that). Estimates of the padding (from k on)
+    // are infinite, never within reach.
     FloatEstimates block = (FloatEstimates) estimates;
     float[] values = block.values[row];
     float reach = block.reach[row];
     FloatVector limit = FloatVector.broadcast(SPECIES, reach);
     int end = panelCount * WIDTH;
-    int c = from;
-    for (; c + LANES <= end; c += LANES) {
-      VectorMask<Float> near =
-          FloatVector.fromArray(SPECIES, values, c).compare(VectorOperators.LE, limit);
-      if (near.anyTrue()) {
-        return Math.min(k, c + near.firstTrue());
+    int c = from - from % LANES;
+    if (c < end) {
+      VectorMask<Float> fromOn = LANE_INDICES.compare(VectorOperators.GE, (float) (from - c));
+      if (FloatVector.fromArray(SPECIES, values, c)
+          .compare(VectorOperators.LE, limit)
+          .and(fromOn)
+          .anyTrue()) {
+        return firstWithin(values, from, reach);
+      }
+      c += LANES;
+    }
+    for (; c < end; c += LANES) {
+      if (FloatVector.fromArray(SPECIES, values, c).compare(VectorOperators.LE, limit).anyTrue()) {
+        return firstWithin(values, c, reach);
       }
     }
-    while (c < k && !(values[c] <= reach)) {
+    return k;
+  }
+
+  /** The first centre from {@code from} on whose estimate is within reach; k if it is padding. */
+  private int firstWithin(float[] values, int from, float reach) {
+    int c = from;
+    while (!(values[c] <= reach)) {
       c++;
     }
     return Math.min(k, c);
