@@ -8,26 +8,33 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link BlockSweep} with the Vector API ({@code jdk.incubator.vector}, JEP 414) in single
- * precision: eight rows against two vectors of centres at a time, sixteen accumulators kept in
- * registers over all the columns, each centre vector loaded once for eight fused multiply-adds and
- * each row value broadcast once for two (the register tile of Goto and van de Geijn, ACM TOMS
- * 34(3), 2008). A float vector holds twice the values of a double one, so a tile does twice the
- * work per instruction; the estimates only filter, and the centres within reach are measured
- * exactly in double, so the choice is the exact sweep's.
+ * precision, with the rows in a vector's lanes: two vectors of rows against eight centres at a
+ * time, sixteen accumulators kept in registers over all the columns, each row vector loaded once
+ * for eight fused multiply-adds and each centre value broadcast once for two (the register tile of
+ * Goto and van de Geijn, ACM TOMS 34(3), 2008). A float vector holds twice the values of a double
+ * one, so a tile does twice the work per instruction; the estimates only filter, and the centres
+ * within reach are measured exactly in double, so the choice is the exact sweep's.
+ *
+ * <p>With the rows in the lanes, each row's smallest estimate, its second smallest and the first
+ * centre with the smallest are kept lane by lane while the estimates are made: no step works across
+ * the lanes of a vector, which on JDK 17 cost as much as a row's dot products when the centres are
+ * few. A row whose second smallest estimate lies beyond its reach has a single candidate, its
+ * nearest centre, and needs nothing more.
  *
  * <p>Rows and centres are first moved so that the centres' mean is the origin and scaled by a power
  * of two so that the farthest centre lies at a distance between 1 and 2: distances do not change
  * (up to the exact scale), the values keep every bit float can hold of their differences, and
  * nothing overflows or falls to float's subnormal range. Each estimate is then within {@code (d +
- * 8) 2^-24 (||x'|| + max ||c'||)^2} of the exact distance (scaled), where x' and c' are the moved
- * rows and centres: {@code d/2 + 4} roundings for the dot product and the norms whatever their
- * order (Higham, Accuracy and Stability of Numerical Algorithms, 3.1), two for the rounding of the
- * moved values to float, with a factor two of margin for the double roundings and the subnormal
- * range.
+ * 5) 2^-24 (||x'|| + max ||c'||)^2} of the exact distance (scaled), where x' and c' are the moved
+ * rows and centres (Higham, Accuracy and Stability of Numerical Algorithms, 3.1): d roundings for a
+ * row's norm and for its dot products, in any order, three for a centre's norm, the sum and the
+ * difference, two for the rounding of the moved values to float. The bound used is {@code (d + 10)
+ * 2^-24 (...)^2}: the rest covers the double roundings of the exact distances, the subnormal range,
+ * and the float sum that makes the reach.
  *
- * <p>The centres are laid out in panels of two vectors' width: centre {@code p * WIDTH + lane},
- * column j, at {@code panels[(p * columns + j) * WIDTH + lane]}, so a tile reads its centres in
- * order. The last panel is padded with zero centres of infinite norm, whose estimates are infinite.
+ * <p>The centres are laid out in groups of eight: centre {@code g * 8 + i}, column j, at {@code
+ * groups[(g * columns + j) * 8 + i]}, so a tile reads its centres in order. The last group is
+ * padded with zero centres of infinite norm, whose estimates are infinite.
  *
  * <p>Compiled for Java 17 with the incubator module, apart from the rest of the engine, and only
  * ever reached by reflection ({@link BlockSweeps}), so that the engine runs without the module.
@@ -37,14 +44,11 @@ final class VectorBlockSweep extends BlockSweep {
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
 
-  /** Centres per panel: two vectors. */
-  private static final int WIDTH = 2 * LANES;
+  /** The rows of a tile: two vectors. */
+  private static final int TILE_ROWS = 2 * LANES;
 
-  /** Lane i holds i. */
-  private static final FloatVector LANE_INDICES = laneIndices();
-
-  /** The rows of a full tile. */
-  private static final int TILE_ROWS = 8;
+  /** The centres of a tile. */
+  private static final int GROUP = 8;
 
   /** The unit roundoff of float. */
   private static final double ROUNDING = 0x1p-24;
@@ -64,8 +68,8 @@ final class VectorBlockSweep extends BlockSweep {
    */
   private static final double FARTHEST_ROW = 0x1p40;
 
-  private final int panelCount;
-  private final float[] panels;
+  private final int groupCount;
+  private final float[] groups;
 
   /** The squared norm of every moved centre, then infinity for the padding. */
   private final float[] squaredNorms;
@@ -73,8 +77,8 @@ final class VectorBlockSweep extends BlockSweep {
   /** The centres' mean: the origin of the moved values. */
   private final double[] mean;
 
-  /** The error bound of an estimate per square of {@code ||x'|| + max ||c'||}. */
-  private final double errorPerSquare;
+  /** Twice the error bound of an estimate per square of {@code ||x'|| + max ||c'||}. */
+  private final double twiceErrorPerSquare;
 
   /** The power of two the moved values are multiplied by. */
   private double scale;
@@ -89,6 +93,7 @@ final class VectorBlockSweep extends BlockSweep {
    * A sweep over {@code k} centres in {@code columns} dimensions, filled by {@link #update}.
    *
    * @throws UnsupportedOperationException if the JVM's vectors hold a single float: no gain
+   * @throws IllegalArgumentException if k is {@link BlockSweeps#MOST_VECTOR_CENTRES} or more
    */
   VectorBlockSweep(int k, int columns) {
     super(k, columns);
@@ -96,20 +101,17 @@ final class VectorBlockSweep extends BlockSweep {
       throw new UnsupportedOperationException(
           "the JVM's preferred vectors hold a single float (" + SPECIES + ")");
     }
-    this.panelCount = (k + WIDTH - 1) / WIDTH;
-    this.panels = new float[panelCount * columns * WIDTH];
-    this.squaredNorms = new float[panelCount * WIDTH];
+    if (k >= BlockSweeps.MOST_VECTOR_CENTRES) {
+      throw new IllegalArgumentException(k + " centres: the vector kernel takes fewer than 2^24");
+    }
+    this.groupCount = (k + GROUP - 1) / GROUP;
+    this.groups = new float[groupCount * columns * GROUP];
+    this.squaredNorms = new float[groupCount * GROUP];
     Arrays.fill(squaredNorms, k, squaredNorms.length, Float.POSITIVE_INFINITY);
     this.mean = new double[columns];
-    this.errorPerSquare = (columns + 8) * ROUNDING;
-  }
-
-  private static FloatVector laneIndices() {
-    float[] indices = new float[LANES];
-    for (int i = 0; i < LANES; i++) {
-      indices[i] = i;
-    }
-    return FloatVector.fromArray(SPECIES, indices, 0);
+    // Computed in float from the row's norm in float, the bound may fall short by up to (2d + 6)
+    // roundings of its own: the factor makes up for them.
+    this.twiceErrorPerSquare = 2 * (columns + 10) * ROUNDING * (1 + (columns + 8) * 0x1p-22);
   }
 
   @Override
@@ -143,11 +145,11 @@ final class VectorBlockSweep extends BlockSweep {
     scale = estimable ? Math.scalb(1.0, -Math.getExponent(spread)) : 1;
     double largest = 0;
     for (int c = 0; c < k; c++) {
-      int panelStart = (c / WIDTH) * columns * WIDTH + c % WIDTH;
+      int groupStart = (c / GROUP) * columns * GROUP + c % GROUP;
       double squared = 0;
       for (int j = 0; j < columns; j++) {
         float moved = (float) ((centres[c * columns + j] - mean[j]) * scale);
-        panels[panelStart + j * WIDTH] = moved;
+        groups[groupStart + j * GROUP] = moved;
         squared += (double) moved * moved;
       }
       squaredNorms[c] = (float) squared;
@@ -157,13 +159,17 @@ final class VectorBlockSweep extends BlockSweep {
   }
 
   @Override
-  int estimateLength() {
-    return panelCount * WIDTH;
+  int blockRows() {
+    // The block's moved rows fit the first-level cache (16 KB), its estimates the second (256
+    // KB), in whole tiles; at most four tiles, at least one.
+    int rows = Math.min(4096 / columns, 65536 / (groupCount * GROUP));
+    return Math.max(TILE_ROWS, Math.min(4 * TILE_ROWS, rows - rows % TILE_ROWS));
   }
 
   @Override
   Estimates newEstimates(int rows) {
-    return new FloatEstimates(rows, estimateLength(), columns);
+    int tiles = (rows + TILE_ROWS - 1) / TILE_ROWS;
+    return new FloatEstimates(tiles * TILE_ROWS, groupCount * GROUP, columns);
   }
 
   @Override
@@ -171,201 +177,216 @@ final class VectorBlockSweep extends BlockSweep {
       double[] values, int offset, int rows, double[] rowNorms, int firstNorm, Estimates out) {
     FloatEstimates block = (FloatEstimates) out;
     if (!estimable) {
-      Arrays.fill(block.reach, 0, rows, Float.NaN);
+      Arrays.fill(block.sole, 0, rows, UNTRUSTED);
       return;
     }
-    move(values, offset, rows, block);
-    float[] moved = block.block;
-    float[][] estimates = block.values;
-    // Panels outside, rows inside: a panel stays in the first-level cache for the whole block.
-    for (int p = 0; p < panelCount; p++) {
-      int r = 0;
-      for (; r + TILE_ROWS <= rows; r += TILE_ROWS) {
-        eightRows(moved, r * columns, p, estimates, r);
+    int padded = (rows + TILE_ROWS - 1) / TILE_ROWS * TILE_ROWS;
+    move(values, offset, rows, padded, block);
+    for (int tile = 0; tile < padded; tile += TILE_ROWS) {
+      norms(block, tile);
+      for (int g = 0; g < groupCount; g++) {
+        dotProducts(block, tile, g);
       }
-      for (; r < rows; r++) {
-        oneRow(moved, r * columns, p, estimates[r]);
-      }
+      filter(block, tile);
     }
-    for (int r = 0; r < rows; r++) {
-      float smallest = finish(block.blockNorms[r], estimates[r]);
-      double reach = smallest + 2 * block.errors[r];
-      float rounded = (float) reach;
-      // Rounded up, so that comparing float estimates with it loses no centre within reach.
-      block.reach[r] = rounded < reach ? Math.nextUp(rounded) : rounded;
-    }
-  }
-
-  /** Moves and scales the block's rows into {@code block.block}, with their norms and bounds. */
-  private void move(double[] values, int offset, int rows, FloatEstimates block) {
-    float[] moved = block.block;
-    for (int r = 0; r < rows; r++) {
-      int from = offset + r * columns;
-      int to = r * columns;
-      // Two loops: the first, without a running sum, is one the JIT turns into SIMD code.
-      for (int j = 0; j < columns; j++) {
-        moved[to + j] = (float) ((values[from + j] - mean[j]) * scale);
-      }
-      double squared = 0;
-      for (int j = 0; j < columns; j++) {
-        double value = moved[to + j];
-        squared += value * value;
-      }
-      block.blockNorms[r] = (float) squared;
-      double norm = Math.sqrt(squared);
-      block.errors[r] =
-          norm <= FARTHEST_ROW
-              ? errorPerSquare * (norm + largestNorm) * (norm + largestNorm)
-              : Double.NaN;
-    }
-  }
-
-  private void eightRows(float[] values, int first, int panel, float[][] estimates, int firstRow) {
-    int row0 = first;
-    int row1 = row0 + columns;
-    int row2 = row1 + columns;
-    int row3 = row2 + columns;
-    int row4 = row3 + columns;
-    int row5 = row4 + columns;
-    int row6 = row5 + columns;
-    int row7 = row6 + columns;
-    FloatVector sum00 = FloatVector.zero(SPECIES);
-    FloatVector sum01 = sum00;
-    FloatVector sum10 = sum00;
-    FloatVector sum11 = sum00;
-    FloatVector sum20 = sum00;
-    FloatVector sum21 = sum00;
-    FloatVector sum30 = sum00;
-    FloatVector sum31 = sum00;
-    FloatVector sum40 = sum00;
-    FloatVector sum41 = sum00;
-    FloatVector sum50 = sum00;
-    FloatVector sum51 = sum00;
-    FloatVector sum60 = sum00;
-    FloatVector sum61 = sum00;
-    FloatVector sum70 = sum00;
-    FloatVector sum71 = sum00;
-    int start = panel * columns * WIDTH;
-    for (int j = 0; j < columns; j++) {
-      int at = start + j * WIDTH;
-      FloatVector centres0 = FloatVector.fromArray(SPECIES, panels, at);
-      FloatVector centres1 = FloatVector.fromArray(SPECIES, panels, at + LANES);
-      FloatVector x = FloatVector.broadcast(SPECIES, values[row0 + j]);
-      sum00 = centres0.fma(x, sum00);
-      sum01 = centres1.fma(x, sum01);
-      x = FloatVector.broadcast(SPECIES, values[row1 + j]);
-      sum10 = centres0.fma(x, sum10);
-      sum11 = centres1.fma(x, sum11);
-      x = FloatVector.broadcast(SPECIES, values[row2 + j]);
-      sum20 = centres0.fma(x, sum20);
-      sum21 = centres1.fma(x, sum21);
-      x = FloatVector.broadcast(SPECIES, values[row3 + j]);
-      sum30 = centres0.fma(x, sum30);
-      sum31 = centres1.fma(x, sum31);
-      x = FloatVector.broadcast(SPECIES, values[row4 + j]);
-      sum40 = centres0.fma(x, sum40);
-      sum41 = centres1.fma(x, sum41);
-      x = FloatVector.broadcast(SPECIES, values[row5 + j]);
-      sum50 = centres0.fma(x, sum50);
-      sum51 = centres1.fma(x, sum51);
-      x = FloatVector.broadcast(SPECIES, values[row6 + j]);
-      sum60 = centres0.fma(x, sum60);
-      sum61 = centres1.fma(x, sum61);
-      x = FloatVector.broadcast(SPECIES, values[row7 + j]);
-      sum70 = centres0.fma(x, sum70);
-      sum71 = centres1.fma(x, sum71);
-    }
-    // Stored as they are: a call per row here would pass the vectors boxed, once C2's inlining
-    // budget for this large method is spent.
-    int centre = panel * WIDTH;
-    int second = centre + LANES;
-    sum00.intoArray(estimates[firstRow], centre);
-    sum01.intoArray(estimates[firstRow], second);
-    sum10.intoArray(estimates[firstRow + 1], centre);
-    sum11.intoArray(estimates[firstRow + 1], second);
-    sum20.intoArray(estimates[firstRow + 2], centre);
-    sum21.intoArray(estimates[firstRow + 2], second);
-    sum30.intoArray(estimates[firstRow + 3], centre);
-    sum31.intoArray(estimates[firstRow + 3], second);
-    sum40.intoArray(estimates[firstRow + 4], centre);
-    sum41.intoArray(estimates[firstRow + 4], second);
-    sum50.intoArray(estimates[firstRow + 5], centre);
-    sum51.intoArray(estimates[firstRow + 5], second);
-    sum60.intoArray(estimates[firstRow + 6], centre);
-    sum61.intoArray(estimates[firstRow + 6], second);
-    sum70.intoArray(estimates[firstRow + 7], centre);
-    sum71.intoArray(estimates[firstRow + 7], second);
-  }
-
-  private void oneRow(float[] values, int first, int panel, float[] out) {
-    FloatVector sum0 = FloatVector.zero(SPECIES);
-    FloatVector sum1 = sum0;
-    int start = panel * columns * WIDTH;
-    for (int j = 0; j < columns; j++) {
-      int at = start + j * WIDTH;
-      FloatVector x = FloatVector.broadcast(SPECIES, values[first + j]);
-      sum0 = FloatVector.fromArray(SPECIES, panels, at).fma(x, sum0);
-      sum1 = FloatVector.fromArray(SPECIES, panels, at + LANES).fma(x, sum1);
-    }
-    int centre = panel * WIDTH;
-    sum0.intoArray(out, centre);
-    sum1.intoArray(out, centre + LANES);
   }
 
   /**
-   * Turns a row's dot products in {@code estimates} into {@code (rowNorm + ||c'||^2) - 2 x'.c'};
-   * returns the smallest.
+   * Moves and scales the block's rows into {@code block.block}, column by column; the rows from
+   * {@code rows} to {@code padded} are NaN.
    */
-  private float finish(float rowNorm, float[] estimates) {
-    FloatVector row = FloatVector.broadcast(SPECIES, rowNorm);
-    FloatVector least = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
-    for (int c = 0; c < panelCount * WIDTH; c += LANES) {
-      FloatVector dots = FloatVector.fromArray(SPECIES, estimates, c);
-      FloatVector estimate =
-          row.add(FloatVector.fromArray(SPECIES, squaredNorms, c)).sub(dots.mul(2.0f));
-      estimate.intoArray(estimates, c);
-      least = least.min(estimate);
+  private void move(double[] values, int offset, int rows, int padded, FloatEstimates block) {
+    float[] moved = block.block;
+    int stride = block.stride;
+    // Column by column: the stores run on, the loads (a row apart) stay in the first-level cache;
+    // row by row, the stores a stride apart took five times as long.
+    for (int j = 0; j < columns; j++) {
+      double origin = mean[j];
+      int to = j * stride;
+      for (int r = 0, from = offset + j; r < rows; r++, from += columns) {
+        moved[to + r] = (float) ((values[from] - origin) * scale);
+      }
     }
-    return least.reduceLanes(VectorOperators.MIN);
+    // Padding: NaN values, whose NaN norms leave them no bound and no estimate within reach.
+    for (int r = rows; r < padded; r++) {
+      for (int j = 0; j < columns; j++) {
+        moved[j * stride + r] = Float.NaN;
+      }
+    }
+  }
+
+  /**
+   * Sets the squared norm of each of the tile's moved rows from {@code tile} and twice its
+   * estimates' error bound, NaN where no bound holds (padding included).
+   */
+  private void norms(FloatEstimates block, int tile) {
+    float[] moved = block.block;
+    int stride = block.stride;
+    for (int at = tile; at < tile + TILE_ROWS; at += LANES) {
+      FloatVector squared = FloatVector.zero(SPECIES);
+      for (int j = 0; j < columns; j++) {
+        FloatVector value = FloatVector.fromArray(SPECIES, moved, j * stride + at);
+        squared = value.fma(value, squared);
+      }
+      squared.intoArray(block.blockNorms, at);
+      FloatVector span = squared.sqrt().add((float) largestNorm);
+      FloatVector twiceError = span.mul(span).mul((float) twiceErrorPerSquare);
+      // No bound for a row too far away; a NaN norm (padding) gives a NaN bound by itself.
+      twiceError
+          .blend(
+              Float.NaN, squared.compare(VectorOperators.GT, (float) (FARTHEST_ROW * FARTHEST_ROW)))
+          .intoArray(block.twiceErrors, at);
+    }
+  }
+
+  /**
+   * Writes the dot products of the tile's rows from {@code tile} with the centres of group {@code
+   * g} into {@code block.values}.
+   */
+  private void dotProducts(FloatEstimates block, int tile, int g) {
+    float[] moved = block.block;
+    int stride = block.stride;
+    FloatVector sum00 = FloatVector.zero(SPECIES);
+    FloatVector sum01 = sum00;
+    FloatVector sum02 = sum00;
+    FloatVector sum03 = sum00;
+    FloatVector sum04 = sum00;
+    FloatVector sum05 = sum00;
+    FloatVector sum06 = sum00;
+    FloatVector sum07 = sum00;
+    FloatVector sum10 = sum00;
+    FloatVector sum11 = sum00;
+    FloatVector sum12 = sum00;
+    FloatVector sum13 = sum00;
+    FloatVector sum14 = sum00;
+    FloatVector sum15 = sum00;
+    FloatVector sum16 = sum00;
+    FloatVector sum17 = sum00;
+    int start = g * columns * GROUP;
+    for (int j = 0; j < columns; j++) {
+      int rowsAt = j * stride + tile;
+      FloatVector rows0 = FloatVector.fromArray(SPECIES, moved, rowsAt);
+      FloatVector rows1 = FloatVector.fromArray(SPECIES, moved, rowsAt + LANES);
+      int at = start + j * GROUP;
+      FloatVector centre = FloatVector.broadcast(SPECIES, groups[at]);
+      sum00 = rows0.fma(centre, sum00);
+      sum10 = rows1.fma(centre, sum10);
+      centre = FloatVector.broadcast(SPECIES, groups[at + 1]);
+      sum01 = rows0.fma(centre, sum01);
+      sum11 = rows1.fma(centre, sum11);
+      centre = FloatVector.broadcast(SPECIES, groups[at + 2]);
+      sum02 = rows0.fma(centre, sum02);
+      sum12 = rows1.fma(centre, sum12);
+      centre = FloatVector.broadcast(SPECIES, groups[at + 3]);
+      sum03 = rows0.fma(centre, sum03);
+      sum13 = rows1.fma(centre, sum13);
+      centre = FloatVector.broadcast(SPECIES, groups[at + 4]);
+      sum04 = rows0.fma(centre, sum04);
+      sum14 = rows1.fma(centre, sum14);
+      centre = FloatVector.broadcast(SPECIES, groups[at + 5]);
+      sum05 = rows0.fma(centre, sum05);
+      sum15 = rows1.fma(centre, sum15);
+      centre = FloatVector.broadcast(SPECIES, groups[at + 6]);
+      sum06 = rows0.fma(centre, sum06);
+      sum16 = rows1.fma(centre, sum16);
+      centre = FloatVector.broadcast(SPECIES, groups[at + 7]);
+      sum07 = rows0.fma(centre, sum07);
+      sum17 = rows1.fma(centre, sum17);
+    }
+    // Stored as they are: a call per centre here would pass the vectors boxed, once C2's inlining
+    // budget for this large method is spent.
+    float[] out = block.values;
+    int first = g * GROUP * stride + tile;
+    int second = first + LANES;
+    sum00.intoArray(out, first);
+    sum10.intoArray(out, second);
+    sum01.intoArray(out, first + stride);
+    sum11.intoArray(out, second + stride);
+    sum02.intoArray(out, first + 2 * stride);
+    sum12.intoArray(out, second + 2 * stride);
+    sum03.intoArray(out, first + 3 * stride);
+    sum13.intoArray(out, second + 3 * stride);
+    sum04.intoArray(out, first + 4 * stride);
+    sum14.intoArray(out, second + 4 * stride);
+    sum05.intoArray(out, first + 5 * stride);
+    sum15.intoArray(out, second + 5 * stride);
+    sum06.intoArray(out, first + 6 * stride);
+    sum16.intoArray(out, second + 6 * stride);
+    sum07.intoArray(out, first + 7 * stride);
+    sum17.intoArray(out, second + 7 * stride);
+  }
+
+  /**
+   * Turns the dot products of the tile's rows from {@code tile} into estimates, {@code (||x'||^2 +
+   * ||c'||^2) - 2 x'.c'}, keeping per row (lane by lane, both vectors of rows side by side) the
+   * smallest, the second smallest and the first centre with the smallest; then sets each row's
+   * reach and sole candidate.
+   */
+  private void filter(FloatEstimates block, int tile) {
+    float[] values = block.values;
+    int stride = block.stride;
+    int second = tile + LANES;
+    FloatVector norms0 = FloatVector.fromArray(SPECIES, block.blockNorms, tile);
+    FloatVector norms1 = FloatVector.fromArray(SPECIES, block.blockNorms, second);
+    FloatVector least0 = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
+    FloatVector least1 = least0;
+    FloatVector next0 = least0;
+    FloatVector next1 = least0;
+    FloatVector nearest0 = FloatVector.zero(SPECIES);
+    FloatVector nearest1 = nearest0;
+    int end = groupCount * GROUP;
+    for (int c = 0; c < end; c++) {
+      float norm = squaredNorms[c];
+      int at = c * stride + tile;
+      FloatVector estimate0 =
+          norms0.add(norm).sub(FloatVector.fromArray(SPECIES, values, at).mul(2.0f));
+      FloatVector estimate1 =
+          norms1.add(norm).sub(FloatVector.fromArray(SPECIES, values, at + LANES).mul(2.0f));
+      estimate0.intoArray(values, at);
+      estimate1.intoArray(values, at + LANES);
+      VectorMask<Float> nearer0 = estimate0.compare(VectorOperators.LT, least0);
+      VectorMask<Float> nearer1 = estimate1.compare(VectorOperators.LT, least1);
+      // The two smallest: a new smallest pushes the old one to second place.
+      next0 = next0.min(estimate0.max(least0));
+      next1 = next1.min(estimate1.max(least1));
+      least0 = least0.min(estimate0);
+      least1 = least1.min(estimate1);
+      nearest0 = nearest0.blend((float) c, nearer0);
+      nearest1 = nearest1.blend((float) c, nearer1);
+    }
+    decide(least0, next0, nearest0, block, tile);
+    decide(least1, next1, nearest1, block, second);
+  }
+
+  /**
+   * Sets the reach and the sole candidate of the vector of rows at {@code at}, from their smallest
+   * estimates, their second smallest and the first centre with the smallest.
+   */
+  private static void decide(
+      FloatVector least, FloatVector next, FloatVector nearest, FloatEstimates block, int at) {
+    FloatVector reach = least.add(FloatVector.fromArray(SPECIES, block.twiceErrors, at));
+    reach.intoArray(block.reach, at);
+    // The choice lane by lane, as float (JDK 17 converts a vector to int lanes in plain Java).
+    nearest
+        .blend((float) SEVERAL, next.compare(VectorOperators.LE, reach))
+        .blend((float) UNTRUSTED, reach.compare(VectorOperators.NE, reach))
+        .intoArray(block.choices, at);
+    for (int r = at; r < at + LANES; r++) {
+      block.sole[r] = (int) block.choices[r];
+    }
   }
 
   @Override
   int nextCandidate(Estimates estimates, int row, int from) {
-    // A vector of estimates at a time, from the vector that holds centre `from` (a row's
-    // estimates are whole vectors long) with the lanes below it masked off, so that there is no
-    // scalar tail; only the vector found is searched lane by lane (on JDK 17 the Vector API finds
-    // a mask's first lane in plain Java, slower than that). Estimates of the padding (from k on)
-    // are infinite, never within reach.
+    // Only for rows with several candidates, a few in most fits: one row's estimates lie a
+    // stride apart.
     FloatEstimates block = (FloatEstimates) estimates;
-    float[] values = block.values[row];
     float reach = block.reach[row];
-    FloatVector limit = FloatVector.broadcast(SPECIES, reach);
-    int end = panelCount * WIDTH;
-    int c = from - from % LANES;
-    if (c < end) {
-      VectorMask<Float> fromOn = LANE_INDICES.compare(VectorOperators.GE, (float) (from - c));
-      if (FloatVector.fromArray(SPECIES, values, c)
-          .compare(VectorOperators.LE, limit)
-          .and(fromOn)
-          .anyTrue()) {
-        return firstWithin(values, from, reach);
-      }
-      c += LANES;
-    }
-    for (; c < end; c += LANES) {
-      if (FloatVector.fromArray(SPECIES, values, c).compare(VectorOperators.LE, limit).anyTrue()) {
-        return firstWithin(values, c, reach);
+    for (int c = from; c < k; c++) {
+      if (block.values[c * block.stride + row] <= reach) {
+        return c;
       }
     }
     return k;
-  }
-
-  /** The first centre from {@code from} on whose estimate is within reach; k if it is padding. */
-  private int firstWithin(float[] values, int from, float reach) {
-    int c = from;
-    while (!(values[c] <= reach)) {
-      c++;
-    }
-    return Math.min(k, c);
   }
 }

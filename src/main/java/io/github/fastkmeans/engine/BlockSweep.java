@@ -15,6 +15,12 @@ package io.github.fastkmeans.engine;
  */
 abstract class BlockSweep {
 
+  /** {@link #soleCandidate} of a row with several centres within reach. */
+  static final int SEVERAL = -1;
+
+  /** {@link #soleCandidate} of a row whose estimates cannot be trusted: the exact sweep decides. */
+  static final int UNTRUSTED = -2;
+
   /** The number of centres. */
   final int k;
 
@@ -36,21 +42,29 @@ abstract class BlockSweep {
    */
   abstract void update(double[] centres, double[] squaredNorms);
 
-  /** The number of estimates {@link #estimate} writes per row: k or more. */
-  abstract int estimateLength();
+  /** The number of rows a block should have for this kernel. */
+  abstract int blockRows();
 
   /** Room for the estimates of blocks of up to {@code rows} rows; one per thread. */
   abstract Estimates newEstimates(int rows);
 
   /**
    * Writes into {@code out} (OUT, made by {@link #newEstimates} of this sweep) the estimated
-   * squared distance from each row of the block to every centre and each row's reach. The block's
-   * {@code rows} rows start at {@code values[offset]} (IN, row-major); their squared norms at
-   * {@code rowNorms[firstNorm]} (IN). A row whose estimates cannot be trusted (values so huge or
-   * tiny that the bound fails) gets no centre within reach.
+   * squared distance from each row of the block to every centre, each row's reach and its {@link
+   * #soleCandidate}. The block's {@code rows} rows start at {@code values[offset]} (IN, row-major);
+   * their squared norms at {@code rowNorms[firstNorm]} (IN).
    */
   abstract void estimate(
       double[] values, int offset, int rows, double[] rowNorms, int firstNorm, Estimates out);
+
+  /**
+   * After {@link #estimate}: the only centre within reach of row {@code row}, which is then its
+   * nearest; {@link #SEVERAL} when there are more ({@link #nextCandidate} lists them); {@link
+   * #UNTRUSTED} when the row's values are so huge or tiny that no bound holds.
+   */
+  int soleCandidate(Estimates estimates, int row) {
+    return estimates.sole[row];
+  }
 
   /**
    * The first centre from {@code from} on within the reach of row {@code row} of {@code estimates}
@@ -64,15 +78,19 @@ abstract class BlockSweep {
     /** The most rows of a block. */
     final int rows;
 
+    /** Per row, its {@link #soleCandidate}. */
+    final int[] sole;
+
     Estimates(int rows) {
       this.rows = rows;
+      this.sole = new int[rows];
     }
   }
 
   /** Estimates in double precision: row r's at {@code values[r]}, its reach at {@code reach[r]}. */
   static final class DoubleEstimates extends Estimates {
 
-    /** Row r's estimate for centre c at {@code values[r][c]}; at k and beyond, above its reach. */
+    /** Row r's estimate for centre c at {@code values[r][c]}. */
     final double[][] values;
 
     /** Row r's reach: centres whose estimate exceeds it cannot be nearest; NaN for none. */
@@ -87,34 +105,46 @@ abstract class BlockSweep {
   }
 
   /**
-   * Estimates in single precision, with the block's rows as the kernel converted them: row r's
-   * estimates at {@code values[r]}, its reach at {@code reach[r]}.
+   * Estimates in single precision, centre by centre across the rows (the rows lie in a vector's
+   * lanes): row r's estimate for centre c at {@code values[c * stride + r]}, with the block's rows
+   * as the kernel converted them and the per-row state of its filter.
    */
   static final class FloatEstimates extends Estimates {
 
-    /** Row r's estimate for centre c at {@code values[r][c]}; at k and beyond, above its reach. */
-    final float[][] values;
+    /** The distance between one centre's estimates and the next's: the rows, whole vectors. */
+    final int stride;
+
+    /** Row r's estimate for centre c at {@code values[c * stride + r]}. */
+    final float[] values;
 
     /** Row r's reach: centres whose estimate exceeds it cannot be nearest; NaN for none. */
     final float[] reach;
 
-    /** The block's rows as the kernel computes with them, row-major. */
+    /**
+     * The block's rows as the kernel computes with them, column j of row r at {@code j * stride +
+     * r}.
+     */
     final float[] block;
 
     /** The squared norm of each converted row. */
     final float[] blockNorms;
 
-    /** Per converted row, the bound on its estimates' error; NaN where none holds. */
-    final double[] errors;
+    /** Per converted row, twice the bound on its estimates' error; NaN where none holds. */
+    final float[] twiceErrors;
 
-    /** Room for {@code rows} rows of {@code length} estimates in {@code columns} columns. */
+    /** Per row, its {@link #soleCandidate} as the kernel computed it, in float. */
+    final float[] choices;
+
+    /** Room for {@code rows} rows (a multiple of the vector length) of {@code length} centres. */
     FloatEstimates(int rows, int length, int columns) {
       super(rows);
-      this.values = new float[rows][length];
+      this.stride = rows;
+      this.values = new float[length * rows];
       this.reach = new float[rows];
       this.block = new float[rows * columns];
       this.blockNorms = new float[rows];
-      this.errors = new double[rows];
+      this.twiceErrors = new float[rows];
+      this.choices = new float[rows];
     }
   }
 }

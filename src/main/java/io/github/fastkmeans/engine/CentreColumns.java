@@ -181,21 +181,18 @@ final class CentreColumns {
     blockSweep.estimate(values, firstRow * columns, rows, rowNorms, firstRow, estimates);
     for (int r = 0; r < rows; r++) {
       int offset = (firstRow + r) * columns;
-      int first = blockSweep.nextCandidate(estimates, r, 0);
-      int second = first < k ? blockSweep.nextCandidate(estimates, r, first + 1) : k;
-      int best;
-      if (first == k) {
-        // Untrusted estimates (huge or tiny values) leave no candidate: the exact sweep decides.
+      int best = blockSweep.soleCandidate(estimates, r);
+      if (best == BlockSweep.UNTRUSTED) {
+        // Huge or tiny values, where no bound holds: the exact sweep decides.
         best = nearestExactly(values, offset, scratch.row);
-      } else if (second == k) {
-        // One candidate (the usual case): the nearest centre is always one, so it is this one,
-        // and no caller of a block needs its distance.
-        best = first;
-      } else {
-        best = first;
+      } else if (best == BlockSweep.SEVERAL) {
+        // The nearest centre is always within reach; the exact distances tell which it is.
+        best = blockSweep.nextCandidate(estimates, r, 0);
         double bestSquared =
-            SquaredEuclidean.distance(values, offset, rowMajor, first * columns, columns);
-        for (int c = second; c < k; c = blockSweep.nextCandidate(estimates, r, c + 1)) {
+            SquaredEuclidean.distance(values, offset, rowMajor, best * columns, columns);
+        for (int c = blockSweep.nextCandidate(estimates, r, best + 1);
+            c < k;
+            c = blockSweep.nextCandidate(estimates, r, c + 1)) {
           double exact = SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
           if (exact < bestSquared) {
             bestSquared = exact;
@@ -203,6 +200,8 @@ final class CentreColumns {
           }
         }
       }
+      // Otherwise the only centre within reach (the usual case) is the nearest: no caller of a
+      // block needs its distance.
       scratch.nearest[r] = best;
     }
   }
@@ -216,11 +215,7 @@ final class CentreColumns {
 
   /** Scratch space for {@link #nearestOfBlock}; one per thread. */
   BlockScratch newBlockScratch() {
-    int length = blockSweep.estimateLength();
-    // A block's rows and one panel of centres fit the first-level cache (24 KB of rows), and its
-    // estimates the second (at most 512 KB); whole tiles of eight rows.
-    int rows = Math.min(3072 / columns, 65536 / length);
-    rows = Math.max(8, Math.min(64, rows - rows % 8));
+    int rows = blockSweep.blockRows();
     return new BlockScratch(rows, blockSweep.newEstimates(rows), newScratch());
   }
 

@@ -53,8 +53,11 @@ final class PlainBlockSweep extends BlockSweep {
   }
 
   @Override
-  int estimateLength() {
-    return k;
+  int blockRows() {
+    // A block's rows fit the first-level cache (24 KB), and its estimates the second (at most
+    // 512 KB); whole pairs of rows.
+    int rows = Math.min(3072 / columns, 65536 / k);
+    return Math.max(8, Math.min(64, rows - rows % 8));
   }
 
   @Override
@@ -78,8 +81,27 @@ final class PlainBlockSweep extends BlockSweep {
       double rowNorm = rowNorms[firstNorm + r];
       double smallest = finish(rowNorm, estimates[r]);
       // Every centre beyond this reach is farther than the nearest one (CentreColumns#nearest).
-      block.reach[r] = smallest + 2 * CentreColumns.dotProductError(columns, rowNorm, largestNorm);
+      double reach = smallest + 2 * CentreColumns.dotProductError(columns, rowNorm, largestNorm);
+      block.reach[r] = reach;
+      block.sole[r] = sole(estimates[r], reach);
     }
+  }
+
+  /**
+   * The only centre whose estimate is within {@code reach}, {@link #SEVERAL} or {@link #UNTRUSTED}.
+   */
+  private int sole(double[] estimates, double reach) {
+    int first = -1;
+    for (int c = 0; c < k; c++) {
+      if (estimates[c] <= reach) {
+        if (first >= 0) {
+          return SEVERAL;
+        }
+        first = c;
+      }
+    }
+    // None within reach: the reach is NaN, untrusted bounds or values.
+    return first >= 0 ? first : UNTRUSTED;
   }
 
   /** Turns the dot products in {@code out} into estimates; returns the smallest. */

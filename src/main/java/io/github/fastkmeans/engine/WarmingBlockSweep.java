@@ -36,8 +36,9 @@ final class WarmingBlockSweep extends BlockSweep {
   }
 
   @Override
-  int estimateLength() {
-    return Math.max(vector.estimateLength(), plain.estimateLength());
+  int blockRows() {
+    // The vector kernel's blocks: it sweeps all but a JVM's first ones.
+    return vector.blockRows();
   }
 
   @Override
@@ -56,6 +57,14 @@ final class WarmingBlockSweep extends BlockSweep {
     } else {
       plain.estimate(values, offset, rows, rowNorms, firstNorm, either.plain);
     }
+  }
+
+  @Override
+  int soleCandidate(Estimates estimates, int row) {
+    EitherEstimates either = (EitherEstimates) estimates;
+    return either.vectorWrote
+        ? vector.soleCandidate(either.vector, row)
+        : plain.soleCandidate(either.plain, row);
   }
 
   @Override

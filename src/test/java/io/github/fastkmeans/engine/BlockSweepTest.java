@@ -167,9 +167,14 @@ class BlockSweepTest {
     sweep.estimate(values, 0, rows, rowNorms, 0, block);
     int single = 0;
     for (int r = 0; r < rows; r++) {
+      int sole = sweep.soleCandidate(block, r);
+      assertTrue(sole != BlockSweep.UNTRUSTED, name + ": row " + r + " is untrusted");
       int first = sweep.nextCandidate(block, r, 0);
-      assertTrue(first < k, name + ": row " + r + " has no candidate");
-      if (sweep.nextCandidate(block, r, first + 1) == k) {
+      int second = sweep.nextCandidate(block, r, first + 1);
+      // The sole candidate is the only centre the search finds; several, at least two.
+      assertEquals(sole >= 0 ? sole : first, first, name + ": row " + r);
+      assertEquals(sole >= 0, second == k, name + ": row " + r);
+      if (sole >= 0) {
         single++;
       }
     }
@@ -207,18 +212,16 @@ class BlockSweepTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("kernels")
-  void theCandidateSearchFindsTheFirstEstimateWithinReachBelowKWhateverLiesBeyond(
+  void theCandidateSearchFindsTheFirstEstimateWithinReach(
       String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
     Random random = new Random(4);
     for (int k : new int[] {1, 3, 8, 17, 40, 100}) {
       BlockSweep sweep = kernel.apply(k, 5);
       BlockSweep.Estimates block = sweep.newEstimates(2);
-      int length = sweep.estimateLength();
       for (int round = 0; round < 200; round++) {
-        double[] estimates = new double[length];
-        for (int c = 0; c < length; c++) {
-          // Beyond k: anything, even values within reach, as a kernel may leave there.
-          estimates[c] = c < k ? 10 + random.nextInt(40) : random.nextInt(60) - 30;
+        double[] estimates = new double[k];
+        for (int c = 0; c < k; c++) {
+          estimates[c] = 10 + random.nextInt(40);
         }
         if (round % 3 == 0) {
           estimates[random.nextInt(k)] = Double.NaN;
@@ -248,7 +251,7 @@ class BlockSweepTest {
     } else {
       BlockSweep.FloatEstimates floats = (BlockSweep.FloatEstimates) block;
       for (int c = 0; c < estimates.length; c++) {
-        floats.values[row][c] = (float) estimates[c];
+        floats.values[c * floats.stride + row] = (float) estimates[c];
       }
       floats.reach[row] = (float) reach;
     }
