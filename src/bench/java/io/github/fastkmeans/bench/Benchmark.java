@@ -279,29 +279,11 @@ public final class Benchmark {
   private Dataset load(String set) throws Exception {
     boolean q = options.quick;
     int div = q ? 10 : 1;
+    Dataset synthetic = Datasets.synthetic(set, q);
+    if (synthetic != null) {
+      return synthetic;
+    }
     switch (set) {
-      case "A":
-        return Datasets.blobs("A", 100_000 / div, 2, 10, it(50), 6.0, 11);
-      case "B":
-        return Datasets.blobs("B", 200_000 / div, 16, 64, it(50), 6.0, 12);
-      case "C":
-        return Datasets.blobs("C", 1_000_000 / div, 8, 32, it(50), 6.0, 13);
-      case "D":
-        // Wide, overlapping blobs: with narrow ones in 128 dimensions, centres started from random
-        // rows leave blobs and their clusters empty out, and the systems' empty-cluster rules
-        // differ.
-        return Datasets.blobs("D", 50_000 / div, 128, 100, it(21), 20.0, 14);
-      case "E":
-        // Spread 10: with narrower blobs (6), centres started from random rows empty out (7 of
-        // 1,000 by the 10th iteration), and the systems' empty-cluster rules differ.
-        return Datasets.blobs("E", 200_000 / div, 32, 1_000, it(10), 10.0, 31).asLarge();
-      case "F":
-        // Overlapping blobs, as D's: bounds prune little and most distances must be computed.
-        return Datasets.blobs("F", 1_000_000 / div, 64, 256, it(10), 20.0, 32).asLarge();
-      case "G":
-        // k = 10,000: a Lloyd pass is 64 GFLOP. The quick mode divides k too (10 rows a cluster).
-        // Overlapping blobs: with spread 6, 47 of the 10,000 clusters empty out in 5 iterations.
-        return Datasets.blobs("G", 100_000 / div, 32, 10_000 / div, it(5), 20.0, 33).asLarge();
       case "birch1":
         return Datasets.arff("birch1", file("uef", "birch1", "birch1.arff"), 100, it(50), div);
       case "kddcup99":
@@ -313,17 +295,6 @@ public final class Benchmark {
             23,
             it(20),
             q ? 7 : 1);
-      case "L3":
-      case "L4":
-      case "L5":
-        int columns = set.charAt(1) - '0';
-        return Datasets.blobs(set, 200_000 / div, columns, 32, it(50), 6.0, 20 + columns);
-      case "W32":
-        return Datasets.blobs("W32", 100_000 / div, 32, 50, it(30), 10.0, 16);
-      case "W64":
-        return Datasets.blobs("W64", 100_000 / div, 64, 50, it(30), 15.0, 17);
-      case "W96":
-        return Datasets.blobs("W96", 50_000 / div, 96, 100, it(21), 20.0, 18);
       default:
         throw new IllegalArgumentException(set);
     }

@@ -18,12 +18,13 @@ import weka.core.DenseInstance;
 import weka.core.Instances;
 
 /**
- * Where a Weka build of benchmark set A spends its time: the whole {@code buildClusterer}, and each
- * stage of the build's pipeline, medians over repeated builds. The stages other than the engine's
- * ({@code SEED_AND_RESTARTS} and {@code REFINEMENT}) are the work around the fit.
+ * Where a Weka build of a synthetic benchmark set (A by default) spends its time: the whole {@code
+ * buildClusterer}, and each stage of the build's pipeline, medians over repeated builds. The stages
+ * other than the engine's ({@code SEED_AND_RESTARTS} and {@code REFINEMENT}) are the work around
+ * the fit.
  *
  * <p>{@code java -cp "$(cat target/bench-classpath.txt)" io.github.fastkmeans.bench.BuildOverhead
- * [threads] [builds]}
+ * [threads] [builds] [set] [algorithm]}
  */
 public final class BuildOverhead {
 
@@ -39,14 +40,18 @@ public final class BuildOverhead {
   public static void main(String[] args) throws Exception {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     int builds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    Dataset set = Datasets.blobs("A", 100_000, 2, 10, 50, 6, 11);
+    String name = args.length > 2 ? args[2] : "A";
+    Dataset set = Datasets.synthetic(name, false);
+    if (set == null) {
+      throw new IllegalArgumentException("No synthetic set " + name + " (A-G, L3-L5, W32-W96)");
+    }
     Instances data = instances(set);
     File centres = centresFile(set);
     String[] options = {
       "-N",
-      "10",
+      String.valueOf(set.k),
       "-I",
-      "50",
+      String.valueOf(set.iterations),
       "-init",
       "given",
       "-init-file",
@@ -56,7 +61,9 @@ public final class BuildOverhead {
       "-refine",
       "none",
       "-num-slots",
-      String.valueOf(threads)
+      String.valueOf(threads),
+      "-algorithm",
+      args.length > 3 ? args[3] : "auto"
     };
     long[] whole = new long[builds];
     Map<FitPipeline.Stage, long[]> stages = new EnumMap<>(FitPipeline.Stage.class);
@@ -86,7 +93,8 @@ public final class BuildOverhead {
     }
     double wholeMs = median(whole);
     System.out.printf(
-        "A (100,000 x 2, k = 10, 50 iterations), %d threads, %d builds%n", threads, builds);
+        "%s (%,d x %d, k = %d, %d iterations), %d threads, %d builds%n",
+        set.name, set.rows, set.columns, set.k, set.iterations, threads, builds);
     System.out.printf("buildClusterer: median %.2f ms%n", wholeMs);
     double engine = 0;
     double total = 0;

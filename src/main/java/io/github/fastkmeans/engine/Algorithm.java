@@ -72,7 +72,7 @@ public enum Algorithm implements Choice {
   static final int ELKAN_COLUMNS = 80;
 
   /** From this many centres {@link #AUTO} takes Lloyd when the Vector API kernel runs. */
-  static final int VECTOR_LLOYD_CENTRES = 100;
+  static final int VECTOR_LLOYD_CENTRES = 32;
 
   /**
    * From this many centres {@link #AUTO} takes Yinyang where it would take Exponion, when Yinyang's
@@ -171,12 +171,15 @@ public enum Algorithm implements Choice {
    * must fit {@code boundsBudgetBytes}, the budget Elkan's bounds have.
    *
    * <p>Where the Vector API kernel runs (only Lloyd sweeps blocks of rows with it; the bounded
-   * algorithms compare one row at a time, about a third as fast per distance), Lloyd from {@link
-   * #VECTOR_LLOYD_CENTRES} centres and more than {@link #TREE_COLUMNS} columns: it was fastest on
-   * every such set of the benchmark (2 threads, buildClusterer: D, 50,000 x 128, k = 100, 0.32 s
-   * against Elkan's 0.40 s; E, 200,000 x 32, k = 1,000, 2.3 s against Exponion's 6.5 s; F,
-   * 1,000,000 x 64, k = 256, 4.7 s against 13.8-16.1 s; G, 100,000 x 32, k = 10,000, 5.8 s against
-   * Yinyang's 22.2 s), and not below it (B, k = 64: 0.61 s against Hamerly's 0.53 s).
+   * algorithms compare one row at a time, several times slower per distance), Lloyd from {@link
+   * #VECTOR_LLOYD_CENTRES} centres and more than {@link #TREE_COLUMNS} columns: with its float
+   * estimates it was fastest on every such set of the benchmark (2 threads, buildClusterer: B,
+   * 200,000 x 16, k = 64, 0.47 s against Exponion's 0.57 s and Hamerly's 0.59 s; C, 1,000,000 x 8,
+   * k = 32, 0.85 s against Hamerly's 1.17 s; 200,000 x 5, k = 32, 0.17 s against 0.31 s; 100,000 x
+   * 32 and x 64, k = 50, 0.16 s and 0.29 s against Hamerly's 0.20 s and 0.33 s; D, 50,000 x 128, k
+   * = 100, 0.35 s against Elkan's, Hamerly's and Exponion's 0.61-0.63 s; F, 1,000,000 x 64, k =
+   * 256, 3.0 s against 13.9-14.6 s), and not below it (KDD Cup, 38 columns, k = 23: 0.79 s against
+   * Exponion's 0.53 s).
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     return resolve(rows, columns, k, elkanBudgetBytes, BlockSweeps.vectorKernel());

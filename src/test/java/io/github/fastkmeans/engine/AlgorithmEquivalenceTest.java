@@ -253,9 +253,12 @@ class AlgorithmEquivalenceTest {
     assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(50_000, 128, 100, budget, true));
     assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(100_000, 32, 10_000, budget, true));
     assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(1_000_000, 64, 256, budget, true));
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(200_000, 16, 64, budget, true));
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(1_000_000, 8, 32, budget, true));
+    assertEquals(Algorithm.LLOYD, Algorithm.AUTO.resolve(50_000, 128, 32, budget, true));
     // Fewer centres keep the bounds; few columns keep the tree.
-    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(200_000, 16, 99, budget, true));
-    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(50_000, 128, 99, budget, true));
+    assertEquals(Algorithm.EXPONION, Algorithm.AUTO.resolve(494_021, 38, 31, budget, true));
+    assertEquals(Algorithm.ELKAN, Algorithm.AUTO.resolve(50_000, 128, 31, budget, true));
     assertEquals(Algorithm.KD_TREE, Algorithm.AUTO.resolve(100_000, 2, 10_000, budget, true));
     // The one-argument rule asks the JVM whether the vector kernel runs.
     assertEquals(
