@@ -173,8 +173,8 @@ public final class KMeansResult implements Serializable {
 
   /**
    * Which kernel compared rows with every centre, such as {@code "vector (jdk.incubator.vector,
-   * 512-bit)"} or {@code "plain Java (...)"} with the reason; null when not recorded (a result read
-   * from a saved model, or made by another driver).
+   * 512-bit, float estimates checked in double)"} or {@code "plain Java (...)"} with the reason;
+   * null when not recorded (a result read from a saved model, or made by another driver).
    */
   public String kernel() {
     return kernel;
