@@ -32,9 +32,9 @@ import jdk.incubator.vector.VectorSpecies;
  * 2^-24 (...)^2}: the rest covers the double roundings of the exact distances, the subnormal range,
  * and the float sum that makes the reach.
  *
- * <p>The centres are laid out in groups of eight: centre {@code g * 8 + i}, column j, at {@code
- * groups[(g * columns + j) * 8 + i]}, so a tile reads its centres in order. The last group is
- * padded with zero centres of infinite norm, whose estimates are infinite.
+ * <p>The centres are laid out in groups of eight, times -2: centre {@code g * 8 + i}, column j, at
+ * {@code groups[(g * columns + j) * 8 + i]}, so a tile reads its centres in order. The last group
+ * is padded with zero centres of infinite norm, whose estimates are infinite.
  *
  * <p>Compiled for Java 17 with the incubator module, apart from the rest of the engine, and only
  * ever reached by reflection ({@link BlockSweeps}), so that the engine runs without the module.
@@ -149,7 +149,8 @@ final class VectorBlockSweep extends BlockSweep {
       double squared = 0;
       for (int j = 0; j < columns; j++) {
         float moved = (float) ((centres[c * columns + j] - mean[j]) * scale);
-        groups[groupStart + j * GROUP] = moved;
+        // Kept times -2, which changes no rounding: the tile's sums are then -2 x'.c' as they are.
+        groups[groupStart + j * GROUP] = -2 * moved;
         squared += (double) moved * moved;
       }
       squaredNorms[c] = (float) squared;
@@ -240,8 +241,8 @@ final class VectorBlockSweep extends BlockSweep {
   }
 
   /**
-   * Writes the dot products of the tile's rows from {@code tile} with the centres of group {@code
-   * g} into {@code block.values}.
+   * Writes -2 times the dot products of the tile's rows from {@code tile} with the centres of group
+   * {@code g} into {@code block.values}.
    */
   private void dotProducts(FloatEstimates block, int tile, int g) {
     float[] moved = block.block;
@@ -338,10 +339,9 @@ final class VectorBlockSweep extends BlockSweep {
     for (int c = 0; c < end; c++) {
       float norm = squaredNorms[c];
       int at = c * stride + tile;
-      FloatVector estimate0 =
-          norms0.add(norm).sub(FloatVector.fromArray(SPECIES, values, at).mul(2.0f));
+      FloatVector estimate0 = norms0.add(norm).add(FloatVector.fromArray(SPECIES, values, at));
       FloatVector estimate1 =
-          norms1.add(norm).sub(FloatVector.fromArray(SPECIES, values, at + LANES).mul(2.0f));
+          norms1.add(norm).add(FloatVector.fromArray(SPECIES, values, at + LANES));
       estimate0.intoArray(values, at);
       estimate1.intoArray(values, at + LANES);
       VectorMask<Float> nearer0 = estimate0.compare(VectorOperators.LT, least0);
