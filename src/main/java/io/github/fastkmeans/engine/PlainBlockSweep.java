@@ -55,7 +55,7 @@ final class PlainBlockSweep extends BlockSweep {
   @Override
   int blockRows() {
     // A block's rows fit the first-level cache (24 KB), and its estimates the second (at most
-    // 512 KB); whole pairs of rows.
+    // 512 KB); a multiple of eight rows.
     int rows = Math.min(3072 / columns, 65536 / k);
     return Math.max(8, Math.min(64, rows - rows % 8));
   }

@@ -25,8 +25,24 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BlockSweepTest {
 
-  /** The kernels this JVM can run, by name. */
+  /** The kernels this JVM can run, by name, and the kernel a fit gets while the JIT warms up. */
   static List<Arguments> kernels() {
+    List<Arguments> kernels = singleKernels();
+    if (BlockSweeps.vectorKernel()) {
+      // The vector kernel, or the plain one while the JIT compiles it.
+      kernels.add(
+          Arguments.of(
+              "warming",
+              (BiFunction<Integer, Integer, BlockSweep>)
+                  (k, columns) ->
+                      new WarmingBlockSweep(
+                          BlockSweeps.vector(k, columns), new PlainBlockSweep(k, columns))));
+    }
+    return kernels;
+  }
+
+  /** The kernels this JVM can run, by name, each with estimates of its own form. */
+  static List<Arguments> singleKernels() {
     List<Arguments> kernels = new ArrayList<>();
     kernels.add(
         Arguments.of("plain", (BiFunction<Integer, Integer, BlockSweep>) PlainBlockSweep::new));
@@ -211,7 +227,7 @@ class BlockSweepTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("kernels")
+  @MethodSource("singleKernels")
   void theCandidateSearchFindsTheFirstEstimateWithinReach(
       String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
     Random random = new Random(4);
