@@ -179,10 +179,28 @@ public enum Algorithm implements Choice {
    * 32 and x 64, k = 50, 0.16 s and 0.29 s against Hamerly's 0.20 s and 0.33 s; D, 50,000 x 128, k
    * = 100, 0.35 s against Elkan's, Hamerly's and Exponion's 0.61-0.63 s; F, 1,000,000 x 64, k =
    * 256, 3.0 s against 13.9-14.6 s), and not below it (KDD Cup, 38 columns, k = 23: 0.79 s against
-   * Exponion's 0.53 s).
+   * Exponion's 0.53 s). On KDD Cup the float estimates left more than half the rows two centres or
+   * more to measure exactly, and Exponion was also twice as fast at k = 40 and 100 (engine, 20
+   * iterations: 0.36 s against 0.68 s, 0.54 s against 1.03 s): a fit checks a sample first ({@link
+   * #lloydForTheVectorKernel}).
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     return resolve(rows, columns, k, elkanBudgetBytes, BlockSweeps.vectorKernel());
+  }
+
+  /**
+   * Whether {@code resolved}, what this algorithm resolved to for {@code k} centres, is Lloyd taken
+   * for the vector kernel alone: {@link #AUTO} then checks that the kernel's float estimates
+   * separate the data's rows ({@link FloatFilterProbe}), and otherwise takes {@link
+   * #withoutVectorKernel}.
+   */
+  boolean lloydForTheVectorKernel(Algorithm resolved, int k) {
+    return this == AUTO && resolved == LLOYD && k >= VECTOR_LLOYD_CENTRES;
+  }
+
+  /** What {@link #AUTO} takes by the rules that hold without the vector kernel. */
+  static Algorithm withoutVectorKernel(int rows, int columns, int k, long elkanBudgetBytes) {
+    return AUTO.resolve(rows, columns, k, elkanBudgetBytes, false);
   }
 
   /**

@@ -29,6 +29,14 @@ public final class MemoryEstimate {
     Algorithm algorithm =
         settings.algorithm().resolve(rows, columns, k, settings.elkanBudgetBytes());
     long bounds = algorithm.boundsBytes(n, columns, k);
+    if (settings.algorithm().lloydForTheVectorKernel(algorithm, k)) {
+      // The fit may keep the bounds after all, when the data call for them: the larger counts.
+      bounds =
+          Math.max(
+              bounds,
+              Algorithm.withoutVectorKernel(rows, columns, k, settings.elkanBudgetBytes())
+                  .boundsBytes(n, columns, k));
+    }
     // Labels of the running fit, of the best fit kept over restarts and their copies (4 x 4n),
     // k-means++'s per-row arrays (seven of doubles, four of them a pass's trials, and the centre
     // each row is nearest: 60n), the per-chunk partial sums (capped at 32 MiB plus the totals) and

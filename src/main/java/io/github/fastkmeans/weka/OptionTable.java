@@ -186,7 +186,8 @@ public final class OptionTable {
               + " instance and group of about ten clusters (for many clusters); kdtree filters the"
               + " centres down a k-d tree of the instances (for few attributes). auto takes lloyd"
               + " for k <= 2, kdtree up to 4 numeric dimensions, lloyd from k = 32 when the"
-              + " vector kernel runs (the JVM has jdk.incubator.vector), elkan from 80 dimensions"
+              + " vector kernel runs (the JVM has jdk.incubator.vector) and its float estimates"
+              + " separate a sample of the instances, elkan from 80 dimensions"
               + " when its bounds fit -elkan-memory, yinyang from k = 5000 when its bounds fit"
               + " -elkan-memory, and exponion otherwise.");
 

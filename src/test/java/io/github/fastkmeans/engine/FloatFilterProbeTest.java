@@ -1,0 +1,96 @@
+package io.github.fastkmeans.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The probe tells data whose nearest centres float cannot separate (near-duplicate rows between
+ * pairs of centres much closer together than the centres' spread, as in KDD Cup 1999) from data it
+ * can (separated blobs), and {@code auto} keeps the bounds for the first where the vector kernel
+ * runs, with the same result as Lloyd.
+ */
+class FloatFilterProbeTest {
+
+  private static final int COLUMNS = 8;
+
+  /** 10 dense spots of 200 near-duplicate rows each, 2 centres 1e-4 apart at each, 20 far away. */
+  private static DataMatrix spots(double[] centres) {
+    Random random = new Random(5);
+    int spots = 10;
+    double[] values = new double[spots * 200 * COLUMNS];
+    for (int s = 0; s < spots; s++) {
+      double[] spot = new double[COLUMNS];
+      for (int j = 0; j < COLUMNS; j++) {
+        spot[j] = 1000 * random.nextDouble();
+      }
+      for (int r = 0; r < 200; r++) {
+        for (int j = 0; j < COLUMNS; j++) {
+          values[(s * 200 + r) * COLUMNS + j] = spot[j] + 1e-7 * random.nextGaussian();
+        }
+      }
+      System.arraycopy(spot, 0, centres, 2 * s * COLUMNS, COLUMNS);
+      System.arraycopy(spot, 0, centres, (2 * s + 1) * COLUMNS, COLUMNS);
+      centres[2 * s * COLUMNS] += 1e-4;
+      centres[(2 * s + 1) * COLUMNS] -= 1.1e-4;
+    }
+    for (int c = 2 * spots; c < centres.length / COLUMNS; c++) {
+      for (int j = 0; j < COLUMNS; j++) {
+        centres[c * COLUMNS + j] = 5000 * random.nextDouble();
+      }
+    }
+    return DataMatrix.of(spots * 200, COLUMNS, values);
+  }
+
+  @Test
+  void nearDuplicateRowsBetweenCloseCentresHaveSeveralCandidates() {
+    double[] centres = new double[40 * COLUMNS];
+    DataMatrix data = spots(centres);
+    assertTrue(FloatFilterProbe.severalShare(data, centres) > 0.9);
+  }
+
+  @Test
+  void separatedBlobsHaveOneCandidate() throws Exception {
+    DataMatrix data = TestData.blobs(3, 5000, COLUMNS, 40, 1.0, false);
+    double[] centres = Arrays.copyOf(data.values(), 40 * COLUMNS);
+    assertTrue(FloatFilterProbe.severalShare(data, centres) < FloatFilterProbe.MOST_SEVERAL);
+    KMeansResult auto = new KMeans(KMeansSettings.DEFAULTS.withMaxIterations(3)).fit(data, centres);
+    Algorithm expected =
+        BlockSweeps.vectorKernel()
+            ? Algorithm.LLOYD
+            : Algorithm.withoutVectorKernel(data.rows(), COLUMNS, 40, 512L << 20);
+    assertEquals(expected, auto.algorithm());
+  }
+
+  @Test
+  void autoKeepsTheBoundsWhereTheFloatEstimatesCannotSeparateTheRows() throws Exception {
+    double[] centres = new double[40 * COLUMNS];
+    DataMatrix data = spots(centres);
+    KMeansSettings settings =
+        KMeansSettings.DEFAULTS
+            .withEmptyClusterPolicy(EmptyClusterPolicy.KEEP)
+            .withMaxIterations(5);
+    KMeansResult auto = new KMeans(settings).fit(data, centres);
+    KMeansResult lloyd = new KMeans(settings.withAlgorithm(Algorithm.LLOYD)).fit(data, centres);
+    // Without the vector kernel, 40 centres never called for Lloyd.
+    assertEquals(
+        Algorithm.withoutVectorKernel(data.rows(), COLUMNS, 40, settings.elkanBudgetBytes()),
+        auto.algorithm());
+    assertEquals(lloyd.iterations(), auto.iterations());
+    assertArrayEquals(lloyd.labels(), auto.labels());
+    assertArrayEquals(lloyd.centres(), auto.centres());
+  }
+
+  @Test
+  void whereAutoMayKeepTheBoundsTheMemoryEstimateCountsThem() {
+    KMeansSettings settings = KMeansSettings.DEFAULTS;
+    MemoryEstimate estimate = MemoryEstimate.of(100_000, 16, 64, settings);
+    Algorithm fallback =
+        Algorithm.withoutVectorKernel(100_000, 16, 64, settings.elkanBudgetBytes());
+    assertTrue(estimate.boundsBytes() >= fallback.boundsBytes(100_000, 16, 64));
+  }
+}
