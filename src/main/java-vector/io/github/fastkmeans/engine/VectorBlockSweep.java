@@ -63,6 +63,21 @@ final class VectorBlockSweep extends BlockSweep {
   private static final double LARGEST_SPREAD = 0x1p400;
 
   /**
+   * Once the frame is set, moved centres whose largest norm lies outside [2^-60, 2^40] are not
+   * estimated: the frame no longer fits them (centres that shrank or spread out 2^40 times and more
+   * since the first pass).
+   */
+  private static final double SMALLEST_MOVED_NORM = 0x1p-60;
+
+  private static final double LARGEST_MOVED_NORM = 0x1p40;
+
+  /**
+   * The moved rows are kept for later passes only while they take at most this share of the heap
+   * left.
+   */
+  private static final double ROWS_SHARE_OF_FREE_HEAP = 0.25;
+
+  /**
    * A moved row farther than this from the origin (2^40 times the centres' spread) is not
    * estimated: its squares would approach float's range, and its exact distances double's.
    */
@@ -74,8 +89,23 @@ final class VectorBlockSweep extends BlockSweep {
   /** The squared norm of every moved centre, then infinity for the padding. */
   private final float[] squaredNorms;
 
-  /** The centres' mean: the origin of the moved values. */
+  /**
+   * The origin of the moved values: the mean of the first centres that could be estimated. It is
+   * kept with the scale for the whole fit, so that the rows, moved once, serve every pass.
+   */
   private final double[] mean;
+
+  /** Whether {@link #mean} and {@link #scale} are set. */
+  private boolean frameSet;
+
+  /**
+   * The fit's rows, moved, blocks of {@link #blockRows} rows column by column as in a block's
+   * estimates; null until the first block of a fit, or when they would take too much memory.
+   */
+  private volatile MovedRows movedRows;
+
+  /** Whether keeping the moved rows was decided for this fit. */
+  private boolean movedRowsDecided;
 
   /** Twice the error bound of an estimate per square of {@code ||x'|| + max ||c'||}. */
   private final double twiceErrorPerSquare;
@@ -123,26 +153,9 @@ final class VectorBlockSweep extends BlockSweep {
 
   @Override
   void update(double[] centres, double[] norms) {
-    Arrays.fill(mean, 0);
-    for (int c = 0; c < k; c++) {
-      for (int j = 0; j < columns; j++) {
-        mean[j] += centres[c * columns + j];
-      }
+    if (!frameSet) {
+      setFrame(centres);
     }
-    for (int j = 0; j < columns; j++) {
-      mean[j] /= k;
-    }
-    double spread = 0;
-    for (int c = 0; c < k; c++) {
-      double squared = 0;
-      for (int j = 0; j < columns; j++) {
-        double difference = centres[c * columns + j] - mean[j];
-        squared += difference * difference;
-      }
-      spread = Math.max(spread, Math.sqrt(squared));
-    }
-    estimable = spread >= SMALLEST_SPREAD && spread <= LARGEST_SPREAD;
-    scale = estimable ? Math.scalb(1.0, -Math.getExponent(spread)) : 1;
     double largest = 0;
     for (int c = 0; c < k; c++) {
       int groupStart = (c / GROUP) * columns * GROUP + c % GROUP;
@@ -157,14 +170,45 @@ final class VectorBlockSweep extends BlockSweep {
       largest = Math.max(largest, Math.sqrt(squared));
     }
     largestNorm = largest;
+    estimable = frameSet && largest >= SMALLEST_MOVED_NORM && largest <= LARGEST_MOVED_NORM;
+  }
+
+  /**
+   * Sets the frame from {@code centres} when their spread allows it: the origin at their mean, the
+   * scale that puts the farthest at a distance between 1 and 2.
+   */
+  private void setFrame(double[] centres) {
+    double[] centre = new double[columns];
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j < columns; j++) {
+        centre[j] += centres[c * columns + j];
+      }
+    }
+    for (int j = 0; j < columns; j++) {
+      centre[j] /= k;
+    }
+    double spread = 0;
+    for (int c = 0; c < k; c++) {
+      spread =
+          Math.max(
+              spread,
+              Math.sqrt(SquaredEuclidean.distance(centre, 0, centres, c * columns, columns)));
+    }
+    if (spread >= SMALLEST_SPREAD && spread <= LARGEST_SPREAD) {
+      System.arraycopy(centre, 0, mean, 0, columns);
+      scale = Math.scalb(1.0, -Math.getExponent(spread));
+      frameSet = true;
+    }
   }
 
   @Override
   int blockRows() {
     // The block's moved rows fit the first-level cache (16 KB), its estimates the second (256
-    // KB), in whole tiles; at most four tiles, at least one.
+    // KB): one, two or four tiles, so that blocks from a chunk's start (512 rows) meet the kept
+    // rows' blocks.
     int rows = Math.min(4096 / columns, 65536 / (groupCount * GROUP));
-    return Math.max(TILE_ROWS, Math.min(4 * TILE_ROWS, rows - rows % TILE_ROWS));
+    int tiles = rows >= 4 * TILE_ROWS ? 4 : rows >= 2 * TILE_ROWS ? 2 : 1;
+    return tiles * TILE_ROWS;
   }
 
   @Override
@@ -182,28 +226,101 @@ final class VectorBlockSweep extends BlockSweep {
       return;
     }
     int padded = (rows + TILE_ROWS - 1) / TILE_ROWS * TILE_ROWS;
-    move(values, offset, rows, padded, block);
+    MovedRows kept = keptRows(values, firstNorm, rows, block.stride);
+    int index = firstNorm / block.stride;
+    // The rows are moved here unless kept from an earlier pass; kept, they are moved once, into
+    // their place among the kept rows (the same code either way, so the JIT compiles it once).
+    float[] moved = kept == null ? block.block : kept.values;
+    int base = kept == null ? 0 : index * block.stride * columns;
+    float[] norms = kept == null ? block.blockNorms : kept.squaredNorms;
+    int normsAt = kept == null ? 0 : firstNorm;
+    if (kept == null || !kept.filled[index]) {
+      move(values, offset, rows, padded, moved, base, block.stride);
+      for (int tile = 0; tile < padded; tile += TILE_ROWS) {
+        squaredNorms(moved, base, block.stride, tile, norms, normsAt + tile);
+      }
+      if (kept != null) {
+        kept.filled[index] = true;
+      }
+    }
+    if (kept != null) {
+      System.arraycopy(kept.squaredNorms, firstNorm, block.blockNorms, 0, padded);
+    }
     for (int tile = 0; tile < padded; tile += TILE_ROWS) {
-      norms(block, tile);
+      bounds(block, tile);
       for (int g = 0; g < groupCount; g++) {
-        dotProducts(block, tile, g);
+        dotProducts(block, moved, base, tile, g);
       }
       filter(block, tile);
     }
   }
 
   /**
-   * Moves and scales the block's rows into {@code block.block}, column by column; the rows from
-   * {@code rows} to {@code padded} are NaN.
+   * The fit's kept moved rows, where the block of {@code rows} rows from row {@code firstRow} of
+   * {@code values} is one of their blocks of {@code blockRows}; null where it is not, or where no
+   * rows are kept. The first call of a fit decides whether to keep them: when they take at most
+   * {@link #ROWS_SHARE_OF_FREE_HEAP} of the heap left; they are the same rows, so the choice
+   * changes only the time.
    */
-  private void move(double[] values, int offset, int rows, int padded, FloatEstimates block) {
-    float[] moved = block.block;
-    int stride = block.stride;
+  private MovedRows keptRows(double[] values, int firstRow, int rows, int blockRows) {
+    int total = values.length / columns;
+    if (firstRow % blockRows != 0 || rows != Math.min(blockRows, total - firstRow)) {
+      return null;
+    }
+    MovedRows kept = movedRows;
+    if (kept == null && !movedRowsDecided) {
+      kept = decideMovedRows(values, total, blockRows);
+    }
+    return kept != null && kept.source == values && kept.blockRows == blockRows ? kept : null;
+  }
+
+  private synchronized MovedRows decideMovedRows(double[] values, int total, int blockRows) {
+    if (!movedRowsDecided) {
+      long slots = (long) (total + blockRows - 1) / blockRows * blockRows;
+      long bytes = 4 * slots * (columns + 1);
+      Runtime runtime = Runtime.getRuntime();
+      long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+      if (slots * columns < Integer.MAX_VALUE && bytes <= ROWS_SHARE_OF_FREE_HEAP * free) {
+        movedRows = new MovedRows(values, (int) slots, columns, blockRows);
+      }
+      movedRowsDecided = true;
+    }
+    return movedRows;
+  }
+
+  /** A fit's rows moved and scaled once, with their squared norms, filled block by block. */
+  private static final class MovedRows {
+    private final double[] source;
+    private final int blockRows;
+    private final float[] values;
+    private final float[] squaredNorms;
+
+    /**
+     * Per block, whether it is filled: set by the thread that fills it in the first pass, read in
+     * later passes, which start after that pass ended.
+     */
+    private final boolean[] filled;
+
+    private MovedRows(double[] source, int slots, int columns, int blockRows) {
+      this.source = source;
+      this.blockRows = blockRows;
+      this.values = new float[slots * columns];
+      this.squaredNorms = new float[slots];
+      this.filled = new boolean[slots / blockRows];
+    }
+  }
+
+  /**
+   * Moves and scales the block's rows into {@code moved} from {@code base}, column by column, a
+   * {@code stride} apart; the rows from {@code rows} to {@code padded} are NaN.
+   */
+  private void move(
+      double[] values, int offset, int rows, int padded, float[] moved, int base, int stride) {
     // Column by column: the stores run on, and the loads (a row apart) stay in the first-level
     // cache. Either order takes about as long as reading the rows from memory.
     for (int j = 0; j < columns; j++) {
       double origin = mean[j];
-      int to = j * stride;
+      int to = base + j * stride;
       for (int r = 0, from = offset + j; r < rows; r++, from += columns) {
         moved[to + r] = (float) ((values[from] - origin) * scale);
       }
@@ -211,25 +328,33 @@ final class VectorBlockSweep extends BlockSweep {
     // Padding: NaN values, whose NaN norms leave them no bound and no estimate within reach.
     for (int r = rows; r < padded; r++) {
       for (int j = 0; j < columns; j++) {
-        moved[j * stride + r] = Float.NaN;
+        moved[base + j * stride + r] = Float.NaN;
       }
     }
   }
 
   /**
-   * Sets the squared norm of each of the tile's moved rows from {@code tile} and twice its
-   * estimates' error bound, NaN where no bound holds (padding included).
+   * Writes the squared norms of the tile's moved rows from {@code tile} (in {@code moved} from
+   * {@code base}, columns a {@code stride} apart) into {@code norms} from {@code at}.
    */
-  private void norms(FloatEstimates block, int tile) {
-    float[] moved = block.block;
-    int stride = block.stride;
-    for (int at = tile; at < tile + TILE_ROWS; at += LANES) {
+  private void squaredNorms(float[] moved, int base, int stride, int tile, float[] norms, int at) {
+    for (int lane = 0; lane < TILE_ROWS; lane += LANES) {
       FloatVector squared = FloatVector.zero(SPECIES);
       for (int j = 0; j < columns; j++) {
-        FloatVector value = FloatVector.fromArray(SPECIES, moved, j * stride + at);
+        FloatVector value = FloatVector.fromArray(SPECIES, moved, base + j * stride + tile + lane);
         squared = value.fma(value, squared);
       }
-      squared.intoArray(block.blockNorms, at);
+      squared.intoArray(norms, at + lane);
+    }
+  }
+
+  /**
+   * Sets twice the error bound of the estimates of the tile's rows from {@code tile}, from their
+   * squared norms: NaN where no bound holds (padding included).
+   */
+  private void bounds(FloatEstimates block, int tile) {
+    for (int at = tile; at < tile + TILE_ROWS; at += LANES) {
+      FloatVector squared = FloatVector.fromArray(SPECIES, block.blockNorms, at);
       FloatVector span = squared.sqrt().add((float) largestNorm);
       FloatVector twiceError = span.mul(span).mul((float) twiceErrorPerSquare);
       // No bound for a row too far away; a NaN norm (padding) gives a NaN bound by itself.
@@ -244,8 +369,7 @@ final class VectorBlockSweep extends BlockSweep {
    * Writes -2 times the dot products of the tile's rows from {@code tile} with the centres of group
    * {@code g} into {@code block.values}.
    */
-  private void dotProducts(FloatEstimates block, int tile, int g) {
-    float[] moved = block.block;
+  private void dotProducts(FloatEstimates block, float[] moved, int base, int tile, int g) {
     int stride = block.stride;
     FloatVector sum00 = FloatVector.zero(SPECIES);
     FloatVector sum01 = sum00;
@@ -265,7 +389,7 @@ final class VectorBlockSweep extends BlockSweep {
     FloatVector sum17 = sum00;
     int start = g * columns * GROUP;
     for (int j = 0; j < columns; j++) {
-      int rowsAt = j * stride + tile;
+      int rowsAt = base + j * stride + tile;
       FloatVector rows0 = FloatVector.fromArray(SPECIES, moved, rowsAt);
       FloatVector rows1 = FloatVector.fromArray(SPECIES, moved, rowsAt + LANES);
       int at = start + j * GROUP;

@@ -36,6 +36,9 @@ final class BlockSweeps {
    */
   static final String WARM_UP_PROPERTY = "fastkmeans.vectorKernel.warmUp";
 
+  /** The columns of the warm-up's block: few, so that its calls before compilation are short. */
+  private static final int COLUMNS_WARMED = 8;
+
   /** A warm-up call on the probe block took less than this once the JIT compiled the kernel. */
   private static final long COMPILED_NANOS_PER_CALL = 5_000;
 
@@ -95,38 +98,43 @@ final class BlockSweeps {
    * compiles it without a fit waiting on the uncompiled code; then lets fits use it.
    */
   private static void warmUp() {
-    BlockSweep sweep = vector(16, 32);
+    BlockSweep sweep = vector(16, COLUMNS_WARMED);
     int rows = 9;
-    double[] values = new double[rows * 32];
+    double[] values = new double[rows * COLUMNS_WARMED];
     for (int i = 0; i < values.length; i++) {
       values[i] = i % 7;
     }
-    double[] centres = new double[16 * 32];
+    double[] centres = new double[16 * COLUMNS_WARMED];
     for (int i = 0; i < centres.length; i++) {
       centres[i] = i % 5;
     }
     double[] centreNorms = new double[16];
     for (int c = 0; c < 16; c++) {
-      centreNorms[c] = CentreColumns.squaredNorm(centres, c * 32, 32);
+      centreNorms[c] = CentreColumns.squaredNorm(centres, c * COLUMNS_WARMED, COLUMNS_WARMED);
     }
     double[] rowNorms = new double[rows];
     for (int r = 0; r < rows; r++) {
-      rowNorms[r] = CentreColumns.squaredNorm(values, r * 32, 32);
+      rowNorms[r] = CentreColumns.squaredNorm(values, r * COLUMNS_WARMED, COLUMNS_WARMED);
     }
     sweep.update(centres, centreNorms);
     BlockSweep.Estimates estimates = sweep.newEstimates(rows);
-    // Enough calls for the JIT's counters to ask for a compilation (C2's thresholds count a few
-    // thousand calls and loop turns); then a few calls now and then, to see whether it is done.
-    for (int call = 0; call < 2000; call++) {
-      sweep.estimate(values, 0, rows, rowNorms, 0, estimates);
+    // A second copy of the rows: a kernel may keep the rows it met first and read them there
+    // after; the copy it did not keep takes the way of rows met once, so both ways get compiled.
+    double[] copy = values.clone();
+    // Enough calls for the JIT's counters to ask for a compilation (C2's thresholds count about
+    // 5,000 calls, fewer with many loop turns); then a batch now and then, to see whether it is
+    // done, large enough that the count keeps rising while the compiler works.
+    for (int call = 0; call < 5000; call++) {
+      sweep.estimate(call % 2 == 0 ? values : copy, 0, rows, rowNorms, 0, estimates);
+      sweep.nextCandidate(estimates, call % rows, 0);
     }
     long started = System.nanoTime();
     while (System.nanoTime() - started < WARM_UP_LIMIT_NANOS) {
       long batch = System.nanoTime();
-      for (int call = 0; call < 10; call++) {
-        sweep.estimate(values, 0, rows, rowNorms, 0, estimates);
+      for (int call = 0; call < 50; call++) {
+        sweep.estimate(call % 2 == 0 ? values : copy, 0, rows, rowNorms, 0, estimates);
       }
-      if ((System.nanoTime() - batch) / 10 < COMPILED_NANOS_PER_CALL) {
+      if ((System.nanoTime() - batch) / 50 < COMPILED_NANOS_PER_CALL) {
         VECTOR_COMPILED.set(true);
         return;
       }

@@ -153,6 +153,55 @@ class BlockSweepTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("kernels")
+  void passAfterPassOverTheSameRowsTheCentresMayMoveFarAndShrink(
+      String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
+    // Whole blocks from the first row, as a fit's passes sweep them: a kernel may keep the rows
+    // it prepared in the first pass, and must follow the centres wherever they go.
+    int columns = 6;
+    int k = 37;
+    Random random = new Random(12);
+    BlockSweep sweep = kernel.apply(k, columns);
+    CentreColumns table = new CentreColumns(k, columns, sweep);
+    double[] centres = new double[k * columns];
+    for (int i = 0; i < centres.length; i++) {
+      centres[i] = random.nextGaussian();
+    }
+    table.update(centres);
+    CentreColumns.BlockScratch scratch = table.newBlockScratch();
+    int rows = 5 * scratch.rows + 7;
+    double[] values = new double[rows * columns];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextGaussian() * (i % 7 == 0 ? 30 : 1);
+    }
+    double[] rowNorms = new double[rows];
+    for (int row = 0; row < rows; row++) {
+      rowNorms[row] = CentreColumns.squaredNorm(values, row * columns, columns);
+    }
+    double[] shifts = {0, 20, 1e-3, -5e3, 1e-9};
+    for (int pass = 0; pass < shifts.length; pass++) {
+      if (pass > 0) {
+        for (int i = 0; i < centres.length; i++) {
+          // Far away, then shrunk around a row, then back: the first pass's frame no longer fits.
+          centres[i] = shifts[pass] * random.nextGaussian() + values[i % values.length];
+        }
+        table.update(centres);
+      }
+      for (int first = 0; first < rows; first += scratch.rows) {
+        int block = Math.min(scratch.rows, rows - first);
+        table.nearestOfBlock(values, first, block, rowNorms, scratch);
+        for (int r = 0; r < block; r++) {
+          int row = first + r;
+          assertEquals(
+              SquaredEuclidean.nearest(values, row * columns, centres, k, columns),
+              scratch.nearest[r],
+              name + ", pass " + pass + ", row " + row);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kernels")
   void onSeparatedDataAlmostEveryRowHasASingleCandidate(
       String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
     // The filter must filter: rows far from the origin, 40 columns, 64 centres 1 apart or more.
