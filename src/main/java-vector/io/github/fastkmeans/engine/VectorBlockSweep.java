@@ -21,16 +21,18 @@ import jdk.incubator.vector.VectorSpecies;
  * few. A row whose second smallest estimate lies beyond its reach has a single candidate, its
  * nearest centre, and needs nothing more.
  *
- * <p>Rows and centres are first moved so that the centres' mean is the origin and scaled by a power
- * of two so that the farthest centre lies at a distance between 1 and 2: distances do not change
- * (up to the exact scale), the values keep every bit float can hold of their differences, and
- * nothing overflows or falls to float's subnormal range. Each estimate is then within {@code (d +
- * 5) 2^-24 (||x'|| + max ||c'||)^2} of the exact distance (scaled), where x' and c' are the moved
- * rows and centres (Higham, Accuracy and Stability of Numerical Algorithms, 3.1): d roundings for a
- * row's norm and for its dot products, in any order, three for a centre's norm, the sum and the
- * difference, two for the rounding of the moved values to float. The bound used is {@code (d + 10)
- * 2^-24 (...)^2}: the rest covers the double roundings of the exact distances, the subnormal range,
- * and the float sum that makes the reach.
+ * <p>Rows and centres are first moved so that the mean of the fit's first centres is the origin and
+ * scaled by a power of two so that the farthest of them lies at a distance between 1 and 2:
+ * distances do not change (up to the exact scale), the values keep every bit float can hold of
+ * their differences, and nothing overflows or falls to float's subnormal range. The frame is kept
+ * for the whole fit, so that each row is moved once when memory allows ({@link MovedRows}); centres
+ * that leave its range are swept exactly. Each estimate is then within {@code (d + 5) 2^-24 (||x'||
+ * + max ||c'||)^2} of the exact distance (scaled), where x' and c' are the moved rows and centres
+ * (Higham, Accuracy and Stability of Numerical Algorithms, 3.1): d roundings for a row's norm and
+ * for its dot products, in any order, three for a centre's norm, the sum and the difference, two
+ * for the rounding of the moved values to float. The bound used is {@code (d + 10) 2^-24 (...)^2}:
+ * the rest covers the double roundings of the exact distances, the subnormal range, and the float
+ * sum that makes the reach.
  *
  * <p>The centres are laid out in groups of eight, times -2: centre {@code g * 8 + i}, column j, at
  * {@code groups[(g * columns + j) * 8 + i]}, so a tile reads its centres in order. The last group
@@ -286,28 +288,6 @@ final class VectorBlockSweep extends BlockSweep {
       movedRowsDecided = true;
     }
     return movedRows;
-  }
-
-  /** A fit's rows moved and scaled once, with their squared norms, filled block by block. */
-  private static final class MovedRows {
-    private final double[] source;
-    private final int blockRows;
-    private final float[] values;
-    private final float[] squaredNorms;
-
-    /**
-     * Per block, whether it is filled: set by the thread that fills it in the first pass, read in
-     * later passes, which start after that pass ended.
-     */
-    private final boolean[] filled;
-
-    private MovedRows(double[] source, int slots, int columns, int blockRows) {
-      this.source = source;
-      this.blockRows = blockRows;
-      this.values = new float[slots * columns];
-      this.squaredNorms = new float[slots];
-      this.filled = new boolean[slots / blockRows];
-    }
   }
 
   /**
