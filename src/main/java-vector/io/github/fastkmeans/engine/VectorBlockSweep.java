@@ -52,9 +52,6 @@ final class VectorBlockSweep extends BlockSweep {
   /** The centres of a tile. */
   private static final int GROUP = 8;
 
-  /** The unit roundoff of float. */
-  private static final double ROUNDING = 0x1p-24;
-
   /**
    * Centres spread less than this from their mean, or more than {@link #LARGEST_SPREAD}: the exact
    * distances that check the estimates would fall near double's subnormal range, whose rounding is
@@ -143,7 +140,8 @@ final class VectorBlockSweep extends BlockSweep {
     this.mean = new double[columns];
     // Computed in float from the row's norm in float, the bound may fall short by up to (2d + 6)
     // roundings of its own: the factor makes up for them.
-    this.twiceErrorPerSquare = 2 * (columns + 10) * ROUNDING * (1 + (columns + 8) * 0x1p-22);
+    this.twiceErrorPerSquare =
+        2 * FloatFrame.errorPerSquare(columns) * (1 + (columns + 8) * 0x1p-22);
   }
 
   @Override
@@ -180,22 +178,8 @@ final class VectorBlockSweep extends BlockSweep {
    * scale that puts the farthest at a distance between 1 and 2.
    */
   private void setFrame(double[] centres) {
-    double[] centre = new double[columns];
-    for (int c = 0; c < k; c++) {
-      for (int j = 0; j < columns; j++) {
-        centre[j] += centres[c * columns + j];
-      }
-    }
-    for (int j = 0; j < columns; j++) {
-      centre[j] /= k;
-    }
-    double spread = 0;
-    for (int c = 0; c < k; c++) {
-      spread =
-          Math.max(
-              spread,
-              Math.sqrt(SquaredEuclidean.distance(centre, 0, centres, c * columns, columns)));
-    }
+    double[] centre = FloatFrame.meanOf(centres, k, columns);
+    double spread = FloatFrame.spread(centre, centres, k, columns);
     if (spread >= SMALLEST_SPREAD && spread <= LARGEST_SPREAD) {
       System.arraycopy(centre, 0, mean, 0, columns);
       scale = Math.scalb(1.0, -Math.getExponent(spread));

@@ -35,20 +35,9 @@ final class FloatFilterProbe {
     int columns = data.columns();
     int k = centres.length / columns;
     double[] values = data.values();
-    double[] mean = new double[columns];
-    for (int c = 0; c < k; c++) {
-      for (int j = 0; j < columns; j++) {
-        mean[j] += centres[c * columns + j];
-      }
-    }
-    for (int j = 0; j < columns; j++) {
-      mean[j] /= k;
-    }
-    double spread = 0;
-    for (int c = 0; c < k; c++) {
-      spread = Math.max(spread, distanceFrom(mean, centres, c * columns, columns));
-    }
-    double perSquare = (columns + 10) * 0x1p-24;
+    double[] mean = FloatFrame.meanOf(centres, k, columns);
+    double spread = FloatFrame.spread(mean, centres, k, columns);
+    double perSquare = FloatFrame.errorPerSquare(columns);
     long wanted = SAMPLE_WORK / ((long) k * columns);
     int sampled =
         (int) Math.min(data.rows(), Math.max(FEWEST_SAMPLED, Math.min(MOST_SAMPLED, wanted)));
@@ -66,16 +55,11 @@ final class FloatFilterProbe {
           second = d;
         }
       }
-      double span = distanceFrom(mean, values, offset, columns) + spread;
+      double span = FloatFrame.distance(mean, values, offset, columns) + spread;
       if (second - nearest <= 2 * perSquare * span * span) {
         several++;
       }
     }
     return several / (double) sampled;
-  }
-
-  /** The Euclidean distance from {@code point} to the row at {@code values[offset]}. */
-  private static double distanceFrom(double[] point, double[] values, int offset, int columns) {
-    return Math.sqrt(SquaredEuclidean.distance(point, 0, values, offset, columns));
   }
 }
