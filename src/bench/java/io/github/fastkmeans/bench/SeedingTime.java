@@ -78,35 +78,38 @@ public final class SeedingTime {
                 .centres());
   }
 
-  /** Times {@code step} on 1 and 2 threads: the fastest of {@code runs} after as many warm-ups. */
+  /**
+   * Times {@code step} on 1 and 2 threads: the fastest of {@code runs} after as many warm-ups, the
+   * two thread counts taking turns, so that both run the code the JIT has compiled by then.
+   */
   private static void time(String name, int runs, Step step) throws InterruptedException {
-    double[] reference = null;
-    double oneThread = 0;
-    for (int threads : new int[] {1, 2}) {
-      double best = Double.POSITIVE_INFINITY;
-      double[] centres = null;
-      for (int run = 0; run < 2 * runs; run++) {
+    int[] threadCounts = {1, 2};
+    double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    double[][] centres = new double[2][];
+    for (int run = 0; run < 2 * runs; run++) {
+      for (int t = 0; t < 2; t++) {
         long start = System.nanoTime();
-        centres = step.centres(threads);
+        centres[t] = step.centres(threadCounts[t]);
         if (run >= runs) {
-          best = Math.min(best, (System.nanoTime() - start) / 1e9);
+          best[t] = Math.min(best[t], (System.nanoTime() - start) / 1e9);
         }
       }
-      boolean same = reference == null || Arrays.equals(reference, centres);
-      if (reference == null) {
-        reference = centres;
-        oneThread = best;
-      }
+    }
+    for (int t = 0; t < 2; t++) {
       System.out.printf(
           Locale.ROOT,
           "%s on %d thread(s): %.3f s (best of %d)%s%n",
           name,
-          threads,
-          best,
+          threadCounts[t],
+          best[t],
           runs,
-          threads == 1
+          t == 0
               ? ""
-              : String.format(Locale.ROOT, ", %.2fx, same centres: %s", oneThread / best, same));
+              : String.format(
+                  Locale.ROOT,
+                  ", %.2fx, same centres: %s",
+                  best[0] / best[t],
+                  Arrays.equals(centres[0], centres[t])));
     }
   }
 }

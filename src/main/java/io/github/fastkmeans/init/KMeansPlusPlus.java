@@ -23,11 +23,10 @@ import java.util.Random;
  * <p>D. Arthur, S. Vassilvitskii, "k-means++: the advantages of careful seeding", SODA 2007. The
  * greedy trials follow scikit-learn's implementation.
  *
- * <p><b>Threads.</b> Each trial's distances are computed on all threads, chunk by chunk, up to
- * {@link #CANDIDATES_PER_PASS} trials in one pass over the data; each trial's potential is then
- * summed on one thread in row order (the sums of a pass's trials in one loop), so the centres do
- * not depend on the number of threads (and are those of a single-threaded run of one trial per
- * pass, bit for bit).
+ * <p><b>Threads.</b> Every pass runs on all threads, chunk by chunk ({@link RowChunks}), up to
+ * {@link #CANDIDATES_PER_PASS} trials in one pass over the data. A potential is the sum of its
+ * chunks' sums, each in row order, added in chunk order, and the draws walk the same chunks (see
+ * {@link ChunkPotential}): the centres do not depend on the number of threads.
  */
 public final class KMeansPlusPlus implements Initializer {
 
@@ -38,10 +37,9 @@ public final class KMeansPlusPlus implements Initializer {
    * Trials measured in one pass over the data: each row is then read once for several candidates,
    * where a pass per trial reads the whole matrix again each time (a pass is bound by memory
    * bandwidth on large data, which a second thread does not double). Each costs a per-row array.
-   * Four, not three: up to k = 54 (4 trials a centre) one pass then measures them all, and the
-   * pass's potentials are summed two by two on two threads, not three and one (KDD Cup 10%, k = 20,
-   * fastest of 25 runs: 0.29-0.31 s on 1 thread and 0.19 s on 2, against 0.34 s and 0.22 s). At
-   * most four: {@link #weightedSums} takes a pass's potentials in one loop.
+   * Four, not three: up to k = 54 (4 trials a centre) one pass then measures them all (KDD Cup 10%,
+   * k = 20, fastest of 25 runs: 0.29-0.31 s on 1 thread and 0.19 s on 2, against 0.34 s and 0.22
+   * s).
    */
   static final int CANDIDATES_PER_PASS = 4;
 
@@ -85,105 +83,108 @@ public final class KMeansPlusPlus implements Initializer {
     int rows = data.rows();
     int columns = data.columns();
     double[] values = data.values();
+    // Each row's distance to its nearest centre so far, and that centre: all start at centre 0.
     double[] nearest = new double[rows];
-    double[] first = nearest;
+    int[] owner = new int[rows];
+    ChunkPotential firstPotential = new ChunkPotential(chunks);
     runner.run(
         0,
         chunks.count(),
         (chunk, slot) -> {
           for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
-            first[row] = SquaredEuclidean.distance(values, row * columns, centres, 0, columns);
+            nearest[row] = SquaredEuclidean.distance(values, row * columns, centres, 0, columns);
           }
+          firstPotential.sumChunk(data, nearest, chunk);
         });
-    // The centre each row's nearest distance was measured to: all start at centre 0.
-    int[] owner = new int[rows];
-    double[] cumulative = new double[rows];
-    double[][] closest = new double[CANDIDATES_PER_PASS][rows];
+    ChunkPotential potential = firstPotential;
+    Trial[] trials = new Trial[CANDIDATES_PER_PASS];
+    for (int g = 0; g < CANDIDATES_PER_PASS; g++) {
+      trials[g] = new Trial(chunks);
+    }
+    Trial best = new Trial(chunks);
     double[][] reach = new double[CANDIDATES_PER_PASS][k];
-    double[] potentials = new double[CANDIDATES_PER_PASS];
-    double[] bestNearest = new double[rows];
-    int trials = trials(k);
-    double potential = WeightedDraw.runningTotals(data, nearest, cumulative);
+    int trialCount = trials(k);
     for (int c = 1; c < k; c++) {
-      if (!(potential > 0)) {
+      if (!(potential.total() > 0)) {
         // Every weighted row already sits on a centre: only repeats are left to choose.
         Rows.copyRow(data, WeightedDraw.rowByWeight(data, random), centres, c);
         continue;
       }
-      int bestRow = -1;
-      double bestPotential = Double.POSITIVE_INFINITY;
-      for (int trial = 0; trial < trials; trial += CANDIDATES_PER_PASS) {
+      boolean chosen = false;
+      for (int trial = 0; trial < trialCount; trial += CANDIDATES_PER_PASS) {
         // Each pass over the data: where an interrupt is seen within a pass's time.
         Interruption.check("k-means++");
-        int group = Math.min(CANDIDATES_PER_PASS, trials - trial);
+        int group = Math.min(CANDIDATES_PER_PASS, trialCount - trial);
         // The draws come first, in trial order, as they would one trial at a time: nothing else
         // takes from the random between them.
         int[] candidates = new int[group];
         for (int g = 0; g < group; g++) {
-          candidates[g] = WeightedDraw.index(cumulative, random);
+          candidates[g] = potential.draw(data, nearest, random);
+          trials[g].candidate = candidates[g];
         }
         measureReach(values, columns, candidates, centres, c, reach, runner);
-        passCandidates(values, columns, candidates, nearest, owner, reach, closest, chunks, runner);
-        // Each candidate's potential is one sum in row order, the same for any number of threads.
-        weightedSums(data, closest, group, potentials);
+        passCandidates(data, nearest, owner, reach, trials, group, chunks, runner);
         for (int g = 0; g < group; g++) {
           // The first candidate is taken even if its potential overflowed to infinity.
-          if (bestRow < 0 || potentials[g] < bestPotential) {
-            bestPotential = potentials[g];
-            bestRow = candidates[g];
-            double[] distances = closest[g];
-            closest[g] = bestNearest;
-            bestNearest = distances;
+          if (!chosen || trials[g].potential.total() < best.potential.total()) {
+            chosen = true;
+            Trial better = trials[g];
+            trials[g] = best;
+            best = better;
           }
         }
       }
-      Rows.copyRow(data, bestRow, centres, c);
-      // The next draws' running totals and the rows the new centre takes, side by side.
-      int chosen = c;
-      double[] before = nearest;
-      double[] after = bestNearest;
-      double[] total = new double[1];
-      runner.run(
-          0,
-          2,
-          (task, slot) -> {
-            if (task == 0) {
-              total[0] = WeightedDraw.runningTotals(data, after, cumulative);
-            } else {
-              takeOwnership(chosen, before, after, owner);
-            }
-          });
-      potential = total[0];
-      nearest = after;
-      bestNearest = before;
+      Rows.copyRow(data, best.candidate, centres, c);
+      best.apply(c, nearest, owner, runner);
+      ChunkPotential before = potential;
+      potential = best.potential;
+      best.potential = before;
     }
     return centres;
   }
 
   /**
-   * Sets {@code sums[g]} to the sum of weight times {@code distances[g]}, in row order, for g below
-   * {@code count} (at most four). The four sums are taken in one loop: each addition waits for the
-   * one before it in its own sum only, so four sums cost about what one does alone.
+   * One trial's outcome: its candidate row, the rows it would bring nearer with their new
+   * distances, chunk by chunk, and the potential it would leave.
    */
-  private static void weightedSums(
-      DataMatrix data, double[][] distances, int count, double[] sums) {
-    double[] first = distances[0];
-    double[] second = distances[Math.min(1, count - 1)];
-    double[] third = distances[Math.min(2, count - 1)];
-    double[] fourth = distances[Math.min(3, count - 1)];
-    double sum0 = 0;
-    double sum1 = 0;
-    double sum2 = 0;
-    double sum3 = 0;
-    for (int row = 0; row < first.length; row++) {
-      double weight = data.weight(row);
-      sum0 += weight * first[row];
-      sum1 += weight * second[row];
-      sum2 += weight * third[row];
-      sum3 += weight * fourth[row];
+  private static final class Trial {
+    private final RowChunks chunks;
+
+    /** The rows brought nearer, each chunk's from its first row's index on. */
+    final int[] nearerRows;
+
+    /** Their distances to the candidate, at the same indices. */
+    final double[] nearerDistances;
+
+    /** How many rows each chunk has brought nearer. */
+    final int[] nearerCounts;
+
+    int candidate;
+    ChunkPotential potential;
+
+    Trial(RowChunks chunks) {
+      this.chunks = chunks;
+      int rows = chunks.count() == 0 ? 0 : chunks.end(chunks.count() - 1);
+      this.nearerRows = new int[rows];
+      this.nearerDistances = new double[rows];
+      this.nearerCounts = new int[chunks.count()];
+      this.potential = new ChunkPotential(chunks);
     }
-    double[] all = {sum0, sum1, sum2, sum3};
-    System.arraycopy(all, 0, sums, 0, count);
+
+    /** Makes centre {@code c} the nearest of the rows this trial brings nearer, on all threads. */
+    void apply(int c, double[] nearest, int[] owner, ChunkRunner runner)
+        throws InterruptedException {
+      runner.run(
+          0,
+          chunks.count(),
+          (chunk, slot) -> {
+            int start = chunks.start(chunk);
+            for (int i = start; i < start + nearerCounts[chunk]; i++) {
+              nearest[nearerRows[i]] = nearerDistances[i];
+              owner[nearerRows[i]] = c;
+            }
+          });
+    }
   }
 
   /**
@@ -215,55 +216,64 @@ public final class KMeansPlusPlus implements Initializer {
   }
 
   /**
-   * Sets {@code closest[g][row]} to the smaller of {@code nearest[row]} and the row's distance to
-   * candidate g, on all threads. A row whose centre is far enough from the candidate ({@link
-   * SquaredEuclidean#TRIANGLE_FACTOR}) keeps its distance unmeasured: the candidate cannot be
-   * nearer, as measured, so the arrays hold what measuring every distance gives, bit for bit.
+   * Measures trials 0 to {@code group - 1} on all threads: the rows each candidate is nearer to
+   * than their centre so far, and the potential each would leave. A row whose centre is far enough
+   * from the candidate ({@link SquaredEuclidean#TRIANGLE_FACTOR}) is left unmeasured: the candidate
+   * cannot be nearer, as measured, so the outcome is that of measuring every distance, bit for bit.
    * (Elkan's test applied to k-means++: E. Raff, "Exact acceleration of K-Means++ and K-Means‖",
-   * IJCAI 2021.)
+   * IJCAI 2021.) Only the rows brought nearer are written, which keeps a pass's memory traffic to
+   * the rows it reads.
    */
   private static void passCandidates(
-      double[] values,
-      int columns,
-      int[] candidates,
+      DataMatrix data,
       double[] nearest,
       int[] owner,
       double[][] reach,
-      double[][] closest,
+      Trial[] trials,
+      int group,
       RowChunks chunks,
       ChunkRunner runner)
       throws InterruptedException {
-    int group = candidates.length;
+    double[] values = data.values();
+    int columns = data.columns();
     runner.run(
         0,
         chunks.count(),
         (chunk, slot) -> {
-          for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
+          int start = chunks.start(chunk);
+          // Each trial's sum in row order; the trials' sums are independent chains of additions.
+          double[] sums = new double[group];
+          int[] counts = new int[group];
+          int[] offsets = new int[group];
+          for (int g = 0; g < group; g++) {
+            offsets[g] = trials[g].candidate * columns;
+          }
+          for (int row = start; row < chunks.end(chunk); row++) {
             double near = nearest[row];
             // An overflowed distance proves nothing: measure.
             double limit = SquaredEuclidean.TRIANGLE_FACTOR * near;
             boolean provable = near < Double.POSITIVE_INFINITY;
             int centre = owner[row];
+            double weight = data.weight(row);
             for (int g = 0; g < group; g++) {
-              if (provable && reach[g][centre] >= limit) {
-                closest[g][row] = near;
-              } else {
-                double dist =
-                    SquaredEuclidean.distance(
-                        values, row * columns, values, candidates[g] * columns, columns);
-                closest[g][row] = Math.min(near, dist);
+              double distance = near;
+              if (!(provable && reach[g][centre] >= limit)) {
+                double measured =
+                    SquaredEuclidean.distance(values, row * columns, values, offsets[g], columns);
+                if (measured < near) {
+                  distance = measured;
+                  int at = start + counts[g]++;
+                  trials[g].nearerRows[at] = row;
+                  trials[g].nearerDistances[at] = measured;
+                }
               }
+              sums[g] += weight * distance;
             }
           }
+          for (int g = 0; g < group; g++) {
+            trials[g].nearerCounts[chunk] = counts[g];
+            trials[g].potential.setChunk(chunk, sums[g]);
+          }
         });
-  }
-
-  /** Makes centre {@code c} the owner of every row it is nearer to than the row's centre so far. */
-  private static void takeOwnership(int c, double[] nearest, double[] nearer, int[] owner) {
-    for (int row = 0; row < owner.length; row++) {
-      if (nearer[row] < nearest[row]) {
-        owner[row] = c;
-      }
-    }
   }
 }

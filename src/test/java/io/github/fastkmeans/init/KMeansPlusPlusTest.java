@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.SquaredEuclidean;
 import io.github.fastkmeans.engine.WeightedDraw;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -86,28 +87,21 @@ class KMeansPlusPlusTest {
     for (int row = 0; row < rows; row++) {
       nearest[row] = SquaredEuclidean.distance(values, row * columns, centres, 0, columns);
     }
-    double[] cumulative = new double[rows];
     for (int c = 1; c < k; c++) {
-      double potential = 0;
-      for (int row = 0; row < rows; row++) {
-        potential += data.weight(row) * nearest[row];
-        cumulative[row] = potential;
-      }
       int bestRow = -1;
       double bestPotential = Double.POSITIVE_INFINITY;
       double[] best = null;
       for (int t = 0; t < KMeansPlusPlus.trials(k); t++) {
-        int candidate = WeightedDraw.index(cumulative, random);
+        int candidate = drawByChunks(data, nearest, random);
         double[] closest = new double[rows];
-        double candidatePotential = 0;
         for (int row = 0; row < rows; row++) {
           closest[row] =
               Math.min(
                   nearest[row],
                   SquaredEuclidean.distance(
                       values, row * columns, values, candidate * columns, columns));
-          candidatePotential += data.weight(row) * closest[row];
         }
+        double candidatePotential = potential(data, closest);
         if (bestRow < 0 || candidatePotential < bestPotential) {
           bestRow = candidate;
           bestPotential = candidatePotential;
@@ -118,6 +112,48 @@ class KMeansPlusPlusTest {
       nearest = best;
     }
     return centres;
+  }
+
+  /** The sums of weight times distance over each chunk of {@link RowChunks#CHUNK_ROWS} rows. */
+  private static double[] chunkSums(DataMatrix data, double[] distances) {
+    double[] sums = new double[new RowChunks(data.rows()).count()];
+    for (int row = 0; row < data.rows(); row++) {
+      sums[row / RowChunks.CHUNK_ROWS] += data.weight(row) * distances[row];
+    }
+    return sums;
+  }
+
+  /** The potential: the chunks' sums added in chunk order. */
+  private static double potential(DataMatrix data, double[] distances) {
+    double potential = 0;
+    for (double sum : chunkSums(data, distances)) {
+      potential += sum;
+    }
+    return potential;
+  }
+
+  /**
+   * D² sampling by chunks: a uniform target below the potential picks the first chunk whose running
+   * total exceeds it, then the first row of that chunk whose running total, continued from the
+   * chunks before it, does.
+   */
+  private static int drawByChunks(DataMatrix data, double[] distances, Random random) {
+    double[] sums = chunkSums(data, distances);
+    double target = random.nextDouble() * potential(data, distances);
+    double before = 0;
+    int chunk = 0;
+    while (before + sums[chunk] <= target) {
+      before += sums[chunk];
+      chunk++;
+    }
+    double running = before;
+    for (int row = chunk * RowChunks.CHUNK_ROWS; ; row++) {
+      double share = data.weight(row) * distances[row];
+      running += share;
+      if (share > 0 && running > target) {
+        return row;
+      }
+    }
   }
 
   @Test
