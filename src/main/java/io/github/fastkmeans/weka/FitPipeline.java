@@ -170,7 +170,8 @@ public final class FitPipeline {
           enter(Stage.MEMORY_CHECK);
           HeapCheck.ensureRoomFor(
               MemoryEstimate.of(points.rows(), encoder.columns(), k, settings()));
-          return fitEncoded(encoder, points, source, true);
+          return fitEncoded(
+              encoder, points, ColumnRanges.of(points.values(), points.columns()), source, true);
         });
   }
 
@@ -218,15 +219,19 @@ public final class FitPipeline {
         InstanceEncoder.fitAndEncode(
             data, options.get(OptionTable.NORMALIZATION), options.get(OptionTable.THREADS));
     String source = data.source() != null ? data.source() : exactSource(data.count());
-    return fitEncoded(encoded.encoder, encoded.matrix, source, false);
+    return fitEncoded(encoded.encoder, encoded.matrix, encoded.ranges, source, false);
   }
 
   /**
-   * The model of {@code matrix}, encoded by {@code encoder}: the training instances themselves, or
-   * ({@code summary}) weighted points standing for them.
+   * The model of {@code matrix}, encoded by {@code encoder}, its columns' ranges {@code ranges}:
+   * the training instances themselves, or ({@code summary}) weighted points standing for them.
    */
   private FittedModel fitEncoded(
-      InstanceEncoder encoder, DataMatrix matrix, String source, boolean summary)
+      InstanceEncoder encoder,
+      DataMatrix matrix,
+      ColumnRanges ranges,
+      String source,
+      boolean summary)
       throws WekaException, InterruptedException {
     int k = largestK();
     if (!(matrix.totalWeight() > 0)) {
@@ -235,7 +240,7 @@ public final class FitPipeline {
     enter(Stage.GIVEN_CENTRES);
     double[] givenCentres = givenCentres(encoder, k);
     enter(Stage.DATA_CHECKS);
-    MagnitudeCheck.check(encoder, matrix, givenCentres);
+    MagnitudeCheck.check(encoder, matrix, ranges, givenCentres);
     List<String> warnings = warnings(encoder, matrix, k);
     int restarts = summary ? summaryRestarts() : options.get(OptionTable.RESTARTS);
     long start = System.nanoTime();

@@ -190,9 +190,13 @@ public final class InstanceEncoder implements Serializable {
     /** The training rows encoded, with their weights. */
     public final DataMatrix matrix;
 
-    private Encoded(InstanceEncoder encoder, DataMatrix matrix) {
+    /** The ranges of the matrix's columns. */
+    public final ColumnRanges ranges;
+
+    private Encoded(InstanceEncoder encoder, DataMatrix matrix, ColumnRanges ranges) {
       this.encoder = encoder;
       this.matrix = matrix;
+      this.ranges = ranges;
     }
   }
 
@@ -230,22 +234,21 @@ public final class InstanceEncoder implements Serializable {
           0,
           runs,
           (run, slot) -> {
-            AttributeSums runSums = new AttributeSums(header, used);
-            sums[run] = runSums;
+            int first = run * runRows;
+            int end = Math.min(count, first + runRows);
             try {
-              for (int row = run * runRows; row < Math.min(count, (run + 1) * runRows); row++) {
-                double weight = rows.weight(row);
-                runSums.addWeight(row, weight);
-                weights[row] = weight;
-                int base = row * columns;
-                for (int a = 0; a < used.length; a++) {
-                  double value = rows.value(row, used[a]);
-                  runSums.addValue(a, row, value, weight);
-                  values[base + firstColumn[a]] = value;
-                }
+              sums[run] =
+                  readColumns(
+                      rows, header, used, firstColumn, columns, first, end, values, weights);
+            } catch (WekaException columnRefusal) {
+              // The first refusal in row order is the one to report: read the run again row by
+              // row, which stops at it.
+              try {
+                readRows(rows, header, used, firstColumn, columns, first, end, values, weights);
+                refusals[run] = columnRefusal;
+              } catch (WekaException e) {
+                refusals[run] = e;
               }
-            } catch (WekaException e) {
-              refusals[run] = e;
             }
           });
       for (WekaException refusal : refusals) {
@@ -275,22 +278,108 @@ public final class InstanceEncoder implements Serializable {
               normalization,
               used,
               AttributeSummary.of(sums[0], count, raw, withDeviations));
-      if (!encoder.encodesRawValuesAsThemselves()) {
-        boolean[] nominal = encoder.nominalAttributes();
-        runner.run(
-            0,
-            chunks.count(),
-            (chunk, slot) -> {
-              for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
-                encoder.encodeRawInPlace(values, row * columns, nominal);
-              }
-            });
-      }
       // Unit weights are the matrix's default: without the array every pass over the rows (the
       // fit's, the model's spread) reads a weight of 1 without loading it.
-      return new Encoded(
-          encoder, DataMatrix.of(count, columns, values, sums[0].unitWeights ? null : weights));
+      double[] matrixWeights = sums[0].unitWeights ? null : weights;
+      if (encoder.encodesRawValuesAsThemselves()) {
+        // Every raw value was found finite as it was read (a missing one would be replaced), and
+        // the sums hold each column's range.
+        ColumnRanges ranges = new ColumnRanges(columns);
+        for (int a = 0; a < used.length; a++) {
+          ranges.widen(firstColumn[a], sums[0].min[a]);
+          ranges.widen(firstColumn[a], sums[0].max[a]);
+        }
+        return new Encoded(
+            encoder, DataMatrix.ofFiniteValues(count, columns, values, matrixWeights), ranges);
+      }
+      boolean[] nominal = encoder.nominalAttributes();
+      ColumnRanges[] chunkRanges = new ColumnRanges[chunks.count()];
+      runner.run(
+          0,
+          chunks.count(),
+          (chunk, slot) -> {
+            int from = chunks.start(chunk) * columns;
+            int to = chunks.end(chunk) * columns;
+            for (int at = from; at < to; at += columns) {
+              encoder.encodeRawInPlace(values, at, nominal);
+            }
+            chunkRanges[chunk] = ColumnRanges.of(values, from, to, columns);
+          });
+      ColumnRanges ranges = new ColumnRanges(columns);
+      for (ColumnRanges chunk : chunkRanges) {
+        ranges.widen(chunk);
+      }
+      // A value the encoding took out of range (an overflow) is reported as the matrix reports it.
+      DataMatrix matrix =
+          ranges.allFinite()
+              ? DataMatrix.ofFiniteValues(count, columns, values, matrixWeights)
+              : DataMatrix.of(count, columns, values, matrixWeights);
+      return new Encoded(encoder, matrix, ranges);
     }
+  }
+
+  /**
+   * Reads rows {@code [first, end)} into {@code values} and {@code weights} and returns their sums,
+   * the weights first, then one attribute at a time: each attribute's loop keeps its sums in
+   * registers, and the run's rows stay in cache from one attribute to the next. The sums are those
+   * of {@link #readRows}, bit for bit (each still adds its terms in row order), but a refusal may
+   * not be the first in row order.
+   */
+  private static AttributeSums readColumns(
+      TrainingRows rows,
+      Instances header,
+      int[] used,
+      int[] firstColumn,
+      int columns,
+      int first,
+      int end,
+      double[] values,
+      double[] weights)
+      throws WekaException {
+    AttributeSums sums = new AttributeSums(header, used);
+    for (int row = first; row < end; row++) {
+      weights[row] = rows.weight(row);
+    }
+    sums.addWeights(first, end, weights);
+    for (int a = 0; a < used.length; a++) {
+      int attribute = used[a];
+      int column = firstColumn[a];
+      for (int row = first; row < end; row++) {
+        values[row * columns + column] = rows.value(row, attribute);
+      }
+      sums.addColumn(a, first, end, values, columns, column, weights);
+    }
+    return sums;
+  }
+
+  /**
+   * Reads rows {@code [first, end)} into {@code values} and {@code weights} row by row and returns
+   * their sums, stopping at the first refusal in row order.
+   */
+  private static AttributeSums readRows(
+      TrainingRows rows,
+      Instances header,
+      int[] used,
+      int[] firstColumn,
+      int columns,
+      int first,
+      int end,
+      double[] values,
+      double[] weights)
+      throws WekaException {
+    AttributeSums sums = new AttributeSums(header, used);
+    for (int row = first; row < end; row++) {
+      double weight = rows.weight(row);
+      sums.addWeight(row, weight);
+      weights[row] = weight;
+      int base = row * columns;
+      for (int a = 0; a < used.length; a++) {
+        double value = rows.value(row, used[a]);
+        sums.addValue(a, row, value, weight);
+        values[base + firstColumn[a]] = value;
+      }
+    }
+    return sums;
   }
 
   /**

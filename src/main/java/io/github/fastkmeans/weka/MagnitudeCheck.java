@@ -1,7 +1,6 @@
 package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.engine.DataMatrix;
-import java.util.Arrays;
 import weka.core.WekaException;
 
 /**
@@ -44,14 +43,24 @@ public final class MagnitudeCheck {
    */
   public static void check(InstanceEncoder encoder, DataMatrix data, double[] extraCentres)
       throws WekaException {
+    check(encoder, data, ColumnRanges.of(data.values(), data.columns()), extraCentres);
+  }
+
+  /**
+   * Checks {@code data} (encoded by {@code encoder}), whose column ranges are {@code ranges} (found
+   * as the data were encoded), together with {@code extraCentres} (row-major, same columns; may be
+   * null).
+   *
+   * @throws WekaException when a squared distance or a weighted sum could overflow
+   */
+  public static void check(
+      InstanceEncoder encoder, DataMatrix data, ColumnRanges ranges, double[] extraCentres)
+      throws WekaException {
     int columns = data.columns();
-    double[] min = new double[columns];
-    double[] max = new double[columns];
-    Arrays.fill(min, Double.POSITIVE_INFINITY);
-    Arrays.fill(max, Double.NEGATIVE_INFINITY);
-    widen(data.values(), columns, min, max);
+    ColumnRanges box = ranges;
     if (extraCentres != null) {
-      widen(extraCentres, columns, min, max);
+      box = ranges.copy();
+      box.widen(extraCentres, 0, extraCentres.length);
     }
     double weight = Math.max(1, data.totalWeight());
     double squaredSpans = 0;
@@ -59,13 +68,14 @@ public final class MagnitudeCheck {
     double widestSpan = -1;
     double largestMagnitude = 0;
     for (int j = 0; j < columns; j++) {
-      double span = max[j] - min[j];
+      double span = box.max(j) - box.min(j);
       squaredSpans += span * span;
       if (span > widestSpan || Double.isNaN(span)) {
         widestSpan = span;
         widest = j;
       }
-      largestMagnitude = Math.max(largestMagnitude, Math.max(Math.abs(min[j]), Math.abs(max[j])));
+      largestMagnitude =
+          Math.max(largestMagnitude, Math.max(Math.abs(box.min(j)), Math.abs(box.max(j))));
     }
     double distanceBound = weight * squaredSpans;
     double sumBound = weight * largestMagnitude;
@@ -101,23 +111,5 @@ public final class MagnitudeCheck {
             + ", so squared distances or their weighted sums would exceed the largest double ("
             + Double.MAX_VALUE
             + "). Use -normalize range or standardize, or rescale the data or the weights.");
-  }
-
-  /**
-   * Widens {@code min} and {@code max} to the row-major {@code values}; row by row, column by
-   * column, since a division to find each value's column would cost more than the comparisons.
-   */
-  private static void widen(double[] values, int columns, double[] min, double[] max) {
-    for (int base = 0; base < values.length; base += columns) {
-      for (int j = 0; j < columns; j++) {
-        double v = values[base + j];
-        if (v < min[j]) {
-          min[j] = v;
-        }
-        if (v > max[j]) {
-          max[j] = v;
-        }
-      }
-    }
   }
 }
