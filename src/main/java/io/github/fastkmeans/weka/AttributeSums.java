@@ -90,7 +90,12 @@ final class AttributeSums {
    */
   void addWeight(int row, double weight) throws WekaException {
     if (!isUsableWeight(weight)) {
-      throw weightRefusal(row, weight);
+      throw new WekaException(
+          "Instance "
+              + (row + 1)
+              + " has weight "
+              + weight
+              + "; FastKMeans needs weights that are finite and >= 0.");
     }
     totalWeight += weight;
     unitWeights &= weight == 1;
@@ -122,99 +127,17 @@ final class AttributeSums {
       return;
     }
     if (Double.isInfinite(value)) {
-      throw infiniteRefusal(a, row, value);
+      throw AttributeValues.refusal(
+          header.attribute(indices[a]),
+          row,
+          value,
+          "; FastKMeans needs finite numbers (remove the instance or replace the value).");
     }
     weightSum[a] += weight;
     weightedSum[a] += weight * value;
     plainSum[a] += value;
     min[a] = Math.min(min[a], value);
     max[a] = Math.max(max[a], value);
-  }
-
-  /**
-   * Adds the weights of rows {@code [first, end)}, {@code weights[row]} each: what {@link
-   * #addWeight} does for each row in turn, with the same sum.
-   *
-   * @throws WekaException as {@link #addWeight}
-   */
-  void addWeights(int first, int end, double[] weights) throws WekaException {
-    // The sum lives in a local for the loop: in the field, every addition would wait on a store.
-    double total = totalWeight;
-    boolean unit = unitWeights;
-    for (int row = first; row < end; row++) {
-      double weight = weights[row];
-      if (!isUsableWeight(weight)) {
-        throw weightRefusal(row, weight);
-      }
-      total += weight;
-      unit &= weight == 1;
-    }
-    totalWeight = total;
-    unitWeights = unit;
-  }
-
-  /**
-   * Adds the raw values of clustered attribute {@code a} in rows {@code [first, end)}, read from
-   * column {@code column} of the row-major {@code values} ({@code columns} wide), with the rows'
-   * {@code weights}: what {@link #addValue} does for each row in turn, with the same sums.
-   *
-   * @throws WekaException as {@link #addValue}
-   */
-  void addColumn(
-      int a, int first, int end, double[] values, int columns, int column, double[] weights)
-      throws WekaException {
-    if (!numeric[a]) {
-      for (int row = first; row < end; row++) {
-        addValue(a, row, values[row * columns + column], weights[row]);
-      }
-      return;
-    }
-    // The sums live in locals for the loop: in the arrays, every addition would wait on a store.
-    long count = present[a];
-    double weightTotal = weightSum[a];
-    double weighted = weightedSum[a];
-    double plain = plainSum[a];
-    double low = min[a];
-    double high = max[a];
-    for (int row = first; row < end; row++) {
-      double value = values[row * columns + column];
-      if (Double.isNaN(value)) {
-        continue;
-      }
-      if (Double.isInfinite(value)) {
-        throw infiniteRefusal(a, row, value);
-      }
-      double weight = weights[row];
-      count++;
-      weightTotal += weight;
-      weighted += weight * value;
-      plain += value;
-      low = Math.min(low, value);
-      high = Math.max(high, value);
-    }
-    present[a] = count;
-    weightSum[a] = weightTotal;
-    weightedSum[a] = weighted;
-    plainSum[a] = plain;
-    min[a] = low;
-    max[a] = high;
-  }
-
-  private static WekaException weightRefusal(int row, double weight) {
-    return new WekaException(
-        "Instance "
-            + (row + 1)
-            + " has weight "
-            + weight
-            + "; FastKMeans needs weights that are finite and >= 0.");
-  }
-
-  private WekaException infiniteRefusal(int a, int row, double value) {
-    return AttributeValues.refusal(
-        header.attribute(indices[a]),
-        row,
-        value,
-        "; FastKMeans needs finite numbers (remove the instance or replace the value).");
   }
 
   /** Adds the sums of the rows that follow these ones. */

@@ -234,21 +234,22 @@ public final class InstanceEncoder implements Serializable {
           0,
           runs,
           (run, slot) -> {
-            int first = run * runRows;
-            int end = Math.min(count, first + runRows);
+            AttributeSums runSums = new AttributeSums(header, used);
+            sums[run] = runSums;
             try {
-              sums[run] =
-                  readColumns(
-                      rows, header, used, firstColumn, columns, first, end, values, weights);
-            } catch (WekaException columnRefusal) {
-              // The first refusal in row order is the one to report: read the run again row by
-              // row, which stops at it.
-              try {
-                readRows(rows, header, used, firstColumn, columns, first, end, values, weights);
-                refusals[run] = columnRefusal;
-              } catch (WekaException e) {
-                refusals[run] = e;
+              for (int row = run * runRows; row < Math.min(count, (run + 1) * runRows); row++) {
+                double weight = rows.weight(row);
+                runSums.addWeight(row, weight);
+                weights[row] = weight;
+                int base = row * columns;
+                for (int a = 0; a < used.length; a++) {
+                  double value = rows.value(row, used[a]);
+                  runSums.addValue(a, row, value, weight);
+                  values[base + firstColumn[a]] = value;
+                }
               }
+            } catch (WekaException e) {
+              refusals[run] = e;
             }
           });
       for (WekaException refusal : refusals) {
@@ -316,70 +317,6 @@ public final class InstanceEncoder implements Serializable {
               : DataMatrix.of(count, columns, values, matrixWeights);
       return new Encoded(encoder, matrix, ranges);
     }
-  }
-
-  /**
-   * Reads rows {@code [first, end)} into {@code values} and {@code weights} and returns their sums,
-   * the weights first, then one attribute at a time: each attribute's loop keeps its sums in
-   * registers, and the run's rows stay in cache from one attribute to the next. The sums are those
-   * of {@link #readRows}, bit for bit (each still adds its terms in row order), but a refusal may
-   * not be the first in row order.
-   */
-  private static AttributeSums readColumns(
-      TrainingRows rows,
-      Instances header,
-      int[] used,
-      int[] firstColumn,
-      int columns,
-      int first,
-      int end,
-      double[] values,
-      double[] weights)
-      throws WekaException {
-    AttributeSums sums = new AttributeSums(header, used);
-    for (int row = first; row < end; row++) {
-      weights[row] = rows.weight(row);
-    }
-    sums.addWeights(first, end, weights);
-    for (int a = 0; a < used.length; a++) {
-      int attribute = used[a];
-      int column = firstColumn[a];
-      for (int row = first; row < end; row++) {
-        values[row * columns + column] = rows.value(row, attribute);
-      }
-      sums.addColumn(a, first, end, values, columns, column, weights);
-    }
-    return sums;
-  }
-
-  /**
-   * Reads rows {@code [first, end)} into {@code values} and {@code weights} row by row and returns
-   * their sums, stopping at the first refusal in row order.
-   */
-  private static AttributeSums readRows(
-      TrainingRows rows,
-      Instances header,
-      int[] used,
-      int[] firstColumn,
-      int columns,
-      int first,
-      int end,
-      double[] values,
-      double[] weights)
-      throws WekaException {
-    AttributeSums sums = new AttributeSums(header, used);
-    for (int row = first; row < end; row++) {
-      double weight = rows.weight(row);
-      sums.addWeight(row, weight);
-      weights[row] = weight;
-      int base = row * columns;
-      for (int a = 0; a < used.length; a++) {
-        double value = rows.value(row, used[a]);
-        sums.addValue(a, row, value, weight);
-        values[base + firstColumn[a]] = value;
-      }
-    }
-    return sums;
   }
 
   /**
