@@ -2,9 +2,8 @@ package io.github.fastkmeans.quality;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.parallel.ChunkRunner;
-import io.github.fastkmeans.parallel.ChunkedSums;
+import io.github.fastkmeans.parallel.GroupedSums;
 import java.io.Serializable;
-import java.util.Arrays;
 
 /**
  * Weighted means and weighted sample standard deviations of every column, per cluster and over all
@@ -51,8 +50,11 @@ public final class ClusterSpread implements Serializable {
 
   /**
    * Measures {@code data} grouped by {@code labels} (each in [0, k)) on {@code runner}'s threads,
-   * in two passes over the rows (the means, then the deviations from them), whose partial sums are
-   * merged in chunk order: the same spread for any thread count.
+   * in two passes over the rows (each cluster's weighted sums, then its squared deviations from its
+   * mean), whose partial sums are merged in chunk order: the same spread for any thread count. The
+   * overall mean and deviation follow from the clusters' (their sums and weights added in cluster
+   * order; the squared deviations as each cluster's, moved to the overall mean), so the rows are
+   * summed per cluster alone.
    *
    * @throws InterruptedException if the calling thread is interrupted
    */
@@ -60,74 +62,98 @@ public final class ClusterSpread implements Serializable {
       throws InterruptedException {
     int columns = data.columns();
     double[] values = data.values();
-    // Per cluster then over all rows: the weighted sums of every column, then the weights.
-    int overall = k * columns;
-    int weightsAt = overall + columns;
+    // Per cluster: the weighted sums of every column, then the cluster's weight.
+    int width = columns + 1;
     double[] sums =
-        ChunkedSums.sum(
+        GroupedSums.sum(
             runner,
             data.rows(),
-            weightsAt + k + 1,
+            k,
+            width,
             (start, end, partial) -> {
               // Row by row, reading the values in order (column by column, a chunk's rows were read
               // a row apart, five times slower with many columns); every sum still adds its terms
               // in row order onto a zeroed partial, so the bits are the same either way.
+              double[] sum = partial.sums();
               for (int row = start; row < end; row++) {
                 double w = data.weight(row);
-                int cluster = labels[row] * columns;
+                int cluster = partial.offset(labels[row]);
                 int at = row * columns;
-                partial[weightsAt + labels[row]] += w;
-                partial[weightsAt + k] += w;
                 for (int j = 0; j < columns; j++) {
-                  double weighted = w * values[at + j];
-                  partial[cluster + j] += weighted;
-                  partial[overall + j] += weighted;
+                  sum[cluster + j] += w * values[at + j];
                 }
+                sum[cluster + columns] += w;
               }
             });
-    double[] means = new double[overall + columns];
-    for (int g = 0; g <= k; g++) {
-      double weight = sums[weightsAt + g];
+    int weightsAt = k * columns;
+    double[] weights = new double[k];
+    double[] means = new double[weightsAt];
+    double[] overallMean = new double[columns];
+    double totalWeight = 0;
+    for (int c = 0; c < k; c++) {
+      double weight = sums[c * width + columns];
+      weights[c] = weight;
+      totalWeight += weight;
       for (int j = 0; j < columns; j++) {
-        int i = g * columns + j;
-        means[i] = weight > 0 ? sums[i] / weight : 0;
+        means[c * columns + j] = weight > 0 ? sums[c * width + j] / weight : 0;
+        overallMean[j] += sums[c * width + j];
       }
     }
+    for (int j = 0; j < columns; j++) {
+      overallMean[j] = totalWeight > 0 ? overallMean[j] / totalWeight : 0;
+    }
+    // Per cluster: the weighted squared deviations of every column from its mean, then the
+    // weighted deviations, which are 0 but for the mean's rounding and make the overall figure
+    // exact up to it.
     double[] squares =
-        ChunkedSums.sum(
+        GroupedSums.sum(
             runner,
             data.rows(),
-            overall + columns,
+            k,
+            2 * columns,
             (start, end, partial) -> {
               // Row by row, as the sums above.
+              double[] sum = partial.sums();
               for (int row = start; row < end; row++) {
                 double w = data.weight(row);
-                int cluster = labels[row] * columns;
+                int mean = labels[row] * columns;
+                int cluster = partial.offset(labels[row]);
                 int from = row * columns;
                 for (int j = 0; j < columns; j++) {
-                  double value = values[from + j];
-                  double diff = value - means[cluster + j];
-                  double overallDiff = value - means[overall + j];
-                  partial[cluster + j] += w * diff * diff;
-                  partial[overall + j] += w * overallDiff * overallDiff;
+                  double diff = values[from + j] - means[mean + j];
+                  double weighted = w * diff;
+                  sum[cluster + j] += weighted * diff;
+                  sum[cluster + columns + j] += weighted;
                 }
               }
             });
-    double[] deviations = new double[overall + columns];
-    for (int g = 0; g <= k; g++) {
-      double weight = sums[weightsAt + g];
+    double[] deviations = new double[weightsAt];
+    double[] overallSquares = new double[columns];
+    for (int c = 0; c < k; c++) {
+      int group = c * 2 * columns;
       for (int j = 0; j < columns; j++) {
-        int i = g * columns + j;
-        // The weighted sample deviation, as Weka's Instances.variance: 0 up to a weight of 1.
-        deviations[i] = weight > 1 ? Math.sqrt(squares[i] / (weight - 1)) : 0;
+        int i = c * columns + j;
+        double square = squares[group + j];
+        double deviation = squares[group + columns + j];
+        deviations[i] = deviation(square, weights[c]);
+        // sum w (x - m)^2 = sum w (x - m_c)^2 + 2 (m_c - m) sum w (x - m_c) + w_c (m_c - m)^2
+        double offset = means[i] - overallMean[j];
+        overallSquares[j] += square + 2 * offset * deviation + weights[c] * offset * offset;
       }
     }
-    return new ClusterSpread(
-        columns,
-        Arrays.copyOf(means, overall),
-        Arrays.copyOf(deviations, overall),
-        Arrays.copyOfRange(means, overall, overall + columns),
-        Arrays.copyOfRange(deviations, overall, overall + columns));
+    double[] overallDeviation = new double[columns];
+    for (int j = 0; j < columns; j++) {
+      overallDeviation[j] = deviation(overallSquares[j], totalWeight);
+    }
+    return new ClusterSpread(columns, means, deviations, overallMean, overallDeviation);
+  }
+
+  /**
+   * The weighted sample standard deviation from a weighted sum of squared deviations, as Weka's
+   * Instances.variance: 0 up to a weight of 1.
+   */
+  private static double deviation(double squares, double weight) {
+    return weight > 1 ? Math.sqrt(squares / (weight - 1)) : 0;
   }
 
   /** The weighted mean of column {@code column} in cluster {@code cluster}. */

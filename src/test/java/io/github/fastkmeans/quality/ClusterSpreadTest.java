@@ -77,8 +77,10 @@ class ClusterSpreadTest {
   }
 
   /**
-   * The sums are added in row order within each chunk, chunk after chunk, as a row-by-row pass adds
-   * them: the spread has exactly the bits of that pass, written here plainly.
+   * Each cluster's sums are added in row order within each chunk, chunk after chunk, as a
+   * row-by-row pass adds them, and the overall figures follow from the clusters': the spread has
+   * exactly the bits of that computation, written here plainly. The overall deviation agrees with a
+   * direct sum of squared deviations from the overall mean.
    */
   @Test
   void theSpreadHasTheBitsOfRowByRowSums() throws InterruptedException {
@@ -99,58 +101,83 @@ class ClusterSpreadTest {
     DataMatrix data = DataMatrix.of(rows, columns, values, weights);
     ClusterSpread spread = ClusterSpread.of(data, labels, k);
     // Row by row: per chunk, the weighted sums and weights, then the squared deviations.
-    int groups = k + 1;
-    double[] sums = new double[groups * columns];
-    double[] weight = new double[groups];
+    double[] sums = new double[k * columns];
+    double[] weight = new double[k];
     for (int start = 0; start < rows; start += RowChunks.CHUNK_ROWS) {
-      double[] partialSums = new double[groups * columns];
-      double[] partialWeight = new double[groups];
+      double[] partialSums = new double[k * columns];
+      double[] partialWeight = new double[k];
       for (int row = start; row < Math.min(rows, start + RowChunks.CHUNK_ROWS); row++) {
         partialWeight[labels[row]] += weights[row];
-        partialWeight[k] += weights[row];
         for (int j = 0; j < columns; j++) {
-          double weighted = weights[row] * values[row * columns + j];
-          partialSums[labels[row] * columns + j] += weighted;
-          partialSums[k * columns + j] += weighted;
+          partialSums[labels[row] * columns + j] += weights[row] * values[row * columns + j];
         }
       }
       for (int i = 0; i < sums.length; i++) {
         sums[i] += partialSums[i];
       }
-      for (int g = 0; g < groups; g++) {
-        weight[g] += partialWeight[g];
+      for (int c = 0; c < k; c++) {
+        weight[c] += partialWeight[c];
       }
     }
-    double[] means = new double[groups * columns];
+    double[] means = new double[k * columns];
     for (int i = 0; i < means.length; i++) {
       means[i] = sums[i] / weight[i / columns];
     }
-    double[] squares = new double[groups * columns];
+    // The squared deviations from each cluster's mean, and the deviations themselves.
+    double[] squares = new double[k * columns];
+    double[] deviations = new double[k * columns];
     for (int start = 0; start < rows; start += RowChunks.CHUNK_ROWS) {
-      double[] partial = new double[groups * columns];
+      double[] partialSquares = new double[k * columns];
+      double[] partialDeviations = new double[k * columns];
       for (int row = start; row < Math.min(rows, start + RowChunks.CHUNK_ROWS); row++) {
         for (int j = 0; j < columns; j++) {
-          double value = values[row * columns + j];
-          double diff = value - means[labels[row] * columns + j];
-          double overallDiff = value - means[k * columns + j];
-          partial[labels[row] * columns + j] += weights[row] * diff * diff;
-          partial[k * columns + j] += weights[row] * overallDiff * overallDiff;
+          double diff = values[row * columns + j] - means[labels[row] * columns + j];
+          partialSquares[labels[row] * columns + j] += weights[row] * diff * diff;
+          partialDeviations[labels[row] * columns + j] += weights[row] * diff;
         }
       }
       for (int i = 0; i < squares.length; i++) {
-        squares[i] += partial[i];
+        squares[i] += partialSquares[i];
+        deviations[i] += partialDeviations[i];
       }
     }
-    for (int g = 0; g < groups; g++) {
-      for (int j = 0; j < columns; j++) {
-        double mean = g < k ? spread.clusterMean(g, j) : spread.overallMean(j);
-        double deviation = g < k ? spread.clusterDeviation(g, j) : spread.overallDeviation(j);
-        int i = g * columns + j;
-        assertEquals(Double.doubleToLongBits(means[i]), Double.doubleToLongBits(mean));
+    double totalWeight = 0;
+    for (int c = 0; c < k; c++) {
+      totalWeight += weight[c];
+    }
+    for (int j = 0; j < columns; j++) {
+      for (int c = 0; c < k; c++) {
+        int i = c * columns + j;
         assertEquals(
-            Double.doubleToLongBits(Math.sqrt(squares[i] / (weight[g] - 1))),
-            Double.doubleToLongBits(deviation));
+            Double.doubleToLongBits(means[i]), Double.doubleToLongBits(spread.clusterMean(c, j)));
+        assertEquals(
+            Double.doubleToLongBits(Math.sqrt(squares[i] / (weight[c] - 1))),
+            Double.doubleToLongBits(spread.clusterDeviation(c, j)));
       }
+      double overallSum = 0;
+      for (int c = 0; c < k; c++) {
+        overallSum += sums[c * columns + j];
+      }
+      double overallMean = overallSum / totalWeight;
+      double overallSquares = 0;
+      for (int c = 0; c < k; c++) {
+        double offset = means[c * columns + j] - overallMean;
+        int i = c * columns + j;
+        overallSquares += squares[i] + 2 * offset * deviations[i] + weight[c] * offset * offset;
+      }
+      assertEquals(
+          Double.doubleToLongBits(overallMean), Double.doubleToLongBits(spread.overallMean(j)));
+      assertEquals(
+          Double.doubleToLongBits(Math.sqrt(overallSquares / (totalWeight - 1))),
+          Double.doubleToLongBits(spread.overallDeviation(j)));
+      // Directly: the squared deviations of every row from the overall mean.
+      double direct = 0;
+      for (int row = 0; row < rows; row++) {
+        double diff = values[row * columns + j] - overallMean;
+        direct += weights[row] * diff * diff;
+      }
+      double directDeviation = Math.sqrt(direct / (totalWeight - 1));
+      assertEquals(directDeviation, spread.overallDeviation(j), 1e-12 * directDeviation);
     }
   }
 }

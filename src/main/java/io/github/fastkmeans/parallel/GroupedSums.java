@@ -1,0 +1,123 @@
+package io.github.fastkmeans.parallel;
+
+import java.util.Arrays;
+
+/**
+ * Sums per-row contributions into a fixed number of groups of equal width (one group per cluster,
+ * say) over {@link RowChunks}, in parallel: each chunk adds its rows in row order into its own
+ * partial sums, and partial sums are added to the total in chunk order, so the result has the same
+ * bits for any number of threads. With many groups, only the groups a chunk's rows touch are
+ * cleared and merged: a chunk of 512 rows among thousands of groups would otherwise clear and merge
+ * far more sums than its rows add.
+ */
+public final class GroupedSums {
+
+  /** What a range of rows contributes. */
+  @FunctionalInterface
+  public interface RowRange {
+    /** Adds the contributions of rows {@code [start, end)} to {@code partial}. */
+    void addTo(int start, int end, Partial partial);
+  }
+
+  /** One chunk's partial sums: every group zero until its rows add to it. */
+  public static final class Partial {
+    private final int width;
+    private final double[] sums;
+    private final boolean[] touched;
+    private final int[] touchedGroups;
+    private int touchedCount;
+
+    Partial(int groups, int width) {
+      this.width = width;
+      this.sums = new double[groups * width];
+      // With few groups, clearing and merging them all costs less than noting each row's.
+      boolean tracking = groups >= FEWEST_TRACKED_GROUPS;
+      this.touched = tracking ? new boolean[groups] : null;
+      this.touchedGroups = tracking ? new int[groups] : null;
+    }
+
+    /**
+     * The sums, to add group {@code group}'s contributions at {@link #offset}{@code (group)} and
+     * the {@code width} entries after it.
+     */
+    public double[] sums() {
+      return sums;
+    }
+
+    /** Where group {@code group}'s sums start in {@link #sums}; marks the group as added to. */
+    public int offset(int group) {
+      if (touched != null && !touched[group]) {
+        touched[group] = true;
+        touchedGroups[touchedCount++] = group;
+      }
+      return group * width;
+    }
+
+    /** Adds the touched groups' sums to {@code total} and clears them. */
+    void mergeInto(double[] total) {
+      if (touched == null) {
+        for (int i = 0; i < sums.length; i++) {
+          total[i] += sums[i];
+        }
+        Arrays.fill(sums, 0);
+        return;
+      }
+      for (int t = 0; t < touchedCount; t++) {
+        int group = touchedGroups[t];
+        int from = group * width;
+        for (int i = from; i < from + width; i++) {
+          total[i] += sums[i];
+        }
+        Arrays.fill(sums, from, from + width, 0);
+        touched[group] = false;
+      }
+      touchedCount = 0;
+    }
+  }
+
+  /**
+   * The partial sums held at once take at most about this many doubles (4 MiB), or one group set
+   * per thread. Partials are reused from batch to batch, since only the touched groups need
+   * clearing; a larger budget would only allocate and zero more of them.
+   */
+  private static final long PARTIALS_BUDGET = 1L << 19;
+
+  /**
+   * Groups from which a partial notes the groups its rows touch: a chunk of 512 rows then leaves
+   * most of them untouched, or many of them at the least.
+   */
+  static final int FEWEST_TRACKED_GROUPS = 64;
+
+  private GroupedSums() {}
+
+  /**
+   * The sums over all {@code rows} rows of what {@code range} adds, {@code groups} groups of {@code
+   * width} each, group after group.
+   *
+   * @throws InterruptedException if the calling thread is interrupted between batches of chunks
+   */
+  public static double[] sum(ChunkRunner runner, int rows, int groups, int width, RowRange range)
+      throws InterruptedException {
+    RowChunks chunks = new RowChunks(rows);
+    int chunkCount = chunks.count();
+    long affordable = PARTIALS_BUDGET / Math.max(1, (long) groups * width);
+    int batch = (int) Math.max(1, Math.min(chunkCount, Math.max(runner.threads(), affordable)));
+    Partial[] partials = new Partial[batch];
+    for (int slot = 0; slot < batch; slot++) {
+      partials[slot] = new Partial(groups, width);
+    }
+    double[] total = new double[groups * width];
+    for (int first = 0; first < chunkCount; first += batch) {
+      Interruption.check("Measuring the clusters");
+      int end = Math.min(chunkCount, first + batch);
+      runner.run(
+          first,
+          end,
+          (chunk, slot) -> range.addTo(chunks.start(chunk), chunks.end(chunk), partials[slot]));
+      for (int slot = 0; slot < end - first; slot++) {
+        partials[slot].mergeInto(total);
+      }
+    }
+    return total;
+  }
+}
