@@ -179,6 +179,15 @@ public class FastKMeans extends ConfigurableClusterer
     }
   }
 
+  /**
+   * Ends the open stream, if any, without fitting it: the rows added since the last fit are dropped
+   * and what the stream holds is released (its summary's threads among it), as when a flow is
+   * stopped. A model fitted before stays.
+   */
+  public synchronized void dropStream() {
+    endStream();
+  }
+
   /** Closes the open stream, if any, releasing what it holds (its summary's threads among it). */
   private void endStream() {
     if (stream != null) {

@@ -35,8 +35,8 @@ public class FastKMeansStream extends BaseStep {
   /** The configured clusterer; every run trains a copy, so the flow's settings stay as set. */
   private FastKMeans clusterer = new FastKMeans();
 
-  /** The copy this run trains; null before its first instance. */
-  private transient FastKMeans training;
+  /** The copy this run trains; null before its first instance. Read by a stop's thread too. */
+  private transient volatile FastKMeans training;
 
   /** The structure of the stream, from its first instance. */
   private transient Instances header;
@@ -95,8 +95,30 @@ public class FastKMeansStream extends BaseStep {
       start(instance);
     }
     getStepManager().throughputUpdateStart();
-    training.updateClusterer(instance);
+    try {
+      training.updateClusterer(instance);
+    } catch (WekaException e) {
+      if (isStopRequested()) {
+        // A stop dropped the stream while this instance was on its way: no error to report.
+        getStepManager().interrupted();
+        return;
+      }
+      throw e;
+    }
     getStepManager().throughputUpdateEnd();
+  }
+
+  /**
+   * Stops the step and drops the stream it was training: the rows kept so far and the summary's
+   * threads are released at once, not when the next run starts.
+   */
+  @Override
+  public void stop() {
+    super.stop();
+    FastKMeans stopped = training;
+    if (stopped != null) {
+      stopped.dropStream();
+    }
   }
 
   /** Starts a stream on a copy of the configured clusterer, with the first instance's header. */
