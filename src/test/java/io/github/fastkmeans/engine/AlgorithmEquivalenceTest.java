@@ -26,7 +26,12 @@ class AlgorithmEquivalenceTest {
 
   /** Lloyd too, whose block kernel must not depend on the threads' row ranges. */
   private static final Algorithm[] ACCELERATED_AND_LLOYD = {
-    Algorithm.HAMERLY, Algorithm.ELKAN, Algorithm.EXPONION, Algorithm.KD_TREE, Algorithm.LLOYD
+    Algorithm.HAMERLY,
+    Algorithm.ELKAN,
+    Algorithm.EXPONION,
+    Algorithm.YINYANG,
+    Algorithm.KD_TREE,
+    Algorithm.LLOYD
   };
 
   static Stream<Arguments> problems() {
