@@ -100,8 +100,7 @@ public final class GroupedSums {
       throws InterruptedException {
     RowChunks chunks = new RowChunks(rows);
     int chunkCount = chunks.count();
-    long affordable = PARTIALS_BUDGET / Math.max(1, (long) groups * width);
-    int batch = (int) Math.max(1, Math.min(chunkCount, Math.max(runner.threads(), affordable)));
+    int batch = chunks.batch(runner.threads(), (long) groups * width, PARTIALS_BUDGET);
     Partial[] partials = new Partial[batch];
     for (int slot = 0; slot < batch; slot++) {
       partials[slot] = new Partial(groups, width);

@@ -51,7 +51,14 @@ public final class RowChunks {
    * thousands of rows; at least one per thread, and at least one.
    */
   public int batch(int threads, long partialLength) {
-    long affordable = PARTIALS_BUDGET / Math.max(1, partialLength);
+    return batch(threads, partialLength, PARTIALS_BUDGET);
+  }
+
+  /**
+   * As {@link #batch(int, long)}, with the partials held at once capped at {@code budget} doubles.
+   */
+  public int batch(int threads, long partialLength, long budget) {
+    long affordable = budget / Math.max(1, partialLength);
     return (int) Math.max(1, Math.min(count(), Math.max(threads, affordable)));
   }
 }

@@ -49,6 +49,9 @@ class RowChunksTest {
     assertEquals(4, chunks.batch(4, RowChunks.PARTIALS_BUDGET));
     assertEquals(100, chunks.batch(500, RowChunks.PARTIALS_BUDGET));
     assertEquals(1, new RowChunks(0).batch(2, 1));
+    // A budget of its own: 1,000 doubles hold ten partials of 100.
+    assertEquals(10, chunks.batch(2, 100, 1_000));
+    assertEquals(3, chunks.batch(3, 1_000, 1_000));
   }
 
   @Test
