@@ -78,12 +78,18 @@ abstract class BlockSweep {
     /** The most rows of a block. */
     final int rows;
 
-    /** Per row, its {@link #soleCandidate}. */
+    /**
+     * Per row, its {@link #soleCandidate}; null where a kernel answers from estimates of its own.
+     */
     final int[] sole;
 
     Estimates(int rows) {
+      this(rows, new int[rows]);
+    }
+
+    Estimates(int rows, int[] sole) {
       this.rows = rows;
-      this.sole = new int[rows];
+      this.sole = sole;
     }
   }
 

@@ -82,7 +82,8 @@ final class WarmingBlockSweep extends BlockSweep {
     private boolean vectorWrote;
 
     private EitherEstimates(Estimates vector, Estimates plain) {
-      super(vector.rows);
+      // No per-row answers of its own: soleCandidate reads those of the kernel that wrote.
+      super(vector.rows, null);
       this.vector = vector;
       this.plain = plain;
     }
