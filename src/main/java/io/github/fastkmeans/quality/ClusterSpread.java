@@ -134,11 +134,11 @@ public final class ClusterSpread implements Serializable {
       for (int j = 0; j < columns; j++) {
         int i = c * columns + j;
         double square = squares[group + j];
-        double deviation = squares[group + columns + j];
+        double residual = squares[group + columns + j];
         deviations[i] = deviation(square, weights[c]);
         // sum w (x - m)^2 = sum w (x - m_c)^2 + 2 (m_c - m) sum w (x - m_c) + w_c (m_c - m)^2
         double offset = means[i] - overallMean[j];
-        overallSquares[j] += square + 2 * offset * deviation + weights[c] * offset * offset;
+        overallSquares[j] += square + 2 * offset * residual + weights[c] * offset * offset;
       }
     }
     double[] overallDeviation = new double[columns];
