@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.fastkmeans.engine.DataMatrix;
+import io.github.fastkmeans.engine.SquaredEuclidean;
 import io.github.fastkmeans.engine.TestData;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,64 @@ class FarthestFirstTest {
     ScriptedRandom random = new ScriptedRandom().withInts(1);
     assertArrayEquals(
         new double[] {40, 20}, new FarthestFirst().initialCentres(data, 2, random), 0);
+  }
+
+  @Test
+  void distancesLeftUnmeasuredByTheTriangleTestChangeNoCentre() throws InterruptedException {
+    // Tight, far apart groups in many columns, with repeated rows: most rows are provably nearer
+    // their own centre than a new centre in another group.
+    Random rows = new Random(32);
+    int n = 4_000;
+    int columns = 40;
+    double[] values = new double[n * columns];
+    for (int row = 0; row < n; row++) {
+      int source = row % 7 == 0 ? row / 2 : row;
+      for (int j = 0; j < columns; j++) {
+        values[row * columns + j] =
+            source < row
+                ? values[source * columns + j]
+                : 0.01 * rows.nextGaussian() + 3 * ((row * 13 + j) % 25);
+      }
+    }
+    DataMatrix data = DataMatrix.of(n, columns, values);
+    for (int k : new int[] {5, 30, 120}) {
+      double[] expected = everyDistanceMeasured(data, k, new Random(k));
+      for (int threads : new int[] {1, 2}) {
+        assertArrayEquals(
+            expected,
+            new FarthestFirst(threads).initialCentres(data, k, new Random(k)),
+            0,
+            "k = " + k + ", " + threads + " threads");
+      }
+    }
+  }
+
+  /** Farthest-first as its definition reads, every distance measured, unit weights. */
+  private static double[] everyDistanceMeasured(DataMatrix data, int k, Random random) {
+    int columns = data.columns();
+    double[] centres = new double[k * columns];
+    System.arraycopy(data.values(), random.nextInt(data.rows()) * columns, centres, 0, columns);
+    double[] nearest = new double[data.rows()];
+    java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+    for (int c = 0; c < k; c++) {
+      if (c > 0) {
+        int farthest = 0;
+        for (int row = 1; row < data.rows(); row++) {
+          if (nearest[row] > nearest[farthest]) {
+            farthest = row;
+          }
+        }
+        System.arraycopy(data.values(), farthest * columns, centres, c * columns, columns);
+      }
+      for (int row = 0; row < data.rows(); row++) {
+        nearest[row] =
+            Math.min(
+                nearest[row],
+                SquaredEuclidean.distance(
+                    data.values(), row * columns, centres, c * columns, columns));
+      }
+    }
+    return centres;
   }
 
   private static double squaredDistanceToCentre(
