@@ -113,22 +113,7 @@ class FarthestFirstTest {
 
   @Test
   void distancesLeftUnmeasuredByTheTriangleTestChangeNoCentre() throws InterruptedException {
-    // Tight, far apart groups in many columns, with repeated rows: most rows are provably nearer
-    // their own centre than a new centre in another group.
-    Random rows = new Random(32);
-    int n = 4_000;
-    int columns = 40;
-    double[] values = new double[n * columns];
-    for (int row = 0; row < n; row++) {
-      int source = row % 7 == 0 ? row / 2 : row;
-      for (int j = 0; j < columns; j++) {
-        values[row * columns + j] =
-            source < row
-                ? values[source * columns + j]
-                : 0.01 * rows.nextGaussian() + 3 * ((row * 13 + j) % 25);
-      }
-    }
-    DataMatrix data = DataMatrix.of(n, columns, values);
+    DataMatrix data = InitTestSupport.tightGroupsWithRepeats(32);
     for (int k : new int[] {5, 30, 120}) {
       double[] expected = everyDistanceMeasured(data, k, new Random(k));
       for (int threads : new int[] {1, 2}) {
@@ -141,7 +126,7 @@ class FarthestFirstTest {
     }
   }
 
-  /** Farthest-first as its definition reads, every distance measured, unit weights. */
+  /** Farthest-first as its definition reads, every distance measured; every weight positive. */
   private static double[] everyDistanceMeasured(DataMatrix data, int k, Random random) {
     int columns = data.columns();
     double[] centres = new double[k * columns];

@@ -183,24 +183,8 @@ class KMeansPlusPlusTest {
 
   @Test
   void distancesLeftUnmeasuredByTheTriangleTestChangeNoCentre() throws InterruptedException {
-    // Tight, far apart groups in many columns, with repeated rows: most rows are provably nearer
-    // their own centre than a candidate of another group, and repeated rows sit on centres.
-    Random rows = new Random(31);
-    int n = 4_000;
-    int columns = 40;
-    double[] values = new double[n * columns];
-    double[] weights = new double[n];
-    for (int row = 0; row < n; row++) {
-      weights[row] = 1 + rows.nextInt(2);
-      int source = row % 7 == 0 ? row / 2 : row;
-      for (int j = 0; j < columns; j++) {
-        values[row * columns + j] =
-            source < row
-                ? values[source * columns + j]
-                : 0.01 * rows.nextGaussian() + 3 * ((row * 13 + j) % 25);
-      }
-    }
-    DataMatrix data = DataMatrix.of(n, columns, values, weights);
+    // Repeated rows sit on centres.
+    DataMatrix data = InitTestSupport.tightGroupsWithRepeats(31);
     for (int k : new int[] {5, 30, 120}) {
       double[] expected = oneTrialAtATime(data, k, new Random(k));
       for (int threads : new int[] {1, 2}) {
