@@ -38,15 +38,15 @@ public final class MemoryEstimate {
                   .boundsBytes(n, columns, k));
     }
     // Labels of the running fit, of the best fit kept over restarts and their copies (4 x 4n),
-    // k-means++'s per-row arrays (seven of doubles, four of them a pass's trials, and the centre
-    // each row is nearest: 60n), the per-chunk partial sums (capped at 32 MiB plus the totals) and
-    // the centres.
+    // k-means++'s per-row arrays (each row's nearest distance and its centre, 12n, and for each of
+    // a pass's four trials and the best one the rows brought nearer with their distances, 5 x 12n:
+    // 72n), the per-chunk partial sums (capped at 32 MiB plus the totals) and the centres.
     long chunks = (n + RowChunks.CHUNK_ROWS - 1) / RowChunks.CHUNK_ROWS;
     long sums = 8 * Math.min(RowChunks.PARTIALS_BUDGET, chunks * (k * (columns + 2L) + 1));
     // The rows' squared norms, for the dot-product sweeps over all centres.
     long norms =
         columns >= CentreColumns.DOT_PRODUCT_COLUMNS && algorithm != Algorithm.KD_TREE ? 8 * n : 0;
-    long working = 16 * n + 60 * n + norms + sums + 8L * k * (columns + 1) * 4;
+    long working = 16 * n + 72 * n + norms + sums + 8L * k * (columns + 1) * 4;
     return new MemoryEstimate(data, bounds, working);
   }
 
