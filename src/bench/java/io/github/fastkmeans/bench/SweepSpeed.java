@@ -26,11 +26,11 @@ import java.util.Random;
  * build's kernel. Each measurement is a fresh child JVM, the kernels taken in a rotating order, so
  * that the machine's other load falls on all of them alike.
  *
- * <p>Sets: F-like (1,000,000 x 64, k = 256, overlapping Gaussian blobs) and D-like (50,000 x 128, k
- * = 100). Per measurement: one short warm-up fit, then a fit of {@code --iterations} Lloyd
- * iterations from the same distinct random rows; the rate is the flops of the logged iterations
- * over their wall time, and over the process's CPU time (which other processes on a shared machine
- * do not inflate).
+ * <p>Sets: F-like (1,000,000 x 64, k = 256, overlapping Gaussian blobs), D-like (50,000 x 128, k =
+ * 100), E-like (200,000 x 32, k = 1,000) and G-like (100,000 x 32, k = 10,000). Per measurement:
+ * one short warm-up fit, then a fit of {@code --iterations} Lloyd iterations from the same distinct
+ * random rows; the rate is the flops of the logged iterations over their wall time, and over the
+ * process's CPU time (which other processes on a shared machine do not inflate).
  *
  * <pre>
  * java -cp "$(cat target/bench-classpath.txt)" io.github.fastkmeans.bench.SweepSpeed \
@@ -137,8 +137,12 @@ public final class SweepSpeed {
         return new int[] {1_000_000, 64, 256};
       case "D":
         return new int[] {50_000, 128, 100};
+      case "E":
+        return new int[] {200_000, 32, 1000};
+      case "G":
+        return new int[] {100_000, 32, 10_000};
       default:
-        throw new IllegalArgumentException("Unknown set " + set + "; F or D.");
+        throw new IllegalArgumentException("Unknown set " + set + "; F, D, E or G.");
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.fastkmeans.engine;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -16,10 +17,16 @@ import jdk.incubator.vector.VectorSpecies;
  * within reach are measured exactly in double, so the choice is the exact sweep's.
  *
  * <p>With the rows in the lanes, each row's smallest estimate, its second smallest and the first
- * centre with the smallest are kept lane by lane while the estimates are made: no step works across
- * the lanes of a vector, which on JDK 17 cost as much as a row's dot products when the centres are
- * few. A row whose second smallest estimate lies beyond its reach has a single candidate, its
- * nearest centre, and needs nothing more.
+ * centre with the smallest are kept lane by lane, a tile of centres at a time, right after the
+ * tile's dot products, while they are still in the first-level cache: no step works across the
+ * lanes of a vector, which on JDK 17 cost as much as a row's dot products when the centres are few.
+ * A row whose second smallest estimate lies beyond its reach has a single candidate, its nearest
+ * centre, and needs nothing more. The smallest two are kept as the integers of the estimates' bits,
+ * whose minimum is one instruction, where JDK 17 compiles a float minimum into several that order
+ * NaN and signed zeros: this took as long as the dot products at a thousand centres. The integers
+ * order non-negative floats as floats; an estimate below zero (a distance within rounding of zero)
+ * ranks first, and two of them rank in reverse, so that the second lies within the reach of the
+ * first and the row has several candidates, measured exactly.
  *
  * <p>Rows and centres are first moved so that the mean of the fit's first centres is the origin and
  * scaled by a power of two so that the farthest of them lies at a distance between 1 and 2:
@@ -29,10 +36,12 @@ import jdk.incubator.vector.VectorSpecies;
  * that leave its range are swept exactly. Each estimate is then within {@code (d + 5) 2^-24 (||x'||
  * + max ||c'||)^2} of the exact distance (scaled), where x' and c' are the moved rows and centres
  * (Higham, Accuracy and Stability of Numerical Algorithms, 3.1): d roundings for a row's norm and
- * for its dot products, in any order, three for a centre's norm, the sum and the difference, two
- * for the rounding of the moved values to float. The bound used is {@code (d + 10) 2^-24 (...)^2}:
- * the rest covers the double roundings of the exact distances, the subnormal range, and the float
- * sum that makes the reach.
+ * for the multiply-adds that start from a centre's norm and subtract twice the dot product, in any
+ * order (their partial sums stay within {@code ||x'||^2} and {@code ||c'||^2 + 2 ||x'|| ||c'||}),
+ * one for the centre's norm, one for the sum with the row's norm, two for the rounding of the moved
+ * values to float, and one to spare. The bound used is {@code (d + 10) 2^-24 (...)^2}: the rest
+ * covers the double roundings of the exact distances, the subnormal range, and the float sum that
+ * makes the reach.
  *
  * <p>The centres are laid out in groups of eight, times -2: centre {@code g * 8 + i}, column j, at
  * {@code groups[(g * columns + j) * 8 + i]}, so a tile reads its centres in order. The last group
@@ -45,6 +54,9 @@ final class VectorBlockSweep extends BlockSweep {
 
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = SPECIES.length();
+
+  /** Int vectors of as many lanes, for the bits of the estimates and the centres' indices. */
+  private static final VectorSpecies<Integer> INTS = SPECIES.withLanes(int.class);
 
   /** The rows of a tile: two vectors. */
   private static final int TILE_ROWS = 2 * LANES;
@@ -122,16 +134,12 @@ final class VectorBlockSweep extends BlockSweep {
    * A sweep over {@code k} centres in {@code columns} dimensions, filled by {@link #update}.
    *
    * @throws UnsupportedOperationException if the JVM's vectors hold a single float: no gain
-   * @throws IllegalArgumentException if k is {@link BlockSweeps#MOST_VECTOR_CENTRES} or more
    */
   VectorBlockSweep(int k, int columns) {
     super(k, columns);
     if (LANES < 2) {
       throw new UnsupportedOperationException(
           "the JVM's preferred vectors hold a single float (" + SPECIES + ")");
-    }
-    if (k >= BlockSweeps.MOST_VECTOR_CENTRES) {
-      throw new IllegalArgumentException(k + " centres: the vector kernel takes fewer than 2^24");
     }
     this.groupCount = (k + GROUP - 1) / GROUP;
     this.groups = new float[groupCount * columns * GROUP];
@@ -234,10 +242,14 @@ final class VectorBlockSweep extends BlockSweep {
     }
     for (int tile = 0; tile < padded; tile += TILE_ROWS) {
       bounds(block, tile);
+      Arrays.fill(block.leastBits, tile, tile + TILE_ROWS, Integer.MAX_VALUE);
+      Arrays.fill(block.secondBits, tile, tile + TILE_ROWS, Integer.MAX_VALUE);
+      Arrays.fill(block.nearest, tile, tile + TILE_ROWS, 0);
       for (int g = 0; g < groupCount; g++) {
         dotProducts(block, moved, base, tile, g);
+        keepLeastTwo(block, tile, g);
       }
-      filter(block, tile);
+      decide(block, tile);
     }
   }
 
@@ -330,27 +342,30 @@ final class VectorBlockSweep extends BlockSweep {
   }
 
   /**
-   * Writes -2 times the dot products of the tile's rows from {@code tile} with the centres of group
-   * {@code g} into {@code block.values}.
+   * Writes {@code ||c'||^2 - 2 x'.c'} for the tile's rows from {@code tile} and the centres of
+   * group {@code g} into {@code block.values}: each row's estimates less its own squared norm,
+   * added later, so that the multiply-adds round sums no larger than {@code ||c'||^2 + 2 ||x'||
+   * ||c'||}.
    */
   private void dotProducts(FloatEstimates block, float[] moved, int base, int tile, int g) {
     int stride = block.stride;
-    FloatVector sum00 = FloatVector.zero(SPECIES);
-    FloatVector sum01 = sum00;
-    FloatVector sum02 = sum00;
-    FloatVector sum03 = sum00;
-    FloatVector sum04 = sum00;
-    FloatVector sum05 = sum00;
-    FloatVector sum06 = sum00;
-    FloatVector sum07 = sum00;
+    int first = g * GROUP;
+    FloatVector sum00 = FloatVector.broadcast(SPECIES, squaredNorms[first]);
+    FloatVector sum01 = FloatVector.broadcast(SPECIES, squaredNorms[first + 1]);
+    FloatVector sum02 = FloatVector.broadcast(SPECIES, squaredNorms[first + 2]);
+    FloatVector sum03 = FloatVector.broadcast(SPECIES, squaredNorms[first + 3]);
+    FloatVector sum04 = FloatVector.broadcast(SPECIES, squaredNorms[first + 4]);
+    FloatVector sum05 = FloatVector.broadcast(SPECIES, squaredNorms[first + 5]);
+    FloatVector sum06 = FloatVector.broadcast(SPECIES, squaredNorms[first + 6]);
+    FloatVector sum07 = FloatVector.broadcast(SPECIES, squaredNorms[first + 7]);
     FloatVector sum10 = sum00;
-    FloatVector sum11 = sum00;
-    FloatVector sum12 = sum00;
-    FloatVector sum13 = sum00;
-    FloatVector sum14 = sum00;
-    FloatVector sum15 = sum00;
-    FloatVector sum16 = sum00;
-    FloatVector sum17 = sum00;
+    FloatVector sum11 = sum01;
+    FloatVector sum12 = sum02;
+    FloatVector sum13 = sum03;
+    FloatVector sum14 = sum04;
+    FloatVector sum15 = sum05;
+    FloatVector sum16 = sum06;
+    FloatVector sum17 = sum07;
     int start = g * columns * GROUP;
     for (int j = 0; j < columns; j++) {
       int rowsAt = base + j * stride + tile;
@@ -382,85 +397,99 @@ final class VectorBlockSweep extends BlockSweep {
       sum07 = rows0.fma(centre, sum07);
       sum17 = rows1.fma(centre, sum17);
     }
-    // Stored as they are: a call per centre here would pass the vectors boxed, once C2's inlining
-    // budget for this large method is spent.
+    // Stored as they are and read back by keepLeastTwo from the first-level cache: a call per
+    // centre here, or that work in this large method, has C2 pass the vectors boxed once its
+    // inlining budget is spent, in some JVMs and not others.
     float[] out = block.values;
-    int first = g * GROUP * stride + tile;
-    int second = first + LANES;
-    sum00.intoArray(out, first);
+    int firstRow = first * stride + tile;
+    int second = firstRow + LANES;
+    sum00.intoArray(out, firstRow);
     sum10.intoArray(out, second);
-    sum01.intoArray(out, first + stride);
+    sum01.intoArray(out, firstRow + stride);
     sum11.intoArray(out, second + stride);
-    sum02.intoArray(out, first + 2 * stride);
+    sum02.intoArray(out, firstRow + 2 * stride);
     sum12.intoArray(out, second + 2 * stride);
-    sum03.intoArray(out, first + 3 * stride);
+    sum03.intoArray(out, firstRow + 3 * stride);
     sum13.intoArray(out, second + 3 * stride);
-    sum04.intoArray(out, first + 4 * stride);
+    sum04.intoArray(out, firstRow + 4 * stride);
     sum14.intoArray(out, second + 4 * stride);
-    sum05.intoArray(out, first + 5 * stride);
+    sum05.intoArray(out, firstRow + 5 * stride);
     sum15.intoArray(out, second + 5 * stride);
-    sum06.intoArray(out, first + 6 * stride);
+    sum06.intoArray(out, firstRow + 6 * stride);
     sum16.intoArray(out, second + 6 * stride);
-    sum07.intoArray(out, first + 7 * stride);
+    sum07.intoArray(out, firstRow + 7 * stride);
     sum17.intoArray(out, second + 7 * stride);
   }
 
   /**
-   * Turns the dot products of the tile's rows from {@code tile} into estimates, {@code (||x'||^2 +
-   * ||c'||^2) - 2 x'.c'}, keeping per row (lane by lane, both vectors of rows side by side) the
-   * smallest, the second smallest and the first centre with the smallest; then sets each row's
-   * reach and sole candidate.
+   * Adds the estimates of the tile's rows from {@code tile} for the centres of group {@code g} to
+   * the rows' smallest two so far and, where the smallest fell, to the first centre with it.
    */
-  private void filter(FloatEstimates block, int tile) {
+  private static void keepLeastTwo(FloatEstimates block, int tile, int g) {
     float[] values = block.values;
     int stride = block.stride;
+    int first = g * GROUP * stride + tile;
     int second = tile + LANES;
     FloatVector norms0 = FloatVector.fromArray(SPECIES, block.blockNorms, tile);
     FloatVector norms1 = FloatVector.fromArray(SPECIES, block.blockNorms, second);
-    FloatVector least0 = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
-    FloatVector least1 = least0;
-    FloatVector next0 = least0;
-    FloatVector next1 = least0;
-    FloatVector nearest0 = FloatVector.zero(SPECIES);
-    FloatVector nearest1 = nearest0;
-    int end = groupCount * GROUP;
-    for (int c = 0; c < end; c++) {
-      float norm = squaredNorms[c];
-      int at = c * stride + tile;
-      FloatVector estimate0 = norms0.add(norm).add(FloatVector.fromArray(SPECIES, values, at));
-      FloatVector estimate1 =
-          norms1.add(norm).add(FloatVector.fromArray(SPECIES, values, at + LANES));
-      estimate0.intoArray(values, at);
-      estimate1.intoArray(values, at + LANES);
-      VectorMask<Float> nearer0 = estimate0.compare(VectorOperators.LT, least0);
-      VectorMask<Float> nearer1 = estimate1.compare(VectorOperators.LT, least1);
+    IntVector least0 = IntVector.fromArray(INTS, block.leastBits, tile);
+    IntVector least1 = IntVector.fromArray(INTS, block.leastBits, second);
+    IntVector next0 = IntVector.fromArray(INTS, block.secondBits, tile);
+    IntVector next1 = IntVector.fromArray(INTS, block.secondBits, second);
+    IntVector before0 = least0;
+    IntVector before1 = least1;
+    for (int i = 0; i < GROUP; i++) {
+      int at = first + i * stride;
+      IntVector estimate0 =
+          norms0.add(FloatVector.fromArray(SPECIES, values, at)).reinterpretAsInts();
+      IntVector estimate1 =
+          norms1.add(FloatVector.fromArray(SPECIES, values, at + LANES)).reinterpretAsInts();
       // The two smallest: a new smallest pushes the old one to second place.
       next0 = next0.min(estimate0.max(least0));
       next1 = next1.min(estimate1.max(least1));
       least0 = least0.min(estimate0);
       least1 = least1.min(estimate1);
-      nearest0 = nearest0.blend((float) c, nearer0);
-      nearest1 = nearest1.blend((float) c, nearer1);
     }
-    decide(least0, next0, nearest0, block, tile);
-    decide(least1, next1, nearest1, block, second);
+    least0.intoArray(block.leastBits, tile);
+    least1.intoArray(block.leastBits, second);
+    next0.intoArray(block.secondBits, tile);
+    next1.intoArray(block.secondBits, second);
+    VectorMask<Integer> fell0 = least0.compare(VectorOperators.LT, before0);
+    VectorMask<Integer> fell1 = least1.compare(VectorOperators.LT, before1);
+    // Once the centres are many, the smallest falls in few groups: the centre is looked up there.
+    if (fell0.anyTrue() || fell1.anyTrue()) {
+      IntVector nearest0 = IntVector.fromArray(INTS, block.nearest, tile);
+      IntVector nearest1 = IntVector.fromArray(INTS, block.nearest, second);
+      // From the last centre of the group down, so that the first with the smallest stays.
+      for (int i = GROUP - 1; i >= 0; i--) {
+        int at = first + i * stride;
+        IntVector estimate0 =
+            norms0.add(FloatVector.fromArray(SPECIES, values, at)).reinterpretAsInts();
+        IntVector estimate1 =
+            norms1.add(FloatVector.fromArray(SPECIES, values, at + LANES)).reinterpretAsInts();
+        int centre = g * GROUP + i;
+        nearest0 = nearest0.blend(centre, estimate0.compare(VectorOperators.EQ, least0).and(fell0));
+        nearest1 = nearest1.blend(centre, estimate1.compare(VectorOperators.EQ, least1).and(fell1));
+      }
+      nearest0.intoArray(block.nearest, tile);
+      nearest1.intoArray(block.nearest, second);
+    }
   }
 
   /**
-   * Sets the reach and the sole candidate of the vector of rows at {@code at}, from their smallest
+   * Sets the reach and the sole candidate of the tile's rows from {@code tile}, from their smallest
    * estimates, their second smallest and the first centre with the smallest.
    */
-  private static void decide(
-      FloatVector least, FloatVector next, FloatVector nearest, FloatEstimates block, int at) {
-    FloatVector reach = least.add(FloatVector.fromArray(SPECIES, block.twiceErrors, at));
-    reach.intoArray(block.reach, at);
-    // The choice lane by lane, as float (JDK 17 converts a vector to int lanes in plain Java).
-    nearest
-        .blend((float) SEVERAL, next.compare(VectorOperators.LE, reach))
-        .blend((float) UNTRUSTED, reach.compare(VectorOperators.NE, reach))
-        .intoArray(block.choices, at);
-    for (int r = at; r < at + LANES; r++) {
-      block.sole[r] = (int) block.choices[r];
+  private static void decide(FloatEstimates block, int tile) {
+    for (int at = tile; at < tile + TILE_ROWS; at += LANES) {
+      FloatVector least = IntVector.fromArray(INTS, block.leastBits, at).reinterpretAsFloats();
+      FloatVector next = IntVector.fromArray(INTS, block.secondBits, at).reinterpretAsFloats();
+      FloatVector reach = least.add(FloatVector.fromArray(SPECIES, block.twiceErrors, at));
+      reach.intoArray(block.reach, at);
+      IntVector.fromArray(INTS, block.nearest, at)
+          .blend(SEVERAL, next.compare(VectorOperators.LE, reach).cast(INTS))
+          .blend(UNTRUSTED, reach.compare(VectorOperators.NE, reach).cast(INTS))
+          .intoArray(block.sole, at);
     }
   }
 
@@ -471,7 +500,7 @@ final class VectorBlockSweep extends BlockSweep {
     FloatEstimates block = (FloatEstimates) estimates;
     float reach = block.reach[row];
     for (int c = from; c < k; c++) {
-      if (block.values[c * block.stride + row] <= reach) {
+      if (block.blockNorms[row] + block.values[c * block.stride + row] <= reach) {
         return c;
       }
     }

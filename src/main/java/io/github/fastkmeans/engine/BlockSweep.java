@@ -112,15 +112,15 @@ abstract class BlockSweep {
 
   /**
    * Estimates in single precision, centre by centre across the rows (the rows lie in a vector's
-   * lanes): row r's estimate for centre c at {@code values[c * stride + r]}, with the block's rows
-   * as the kernel converted them and the per-row state of its filter.
+   * lanes): row r's estimate for centre c is {@code blockNorms[r] + values[c * stride + r]}, with
+   * the block's rows as the kernel converted them and the per-row state of its filter.
    */
   static final class FloatEstimates extends Estimates {
 
-    /** The distance between one centre's estimates and the next's: the rows, whole vectors. */
+    /** The distance between one centre's values and the next's: the rows, whole vectors. */
     final int stride;
 
-    /** Row r's estimate for centre c at {@code values[c * stride + r]}. */
+    /** Row r's estimate for centre c less the row's squared norm, at {@code c * stride + r}. */
     final float[] values;
 
     /** Row r's reach: centres whose estimate exceeds it cannot be nearest; NaN for none. */
@@ -138,8 +138,14 @@ abstract class BlockSweep {
     /** Per converted row, twice the bound on its estimates' error; NaN where none holds. */
     final float[] twiceErrors;
 
-    /** Per row, its {@link #soleCandidate} as the kernel computed it, in float. */
-    final float[] choices;
+    /** Per row, the bits of its smallest estimate so far, as an int. */
+    final int[] leastBits;
+
+    /** Per row, the bits of its second smallest estimate so far, as an int. */
+    final int[] secondBits;
+
+    /** Per row, the first centre with its smallest estimate so far. */
+    final int[] nearest;
 
     /** Room for {@code rows} rows (a multiple of the vector length) of {@code length} centres. */
     FloatEstimates(int rows, int length, int columns) {
@@ -150,7 +156,9 @@ abstract class BlockSweep {
       this.block = new float[rows * columns];
       this.blockNorms = new float[rows];
       this.twiceErrors = new float[rows];
-      this.choices = new float[rows];
+      this.leastBits = new int[rows];
+      this.secondBits = new int[rows];
+      this.nearest = new int[rows];
     }
   }
 }

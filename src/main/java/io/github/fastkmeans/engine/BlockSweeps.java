@@ -15,9 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class BlockSweeps {
 
-  /** The vector kernel takes fewer centres than this: it keeps their indices in float lanes. */
-  static final int MOST_VECTOR_CENTRES = 1 << 24;
-
   /** The module the vector kernel needs. */
   static final String VECTOR_MODULE = "jdk.incubator.vector";
 
@@ -191,9 +188,6 @@ final class BlockSweeps {
   static BlockSweep create(int k, int columns) {
     if (VECTOR == null) {
       return new PlainBlockSweep(k, columns, DESCRIPTION);
-    }
-    if (k >= MOST_VECTOR_CENTRES) {
-      return new PlainBlockSweep(k, columns, "plain Java (the vector kernel takes fewer centres)");
     }
     if (!WARMS_UP) {
       return vector(k, columns);

@@ -54,7 +54,9 @@ class BlockSweepTest {
   }
 
   static Stream<Arguments> kernelsAndShapes() {
-    int[][] shapes = {{4, 1}, {4, 17}, {5, 33}, {6, 15}, {7, 16}, {8, 3}, {9, 40}, {64, 100}};
+    int[][] shapes = {
+      {4, 1}, {4, 17}, {5, 33}, {6, 15}, {7, 16}, {8, 3}, {9, 40}, {64, 100}, {10, 300}, {32, 1001}
+    };
     return kernels().stream()
         .flatMap(
             kernel ->
@@ -315,6 +317,8 @@ class BlockSweepTest {
       doubles.reach[row] = reach;
     } else {
       BlockSweep.FloatEstimates floats = (BlockSweep.FloatEstimates) block;
+      // A row of norm zero: its values are its estimates.
+      floats.blockNorms[row] = 0;
       for (int c = 0; c < estimates.length; c++) {
         floats.values[c * floats.stride + row] = (float) estimates[c];
       }
