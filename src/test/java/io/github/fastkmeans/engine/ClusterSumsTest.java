@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Tests of {@link ClusterSums}: weighted sums, removal, merging and means. */
@@ -128,6 +129,52 @@ class ClusterSumsTest {
     double[] centres = new double[4];
     sums.writeMeans(centres);
     assertArrayEquals(new double[] {0, 0, 3, 4}, centres, 0);
+  }
+
+  @Test
+  void sumsClearedAndReusedMergeAsFreshOnesDo() {
+    // One set of sums reused chunk after chunk, as a fit's threads reuse theirs, each chunk
+    // touching a few of many centres: the totals must have the bits of fresh sums per chunk.
+    int k = 300;
+    int columns = 3;
+    Random random = new Random(11);
+    double[] values = new double[columns];
+    ClusterSums reused = new ClusterSums(k, columns);
+    ClusterSums totals = new ClusterSums(k, columns);
+    ClusterSums reference = new ClusterSums(k, columns);
+    for (int chunk = 0; chunk < 40; chunk++) {
+      reused.clear();
+      ClusterSums fresh = new ClusterSums(k, columns);
+      for (int point = 0; point < 6; point++) {
+        for (int j = 0; j < columns; j++) {
+          values[j] = random.nextGaussian();
+        }
+        int c = random.nextInt(k);
+        double weight = 0.5 + random.nextDouble();
+        boolean leaves = chunk > 0 && random.nextBoolean();
+        if (leaves) {
+          reused.remove(c, values, 0, weight);
+          fresh.remove(c, values, 0, weight);
+        } else {
+          reused.add(c, values, 0, weight);
+          fresh.add(c, values, 0, weight);
+        }
+      }
+      totals.merge(reused);
+      reference.merge(fresh);
+    }
+    for (int c = 0; c < k; c++) {
+      assertEquals(reference.members(c), totals.members(c), "members of " + c);
+      assertEquals(
+          Double.doubleToRawLongBits(reference.weight(c)),
+          Double.doubleToRawLongBits(totals.weight(c)),
+          "weight of " + c);
+    }
+    double[] expected = new double[k * columns];
+    double[] actual = new double[k * columns];
+    reference.writeMeans(expected);
+    totals.writeMeans(actual);
+    assertArrayEquals(expected, actual);
   }
 
   @Test
