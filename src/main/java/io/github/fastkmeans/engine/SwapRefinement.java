@@ -181,10 +181,8 @@ public final class SwapRefinement implements Refinement {
     /** Per row, a point this far from the row's centre or farther is no nearer than the centre. */
     private final double[] rowCaptureReach;
 
-    /** The rows of cluster c are members[memberStart[c] .. memberStart[c + 1]), in row order. */
-    private final int[] members;
-
-    private final int[] memberStart;
+    /** The rows of each cluster, by each row's nearest centre. */
+    private final ClusterMembers members;
 
     /**
      * A point this far from a centre or farther is no nearer to its rows than their second centre.
@@ -237,8 +235,7 @@ public final class SwapRefinement implements Refinement {
       this.secondDistance = new double[rows];
       this.rowReach = new double[rows];
       this.rowCaptureReach = new double[rows];
-      this.members = new int[rows];
-      this.memberStart = new int[k + 1];
+      this.members = new ClusterMembers(rows, k);
       this.reach = new double[k];
       this.captureReach = new double[k];
       this.baseLoss = new double[k];
@@ -387,23 +384,13 @@ public final class SwapRefinement implements Refinement {
      */
     private void groupByCluster() {
       WeightedDraw.runningTotals(data, firstDistance, cumulative);
-      Arrays.fill(memberStart, 0);
-      for (int row = 0; row < rows; row++) {
-        memberStart[nearest[row] + 1]++;
-      }
-      for (int c = 0; c < k; c++) {
-        memberStart[c + 1] += memberStart[c];
-      }
-      int[] next = Arrays.copyOf(memberStart, k);
-      for (int row = 0; row < rows; row++) {
-        members[next[nearest[row]]++] = row;
-      }
+      members.fill(nearest);
       for (int c = 0; c < k; c++) {
         double farthest = 0;
         double farthestSecond = 0;
         double removal = 0;
-        for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
-          int row = members[m];
+        for (int m = members.start(c); m < members.end(c); m++) {
+          int row = members.row(m);
           double weight = data.weight(row);
           if (weight > 0) {
             farthest = Math.max(farthest, firstDistance[row]);
@@ -452,8 +439,8 @@ public final class SwapRefinement implements Refinement {
           continue;
         }
         double removal = 0;
-        for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
-          int row = members[m];
+        for (int m = members.start(c); m < members.end(c); m++) {
+          int row = members.row(m);
           double weight = data.weight(row);
           if (weight == 0) {
             continue;
@@ -495,8 +482,8 @@ public final class SwapRefinement implements Refinement {
         if (toCentre >= captureReach[c]) {
           continue;
         }
-        for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
-          int row = members[m];
+        for (int m = members.start(c); m < members.end(c); m++) {
+          int row = members.row(m);
           double weight = data.weight(row);
           int offset = row * columns;
           if (weight > 0
