@@ -98,7 +98,18 @@ public final class GroupedSums {
    */
   public static double[] sum(ChunkRunner runner, int rows, int groups, int width, RowRange range)
       throws InterruptedException {
-    RowChunks chunks = new RowChunks(rows);
+    return sum(runner, new RowChunks(rows), groups, width, range);
+  }
+
+  /**
+   * As {@link #sum(ChunkRunner, int, int, int, RowRange)}, over the given {@code chunks} of the
+   * rows.
+   *
+   * @throws InterruptedException if the calling thread is interrupted between batches of chunks
+   */
+  public static double[] sum(
+      ChunkRunner runner, RowChunks chunks, int groups, int width, RowRange range)
+      throws InterruptedException {
     int chunkCount = chunks.count();
     int batch = chunks.batch(runner.threads(), (long) groups * width, PARTIALS_BUDGET);
     Partial[] partials = new Partial[batch];

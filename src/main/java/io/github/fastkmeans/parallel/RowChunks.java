@@ -15,24 +15,35 @@ public final class RowChunks {
 
   private final int rows;
 
-  /** The chunks of a matrix with {@code rows} rows. */
+  private final int chunkRows;
+
+  /** The chunks of {@link #CHUNK_ROWS} rows of a matrix with {@code rows} rows. */
   public RowChunks(int rows) {
+    this(rows, CHUNK_ROWS);
+  }
+
+  /**
+   * The chunks of {@code chunkRows} rows of a matrix with {@code rows} rows, for partial results
+   * large enough that merging them per {@link #CHUNK_ROWS} rows would cost more than the rows.
+   */
+  public RowChunks(int rows, int chunkRows) {
     this.rows = rows;
+    this.chunkRows = chunkRows;
   }
 
   /** The number of chunks. */
   public int count() {
-    return (rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    return (int) (((long) rows + chunkRows - 1) / chunkRows);
   }
 
   /** The first row of a chunk. */
   public int start(int chunk) {
-    return chunk * CHUNK_ROWS;
+    return chunk * chunkRows;
   }
 
   /** One past the last row of a chunk. */
   public int end(int chunk) {
-    return Math.min(rows, (chunk + 1) * CHUNK_ROWS);
+    return (int) Math.min(rows, (chunk + 1L) * chunkRows);
   }
 
   /**

@@ -3,7 +3,9 @@ package io.github.fastkmeans.quality;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.GroupedSums;
+import io.github.fastkmeans.parallel.RowChunks;
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Weighted means and weighted sample standard deviations of every column, per cluster and over all
@@ -12,6 +14,12 @@ import java.io.Serializable;
 public final class ClusterSpread implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * Rows per chunk of the spread's sums: each chunk's partial holds k x (2d + 1) sums, which a
+   * chunk of 512 rows among hundreds of clusters took as long to clear and merge as to add.
+   */
+  public static final int CHUNK_ROWS = 4096;
 
   private final int columns;
   private final double[] clusterMeans;
@@ -50,11 +58,14 @@ public final class ClusterSpread implements Serializable {
 
   /**
    * Measures {@code data} grouped by {@code labels} (each in [0, k)) on {@code runner}'s threads,
-   * in two passes over the rows (each cluster's weighted sums, then its squared deviations from its
-   * mean), whose partial sums are merged in chunk order: the same spread for any thread count. The
-   * overall mean and deviation follow from the clusters' (their sums and weights added in cluster
-   * order; the squared deviations as each cluster's, moved to the overall mean), so the rows are
-   * summed per cluster alone.
+   * in one pass over the rows: per cluster, the weighted differences of its rows from its first row
+   * and their squares, summed in row order within chunks of {@link #CHUNK_ROWS} rows and over the
+   * chunks in chunk order, so the spread is the same for any thread count. The mean and the squared
+   * deviations from it follow from those sums; the first row lies within its cluster, so the
+   * differences are of the cluster's own spread and the squares lose no more than a bit or two to
+   * the mean's share of them, wherever the cluster lies. The overall mean and deviation follow from
+   * the clusters' (their weighted means and weights added in cluster order; the squared deviations
+   * as each cluster's, moved to the overall mean).
    *
    * @throws InterruptedException if the calling thread is interrupted
    */
@@ -62,83 +73,74 @@ public final class ClusterSpread implements Serializable {
       throws InterruptedException {
     int columns = data.columns();
     double[] values = data.values();
-    // Per cluster: the weighted sums of every column, then the cluster's weight.
-    int width = columns + 1;
+    int[] firstRows = firstRows(labels, k);
+    // Per cluster: the weighted differences from its first row, their squares, then the weight.
+    int width = 2 * columns + 1;
     double[] sums =
         GroupedSums.sum(
             runner,
-            data.rows(),
+            new RowChunks(data.rows(), CHUNK_ROWS),
             k,
             width,
             (start, end, partial) -> {
-              // Row by row, reading the values in order (column by column, a chunk's rows were read
-              // a row apart, five times slower with many columns); every sum still adds its terms
-              // in row order onto a zeroed partial, so the bits are the same either way.
               double[] sum = partial.sums();
               for (int row = start; row < end; row++) {
                 double w = data.weight(row);
-                int cluster = partial.offset(labels[row]);
+                int label = labels[row];
+                int cluster = partial.offset(label);
+                int first = firstRows[label] * columns;
                 int at = row * columns;
                 for (int j = 0; j < columns; j++) {
-                  sum[cluster + j] += w * values[at + j];
+                  double difference = values[at + j] - values[first + j];
+                  double weighted = w * difference;
+                  sum[cluster + j] += weighted;
+                  sum[cluster + columns + j] += weighted * difference;
                 }
-                sum[cluster + columns] += w;
+                sum[cluster + 2 * columns] += w;
               }
             });
-    int weightsAt = k * columns;
     double[] weights = new double[k];
-    double[] means = new double[weightsAt];
-    double[] overallMean = new double[columns];
+    double[] means = new double[k * columns];
+    double[] squares = new double[k * columns];
+    double[] shifts = new double[k * columns];
     double totalWeight = 0;
+    double[] overallMean = new double[columns];
     for (int c = 0; c < k; c++) {
-      double weight = sums[c * width + columns];
+      int group = c * width;
+      double weight = sums[group + 2 * columns];
       weights[c] = weight;
       totalWeight += weight;
+      if (weight == 0) {
+        continue;
+      }
+      int first = firstRows[c] * columns;
       for (int j = 0; j < columns; j++) {
-        means[c * columns + j] = weight > 0 ? sums[c * width + j] / weight : 0;
-        overallMean[j] += sums[c * width + j];
+        int i = c * columns + j;
+        double shift = sums[group + j] / weight;
+        shifts[i] = shift;
+        means[i] = values[first + j] + shift;
+        // sum w (x - m)^2 = sum w (x - x0)^2 - (m - x0) sum w (x - x0), never below zero
+        squares[i] = Math.max(0, sums[group + columns + j] - shift * sums[group + j]);
+        overallMean[j] += weight * means[i];
       }
     }
     for (int j = 0; j < columns; j++) {
       overallMean[j] = totalWeight > 0 ? overallMean[j] / totalWeight : 0;
     }
-    // Per cluster: the weighted squared deviations of every column from its mean, then the
-    // weighted deviations, which are 0 but for the mean's rounding and make the overall figure
-    // exact up to it.
-    double[] squares =
-        GroupedSums.sum(
-            runner,
-            data.rows(),
-            k,
-            2 * columns,
-            (start, end, partial) -> {
-              // Row by row, as the sums above.
-              double[] sum = partial.sums();
-              for (int row = start; row < end; row++) {
-                double w = data.weight(row);
-                int mean = labels[row] * columns;
-                int cluster = partial.offset(labels[row]);
-                int from = row * columns;
-                for (int j = 0; j < columns; j++) {
-                  double diff = values[from + j] - means[mean + j];
-                  double weighted = w * diff;
-                  sum[cluster + j] += weighted * diff;
-                  sum[cluster + columns + j] += weighted;
-                }
-              }
-            });
-    double[] deviations = new double[weightsAt];
+    double[] deviations = new double[k * columns];
     double[] overallSquares = new double[columns];
     for (int c = 0; c < k; c++) {
-      int group = c * 2 * columns;
+      if (weights[c] == 0) {
+        continue;
+      }
+      int first = firstRows[c] * columns;
       for (int j = 0; j < columns; j++) {
         int i = c * columns + j;
-        double square = squares[group + j];
-        double residual = squares[group + columns + j];
-        deviations[i] = deviation(square, weights[c]);
-        // sum w (x - m)^2 = sum w (x - m_c)^2 + 2 (m_c - m) sum w (x - m_c) + w_c (m_c - m)^2
-        double offset = means[i] - overallMean[j];
-        overallSquares[j] += square + 2 * offset * residual + weights[c] * offset * offset;
+        deviations[i] = deviation(squares[i], weights[c]);
+        // sum w (x - m)^2 = sum w (x - m_c)^2 + w_c (m_c - m)^2, with m_c - m taken from the
+        // cluster's first row and its shift, not from m_c, which is rounded where it lies
+        double offset = (values[first + j] - overallMean[j]) + shifts[i];
+        overallSquares[j] += squares[i] + weights[c] * offset * offset;
       }
     }
     double[] overallDeviation = new double[columns];
@@ -148,10 +150,23 @@ public final class ClusterSpread implements Serializable {
     return new ClusterSpread(columns, means, deviations, overallMean, overallDeviation);
   }
 
-  /**
-   * The weighted sample standard deviation from a weighted sum of squared deviations, as Weka's
-   * Instances.variance: 0 up to a weight of 1.
-   */
+  /** The first row of each cluster by {@code labels}; 0 for a cluster without rows. */
+  private static int[] firstRows(int[] labels, int k) {
+    int[] first = new int[k];
+    Arrays.fill(first, -1);
+    int found = 0;
+    for (int row = 0; row < labels.length && found < k; row++) {
+      if (first[labels[row]] < 0) {
+        first[labels[row]] = row;
+        found++;
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      first[c] = Math.max(0, first[c]);
+    }
+    return first;
+  }
+
   private static double deviation(double squares, double weight) {
     return weight > 1 ? Math.sqrt(squares / (weight - 1)) : 0;
   }

@@ -16,7 +16,6 @@ import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.init.InitializerOptions;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
-import io.github.fastkmeans.parallel.RowChunks;
 import io.github.fastkmeans.quality.ClusterQuality;
 import io.github.fastkmeans.quality.ClusterSpread;
 import java.io.File;
@@ -71,12 +70,11 @@ public final class FitPipeline {
   public static final int SUMMARY_RESTARTS = 10;
 
   /**
-   * Row chunks per thread below which the model's spread stays on fewer threads. Its two passes
-   * take about 3 microseconds a chunk; a second thread costs about 200 microseconds of wall time,
-   * and on A (196 chunks) it doubled the spread's wall time. 1024 chunks, about 3 ms of work, pay
-   * for it.
+   * Values (rows times columns) per thread below which the model's spread stays on fewer threads.
+   * Its pass takes about 2 ns a value; a second thread costs about 200 microseconds of wall time,
+   * and gained nothing on B's 3.2 million values. 4 million values, about 8 ms of work, pay for it.
    */
-  private static final int CHUNKS_PER_SPREAD_THREAD = 1024;
+  private static final long VALUES_PER_SPREAD_THREAD = 4L << 20;
 
   private final FitOptions options;
   private final long seed;
@@ -254,8 +252,10 @@ public final class FitPipeline {
     ClusterSpread spread;
     try (ChunkRunner runner =
         new ChunkRunner(
-            new RowChunks(matrix.rows())
-                .threadsFor(options.get(OptionTable.THREADS), CHUNKS_PER_SPREAD_THREAD))) {
+            (int)
+                Math.min(
+                    options.get(OptionTable.THREADS),
+                    Math.max(1, matrix.values().length / VALUES_PER_SPREAD_THREAD)))) {
       spread = ClusterSpread.of(matrix, result.labels(), result.k(), runner);
     }
     FittedModel model =

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.parallel.ChunkRunner;
-import io.github.fastkmeans.parallel.RowChunks;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -83,9 +83,9 @@ class ClusterSpreadTest {
    * direct sum of squared deviations from the overall mean.
    */
   @Test
-  void theSpreadHasTheBitsOfRowByRowSums() throws InterruptedException {
+  void theSpreadHasTheBitsOfClusterByClusterSums() throws InterruptedException {
     Random random = new Random(8);
-    int rows = 5_000;
+    int rows = 10_000;
     int columns = 3;
     int k = 5;
     double[] values = new double[rows * columns];
@@ -100,52 +100,53 @@ class ClusterSpreadTest {
     }
     DataMatrix data = DataMatrix.of(rows, columns, values, weights);
     ClusterSpread spread = ClusterSpread.of(data, labels, k);
-    // Row by row: per chunk, the weighted sums and weights, then the squared deviations.
-    double[] sums = new double[k * columns];
+    // Per cluster: the weighted differences from its first row and their squares, summed in row
+    // order within chunks and over the chunks in chunk order; then the mean and the squared
+    // deviations from it.
+    int[] firsts = new int[k];
+    Arrays.fill(firsts, -1);
+    for (int row = rows - 1; row >= 0; row--) {
+      firsts[labels[row]] = row;
+    }
+    double[] differences = new double[k * columns];
+    double[] squared = new double[k * columns];
     double[] weight = new double[k];
-    for (int start = 0; start < rows; start += RowChunks.CHUNK_ROWS) {
-      double[] partialSums = new double[k * columns];
+    for (int start = 0; start < rows; start += ClusterSpread.CHUNK_ROWS) {
+      double[] partialDifferences = new double[k * columns];
+      double[] partialSquared = new double[k * columns];
       double[] partialWeight = new double[k];
-      for (int row = start; row < Math.min(rows, start + RowChunks.CHUNK_ROWS); row++) {
-        partialWeight[labels[row]] += weights[row];
+      for (int row = start; row < Math.min(rows, start + ClusterSpread.CHUNK_ROWS); row++) {
+        int c = labels[row];
         for (int j = 0; j < columns; j++) {
-          partialSums[labels[row] * columns + j] += weights[row] * values[row * columns + j];
+          double difference = values[row * columns + j] - values[firsts[c] * columns + j];
+          partialDifferences[c * columns + j] += weights[row] * difference;
+          partialSquared[c * columns + j] += weights[row] * difference * difference;
         }
+        partialWeight[c] += weights[row];
       }
-      for (int i = 0; i < sums.length; i++) {
-        sums[i] += partialSums[i];
+      for (int i = 0; i < k * columns; i++) {
+        differences[i] += partialDifferences[i];
+        squared[i] += partialSquared[i];
       }
       for (int c = 0; c < k; c++) {
         weight[c] += partialWeight[c];
       }
     }
     double[] means = new double[k * columns];
-    for (int i = 0; i < means.length; i++) {
-      means[i] = sums[i] / weight[i / columns];
-    }
-    // The squared deviations from each cluster's mean, and the deviations themselves.
     double[] squares = new double[k * columns];
-    double[] deviations = new double[k * columns];
-    for (int start = 0; start < rows; start += RowChunks.CHUNK_ROWS) {
-      double[] partialSquares = new double[k * columns];
-      double[] partialDeviations = new double[k * columns];
-      for (int row = start; row < Math.min(rows, start + RowChunks.CHUNK_ROWS); row++) {
-        for (int j = 0; j < columns; j++) {
-          double diff = values[row * columns + j] - means[labels[row] * columns + j];
-          partialSquares[labels[row] * columns + j] += weights[row] * diff * diff;
-          partialDeviations[labels[row] * columns + j] += weights[row] * diff;
-        }
-      }
-      for (int i = 0; i < squares.length; i++) {
-        squares[i] += partialSquares[i];
-        deviations[i] += partialDeviations[i];
-      }
+    double[] shifts = new double[k * columns];
+    for (int i = 0; i < k * columns; i++) {
+      int c = i / columns;
+      shifts[i] = differences[i] / weight[c];
+      means[i] = values[firsts[c] * columns + i % columns] + shifts[i];
+      squares[i] = Math.max(0, squared[i] - shifts[i] * differences[i]);
     }
     double totalWeight = 0;
     for (int c = 0; c < k; c++) {
       totalWeight += weight[c];
     }
     for (int j = 0; j < columns; j++) {
+      double overallSum = 0;
       for (int c = 0; c < k; c++) {
         int i = c * columns + j;
         assertEquals(
@@ -153,17 +154,23 @@ class ClusterSpreadTest {
         assertEquals(
             Double.doubleToLongBits(Math.sqrt(squares[i] / (weight[c] - 1))),
             Double.doubleToLongBits(spread.clusterDeviation(c, j)));
-      }
-      double overallSum = 0;
-      for (int c = 0; c < k; c++) {
-        overallSum += sums[c * columns + j];
+        overallSum += weight[c] * means[i];
+        // Directly, from the mean: the same deviation up to rounding, 1e6 from the origin.
+        double direct = 0;
+        for (int row = 0; row < rows; row++) {
+          if (labels[row] == c) {
+            double diff = values[row * columns + j] - means[i];
+            direct += weights[row] * diff * diff;
+          }
+        }
+        double directDeviation = Math.sqrt(direct / (weight[c] - 1));
+        assertEquals(directDeviation, spread.clusterDeviation(c, j), 1e-12 * directDeviation);
       }
       double overallMean = overallSum / totalWeight;
       double overallSquares = 0;
       for (int c = 0; c < k; c++) {
-        double offset = means[c * columns + j] - overallMean;
-        int i = c * columns + j;
-        overallSquares += squares[i] + 2 * offset * deviations[i] + weight[c] * offset * offset;
+        double offset = (values[firsts[c] * columns + j] - overallMean) + shifts[c * columns + j];
+        overallSquares += squares[c * columns + j] + weight[c] * offset * offset;
       }
       assertEquals(
           Double.doubleToLongBits(overallMean), Double.doubleToLongBits(spread.overallMean(j)));
