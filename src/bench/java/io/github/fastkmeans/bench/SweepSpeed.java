@@ -147,7 +147,7 @@ public final class SweepSpeed {
   }
 
   /** Gaussian blobs whose means lie about one standard deviation apart per coordinate. */
-  private static DataMatrix blobs(int rows, int columns, int groups, long seed) {
+  public static DataMatrix blobs(int rows, int columns, int groups, long seed) {
     Random random = new Random(seed);
     double[] means = new double[groups * columns];
     for (int i = 0; i < means.length; i++) {

@@ -1,15 +1,17 @@
 package io.github.fastkmeans.engine;
 
+import io.github.fastkmeans.bench.SweepSpeed;
 import java.util.Locale;
 import java.util.Random;
 
 /**
  * The block kernel alone, on one thread: the time of one sweep of every row's estimates against
  * every centre, with nothing of a fit around it (no exact distances, no sums), and the share of
- * rows left with several candidates. Gaussian blobs around k random means, the centres k random
- * rows. The kernel is this JVM's ({@code --add-modules jdk.incubator.vector} for the vector one,
- * compiled before the first timed sweep); the fastest of {@code repeats} sweeps counts. Put an
- * earlier build's engine classes before this class's on the class path to time its kernel.
+ * rows left with several candidates. {@link SweepSpeed}'s Gaussian blobs around k means, the
+ * centres k random rows. The kernel is this JVM's ({@code --add-modules jdk.incubator.vector} for
+ * the vector one, compiled before the first timed sweep); the fastest of {@code repeats} sweeps
+ * counts. Put an earlier build's engine classes before this class's on the class path to time its
+ * kernel.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp "$(cat target/bench-classpath.txt)" \
@@ -26,18 +28,8 @@ public final class BlockSweepTime {
     int columns = Integer.parseInt(args[1]);
     int k = Integer.parseInt(args[2]);
     int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-    Random random = new Random(1);
-    double[] means = new double[k * columns];
-    for (int i = 0; i < means.length; i++) {
-      means[i] = random.nextGaussian();
-    }
-    double[] values = new double[rows * columns];
-    for (int row = 0; row < rows; row++) {
-      int blob = random.nextInt(k);
-      for (int j = 0; j < columns; j++) {
-        values[row * columns + j] = means[blob * columns + j] + random.nextGaussian();
-      }
-    }
+    double[] values = SweepSpeed.blobs(rows, columns, k, 1).values();
+    Random random = new Random(7);
     double[] centres = new double[k * columns];
     for (int c = 0; c < k; c++) {
       System.arraycopy(values, random.nextInt(rows) * columns, centres, c * columns, columns);
