@@ -264,7 +264,8 @@ public final class KMeans {
           break;
         }
         System.arraycopy(centres, 0, previousCentres, 0, centres.length);
-        handleEmptyClusters(iteration);
+        // The empty-cluster policy applies to the merged sums, before the means are taken.
+        settings.emptyClusterPolicy().apply(totals, k, iteration, this::relocate);
         totals.writeMeans(centres);
         assigner.centresUpdated(previousCentres);
         log.add(error, totals.distanceComputations(), System.nanoTime() - started);
@@ -342,30 +343,6 @@ public final class KMeans {
                           values, row * columns, centres, labels[row] * columns, columns);
             }
           })[0];
-    }
-
-    /** Applies the empty-cluster policy to the merged sums, before the means are taken. */
-    private void handleEmptyClusters(int iteration) {
-      boolean[] refilled = null;
-      for (int c = 0; c < k; c++) {
-        if (!totals.isEmpty(c)) {
-          continue;
-        }
-        switch (settings.emptyClusterPolicy()) {
-          case FAIL:
-            throw new EmptyClusterException(c, iteration);
-          case KEEP:
-            break;
-          case RELOCATE:
-            if (refilled == null) {
-              refilled = new boolean[k];
-            }
-            relocate(c, refilled);
-            break;
-          default:
-            throw new IllegalStateException("Unhandled policy " + settings.emptyClusterPolicy());
-        }
-      }
     }
 
     /**

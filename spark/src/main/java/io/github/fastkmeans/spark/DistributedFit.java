@@ -96,7 +96,7 @@ final class DistributedFit {
           break;
         }
         System.arraycopy(centres, 0, previousCentres, 0, centres.length);
-        handleEmptyClusters(iteration);
+        policy.apply(totals, k, iteration, this::relocate);
         totals.writeMeans(centres);
         report(iteration, started);
         boolean shiftedLittle = tolerance > 0 && centreShift() <= tolerance;
@@ -171,29 +171,6 @@ final class DistributedFit {
       passes++;
       movedRows = new long[0];
       movedTo = new int[0];
-    }
-
-    private void handleEmptyClusters(int iteration) {
-      boolean[] refilled = null;
-      for (int c = 0; c < k; c++) {
-        if (!totals.isEmpty(c)) {
-          continue;
-        }
-        switch (policy) {
-          case FAIL:
-            throw new EmptyClusterException(c, iteration);
-          case KEEP:
-            break;
-          case RELOCATE:
-            if (refilled == null) {
-              refilled = new boolean[k];
-            }
-            relocate(c, refilled);
-            break;
-          default:
-            throw new IllegalStateException("Unhandled policy " + policy);
-        }
-      }
     }
 
     /** The engine's relocation: the empty centre takes the farthest qualifying row. */
