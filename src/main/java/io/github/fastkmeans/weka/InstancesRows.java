@@ -47,12 +47,6 @@ final class InstancesRows implements TrainingRows {
         capabilities.handles(Capability.MISSING_VALUES)
             && capabilities.handles(Capability.MISSING_CLASS_VALUES)
             && capabilities.getMinimumNumberInstances() == 0;
-    try {
-      capabilities.testWithFail(rowsCannotFail ? header : data);
-    } catch (WekaException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new WekaException(e.getMessage(), e);
-    }
+    CapabilityCheck.run(() -> capabilities.testWithFail(rowsCannotFail ? header : data));
   }
 }

@@ -102,14 +102,11 @@ final class KeptRows implements TrainingRows {
    * @throws WekaException naming the refused attribute
    */
   static void testHeader(Instances header, Capabilities capabilities) throws WekaException {
-    try {
-      for (int i = 0; i < header.numAttributes(); i++) {
-        capabilities.testWithFail(header.attribute(i), i == header.classIndex());
-      }
-    } catch (WekaException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new WekaException(e.getMessage(), e);
-    }
+    CapabilityCheck.run(
+        () -> {
+          for (int i = 0; i < header.numAttributes(); i++) {
+            capabilities.testWithFail(header.attribute(i), i == header.classIndex());
+          }
+        });
   }
 }
