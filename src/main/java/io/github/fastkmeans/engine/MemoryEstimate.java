@@ -40,9 +40,12 @@ public final class MemoryEstimate {
     // Labels of the running fit, of the best fit kept over restarts and their copies (4 x 4n),
     // k-means++'s per-row arrays (each row's nearest distance and its centre, 12n, and for each of
     // a pass's four trials and the best one the rows brought nearer with their distances, 5 x 12n:
-    // 72n), the per-chunk partial sums (capped at 32 MiB plus the totals) and the centres.
+    // 72n), the per-chunk partial sums (their values capped at 32 MiB, and per centre the flag and
+    // the index that note the centres a chunk touched) and the centres.
     long chunks = (n + RowChunks.CHUNK_ROWS - 1) / RowChunks.CHUNK_ROWS;
-    long sums = 8 * Math.min(RowChunks.PARTIALS_BUDGET, chunks * (k * (columns + 2L) + 1));
+    long partial = k * (columns + 2L) + 1;
+    long slots = Math.max(1, Math.min(chunks, RowChunks.PARTIALS_BUDGET / partial));
+    long sums = slots * (8 * partial + 5L * k);
     // The rows' squared norms, for the dot-product sweeps over all centres.
     long norms =
         columns >= CentreColumns.DOT_PRODUCT_COLUMNS && algorithm != Algorithm.KD_TREE ? 8 * n : 0;
