@@ -24,6 +24,12 @@ final class AttributeSums {
   final double[] min;
   final double[] max;
 
+  /** Whether every clustered attribute is numeric (or a date). */
+  private final boolean allNumeric;
+
+  /** Room for the sums {@link #sumRowsAtOnce} may have to undo; made when first needed. */
+  private double[] saved;
+
   /** Per nominal attribute, the weight of each value; null for numeric ones. */
   final double[][] counts;
 
@@ -68,6 +74,11 @@ final class AttributeSums {
       numeric[a] = !attribute.isNominal();
       counts[a] = numeric[a] ? null : new double[attribute.numValues()];
     }
+    boolean numericOnly = true;
+    for (boolean isNumeric : numeric) {
+      numericOnly &= isNumeric;
+    }
+    allNumeric = numericOnly;
     weightSum = new double[count];
     weightedSum = new double[count];
     plainSum = new double[count];
@@ -138,6 +149,128 @@ final class AttributeSums {
     plainSum[a] += value;
     min[a] = Math.min(min[a], value);
     max[a] = Math.max(max[a], value);
+  }
+
+  /**
+   * Adds rows {@code [from, to)}, whose raw values were read into {@code values} (IN, row r's
+   * attribute a at {@code r * columns + firstColumn[a]}) and weights into {@code rowWeights} (IN,
+   * by row), as {@link #addWeight} and {@link #addValue} add them row by row and value by value:
+   * the same sums, bit for bit, and the same first refusal. Where every attribute is numeric and
+   * has one column, rows are summed across the attributes at once ({@link #sumRowsAtOnce}).
+   *
+   * @throws WekaException the first refusal of the rows, in row order
+   */
+  void addRows(
+      double[] values, int columns, int[] firstColumn, double[] rowWeights, int from, int to)
+      throws WekaException {
+    if (allNumeric && columns == numeric.length) {
+      double total = totalWeight;
+      boolean unit = unitWeights;
+      boolean usable = true;
+      for (int row = from; row < to; row++) {
+        double weight = rowWeights[row];
+        usable &= isUsableWeight(weight);
+        total += weight;
+        unit &= weight == 1;
+      }
+      if (usable && sumRowsAtOnce(values, rowWeights, from, to, unit)) {
+        totalWeight = total;
+        unitWeights = unit;
+        return;
+      }
+    }
+    for (int row = from; row < to; row++) {
+      double weight = rowWeights[row];
+      addWeight(row, weight);
+      for (int a = 0; a < numeric.length; a++) {
+        addValue(a, row, values[row * columns + firstColumn[a]], weight);
+      }
+    }
+  }
+
+  /**
+   * Adds rows {@code [from, to)} of {@code values}, whose columns are the attributes in order, all
+   * numeric, a row at a time across the attributes: the loop the JIT turns into vector
+   * instructions, each sum still adding the rows in order; {@code unitWeights} when every row of
+   * the run so far, these included, weighs 1. False, with the sums as they were, where a value is
+   * missing or infinite or a sum overflows: the value-by-value way then decides. Summed value by
+   * value, F's million rows of 64 values took twice as long as copying them from the instances.
+   */
+  private boolean sumRowsAtOnce(
+      double[] values, double[] rowWeights, int from, int to, boolean unitWeights) {
+    int count = numeric.length;
+    double[] kept = savedSums();
+    for (int row = from; row < to; row++) {
+      int base = row * count;
+      if (unitWeights) {
+        for (int a = 0; a < count; a++) {
+          plainSum[a] += values[base + a];
+        }
+      } else {
+        double weight = rowWeights[row];
+        for (int a = 0; a < count; a++) {
+          double value = values[base + a];
+          weightSum[a] += weight;
+          weightedSum[a] += weight * value;
+          plainSum[a] += value;
+        }
+      }
+      // Apart from the sums, which the JIT vectorises, and with branches, which are seldom taken
+      // once a few rows are in: JDK 17 neither vectorises Math.min nor a conditional choice.
+      for (int a = 0; a < count; a++) {
+        double value = values[base + a];
+        if (value <= min[a]) {
+          min[a] = Math.min(min[a], value);
+        }
+        if (value >= max[a]) {
+          max[a] = Math.max(max[a], value);
+        }
+      }
+    }
+    // A missing (NaN) or infinite value leaves its attribute's plain sum NaN or infinite, as does
+    // an overflow of it; the weighted sum can overflow alone.
+    boolean finite = true;
+    for (int a = 0; a < count; a++) {
+      finite &= Math.abs(plainSum[a]) <= Double.MAX_VALUE;
+      finite &= Math.abs(weightedSum[a]) <= Double.MAX_VALUE;
+    }
+    if (!finite) {
+      restoreSums(kept);
+      return false;
+    }
+    int rows = to - from;
+    for (int a = 0; a < count; a++) {
+      present[a] += rows;
+      if (unitWeights) {
+        // Exact: whole sums below 2^53; every weight so far was 1, so every product was its value.
+        weightSum[a] += rows;
+        weightedSum[a] = plainSum[a];
+      }
+    }
+    return true;
+  }
+
+  /** A copy of the sums that {@link #sumRowsAtOnce} changes, in {@link #saved}. */
+  private double[] savedSums() {
+    int count = numeric.length;
+    if (saved == null) {
+      saved = new double[5 * count];
+    }
+    System.arraycopy(weightSum, 0, saved, 0, count);
+    System.arraycopy(weightedSum, 0, saved, count, count);
+    System.arraycopy(plainSum, 0, saved, 2 * count, count);
+    System.arraycopy(min, 0, saved, 3 * count, count);
+    System.arraycopy(max, 0, saved, 4 * count, count);
+    return saved;
+  }
+
+  private void restoreSums(double[] kept) {
+    int count = numeric.length;
+    System.arraycopy(kept, 0, weightSum, 0, count);
+    System.arraycopy(kept, count, weightedSum, 0, count);
+    System.arraycopy(kept, 2 * count, plainSum, 0, count);
+    System.arraycopy(kept, 3 * count, min, 0, count);
+    System.arraycopy(kept, 4 * count, max, 0, count);
   }
 
   /** Adds the sums of the rows that follow these ones. */

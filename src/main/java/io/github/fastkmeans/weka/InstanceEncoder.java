@@ -48,6 +48,12 @@ public final class InstanceEncoder implements Serializable {
    */
   private static final int CHUNKS_PER_ENCODING_THREAD = 16;
 
+  /**
+   * The values of a block of rows copied from the instances and then summed while they stay in the
+   * first-level cache (32 KB).
+   */
+  private static final int SUMMED_BLOCK_VALUES = 4096;
+
   private final Instances header;
   private final Normalization normalization;
 
@@ -228,6 +234,7 @@ public final class InstanceEncoder implements Serializable {
     // A run stops at its first refusal; the lowest run's refusal is the first row's.
     WekaException[] refusals = new WekaException[runs];
     RowChunks chunks = new RowChunks(count);
+    int blockRows = Math.max(8, SUMMED_BLOCK_VALUES / columns);
     try (ChunkRunner runner =
         new ChunkRunner(chunks.threadsFor(threads, CHUNKS_PER_ENCODING_THREAD))) {
       runner.run(
@@ -236,17 +243,20 @@ public final class InstanceEncoder implements Serializable {
           (run, slot) -> {
             AttributeSums runSums = new AttributeSums(header, used);
             sums[run] = runSums;
+            int runEnd = Math.min(count, (run + 1) * runRows);
             try {
-              for (int row = run * runRows; row < Math.min(count, (run + 1) * runRows); row++) {
-                double weight = rows.weight(row);
-                runSums.addWeight(row, weight);
-                weights[row] = weight;
-                int base = row * columns;
-                for (int a = 0; a < used.length; a++) {
-                  double value = rows.value(row, used[a]);
-                  runSums.addValue(a, row, value, weight);
-                  values[base + firstColumn[a]] = value;
+              // A block of rows is copied, then summed attribute by attribute while it is in the
+              // cache.
+              for (int from = run * runRows; from < runEnd; from += blockRows) {
+                int to = Math.min(runEnd, from + blockRows);
+                for (int row = from; row < to; row++) {
+                  weights[row] = rows.weight(row);
+                  int base = row * columns;
+                  for (int a = 0; a < used.length; a++) {
+                    values[base + firstColumn[a]] = rows.value(row, used[a]);
+                  }
                 }
+                runSums.addRows(values, columns, firstColumn, weights, from, to);
               }
             } catch (WekaException e) {
               refusals[run] = e;

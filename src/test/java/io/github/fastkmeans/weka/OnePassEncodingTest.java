@@ -98,6 +98,81 @@ class OnePassEncodingTest {
     }
   }
 
+  /**
+   * Numeric attributes only, summed a row at a time across the attributes: the same encoder and
+   * matrix as value by value, with unit weights and then other ones (the runs of the weighted part
+   * start with unit rows), missing values and an infinite-sum overflow in some blocks (undone and
+   * summed value by value), and zeros of both signs, whose minimum and maximum keep Math.min's and
+   * Math.max's sign.
+   */
+  @ParameterizedTest
+  @EnumSource(Normalization.class)
+  void numericAttributesSummedRowByRowGiveTheEncodingOfValueByValue(Normalization normalization)
+      throws Exception {
+    int columns = 5;
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    for (int j = 0; j < columns; j++) {
+      attributes.add(new Attribute("a" + j));
+    }
+    Instances data = new Instances("numeric", attributes, 30_000);
+    Random random = new Random(13);
+    for (int row = 0; row < 30_000; row++) {
+      double[] values = new double[columns];
+      for (int j = 0; j < columns; j++) {
+        values[j] = 1e6 + random.nextGaussian() * 1e3 * (j + 1);
+      }
+      if (row % 4_000 == 17) {
+        values[row % columns] = Double.NaN;
+      }
+      // Attribute 3 is zero of either sign in most rows, its least and greatest values zeros.
+      values[3] = row % 3 == 0 ? 0.0 : -0.0;
+      if (row % 7_000 == 100) {
+        values[3] = 0.0;
+      }
+      // Attribute 4 overflows its plain sum in the rows from 25,000 (two values of 1e308).
+      if (row == 25_000 || row == 25_001) {
+        values[4] = 1e308;
+      }
+      double weight = row < 15_000 ? 1 : Math.scalb(random.nextDouble(), random.nextInt(9));
+      data.add(new DenseInstance(weight, values));
+    }
+    InstanceEncoder apart = InstanceEncoder.fit(data, normalization);
+    long[] expected = bits(apart.encode(data).values());
+    for (int threads : new int[] {1, 2, 3}) {
+      InstanceEncoder.Encoded together =
+          InstanceEncoder.fitAndEncode(TrainingRows.of(data), normalization, threads);
+      assertArrayEquals(expected, bits(together.matrix.values()), threads + " threads");
+      double[] centre = together.encoder.encode(data.instance(20_000));
+      assertArrayEquals(
+          bits(apart.decodeCentre(centre, 0)), bits(together.encoder.decodeCentre(centre, 0)));
+    }
+  }
+
+  /** With numeric attributes only, the first refused row is named as value by value names it. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void theFirstRefusedNumericRowIsNamed(int threads) {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    for (int j = 0; j < 4; j++) {
+      attributes.add(new Attribute("a" + j));
+    }
+    Instances data = new Instances("numeric", attributes, 20_000);
+    for (int row = 0; row < 20_000; row++) {
+      data.add(new DenseInstance(1, new double[] {row, -row, row % 5, Double.NaN}));
+    }
+    // In one block, a later attribute's refusal in an earlier row comes first.
+    data.instance(9_001).setValue(0, Double.NEGATIVE_INFINITY);
+    data.instance(9_000).setValue(2, Double.POSITIVE_INFINITY);
+    data.instance(12_000).setWeight(-1);
+    WekaException refusal =
+        assertThrows(
+            WekaException.class,
+            () -> InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.NONE, threads));
+    assertTrue(
+        refusal.getMessage().startsWith("Attribute 'a2' of instance 9001 holds Infinity"),
+        refusal.getMessage());
+  }
+
   /** Weights that are all 1 are left out of the matrix, which then gives 1 for every row. */
   @Test
   void unitWeightsAreNotKept() throws Exception {
