@@ -51,8 +51,7 @@ class OnePassEncodingTest {
     InstanceEncoder apart = InstanceEncoder.fit(data, normalization);
     DataMatrix expected = apart.encode(data);
     for (int threads : new int[] {1, 2, 3}) {
-      InstanceEncoder.Encoded together =
-          InstanceEncoder.fitAndEncode(TrainingRows.of(data), normalization, threads);
+      InstanceEncoder.Encoded together = encodeOnThreads(data, normalization, threads);
       assertArrayEquals(expected.values(), together.matrix.values(), 0, threads + " threads");
       for (int r = 0; r < expected.rows(); r++) {
         assertEquals(expected.weight(r), together.matrix.weight(r), 0);
@@ -92,8 +91,7 @@ class OnePassEncodingTest {
     }
     assertArrayEquals(raw, expected);
     for (int threads : new int[] {1, 2, 3}) {
-      InstanceEncoder.Encoded together =
-          InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.NONE, threads);
+      InstanceEncoder.Encoded together = encodeOnThreads(data, Normalization.NONE, threads);
       assertArrayEquals(expected, bits(together.matrix.values()), threads + " threads");
     }
   }
@@ -139,8 +137,7 @@ class OnePassEncodingTest {
     InstanceEncoder apart = InstanceEncoder.fit(data, normalization);
     long[] expected = bits(apart.encode(data).values());
     for (int threads : new int[] {1, 2, 3}) {
-      InstanceEncoder.Encoded together =
-          InstanceEncoder.fitAndEncode(TrainingRows.of(data), normalization, threads);
+      InstanceEncoder.Encoded together = encodeOnThreads(data, normalization, threads);
       assertArrayEquals(expected, bits(together.matrix.values()), threads + " threads");
       double[] centre = together.encoder.encode(data.instance(20_000));
       assertArrayEquals(
@@ -165,9 +162,7 @@ class OnePassEncodingTest {
     data.instance(9_000).setValue(2, Double.POSITIVE_INFINITY);
     data.instance(12_000).setWeight(-1);
     WekaException refusal =
-        assertThrows(
-            WekaException.class,
-            () -> InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.NONE, threads));
+        assertThrows(WekaException.class, () -> encodeOnThreads(data, Normalization.NONE, threads));
     assertTrue(
         refusal.getMessage().startsWith("Attribute 'a2' of instance 9001 holds Infinity"),
         refusal.getMessage());
@@ -183,19 +178,26 @@ class OnePassEncodingTest {
       data.add(new DenseInstance(1, new double[] {row % 17}));
     }
     for (int threads : new int[] {1, 3}) {
-      DataMatrix unit =
-          InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.RANGE, threads).matrix;
+      DataMatrix unit = encodeOnThreads(data, Normalization.RANGE, threads).matrix;
       assertFalse(unit.hasWeights(), threads + " threads");
       assertEquals(3_000, unit.totalWeight(), 0);
       assertEquals(1, unit.weight(2_999), 0);
     }
     // One weight other than 1, in the last run, and every weight is kept.
     data.instance(2_999).setWeight(2);
-    DataMatrix weighted =
-        InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.RANGE, 3).matrix;
+    DataMatrix weighted = encodeOnThreads(data, Normalization.RANGE, 3).matrix;
     assertTrue(weighted.hasWeights());
     assertEquals(2, weighted.weight(2_999), 0);
     assertEquals(1, weighted.weight(0), 0);
+  }
+
+  /**
+   * {@link InstanceEncoder#fitAndEncode} on {@code threads} threads, however few the values: these
+   * data are too small for a second thread by the encoder's own rule.
+   */
+  private static InstanceEncoder.Encoded encodeOnThreads(
+      Instances data, Normalization normalization, int threads) throws Exception {
+    return InstanceEncoder.fitAndEncode(TrainingRows.of(data), normalization, threads, 1);
   }
 
   private static long[] bits(double[] values) {
@@ -215,9 +217,7 @@ class OnePassEncodingTest {
     data.instance(17_000).setValue(0, Double.POSITIVE_INFINITY);
     WekaException refusal =
         assertThrows(
-            WekaException.class,
-            () ->
-                InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.RANGE, threads));
+            WekaException.class, () -> encodeOnThreads(data, Normalization.RANGE, threads));
     assertTrue(
         refusal.getMessage().startsWith("Instance 4322 has weight NaN"), refusal.getMessage());
   }
@@ -227,7 +227,7 @@ class OnePassEncodingTest {
   void theDataAreNotModified(int threads) throws Exception {
     Instances data = data(3_000, 5);
     Instances copy = new Instances(data);
-    InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.STANDARDIZE, threads);
+    encodeOnThreads(data, Normalization.STANDARDIZE, threads);
     for (int row = 0; row < data.numInstances(); row++) {
       assertArrayEquals(copy.instance(row).toDoubleArray(), data.instance(row).toDoubleArray(), 0);
       assertEquals(copy.instance(row).weight(), data.instance(row).weight(), 0);
