@@ -30,6 +30,12 @@ final class AttributeSums {
   /** Room for the sums {@link #sumRowsAtOnce} may have to undo; made when first needed. */
   private double[] saved;
 
+  /** Room for the ordered keys of the least values in {@link #sumRowsAtOnce}. */
+  private final long[] leastKeyRoom;
+
+  /** Room for the ordered keys of the greatest values in {@link #sumRowsAtOnce}. */
+  private final long[] greatestKeyRoom;
+
   /** Per nominal attribute, the weight of each value; null for numeric ones. */
   final double[][] counts;
 
@@ -79,6 +85,8 @@ final class AttributeSums {
       numericOnly &= isNumeric;
     }
     allNumeric = numericOnly;
+    leastKeyRoom = new long[count];
+    greatestKeyRoom = new long[count];
     weightSum = new double[count];
     weightedSum = new double[count];
     plainSum = new double[count];
@@ -200,6 +208,8 @@ final class AttributeSums {
       double[] values, double[] rowWeights, int from, int to, boolean unitWeights) {
     int count = numeric.length;
     double[] kept = savedSums();
+    long[] leastKeys = keysOf(min, leastKeyRoom);
+    long[] greatestKeys = keysOf(max, greatestKeyRoom);
     for (int row = from; row < to; row++) {
       int base = row * count;
       if (unitWeights) {
@@ -215,17 +225,25 @@ final class AttributeSums {
           plainSum[a] += value;
         }
       }
-      // Apart from the sums, which the JIT vectorises, and with branches, which are seldom taken
-      // once a few rows are in: JDK 17 neither vectorises Math.min nor a conditional choice.
+      // The least and greatest as ordered keys of the values' bits: their order is Math.min's
+      // and Math.max's (-0.0 below +0.0), so a strict comparison is exact and seldom true once a
+      // few rows are in, even where many values equal the least or the greatest (clamped data).
+      // JDK 17 vectorises neither Math.min nor a conditional choice, and a branch on <= was taken
+      // for each of those values.
       for (int a = 0; a < count; a++) {
-        double value = values[base + a];
-        if (value <= min[a]) {
-          min[a] = Math.min(min[a], value);
+        long key = orderedKey(values[base + a]);
+        if (key < leastKeys[a]) {
+          leastKeys[a] = key;
         }
-        if (value >= max[a]) {
-          max[a] = Math.max(max[a], value);
+        if (key > greatestKeys[a]) {
+          greatestKeys[a] = key;
         }
       }
+    }
+    for (int a = 0; a < count; a++) {
+      // A NaN's key would order above or below everything: the block is undone below.
+      min[a] = Double.longBitsToDouble(orderedKey(leastKeys[a]));
+      max[a] = Double.longBitsToDouble(orderedKey(greatestKeys[a]));
     }
     // A missing (NaN) or infinite value leaves its attribute's plain sum NaN or infinite, as does
     // an overflow of it; the weighted sum can overflow alone.
@@ -248,6 +266,30 @@ final class AttributeSums {
       }
     }
     return true;
+  }
+
+  /**
+   * The key of {@code value} in an order of longs that is Math.min's order of doubles without NaN
+   * (-0.0 below +0.0): its bits, the magnitude bits flipped when negative. Flipping again undoes it
+   * ({@link #orderedKey(long)}).
+   */
+  private static long orderedKey(double value) {
+    return orderedKey(Double.doubleToRawLongBits(value));
+  }
+
+  /**
+   * The ordered key of a double's {@code bits}, or the bits of a key: the map is its own inverse.
+   */
+  private static long orderedKey(long bits) {
+    return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+  }
+
+  /** Writes the ordered key of each of {@code values} into {@code keys} and returns them. */
+  private static long[] keysOf(double[] values, long[] keys) {
+    for (int a = 0; a < keys.length; a++) {
+      keys[a] = orderedKey(values[a]);
+    }
+    return keys;
   }
 
   /** A copy of the sums that {@link #sumRowsAtOnce} changes, in {@link #saved}. */

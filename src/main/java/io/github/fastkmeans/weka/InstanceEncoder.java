@@ -270,10 +270,7 @@ public final class InstanceEncoder implements Serializable {
                 int to = Math.min(runEnd, from + blockRows);
                 for (int row = from; row < to; row++) {
                   weights[row] = rows.weight(row);
-                  int base = row * columns;
-                  for (int a = 0; a < used.length; a++) {
-                    values[base + firstColumn[a]] = rows.value(row, used[a]);
-                  }
+                  rows.copyValues(row, used, values, row * columns, firstColumn);
                 }
                 runSums.addRows(values, columns, firstColumn, weights, from, to);
               }

@@ -49,9 +49,10 @@ class AttributeSumsTest {
   }
 
   /**
-   * Rows with zeros of both signs (attribute 0 holds only zeros, the last one +0.0), unit weights
-   * in the first half (other weights from the second when {@code weighted}); when {@code troubled},
-   * a missing value now and then and an overflow of attribute 1's sum near the end.
+   * Rows with zeros of both signs (attribute 0 holds only zeros, the last one +0.0), values of both
+   * signs (attribute 2), unit weights in the first half (other weights from the second when {@code
+   * weighted}); when {@code troubled}, a missing value now and then and an overflow of attribute
+   * 1's sum near the end.
    */
   private static void assertSameSums(Instances header, boolean weighted, boolean troubled)
       throws Exception {
@@ -69,7 +70,9 @@ class AttributeSumsTest {
       for (int a = 0; a < columns; a++) {
         boolean nominal = header.attribute(a).isNominal();
         values[row * columns + a] =
-            nominal ? random.nextInt(3) : 1e6 + random.nextGaussian() * 1e3 * (a + 1);
+            nominal
+                ? random.nextInt(3)
+                : (a == 2 ? 0 : 1e6) + random.nextGaussian() * 1e3 * (a + 1);
       }
       values[row * columns] = random.nextBoolean() && row < ROWS - 1 ? -0.0 : 0.0;
       if (troubled && row % 300 == 7) {
