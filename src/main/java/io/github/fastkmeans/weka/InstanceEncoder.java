@@ -264,13 +264,15 @@ public final class InstanceEncoder implements Serializable {
             sums[run] = runSums;
             int runEnd = Math.min(count, (run + 1) * runRows);
             try {
-              // A block of rows is copied, then summed attribute by attribute while it is in the
-              // cache.
+              // A block of rows is copied, then summed while it is in the first-level cache.
               for (int from = run * runRows; from < runEnd; from += blockRows) {
                 int to = Math.min(runEnd, from + blockRows);
                 for (int row = from; row < to; row++) {
                   weights[row] = rows.weight(row);
-                  rows.copyValues(row, used, values, row * columns, firstColumn);
+                  int base = row * columns;
+                  for (int a = 0; a < used.length; a++) {
+                    values[base + firstColumn[a]] = rows.value(row, used[a]);
+                  }
                 }
                 runSums.addRows(values, columns, firstColumn, weights, from, to);
               }

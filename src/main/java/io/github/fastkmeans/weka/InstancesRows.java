@@ -2,7 +2,6 @@ package io.github.fastkmeans.weka;
 
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
-import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.WekaException;
 
@@ -30,15 +29,6 @@ final class InstancesRows implements TrainingRows {
   @Override
   public double value(int row, int attribute) {
     return data.instance(row).value(attribute);
-  }
-
-  @Override
-  public void copyValues(int row, int[] attributes, double[] out, int offset, int[] columns) {
-    // One look-up of the instance for the row, where value() looks it up for every value.
-    Instance instance = data.instance(row);
-    for (int a = 0; a < attributes.length; a++) {
-      out[offset + columns[a]] = instance.value(attributes[a]);
-    }
   }
 
   @Override

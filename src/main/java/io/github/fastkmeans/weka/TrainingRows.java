@@ -20,16 +20,6 @@ public interface TrainingRows {
   /** The raw value of attribute {@code attribute} (a header index) in row {@code row}. */
   double value(int row, int attribute);
 
-  /**
-   * Copies the values of {@code attributes} (header indices) in row {@code row} into {@code out},
-   * attribute a's at {@code out[offset + columns[a]]}.
-   */
-  default void copyValues(int row, int[] attributes, double[] out, int offset, int[] columns) {
-    for (int a = 0; a < attributes.length; a++) {
-      out[offset + columns[a]] = value(row, attributes[a]);
-    }
-  }
-
   /** The weight of row {@code row}. */
   double weight(int row);
 
