@@ -3,6 +3,7 @@ package io.github.fastkmeans.init;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * The potential of a set of per-row distances (weight times distance, summed) held as one sum per
@@ -48,12 +49,15 @@ final class ChunkPotential {
    * A row drawn with probability proportional to weight times {@code distances[row]}, the distances
    * this potential was summed from; the potential must be positive. The draw finds its chunk from
    * the chunks' sums, then its row from that chunk's shares; a row with no share is never drawn.
+   * {@code beforeReading} is given the chunk before its distances are read, so that a caller that
+   * brings distances up to date chunk by chunk can do so for that chunk.
    */
-  int draw(DataMatrix data, double[] distances, Random random) {
+  int draw(DataMatrix data, double[] distances, Random random, IntConsumer beforeReading) {
     double target = random.nextDouble() * total();
     double before = 0;
     for (int chunk = 0; chunk < chunkSums.length; chunk++) {
       if (before + chunkSums[chunk] > target) {
+        beforeReading.accept(chunk);
         return rowWithin(data, distances, chunk, before, target);
       }
       before += chunkSums[chunk];
@@ -64,6 +68,7 @@ final class ChunkPotential {
     while (!(chunkSums[chunk] > 0)) {
       chunk--;
     }
+    beforeReading.accept(chunk);
     return rowWithin(data, distances, chunk, before, Double.POSITIVE_INFINITY);
   }
 

@@ -6,7 +6,9 @@ import io.github.fastkmeans.engine.WeightedDraw;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
 import io.github.fastkmeans.parallel.RowChunks;
+import java.util.Arrays;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * Greedy k-means++ seeding: the first centre is a row drawn in proportion to its weight; each
@@ -102,6 +104,10 @@ public final class KMeansPlusPlus implements Initializer {
       trials[g] = new Trial(chunks);
     }
     Trial best = new Trial(chunks);
+    // The trial chosen for the previous centre: its rows move to that centre chunk by chunk, at the
+    // start of the next pass or before a draw reads the chunk, not in a pass of their own (one
+    // hand-off to the threads fewer per centre; none at all after the last centre).
+    Trial pending = null;
     double[][] reach = new double[CANDIDATES_PER_PASS][k];
     int trialCount = trials(k);
     for (int c = 1; c < k; c++) {
@@ -118,12 +124,21 @@ public final class KMeansPlusPlus implements Initializer {
         // The draws come first, in trial order, as they would one trial at a time: nothing else
         // takes from the random between them.
         int[] candidates = new int[group];
+        Trial moving = pending;
+        IntConsumer bringUpToDate =
+            chunk -> {
+              if (moving != null) {
+                moving.moveChunk(chunk, nearest, owner);
+              }
+            };
         for (int g = 0; g < group; g++) {
-          candidates[g] = potential.draw(data, nearest, random);
+          candidates[g] = potential.draw(data, nearest, random, bringUpToDate);
           trials[g].candidate = candidates[g];
         }
         measureReach(values, columns, candidates, centres, c, reach, runner);
-        passCandidates(data, nearest, owner, reach, trials, group, chunks, runner);
+        passCandidates(data, nearest, owner, reach, pending, trials, group, chunks, runner);
+        // Every chunk has moved its rows in this pass.
+        pending = null;
         for (int g = 0; g < group; g++) {
           // The first candidate is taken even if its potential overflowed to infinity.
           if (!chosen || trials[g].potential.total() < best.potential.total()) {
@@ -135,7 +150,8 @@ public final class KMeansPlusPlus implements Initializer {
         }
       }
       Rows.copyRow(data, best.candidate, centres, c);
-      best.apply(c, nearest, owner, runner);
+      best.chooseAs(c);
+      pending = best;
       ChunkPotential before = potential;
       potential = best.potential;
       best.potential = before;
@@ -145,45 +161,72 @@ public final class KMeansPlusPlus implements Initializer {
 
   /**
    * One trial's outcome: its candidate row, the rows it would bring nearer with their new
-   * distances, chunk by chunk, and the potential it would leave.
+   * distances, chunk by chunk, and the potential it would leave. Once chosen, its rows move to its
+   * centre chunk by chunk ({@link #moveChunk}).
    */
   private static final class Trial {
     private final RowChunks chunks;
 
-    /** The rows brought nearer, each chunk's from its first row's index on. */
-    final int[] nearerRows;
+    /** Per chunk, the rows brought nearer; made by the thread that first fills the chunk. */
+    final int[][] nearerRows;
 
-    /** Their distances to the candidate, at the same indices. */
-    final double[] nearerDistances;
+    /** Per chunk, their distances to the candidate, at the same indices. */
+    final double[][] nearerDistances;
 
     /** How many rows each chunk has brought nearer. */
     final int[] nearerCounts;
 
+    /** Per chunk, whether its rows have moved to the centre this trial was chosen as. */
+    private final boolean[] moved;
+
     int candidate;
     ChunkPotential potential;
 
+    /** The centre this trial was chosen as. */
+    private int centre;
+
     Trial(RowChunks chunks) {
       this.chunks = chunks;
-      int rows = chunks.count() == 0 ? 0 : chunks.end(chunks.count() - 1);
-      this.nearerRows = new int[rows];
-      this.nearerDistances = new double[rows];
+      this.nearerRows = new int[chunks.count()][];
+      this.nearerDistances = new double[chunks.count()][];
       this.nearerCounts = new int[chunks.count()];
+      this.moved = new boolean[chunks.count()];
       this.potential = new ChunkPotential(chunks);
     }
 
-    /** Makes centre {@code c} the nearest of the rows this trial brings nearer, on all threads. */
-    void apply(int c, double[] nearest, int[] owner, ChunkRunner runner)
-        throws InterruptedException {
-      runner.run(
-          0,
-          chunks.count(),
-          (chunk, slot) -> {
-            int start = chunks.start(chunk);
-            for (int i = start; i < start + nearerCounts[chunk]; i++) {
-              nearest[nearerRows[i]] = nearerDistances[i];
-              owner[nearerRows[i]] = c;
-            }
-          });
+    /**
+     * Makes room for a chunk's rows. Each chunk's arrays are made in the pass, by the thread that
+     * fills them, so that zeroing them is shared by the threads.
+     */
+    void reserve(int chunk) {
+      if (nearerRows[chunk] == null) {
+        int rows = chunks.end(chunk) - chunks.start(chunk);
+        nearerRows[chunk] = new int[rows];
+        nearerDistances[chunk] = new double[rows];
+      }
+    }
+
+    /** Marks this trial chosen as centre {@code c}: no chunk's rows have moved to it yet. */
+    void chooseAs(int c) {
+      centre = c;
+      Arrays.fill(moved, false);
+    }
+
+    /**
+     * Makes the centre this trial was chosen as the nearest of the rows of {@code chunk} it brings
+     * nearer, once.
+     */
+    void moveChunk(int chunk, double[] nearest, int[] owner) {
+      if (moved[chunk]) {
+        return;
+      }
+      moved[chunk] = true;
+      int[] rows = nearerRows[chunk];
+      double[] distances = nearerDistances[chunk];
+      for (int i = 0; i < nearerCounts[chunk]; i++) {
+        nearest[rows[i]] = distances[i];
+        owner[rows[i]] = centre;
+      }
     }
   }
 
@@ -222,13 +265,15 @@ public final class KMeansPlusPlus implements Initializer {
    * cannot be nearer, as measured, so the outcome is that of measuring every distance, bit for bit.
    * (Elkan's test applied to k-means++: E. Raff, "Exact acceleration of K-Means++ and K-Means‖",
    * IJCAI 2021.) Only the rows brought nearer are written, which keeps a pass's memory traffic to
-   * the rows it reads.
+   * the rows it reads. Each chunk first moves the rows of {@code pending}, the trial chosen for the
+   * previous centre (null if none), to that centre.
    */
   private static void passCandidates(
       DataMatrix data,
       double[] nearest,
       int[] owner,
       double[][] reach,
+      Trial pending,
       Trial[] trials,
       int group,
       RowChunks chunks,
@@ -240,15 +285,22 @@ public final class KMeansPlusPlus implements Initializer {
         0,
         chunks.count(),
         (chunk, slot) -> {
-          int start = chunks.start(chunk);
+          if (pending != null) {
+            pending.moveChunk(chunk, nearest, owner);
+          }
           // Each trial's sum in row order; the trials' sums are independent chains of additions.
           double[] sums = new double[group];
           int[] counts = new int[group];
           int[] offsets = new int[group];
+          int[][] nearerRows = new int[group][];
+          double[][] nearerDistances = new double[group][];
           for (int g = 0; g < group; g++) {
             offsets[g] = trials[g].candidate * columns;
+            trials[g].reserve(chunk);
+            nearerRows[g] = trials[g].nearerRows[chunk];
+            nearerDistances[g] = trials[g].nearerDistances[chunk];
           }
-          for (int row = start; row < chunks.end(chunk); row++) {
+          for (int row = chunks.start(chunk); row < chunks.end(chunk); row++) {
             double near = nearest[row];
             // An overflowed distance proves nothing: measure.
             double limit = SquaredEuclidean.TRIANGLE_FACTOR * near;
@@ -262,9 +314,9 @@ public final class KMeansPlusPlus implements Initializer {
                     SquaredEuclidean.distance(values, row * columns, values, offsets[g], columns);
                 if (measured < near) {
                   distance = measured;
-                  int at = start + counts[g]++;
-                  trials[g].nearerRows[at] = row;
-                  trials[g].nearerDistances[at] = measured;
+                  nearerRows[g][counts[g]] = row;
+                  nearerDistances[g][counts[g]] = measured;
+                  counts[g]++;
                 }
               }
               sums[g] += weight * distance;
