@@ -88,7 +88,6 @@ public final class Benchmark {
         }
         progress("[" + set + "] " + data.shape() + ": choosing the start");
         double[] start = start(data);
-        warmUpFastKMeans(contenders, data, start);
         List<Measurement> rows = new ArrayList<>();
         for (Contender c : contenders) {
           rows.addAll(measure(c, data, start));
@@ -245,30 +244,6 @@ public final class Benchmark {
       report.line("");
     }
     return simple;
-  }
-
-  /**
-   * Warms up every FastKMeans system that will run on {@code data} before any is timed: timed right
-   * after its own warm-ups, the first system ran code the JIT had compiled for fewer fits than the
-   * systems after it, and measured slower for it (B: {@code auto}, which is Lloyd there, 0.359 s
-   * against Lloyd's 0.274 s in run 8). A failure here shows again in the system's own run.
-   */
-  private void warmUpFastKMeans(List<Contender> contenders, Dataset data, double[] start) {
-    long begin = System.nanoTime();
-    for (Contender c : contenders) {
-      boolean runs = c.tooSlowFor(data) == null || options.named(c.id());
-      if (c.id().startsWith("fastkmeans") && runs) {
-        try {
-          c.warmUp(data, start, plan);
-        } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
-          progress("[" + data.name + "] warm-up of " + c.id() + " failed: " + e);
-        }
-      }
-    }
-    progress(
-        String.format(
-            "[%s] FastKMeans systems warmed up (%.1f s)",
-            data.name, (System.nanoTime() - begin) / 1e9));
   }
 
   private List<Measurement> measure(Contender c, Dataset data, double[] start) {

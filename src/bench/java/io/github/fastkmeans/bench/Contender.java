@@ -29,12 +29,6 @@ interface Contender {
   }
 
   /**
-   * Untimed: runs the warm-up fits {@code plan} asks for on {@code data} from {@code start}, ahead
-   * of every system's {@link #measure}; by default nothing.
-   */
-  default void warmUp(Dataset data, double[] start, Plan plan) throws Exception {}
-
-  /**
    * Fits {@code data} from {@code start} (row-major k x d, never modified) for {@code
    * data.iterations} iterations, untimed warm-ups first, then timed runs, as {@code plan} says.
    */

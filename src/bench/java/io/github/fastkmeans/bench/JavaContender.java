@@ -89,21 +89,12 @@ abstract class JavaContender implements Contender {
   }
 
   @Override
-  public void warmUp(Dataset data, double[] start, Plan plan) throws Exception {
-    warmUp(prepare(data), data, start, plan);
-  }
-
-  private static void warmUp(Fit fit, Dataset data, double[] start, Plan plan) throws Exception {
+  public List<Measurement> measure(Dataset data, double[] start, Plan plan) throws Exception {
+    Fit fit = prepare(data);
     for (int w = 0; w < plan.warmups; w++) {
       fit.ready(start, plan.warmupIterations(data));
       fit.run();
     }
-  }
-
-  @Override
-  public List<Measurement> measure(Dataset data, double[] start, Plan plan) throws Exception {
-    Fit fit = prepare(data);
-    warmUp(fit, data, start, plan);
     List<Double> seconds = new ArrayList<>();
     List<Double> gflops = new ArrayList<>();
     Outcome last = null;
