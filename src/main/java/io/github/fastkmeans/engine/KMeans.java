@@ -241,10 +241,9 @@ public final class KMeans {
       this.runner = runner;
       // Sums, weights and member counts of every centre.
       int slotCount = chunks.batch(runner.threads(), (long) k * (columns + 2) + 1);
+      // Each slot is made by the thread that first fills it: the first pass then shares their
+      // zeroing (up to 32 MB) among the threads, where one thread made them all before it began.
       this.slots = new ClusterSums[slotCount];
-      for (int s = 0; s < slotCount; s++) {
-        slots[s] = new ClusterSums(k, columns);
-      }
       this.totals = new ClusterSums(k, columns);
     }
 
@@ -316,6 +315,10 @@ public final class KMeans {
 
     private void assignChunk(int chunk, int slot) {
       ClusterSums sums = slots[slot];
+      if (sums == null) {
+        sums = new ClusterSums(k, columns);
+        slots[slot] = sums;
+      }
       sums.clear();
       if (firstPass && earlier != null) {
         assigner.firstPassFrom(chunks.start(chunk), chunks.end(chunk), sums, earlier);

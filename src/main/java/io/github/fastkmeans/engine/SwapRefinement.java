@@ -70,6 +70,14 @@ public final class SwapRefinement implements Refinement {
    */
   private static final int NEIGHBOUR_TABLE_LIMIT = 1024;
 
+  /**
+   * Cluster members per part of a candidate's placing and evaluation: a split of the rows, listed
+   * cluster after cluster, that does not depend on the threads, so that every thread count adds the
+   * same parts in the same order. Parts, not candidates, are shared among the threads: a candidate
+   * among large clusters takes many times another's time.
+   */
+  private static final int MEMBERS_PER_PART = 4096;
+
   /** Chunks of rows per thread below which the refinement uses fewer threads. */
   private static final int CHUNKS_PER_THREAD = 16;
 
@@ -139,6 +147,40 @@ public final class SwapRefinement implements Refinement {
     }
   }
 
+  /**
+   * What a trial finds for {@code candidates} (IN, row-major, {@link #candidates}{@code (k)} rows)
+   * against {@code fit}, a fit of {@code data}, on {@code threads} threads: the candidates as
+   * placed, each one's gain and the loss of removing each centre. For tests.
+   */
+  Evaluation evaluate(DataMatrix data, KMeansResult fit, double[] candidates, int threads)
+      throws InterruptedException {
+    try (ChunkRunner runner = new ChunkRunner(threads)) {
+      Search search = new Search(data, fit, runner, new Random(0));
+      search.measure();
+      System.arraycopy(candidates, 0, search.positions, 0, search.positions.length);
+      search.placeAndEvaluate();
+      return new Evaluation(search.positions.clone(), search.gain.clone(), search.loss.clone());
+    }
+  }
+
+  /** A trial's evaluation of its candidates ({@link #evaluate}). */
+  static final class Evaluation {
+    /** The candidates as placed, row-major. */
+    final double[] positions;
+
+    /** Per candidate, the change of error from adding it while every centre stays. */
+    final double[] gain;
+
+    /** Per candidate and centre (candidates x k), the further change from removing the centre. */
+    final double[] loss;
+
+    Evaluation(double[] positions, double[] gain, double[] loss) {
+      this.positions = positions;
+      this.gain = gain;
+      this.loss = loss;
+    }
+  }
+
   /** The mutable state of one refinement. */
   private final class Search {
     private final DataMatrix data;
@@ -203,8 +245,34 @@ public final class SwapRefinement implements Refinement {
     /** Where the candidates stand, row-major candidateCount x columns. */
     private final double[] positions;
 
-    /** Per candidate, scratch for the mean of the rows it takes: columns sums then the weight. */
-    private final double[] captured;
+    /** The parts of the cluster members ({@link #MEMBERS_PER_PART}). */
+    private final int parts;
+
+    /** Per part, the first cluster with members in it. */
+    private final int[] partFirstCluster;
+
+    /**
+     * Per cluster, where its parts' shares of a candidate's removal loss start among a candidate's
+     * {@link #overlaps}: one per part holding members of the cluster, in part order.
+     */
+    private final int[] clusterOverlap;
+
+    /** The parts and clusters that share members, counted over every cluster: at most k + parts. */
+    private int overlaps;
+
+    /**
+     * Per candidate and part, the part's sums of the rows the candidate takes: columns sums then
+     * the weight.
+     */
+    private final double[] capturedParts;
+
+    /** Per candidate and part, the part's share of the candidate's gain. */
+    private final double[] gainParts;
+
+    /**
+     * Per candidate and overlap of a part and a cluster, the part's share of the cluster's loss.
+     */
+    private final double[] lossParts;
 
     /** Per candidate, the squared distance from it to every centre. */
     private final double[] toCentres;
@@ -242,7 +310,12 @@ public final class SwapRefinement implements Refinement {
       this.cumulative = new double[rows];
       this.candidateCount = candidates(k);
       this.positions = new double[candidateCount * columns];
-      this.captured = new double[candidateCount * (columns + 1)];
+      this.parts = (rows + MEMBERS_PER_PART - 1) / MEMBERS_PER_PART;
+      this.partFirstCluster = new int[parts];
+      this.clusterOverlap = new int[k];
+      this.capturedParts = new double[candidateCount * parts * (columns + 1)];
+      this.gainParts = new double[candidateCount * parts];
+      this.lossParts = new double[candidateCount * (k + parts)];
       this.toCentres = new double[candidateCount * k];
       this.gain = new double[candidateCount];
       this.loss = new double[candidateCount * k];
@@ -261,7 +334,7 @@ public final class SwapRefinement implements Refinement {
         if (!drawCandidates()) {
           break;
         }
-        runner.run(0, candidateCount, (candidate, slot) -> placeAndEvaluate(candidate));
+        placeAndEvaluate();
         boolean probe = fruitless >= patience;
         KMeansResult swapped = bestSwap(probe);
         if (swapped == null) {
@@ -385,6 +458,21 @@ public final class SwapRefinement implements Refinement {
     private void groupByCluster() {
       WeightedDraw.runningTotals(data, firstDistance, cumulative);
       members.fill(nearest);
+      int cluster = 0;
+      for (int p = 0; p < parts; p++) {
+        while (cluster < k && members.end(cluster) <= p * MEMBERS_PER_PART) {
+          cluster++;
+        }
+        partFirstCluster[p] = cluster;
+      }
+      overlaps = 0;
+      for (int c = 0; c < k; c++) {
+        clusterOverlap[c] = overlaps;
+        if (members.end(c) > members.start(c)) {
+          overlaps +=
+              (members.end(c) - 1) / MEMBERS_PER_PART - members.start(c) / MEMBERS_PER_PART + 1;
+        }
+      }
       for (int c = 0; c < k; c++) {
         double farthest = 0;
         double farthestSecond = 0;
@@ -425,21 +513,98 @@ public final class SwapRefinement implements Refinement {
       return true;
     }
 
-    /** Places candidate {@code t} and computes its gain and the loss of removing each centre. */
-    private void placeAndEvaluate(int t) {
-      place(t);
-      measureToCentres(t);
-      double total = 0;
-      int base = t * k;
+    /**
+     * Places every candidate, then computes its gain and the loss of removing each centre: each
+     * step part by part on all threads, the parts' shares added in part order.
+     */
+    private void placeAndEvaluate() throws InterruptedException {
+      int units = candidateCount * parts;
+      runner.run(0, candidateCount, (t, slot) -> measureToCentres(t));
+      runner.run(0, units, (unit, slot) -> capturePart(unit / parts, unit % parts));
+      for (int t = 0; t < candidateCount; t++) {
+        moveToCaptured(t);
+      }
+      runner.run(0, candidateCount, (t, slot) -> measureToCentres(t));
+      runner.run(0, units, (unit, slot) -> evaluatePart(unit / parts, unit % parts));
+      for (int t = 0; t < candidateCount; t++) {
+        addEvaluation(t);
+      }
+    }
+
+    private void measureToCentres(int t) {
       for (int c = 0; c < k; c++) {
-        double toCentre = Math.sqrt(toCentres[base + c]);
-        if (toCentre >= reach[c]) {
-          // No row of c is nearer to the candidate than to its second centre.
-          loss[base + c] = baseLoss[c];
+        toCentres[t * k + c] =
+            SquaredEuclidean.distance(positions, t * columns, centres, c * columns, columns);
+      }
+    }
+
+    /**
+     * Sums, over the members in part {@code p}, the rows nearer to candidate {@code t} than to
+     * their centre.
+     */
+    private void capturePart(int t, int p) {
+      int from = p * MEMBERS_PER_PART;
+      int to = Math.min(rows, from + MEMBERS_PER_PART);
+      int sums = (t * parts + p) * (columns + 1);
+      Arrays.fill(capturedParts, sums, sums + columns + 1, 0);
+      for (int c = partFirstCluster[p]; c < k && members.start(c) < to; c++) {
+        double toCentre = Math.sqrt(toCentres[t * k + c]);
+        if (toCentre >= captureReach[c]) {
+          continue;
+        }
+        for (int m = Math.max(from, members.start(c)); m < Math.min(to, members.end(c)); m++) {
+          int row = members.row(m);
+          double weight = data.weight(row);
+          int offset = row * columns;
+          if (weight > 0
+              && toCentre < rowCaptureReach[row]
+              && SquaredEuclidean.distance(values, offset, positions, t * columns, columns)
+                  < firstDistance[row]) {
+            for (int j = 0; j < columns; j++) {
+              capturedParts[sums + j] += weight * values[offset + j];
+            }
+            capturedParts[sums + columns] += weight;
+          }
+        }
+      }
+    }
+
+    /** Moves candidate {@code t} to the weighted mean of the rows its parts took, if any. */
+    private void moveToCaptured(int t) {
+      double[] sums = new double[columns + 1];
+      for (int p = 0; p < parts; p++) {
+        int part = (t * parts + p) * (columns + 1);
+        for (int j = 0; j <= columns; j++) {
+          sums[j] += capturedParts[part + j];
+        }
+      }
+      double weight = sums[columns];
+      if (weight > 0) {
+        for (int j = 0; j < columns; j++) {
+          positions[t * columns + j] = sums[j] / weight;
+        }
+      }
+    }
+
+    /**
+     * The shares of the members in part {@code p} in candidate {@code t}'s gain and in the loss of
+     * removing each of their centres.
+     */
+    private void evaluatePart(int t, int p) {
+      int from = p * MEMBERS_PER_PART;
+      int to = Math.min(rows, from + MEMBERS_PER_PART);
+      double total = 0;
+      for (int c = partFirstCluster[p]; c < k && members.start(c) < to; c++) {
+        int first = Math.max(from, members.start(c));
+        int end = Math.min(to, members.end(c));
+        double toCentre = Math.sqrt(toCentres[t * k + c]);
+        if (first >= end || toCentre >= reach[c]) {
+          // No members here, or none nearer to the candidate than to its second centre: the
+          // cluster's loss is its base loss (addEvaluation).
           continue;
         }
         double removal = 0;
-        for (int m = members.start(c); m < members.end(c); m++) {
+        for (int m = first; m < end; m++) {
           int row = members.row(m);
           double weight = data.weight(row);
           if (weight == 0) {
@@ -453,55 +618,36 @@ public final class SwapRefinement implements Refinement {
           }
           double toCandidate =
               SquaredEuclidean.distance(values, row * columns, positions, t * columns, columns);
-          double first = firstDistance[row];
-          double kept = Math.min(first, toCandidate);
-          total += weight * (kept - first);
+          double nearestSoFar = firstDistance[row];
+          double kept = Math.min(nearestSoFar, toCandidate);
+          total += weight * (kept - nearestSoFar);
           removal += weight * (Math.min(secondDistance[row], toCandidate) - kept);
         }
-        loss[base + c] = removal;
+        int overlap = clusterOverlap[c] + p - members.start(c) / MEMBERS_PER_PART;
+        lossParts[t * (k + parts) + overlap] = removal;
+      }
+      gainParts[t * parts + p] = total;
+    }
+
+    /** Adds up candidate {@code t}'s gain and losses from its parts' shares, in part order. */
+    private void addEvaluation(int t) {
+      double total = 0;
+      for (int p = 0; p < parts; p++) {
+        total += gainParts[t * parts + p];
       }
       gain[t] = total;
-    }
-
-    private void measureToCentres(int t) {
       for (int c = 0; c < k; c++) {
-        toCentres[t * k + c] =
-            SquaredEuclidean.distance(positions, t * columns, centres, c * columns, columns);
-      }
-    }
-
-    /**
-     * Moves candidate {@code t} to the weighted mean of the rows nearer to it than to their centre.
-     */
-    private void place(int t) {
-      measureToCentres(t);
-      int sums = t * (columns + 1);
-      Arrays.fill(captured, sums, sums + columns + 1, 0);
-      for (int c = 0; c < k; c++) {
-        double toCentre = Math.sqrt(toCentres[t * k + c]);
-        if (toCentre >= captureReach[c]) {
+        if (Math.sqrt(toCentres[t * k + c]) >= reach[c]) {
+          loss[t * k + c] = baseLoss[c];
           continue;
         }
-        for (int m = members.start(c); m < members.end(c); m++) {
-          int row = members.row(m);
-          double weight = data.weight(row);
-          int offset = row * columns;
-          if (weight > 0
-              && toCentre < rowCaptureReach[row]
-              && SquaredEuclidean.distance(values, offset, positions, t * columns, columns)
-                  < firstDistance[row]) {
-            for (int j = 0; j < columns; j++) {
-              captured[sums + j] += weight * values[offset + j];
-            }
-            captured[sums + columns] += weight;
-          }
+        double removal = 0;
+        int first = clusterOverlap[c];
+        int end = c + 1 < k ? clusterOverlap[c + 1] : overlaps;
+        for (int overlap = first; overlap < end; overlap++) {
+          removal += lossParts[t * (k + parts) + overlap];
         }
-      }
-      double weight = captured[sums + columns];
-      if (weight > 0) {
-        for (int j = 0; j < columns; j++) {
-          positions[t * columns + j] = captured[sums + j] / weight;
-        }
+        loss[t * k + c] = removal;
       }
     }
 

@@ -121,12 +121,13 @@ class SwapRefinementTest {
   }
 
   @Test
-  void theSameSeedGivesTheSameBitsOnOneOrTwoThreads() throws Exception {
-    // Enough rows (40 chunks) for the refinement to use two threads when given them.
+  void theSameSeedGivesTheSameBitsOnAnyNumberOfThreads() throws Exception {
+    // Enough rows (40 chunks) for the refinement to use three threads when given them, and five
+    // parts of cluster members, which clusters straddle.
     DataMatrix data = TestData.blobs(4, 20000, 2, 30, 0.4, true);
     KMeansResult start = KMEANS.fit(data, randomRows(data, 30, 9));
     KMeansResult reference = null;
-    for (int threads : new int[] {1, 2, 1, 2}) {
+    for (int threads : new int[] {1, 2, 3, 1, 2}) {
       KMeans kmeans = new KMeans(KMeansSettings.DEFAULTS.withThreads(threads));
       KMeansResult refined = new SwapRefinement(kmeans, 100).refine(data, start, 77);
       if (reference == null) {
@@ -140,6 +141,60 @@ class SwapRefinementTest {
       assertArrayEquals(reference.squaredErrorHistory(), refined.squaredErrorHistory(), 0);
       assertEquals(reference.swapTrials(), refined.swapTrials());
       assertEquals(reference.swapsKept(), refined.swapsKept());
+    }
+  }
+
+  @Test
+  void candidatesArePlacedAndEvaluatedAsDefinedOnAnyNumberOfThreads() throws Exception {
+    // 20,000 rows: five parts of cluster members, which clusters straddle.
+    DataMatrix data = TestData.blobs(6, 20000, 3, 12, 0.6, true);
+    KMeansResult fit = KMEANS.fit(data, randomRows(data, 12, 4));
+    int k = fit.k();
+    int columns = data.columns();
+    int count = SwapRefinement.candidates(k);
+    double[] drawn = new double[count * columns];
+    Random random = new Random(11);
+    for (int t = 0; t < count; t++) {
+      System.arraycopy(data.row(random.nextInt(data.rows())), 0, drawn, t * columns, columns);
+    }
+    SwapRefinement refinement = new SwapRefinement(KMEANS, 10);
+    SwapRefinement.Evaluation one = refinement.evaluate(data, fit, drawn, 1);
+    for (int threads : new int[] {2, 3}) {
+      SwapRefinement.Evaluation other = refinement.evaluate(data, fit, drawn, threads);
+      assertArrayEquals(one.positions, other.positions, 0, threads + " threads");
+      assertArrayEquals(one.gain, other.gain, 0, threads + " threads");
+      assertArrayEquals(one.loss, other.loss, 0, threads + " threads");
+    }
+    double[] centres = fit.centres();
+    double error = TestData.squaredError(data, centres, TestData.nearestLabels(data, centres));
+    for (int t = 0; t < count; t++) {
+      // Placed at the weighted mean of the rows nearer to the drawn row than to their centre.
+      double[] sums = new double[columns + 1];
+      for (int row = 0; row < data.rows(); row++) {
+        double[] values = data.row(row);
+        double toCandidate = SquaredEuclidean.distance(values, 0, drawn, t * columns, columns);
+        int nearest = SquaredEuclidean.nearest(values, 0, centres, k, columns);
+        if (toCandidate
+            < SquaredEuclidean.distance(values, 0, centres, nearest * columns, columns)) {
+          for (int j = 0; j < columns; j++) {
+            sums[j] += data.weight(row) * values[j];
+          }
+          sums[columns] += data.weight(row);
+        }
+      }
+      assertTrue(sums[columns] > 0, "candidate " + t + " takes rows");
+      for (int j = 0; j < columns; j++) {
+        assertEquals(sums[j] / sums[columns], one.positions[t * columns + j], 1e-9);
+      }
+      // Gain and loss: the change of error with centre c at the candidate, every row at its
+      // nearest centre.
+      for (int c = 0; c < k; c++) {
+        double[] swapped = centres.clone();
+        System.arraycopy(one.positions, t * columns, swapped, c * columns, columns);
+        double changed =
+            TestData.squaredError(data, swapped, TestData.nearestLabels(data, swapped)) - error;
+        assertEquals(changed, one.gain[t] + one.loss[t * k + c], 1e-9 * error, t + ", " + c);
+      }
     }
   }
 
