@@ -1,5 +1,7 @@
 package io.github.fastkmeans.engine;
 
+import java.util.function.IntFunction;
+
 /**
  * How the assignment step finds each row's nearest centre. Every algorithm gives exactly the
  * assignments, iteration count and centres of {@link #LLOYD} from the same start; they differ in
@@ -186,6 +188,48 @@ public enum Algorithm implements Choice {
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     return resolve(rows, columns, k, elkanBudgetBytes, BlockSweeps.vectorKernel());
+  }
+
+  /**
+   * What this algorithm stands for in a fit of {@code rows} x {@code columns} data from {@code
+   * initialCentres} (IN, row-major k x columns), given {@code elkanBudgetBytes} for Elkan's bounds:
+   * {@link #resolve(int, int, int, long)}, and where {@link #AUTO} takes Lloyd for the vector
+   * kernel alone, a check on rows of the data that the kernel's float estimates separate them
+   * ({@link FloatFilterProbe}); where they do not, the rules without the vector kernel decide. Only
+   * then is {@code sample} asked, with a number of rows n, for the data's rows {@code i * rows /
+   * n}, i from 0 to n - 1, or for all the data's rows, of which the check takes those.
+   */
+  public Algorithm resolve(
+      int rows,
+      int columns,
+      double[] initialCentres,
+      long elkanBudgetBytes,
+      IntFunction<DataMatrix> sample) {
+    return resolve(
+        rows, columns, initialCentres, elkanBudgetBytes, sample, BlockSweeps.vectorKernel());
+  }
+
+  /**
+   * As {@link #resolve(int, int, double[], long, IntFunction)}, where {@code vectorKernel} says
+   * whether Lloyd's block sweeps run on the Vector API kernel.
+   */
+  Algorithm resolve(
+      int rows,
+      int columns,
+      double[] initialCentres,
+      long elkanBudgetBytes,
+      IntFunction<DataMatrix> sample,
+      boolean vectorKernel) {
+    int k = initialCentres.length / columns;
+    Algorithm resolved = resolve(rows, columns, k, elkanBudgetBytes, vectorKernel);
+    if (lloydForTheVectorKernel(resolved, k)) {
+      DataMatrix sampled = sample.apply(FloatFilterProbe.sampleSize(rows, k, columns));
+      if (FloatFilterProbe.severalShare(sampled, initialCentres) > FloatFilterProbe.MOST_SEVERAL) {
+        // The vector kernel's float estimates cannot tell these rows' nearest centres apart.
+        return withoutVectorKernel(rows, columns, k, elkanBudgetBytes);
+      }
+    }
+    return resolved;
   }
 
   /**

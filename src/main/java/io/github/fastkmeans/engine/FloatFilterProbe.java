@@ -28,6 +28,16 @@ final class FloatFilterProbe {
   private FloatFilterProbe() {}
 
   /**
+   * How many rows of {@code rows} the probe samples against {@code k} centres in {@code columns}
+   * dimensions: about {@link #SAMPLE_WORK} values' worth of distances, within [{@link
+   * #FEWEST_SAMPLED}, {@link #MOST_SAMPLED}] and at most every row.
+   */
+  static int sampleSize(int rows, int k, int columns) {
+    long wanted = SAMPLE_WORK / ((long) k * columns);
+    return (int) Math.min(rows, Math.max(FEWEST_SAMPLED, Math.min(MOST_SAMPLED, wanted)));
+  }
+
+  /**
    * The share of sampled rows of {@code data} (rows spread evenly over it) that would have several
    * candidates against {@code centres} (IN, row-major k x columns).
    */
@@ -38,9 +48,7 @@ final class FloatFilterProbe {
     double[] mean = FloatFrame.meanOf(centres, k, columns);
     double spread = FloatFrame.spread(mean, centres, k, columns);
     double perSquare = FloatFrame.errorPerSquare(columns);
-    long wanted = SAMPLE_WORK / ((long) k * columns);
-    int sampled =
-        (int) Math.min(data.rows(), Math.max(FEWEST_SAMPLED, Math.min(MOST_SAMPLED, wanted)));
+    int sampled = sampleSize(data.rows(), k, columns);
     int several = 0;
     for (int i = 0; i < sampled; i++) {
       int offset = (int) ((long) i * data.rows() / sampled) * columns;

@@ -163,13 +163,9 @@ public final class KMeans {
     }
     int k = initialCentres.length / columns;
     Algorithm algorithm =
-        settings.algorithm().resolve(data.rows(), columns, k, settings.elkanBudgetBytes());
-    if (settings.algorithm().lloydForTheVectorKernel(algorithm, k)
-        && FloatFilterProbe.severalShare(data, initialCentres) > FloatFilterProbe.MOST_SEVERAL) {
-      // The vector kernel's float estimates cannot tell these rows' nearest centres apart.
-      algorithm =
-          Algorithm.withoutVectorKernel(data.rows(), columns, k, settings.elkanBudgetBytes());
-    }
+        settings
+            .algorithm()
+            .resolve(data.rows(), columns, initialCentres, settings.elkanBudgetBytes(), n -> data);
     if (algorithm == Algorithm.ELKAN && 8L * data.rows() * k > settings.elkanBudgetBytes()) {
       throw new IllegalArgumentException(
           "Elkan's bounds need "

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +86,56 @@ class FloatFilterProbeTest {
     assertEquals(lloyd.iterations(), auto.iterations());
     assertArrayEquals(lloyd.labels(), auto.labels());
     assertArrayEquals(lloyd.centres(), auto.centres());
+  }
+
+  @Test
+  void withTheVectorKernelAutoProbesItsSampleAndKeepsTheBoundsWhereItMust() throws Exception {
+    double[] spotCentres = new double[40 * COLUMNS];
+    DataMatrix spots = spots(spotCentres);
+    DataMatrix blobs = TestData.blobs(3, 5000, COLUMNS, 40, 1.0, false);
+    double[] blobCentres = Arrays.copyOf(blobs.values(), 40 * COLUMNS);
+    long budget = KMeansSettings.DEFAULTS.elkanBudgetBytes();
+    List<Integer> asked = new ArrayList<>();
+    // The sample asked for: the rows i * n / count, as a distributed fit gathers them.
+    IntFunction<DataMatrix> spotSample =
+        count -> {
+          asked.add(count);
+          return evenSample(spots, count);
+        };
+    assertEquals(
+        Algorithm.withoutVectorKernel(spots.rows(), COLUMNS, 40, budget),
+        Algorithm.AUTO.resolve(spots.rows(), COLUMNS, spotCentres, budget, spotSample, true));
+    assertEquals(List.of(FloatFilterProbe.sampleSize(spots.rows(), 40, COLUMNS)), asked);
+    assertEquals(
+        Algorithm.LLOYD,
+        Algorithm.AUTO.resolve(
+            blobs.rows(), COLUMNS, blobCentres, budget, count -> evenSample(blobs, count), true));
+    // The whole data stand for their sample, as a fit in one JVM passes them.
+    assertEquals(
+        Algorithm.LLOYD,
+        Algorithm.AUTO.resolve(blobs.rows(), COLUMNS, blobCentres, budget, count -> blobs, true));
+    // No sample is asked for where the rules decide alone: without the kernel, or another choice.
+    IntFunction<DataMatrix> refused =
+        count -> {
+          throw new AssertionError("no sample needed");
+        };
+    assertEquals(
+        Algorithm.withoutVectorKernel(spots.rows(), COLUMNS, 40, budget),
+        Algorithm.AUTO.resolve(spots.rows(), COLUMNS, spotCentres, budget, refused, false));
+    assertEquals(
+        Algorithm.HAMERLY,
+        Algorithm.HAMERLY.resolve(spots.rows(), COLUMNS, spotCentres, budget, refused, true));
+  }
+
+  /** The rows i * rows / count of {@code data}, i from 0 to count - 1. */
+  private static DataMatrix evenSample(DataMatrix data, int count) {
+    int columns = data.columns();
+    double[] values = new double[count * columns];
+    for (int i = 0; i < count; i++) {
+      int row = (int) ((long) i * data.rows() / count);
+      System.arraycopy(data.values(), row * columns, values, i * columns, columns);
+    }
+    return DataMatrix.of(count, columns, values);
   }
 
   @Test

@@ -309,6 +309,24 @@ final class DistributedData implements AutoCloseable {
   }
 
   /** Drops the cached blocks and the broadcast rows. */
+  /**
+   * The rows {@code i * rows / count} of the data, i from 0 to count - 1 (every row when count is
+   * at least their number), row-major in row order, gathered in one job over the blocks: a sample
+   * spread evenly over the data.
+   */
+  DataMatrix evenSample(int count) {
+    long total = rows;
+    int sampled = (int) Math.min(count, total);
+    List<double[]> parts = blocks.map(block -> block.evenSample(sampled, total)).collect();
+    double[] values = new double[Math.multiplyExact(sampled, columns)];
+    int at = 0;
+    for (double[] part : parts) {
+      System.arraycopy(part, 0, values, at, part.length);
+      at += part.length;
+    }
+    return DataMatrix.of(sampled, columns, values);
+  }
+
   @Override
   public void close() {
     blocks.unpersist(false);

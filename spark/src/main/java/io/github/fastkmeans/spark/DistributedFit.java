@@ -74,12 +74,14 @@ final class DistributedFit {
       this.centres = initialCentres.clone();
       this.previousCentres = new double[centres.length];
       this.totals = new ClusterSums(k, columns);
+      // As a fit in one JVM resolves it, probing an even sample of the rows where needed.
       this.resolved =
           algorithm.resolve(
               (int) Math.min(Integer.MAX_VALUE, data.rows),
               columns,
-              k,
-              KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES);
+              initialCentres,
+              KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES,
+              data::evenSample);
     }
 
     FittedCentres iterate() {

@@ -46,6 +46,30 @@ final class RowBlock {
     return firstRow;
   }
 
+  /**
+   * The block's rows among the rows {@code i * total / count} of the whole data ({@code total}
+   * rows), i from 0 to count - 1, in row order, row-major.
+   */
+  double[] evenSample(int count, long total) {
+    int columns = data.columns();
+    long end = firstRow + data.rows();
+    // The first i whose row lies in this block: i * total / count >= firstRow.
+    long first = (firstRow * count + total - 1) / total;
+    List<double[]> rows = new ArrayList<>();
+    for (long i = first; i < count; i++) {
+      long row = i * total / count;
+      if (row >= end) {
+        break;
+      }
+      rows.add(data.row((int) (row - firstRow)));
+    }
+    double[] values = new double[rows.size() * columns];
+    for (int r = 0; r < rows.size(); r++) {
+      System.arraycopy(rows.get(r), 0, values, r * columns, columns);
+    }
+    return values;
+  }
+
   /** The global index of the block's first chunk. */
   int firstChunk() {
     return (int) (firstRow / RowChunks.CHUNK_ROWS);
