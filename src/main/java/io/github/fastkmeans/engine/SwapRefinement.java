@@ -452,8 +452,8 @@ public final class SwapRefinement implements Refinement {
     }
 
     /**
-     * Lists the rows of each cluster, and each cluster's reaches and removal cost; sums the
-     * distances for D² sampling, which stay until the fit changes.
+     * Lists the rows of each cluster, where the parts cut the lists, and each cluster's reaches and
+     * removal cost; sums the distances for D² sampling, which stay until the fit changes.
      */
     private void groupByCluster() {
       WeightedDraw.runningTotals(data, firstDistance, cumulative);
