@@ -597,12 +597,12 @@ public final class SwapRefinement implements Refinement {
       for (int c = partFirstCluster[p]; c < k && members.start(c) < to; c++) {
         int first = Math.max(from, members.start(c));
         int end = Math.min(to, members.end(c));
-        double toCentre = Math.sqrt(toCentres[t * k + c]);
-        if (first >= end || toCentre >= reach[c]) {
+        if (first >= end || beyondReach(t, c)) {
           // No members here, or none nearer to the candidate than to its second centre: the
           // cluster's loss is its base loss (addEvaluation).
           continue;
         }
+        double toCentre = Math.sqrt(toCentres[t * k + c]);
         double removal = 0;
         for (int m = first; m < end; m++) {
           int row = members.row(m);
@@ -629,6 +629,15 @@ public final class SwapRefinement implements Refinement {
       gainParts[t * parts + p] = total;
     }
 
+    /**
+     * Whether candidate {@code t} is too far from centre {@code c} to come nearer to any of its
+     * rows than their second centre: the cluster's loss is then its base loss, and no part measures
+     * it.
+     */
+    private boolean beyondReach(int t, int c) {
+      return Math.sqrt(toCentres[t * k + c]) >= reach[c];
+    }
+
     /** Adds up candidate {@code t}'s gain and losses from its parts' shares, in part order. */
     private void addEvaluation(int t) {
       double total = 0;
@@ -637,7 +646,7 @@ public final class SwapRefinement implements Refinement {
       }
       gain[t] = total;
       for (int c = 0; c < k; c++) {
-        if (Math.sqrt(toCentres[t * k + c]) >= reach[c]) {
+        if (beyondReach(t, c)) {
           loss[t * k + c] = baseLoss[c];
           continue;
         }

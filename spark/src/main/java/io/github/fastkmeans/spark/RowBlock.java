@@ -52,20 +52,14 @@ final class RowBlock {
    */
   double[] evenSample(int count, long total) {
     int columns = data.columns();
-    long end = firstRow + data.rows();
-    // The first i whose row lies in this block: i * total / count >= firstRow.
-    long first = (firstRow * count + total - 1) / total;
-    List<double[]> rows = new ArrayList<>();
-    for (long i = first; i < count; i++) {
-      long row = i * total / count;
-      if (row >= end) {
-        break;
-      }
-      rows.add(data.row((int) (row - firstRow)));
-    }
-    double[] values = new double[rows.size() * columns];
-    for (int r = 0; r < rows.size(); r++) {
-      System.arraycopy(rows.get(r), 0, values, r * columns, columns);
+    // The i whose rows lie in this block, i * total / count in [firstRow, firstRow + rows).
+    long first = Math.min(count, (firstRow * count + total - 1) / total);
+    long end = Math.min(count, ((firstRow + data.rows()) * count + total - 1) / total);
+    double[] values = new double[(int) (end - first) * columns];
+    for (long i = first; i < end; i++) {
+      int local = (int) (i * total / count - firstRow);
+      System.arraycopy(
+          data.values(), local * columns, values, (int) (i - first) * columns, columns);
     }
     return values;
   }
