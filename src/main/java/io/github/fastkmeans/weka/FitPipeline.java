@@ -16,6 +16,7 @@ import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.init.InitializerOptions;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
+import io.github.fastkmeans.parallel.WorkerScope;
 import io.github.fastkmeans.quality.ClusterQuality;
 import io.github.fastkmeans.quality.ClusterSpread;
 import java.io.File;
@@ -189,7 +190,8 @@ public final class FitPipeline {
   }
 
   private FittedModel guarded(Build build) throws WekaException {
-    try {
+    // One set of worker threads for every stage of the build.
+    try (WorkerScope workers = WorkerScope.open()) {
       return build.run();
     } catch (InterruptedException e) {
       // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop).

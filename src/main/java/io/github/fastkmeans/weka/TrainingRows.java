@@ -20,6 +20,16 @@ public interface TrainingRows {
   /** The raw value of attribute {@code attribute} (a header index) in row {@code row}. */
   double value(int row, int attribute);
 
+  /**
+   * Copies the raw values of the {@code count} attributes from {@code attribute} (a header index)
+   * on, in row {@code row}, into {@code into} from {@code at}.
+   */
+  default void copyValues(int row, int attribute, int count, double[] into, int at) {
+    for (int i = 0; i < count; i++) {
+      into[at + i] = value(row, attribute + i);
+    }
+  }
+
   /** The weight of row {@code row}. */
   double weight(int row);
 

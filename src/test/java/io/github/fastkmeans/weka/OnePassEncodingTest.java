@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.engine.DataMatrix;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -220,6 +221,48 @@ class OnePassEncodingTest {
             WekaException.class, () -> encodeOnThreads(data, Normalization.RANGE, threads));
     assertTrue(
         refusal.getMessage().startsWith("Instance 4322 has weight NaN"), refusal.getMessage());
+  }
+
+  /**
+   * Numeric attributes side by side are copied a span at a time: spans broken by the class in the
+   * middle, by a nominal attribute (one-hot columns) and by a string attribute left out still put
+   * every raw value in its column, as learning and encoding apart do.
+   */
+  @ParameterizedTest
+  @EnumSource(Normalization.class)
+  void spansOfAttributesAroundTheClassAndNominalsLandInTheirColumns(Normalization normalization)
+      throws Exception {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("a"));
+    attributes.add(new Attribute("b"));
+    attributes.add(new Attribute("class", List.of("yes", "no")));
+    attributes.add(new Attribute("c"));
+    attributes.add(new Attribute("d"));
+    attributes.add(new Attribute("colour", List.of("red", "green", "blue")));
+    attributes.add(new Attribute("e"));
+    attributes.add(new Attribute("note", (List<String>) null));
+    attributes.add(new Attribute("f"));
+    Instances data = new Instances("spans", attributes, 0);
+    data.setClassIndex(2);
+    Random random = new Random(11);
+    for (int row = 0; row < 3_000; row++) {
+      double[] values = new double[attributes.size()];
+      for (int a = 0; a < values.length; a++) {
+        values[a] = random.nextGaussian() * (a + 1) + 10 * a;
+      }
+      values[2] = random.nextInt(2);
+      values[5] = random.nextInt(20) == 0 ? Double.NaN : random.nextInt(3);
+      values[7] = data.attribute(7).addStringValue("n" + random.nextInt(4));
+      if (random.nextInt(30) == 0) {
+        values[4] = Double.NaN;
+      }
+      data.add(new DenseInstance(1, values));
+    }
+    DataMatrix expected = InstanceEncoder.fit(data, normalization).encode(data);
+    for (int threads : new int[] {1, 2, 3}) {
+      InstanceEncoder.Encoded together = encodeOnThreads(data, normalization, threads);
+      assertArrayEquals(expected.values(), together.matrix.values(), 0, threads + " threads");
+    }
   }
 
   @ParameterizedTest
