@@ -16,7 +16,6 @@ import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.init.InitializerOptions;
 import io.github.fastkmeans.parallel.ChunkRunner;
 import io.github.fastkmeans.parallel.Interruption;
-import io.github.fastkmeans.parallel.WorkerScope;
 import io.github.fastkmeans.quality.ClusterQuality;
 import io.github.fastkmeans.quality.ClusterSpread;
 import java.io.File;
@@ -190,8 +189,7 @@ public final class FitPipeline {
   }
 
   private FittedModel guarded(Build build) throws WekaException {
-    // One set of worker threads for every stage of the build.
-    try (WorkerScope workers = WorkerScope.open()) {
+    try {
       return build.run();
     } catch (InterruptedException e) {
       // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop).

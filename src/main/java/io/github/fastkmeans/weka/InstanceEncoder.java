@@ -49,12 +49,11 @@ public final class InstanceEncoder implements Serializable {
   private static final int CHUNKS_PER_ENCODING_THREAD = 16;
 
   /**
-   * Matrix values per encoding thread. A build lends its threads to every stage ({@link
-   * io.github.fastkmeans.parallel.WorkerScope}), so a second one costs a hand-off (about 0.03 ms)
-   * rather than a start (about 0.26 ms): 100,000 x 2 took 2.04-2.06 ms in builds on one thread and
-   * 1.67-1.72 ms on two. Below this, a second thread has less work than its hand-off.
+   * Matrix values per encoding thread: with fewer, starting and joining a second thread costs more
+   * than it saves (100,000 x 2, warm: 1.2 ms on one thread, 1.7 ms on two; 200,000 x 16: 11.1 and
+   * 10.9 ms; 1,000,000 x 8: 27 and 18 ms).
    */
-  private static final long VALUES_PER_ENCODING_THREAD = 1L << 16;
+  private static final long VALUES_PER_ENCODING_THREAD = 4L << 20;
 
   /**
    * The values of a block of rows copied from the instances and then summed while they stay in the
