@@ -10,32 +10,36 @@ import java.util.Arrays;
  */
 final class AttributeSpans {
 
-  /** Per span, the index (into the clustered attributes) of its first attribute. */
-  private final int[] first;
+  /** Per span, the header index of its first attribute. */
+  private final int[] firstAttribute;
+
+  /** Per span, the matrix column of its first attribute's raw value. */
+  private final int[] firstColumn;
 
   /** Per span, its number of attributes. */
   private final int[] length;
 
   /**
    * The spans of the clustered attributes {@code used} (header indices, in column order), attribute
-   * a's raw value going to column {@code firstColumn[a]}.
+   * a's raw value going to column {@code columnOf[a]}.
    */
-  AttributeSpans(int[] used, int[] firstColumn) {
-    int[] starts = new int[used.length];
+  AttributeSpans(int[] used, int[] columnOf) {
+    int[] attributes = new int[used.length];
+    int[] columns = new int[used.length];
     int[] lengths = new int[used.length];
     int spans = 0;
     for (int a = 0; a < used.length; a++) {
-      boolean continues =
-          a > 0 && used[a] == used[a - 1] + 1 && firstColumn[a] == firstColumn[a - 1] + 1;
-      if (continues) {
+      if (a > 0 && used[a] == used[a - 1] + 1 && columnOf[a] == columnOf[a - 1] + 1) {
         lengths[spans - 1]++;
       } else {
-        starts[spans] = a;
+        attributes[spans] = used[a];
+        columns[spans] = columnOf[a];
         lengths[spans] = 1;
         spans++;
       }
     }
-    this.first = Arrays.copyOf(starts, spans);
+    this.firstAttribute = Arrays.copyOf(attributes, spans);
+    this.firstColumn = Arrays.copyOf(columns, spans);
     this.length = Arrays.copyOf(lengths, spans);
   }
 
@@ -43,11 +47,9 @@ final class AttributeSpans {
    * Copies the raw values of row {@code row} of {@code rows} into {@code values}, the row's first
    * column at {@code base}.
    */
-  void copyRow(
-      TrainingRows rows, int row, int[] used, int[] firstColumn, double[] values, int base) {
-    for (int s = 0; s < first.length; s++) {
-      int a = first[s];
-      rows.copyValues(row, used[a], length[s], values, base + firstColumn[a]);
+  void copyRow(TrainingRows rows, int row, double[] values, int base) {
+    for (int s = 0; s < length.length; s++) {
+      rows.copyValues(row, firstAttribute[s], length[s], values, base + firstColumn[s]);
     }
   }
 }

@@ -270,7 +270,7 @@ public final class InstanceEncoder implements Serializable {
                 int to = Math.min(runEnd, from + blockRows);
                 for (int row = from; row < to; row++) {
                   weights[row] = rows.weight(row);
-                  spans.copyRow(rows, row, used, firstColumn, values, row * columns);
+                  spans.copyRow(rows, row, values, row * columns);
                 }
                 runSums.addRows(values, columns, firstColumn, weights, from, to);
               }
