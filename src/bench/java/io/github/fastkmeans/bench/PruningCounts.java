@@ -1,5 +1,6 @@
 package io.github.fastkmeans.bench;
 
+import io.github.fastkmeans.engine.SquaredEuclidean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -470,7 +471,7 @@ public final class PruningCounts {
     int nearest = -1;
     double best = Double.POSITIVE_INFINITY;
     for (int c = 0; c < squared.length; c++) {
-      squared[c] = squaredDistance(points, offset, means, c * d);
+      squared[c] = SquaredEuclidean.distance(points, offset, means, c * d, d);
       if (squared[c] < best) {
         best = squared[c];
         nearest = c;
@@ -504,30 +505,7 @@ public final class PruningCounts {
   }
 
   private double distance(int x, int centre) {
-    return Math.sqrt(squaredDistance(data.values, x * d, centres, centre * d));
-  }
-
-  /** Four partial sums, so that the additions can overlap. */
-  private double squaredDistance(double[] a, int aOffset, double[] b, int bOffset) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int j = 0;
-    for (; j + 3 < d; j += 4) {
-      double t0 = a[aOffset + j] - b[bOffset + j];
-      double t1 = a[aOffset + j + 1] - b[bOffset + j + 1];
-      double t2 = a[aOffset + j + 2] - b[bOffset + j + 2];
-      double t3 = a[aOffset + j + 3] - b[bOffset + j + 3];
-      s0 += t0 * t0;
-      s1 += t1 * t1;
-      s2 += t2 * t2;
-      s3 += t3 * t3;
-    }
-    for (; j < d; j++) {
-      s0 += (a[aOffset + j] - b[bOffset + j]) * (a[aOffset + j] - b[bOffset + j]);
-    }
-    return (s0 + s1) + (s2 + s3);
+    return Math.sqrt(SquaredEuclidean.distance(data.values, x * d, centres, centre * d, d));
   }
 
   private double dot(double[] a, int aOffset, double[] b, int bOffset) {
