@@ -84,6 +84,18 @@ final class KeptRows implements TrainingRows {
     return values[row >>> BLOCK_SHIFT][(row & (BLOCK_ROWS - 1)) * attributes.length + a];
   }
 
+  /** Consecutive clustered attributes are kept side by side: a span is one array copy. */
+  @Override
+  public void copyValues(int row, int attribute, int count, double[] into, int at) {
+    int first = slot[attribute];
+    if (first < 0 || slot[attribute + count - 1] != first + count - 1) {
+      TrainingRows.super.copyValues(row, attribute, count, into, at);
+      return;
+    }
+    int from = (row & (BLOCK_ROWS - 1)) * attributes.length + first;
+    System.arraycopy(values[row >>> BLOCK_SHIFT], from, into, at, count);
+  }
+
   @Override
   public double weight(int row) {
     return weights[row >>> BLOCK_SHIFT][row & (BLOCK_ROWS - 1)];
