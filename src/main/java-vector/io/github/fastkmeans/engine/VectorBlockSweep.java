@@ -3,7 +3,6 @@ package io.github.fastkmeans.engine;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -436,14 +435,19 @@ final class VectorBlockSweep extends BlockSweep {
     IntVector least1 = IntVector.fromArray(INTS, block.leastBits, second);
     IntVector next0 = IntVector.fromArray(INTS, block.secondBits, tile);
     IntVector next1 = IntVector.fromArray(INTS, block.secondBits, second);
-    IntVector before0 = least0;
-    IntVector before1 = least1;
+    IntVector nearest0 = IntVector.fromArray(INTS, block.nearest, tile);
+    IntVector nearest1 = IntVector.fromArray(INTS, block.nearest, second);
     for (int i = 0; i < GROUP; i++) {
       int at = first + i * stride;
       IntVector estimate0 =
           norms0.add(FloatVector.fromArray(SPECIES, values, at)).reinterpretAsInts();
       IntVector estimate1 =
           norms1.add(FloatVector.fromArray(SPECIES, values, at + LANES)).reinterpretAsInts();
+      // The centre is noted where its estimate is below every earlier one: where it only equals
+      // the smallest, the first centre with it stays.
+      int centre = g * GROUP + i;
+      nearest0 = nearest0.blend(centre, estimate0.compare(VectorOperators.LT, least0));
+      nearest1 = nearest1.blend(centre, estimate1.compare(VectorOperators.LT, least1));
       // The two smallest: a new smallest pushes the old one to second place.
       next0 = next0.min(estimate0.max(least0));
       next1 = next1.min(estimate1.max(least1));
@@ -454,26 +458,8 @@ final class VectorBlockSweep extends BlockSweep {
     least1.intoArray(block.leastBits, second);
     next0.intoArray(block.secondBits, tile);
     next1.intoArray(block.secondBits, second);
-    VectorMask<Integer> fell0 = least0.compare(VectorOperators.LT, before0);
-    VectorMask<Integer> fell1 = least1.compare(VectorOperators.LT, before1);
-    // Once the centres are many, the smallest falls in few groups: the centre is looked up there.
-    if (fell0.anyTrue() || fell1.anyTrue()) {
-      IntVector nearest0 = IntVector.fromArray(INTS, block.nearest, tile);
-      IntVector nearest1 = IntVector.fromArray(INTS, block.nearest, second);
-      // From the last centre of the group down, so that the first with the smallest stays.
-      for (int i = GROUP - 1; i >= 0; i--) {
-        int at = first + i * stride;
-        IntVector estimate0 =
-            norms0.add(FloatVector.fromArray(SPECIES, values, at)).reinterpretAsInts();
-        IntVector estimate1 =
-            norms1.add(FloatVector.fromArray(SPECIES, values, at + LANES)).reinterpretAsInts();
-        int centre = g * GROUP + i;
-        nearest0 = nearest0.blend(centre, estimate0.compare(VectorOperators.EQ, least0).and(fell0));
-        nearest1 = nearest1.blend(centre, estimate1.compare(VectorOperators.EQ, least1).and(fell1));
-      }
-      nearest0.intoArray(block.nearest, tile);
-      nearest1.intoArray(block.nearest, second);
-    }
+    nearest0.intoArray(block.nearest, tile);
+    nearest1.intoArray(block.nearest, second);
   }
 
   /**
