@@ -308,7 +308,6 @@ final class DistributedData implements AutoCloseable {
             + ".");
   }
 
-  /** Drops the cached blocks and the broadcast rows. */
   /**
    * The rows {@code i * rows / count} of the data, i from 0 to count - 1 (every row when count is
    * at least their number), row-major in row order, gathered in one job over the blocks: a sample
@@ -327,6 +326,7 @@ final class DistributedData implements AutoCloseable {
     return DataMatrix.of(sampled, columns, values);
   }
 
+  /** Drops the cached blocks and the broadcast rows. */
   @Override
   public void close() {
     blocks.unpersist(false);
