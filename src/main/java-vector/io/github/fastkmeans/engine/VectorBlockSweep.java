@@ -58,10 +58,10 @@ final class VectorBlockSweep extends BlockSweep {
   private static final VectorSpecies<Integer> INTS = SPECIES.withLanes(int.class);
 
   /** The rows of a tile: two vectors. */
-  private static final int TILE_ROWS = 2 * LANES;
+  static final int TILE_ROWS = 2 * LANES;
 
   /** The centres of a tile. */
-  private static final int GROUP = 8;
+  static final int GROUP = CentreBlocks.SIZE;
 
   /**
    * Centres spread less than this from their mean, or more than {@link #LARGEST_SPREAD}: the exact
@@ -95,6 +95,9 @@ final class VectorBlockSweep extends BlockSweep {
 
   private final int groupCount;
   private final float[] groups;
+
+  /** The centre at each position of the layout; null: centre c at position c. */
+  private final int[] centreAt;
 
   /** The squared norm of every moved centre, then infinity for the padding. */
   private final float[] squaredNorms;
@@ -135,7 +138,17 @@ final class VectorBlockSweep extends BlockSweep {
    * @throws UnsupportedOperationException if the JVM's vectors hold a single float: no gain
    */
   VectorBlockSweep(int k, int columns) {
+    this(k, columns, null);
+  }
+
+  /**
+   * A sweep as above whose layout puts centre {@code centreAt[p]} (IN, a permutation of the
+   * centres, kept) at position p, so that its groups of eight are the blocks of {@link
+   * CentreBlocks}; the estimates then come by position.
+   */
+  VectorBlockSweep(int k, int columns, int[] centreAt) {
     super(k, columns);
+    this.centreAt = centreAt;
     if (LANES < 2) {
       throw new UnsupportedOperationException(
           "the JVM's preferred vectors hold a single float (" + SPECIES + ")");
@@ -164,8 +177,9 @@ final class VectorBlockSweep extends BlockSweep {
       setFrame(centres);
     }
     double largest = 0;
-    for (int c = 0; c < k; c++) {
-      int groupStart = (c / GROUP) * columns * GROUP + c % GROUP;
+    for (int p = 0; p < k; p++) {
+      int c = centreAt == null ? p : centreAt[p];
+      int groupStart = (p / GROUP) * columns * GROUP + p % GROUP;
       double squared = 0;
       for (int j = 0; j < columns; j++) {
         float moved = (float) ((centres[c * columns + j] - mean[j]) * scale);
@@ -173,7 +187,7 @@ final class VectorBlockSweep extends BlockSweep {
         groups[groupStart + j * GROUP] = -2 * moved;
         squared += (double) moved * moved;
       }
-      squaredNorms[c] = (float) squared;
+      squaredNorms[p] = (float) squared;
       largest = Math.max(largest, Math.sqrt(squared));
     }
     largestNorm = largest;
@@ -191,6 +205,31 @@ final class VectorBlockSweep extends BlockSweep {
       System.arraycopy(centre, 0, mean, 0, columns);
       scale = Math.scalb(1.0, -Math.getExponent(spread));
       frameSet = true;
+    }
+  }
+
+  /** Whether the centres of the coming pass can be estimated at all. */
+  boolean estimable() {
+    return estimable;
+  }
+
+  /** The power of two the moved values are multiplied by; set with the frame. */
+  double scale() {
+    return scale;
+  }
+
+  /** The number of groups of eight positions. */
+  int groupCount() {
+    return groupCount;
+  }
+
+  /**
+   * Moves row {@code values[offset...]} (IN) into {@code moved} (OUT) from {@code at}, its columns
+   * a {@code stride} apart.
+   */
+  void moveRow(double[] values, int offset, float[] moved, int at, int stride) {
+    for (int j = 0; j < columns; j++) {
+      moved[at + j * stride] = (float) ((values[offset + j] - mean[j]) * scale);
     }
   }
 
@@ -312,7 +351,7 @@ final class VectorBlockSweep extends BlockSweep {
    * Writes the squared norms of the tile's moved rows from {@code tile} (in {@code moved} from
    * {@code base}, columns a {@code stride} apart) into {@code norms} from {@code at}.
    */
-  private void squaredNorms(float[] moved, int base, int stride, int tile, float[] norms, int at) {
+  void squaredNorms(float[] moved, int base, int stride, int tile, float[] norms, int at) {
     for (int lane = 0; lane < TILE_ROWS; lane += LANES) {
       FloatVector squared = FloatVector.zero(SPECIES);
       for (int j = 0; j < columns; j++) {
@@ -327,7 +366,7 @@ final class VectorBlockSweep extends BlockSweep {
    * Sets twice the error bound of the estimates of the tile's rows from {@code tile}, from their
    * squared norms: NaN where no bound holds (padding included).
    */
-  private void bounds(FloatEstimates block, int tile) {
+  void bounds(FloatEstimates block, int tile) {
     for (int at = tile; at < tile + TILE_ROWS; at += LANES) {
       FloatVector squared = FloatVector.fromArray(SPECIES, block.blockNorms, at);
       FloatVector span = squared.sqrt().add((float) largestNorm);
@@ -346,7 +385,7 @@ final class VectorBlockSweep extends BlockSweep {
    * added later, so that the multiply-adds round sums no larger than {@code ||c'||^2 + 2 ||x'||
    * ||c'||}.
    */
-  private void dotProducts(FloatEstimates block, float[] moved, int base, int tile, int g) {
+  void dotProducts(FloatEstimates block, float[] moved, int base, int tile, int g) {
     int stride = block.stride;
     int first = g * GROUP;
     FloatVector sum00 = FloatVector.broadcast(SPECIES, squaredNorms[first]);
@@ -424,7 +463,7 @@ final class VectorBlockSweep extends BlockSweep {
    * Adds the estimates of the tile's rows from {@code tile} for the centres of group {@code g} to
    * the rows' smallest two so far and, where the smallest fell, to the first centre with it.
    */
-  private static void keepLeastTwo(FloatEstimates block, int tile, int g) {
+  static void keepLeastTwo(FloatEstimates block, int tile, int g) {
     float[] values = block.values;
     int stride = block.stride;
     int first = g * GROUP * stride + tile;
@@ -466,7 +505,7 @@ final class VectorBlockSweep extends BlockSweep {
    * Sets the reach and the sole candidate of the tile's rows from {@code tile}, from their smallest
    * estimates, their second smallest and the first centre with the smallest.
    */
-  private static void decide(FloatEstimates block, int tile) {
+  static void decide(FloatEstimates block, int tile) {
     for (int at = tile; at < tile + TILE_ROWS; at += LANES) {
       FloatVector least = IntVector.fromArray(INTS, block.leastBits, at).reinterpretAsFloats();
       FloatVector next = IntVector.fromArray(INTS, block.secondBits, at).reinterpretAsFloats();

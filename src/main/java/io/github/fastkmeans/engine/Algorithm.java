@@ -52,9 +52,13 @@ public enum Algorithm implements Choice {
   YINYANG(
       "yinyang",
       "Yinyang (one bound per instance and group of clusters)",
-      YinyangAssigner::new,
-      // A lower bound per row and group, an upper bound per row; shifts and groups per centre.
-      (rows, columns, k) -> 8 * rows * YinyangAssigner.groupCount(k) + 8 * rows + 32L * k),
+      TiledYinyangAssigner::create,
+      // A lower bound per row and group, an upper bound per row; shifts and groups per centre;
+      // with the vector kernel, the tiled bounds where they are larger.
+      (rows, columns, k) ->
+          Math.max(
+              8 * rows * YinyangAssigner.groupCount(k) + 8 * rows + 32L * k,
+              BlockSweeps.vectorKernel() ? TiledYinyangAssigner.bytes(rows, columns, k) : 0)),
   /**
    * A k-d tree of the rows, down which the centres are filtered: a node keeps only the centres that
    * may be nearest to some point of its box (T. Kanungo et al., "An efficient k-means clustering

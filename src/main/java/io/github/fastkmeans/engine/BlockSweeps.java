@@ -20,6 +20,8 @@ final class BlockSweeps {
 
   private static final String VECTOR_CLASS = "io.github.fastkmeans.engine.VectorBlockSweep";
 
+  private static final String TILE_CLASS = "io.github.fastkmeans.engine.VectorTileSweep";
+
   /** The vector kernel's constructor (k, columns); null when it cannot run here. */
   private static final Constructor<? extends BlockSweep> VECTOR;
 
@@ -193,6 +195,32 @@ final class BlockSweeps {
       return vector(k, columns);
     }
     return new WarmingBlockSweep(vector(k, columns), new PlainBlockSweep(k, columns));
+  }
+
+  /**
+   * The vector kernel's tiles for {@code rows} rows against {@code k} centres in {@code columns}
+   * dimensions, the centre {@code centreAt[p]} (IN, kept) at position p; null where the vector
+   * kernel does not run here or the JIT has not compiled it yet (a fit then bounds rows one by
+   * one).
+   */
+  static TileSweep tileSweep(int k, int columns, int[] centreAt, int rows) {
+    if (VECTOR == null || !vectorCompiled()) {
+      return null;
+    }
+    try {
+      return Class.forName(TILE_CLASS)
+          .asSubclass(TileSweep.class)
+          .getDeclaredConstructor(int.class, int.class, int[].class, int.class)
+          .newInstance(k, columns, centreAt, rows);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException("The vector kernel's tiles failed: " + cause, cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The vector kernel's tiles did not load: " + e, e);
+    }
   }
 
   /**

@@ -1,0 +1,233 @@
+package io.github.fastkmeans.engine;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link TileSweep} on the register tile of {@link VectorBlockSweep}: its centres laid out in the
+ * order of {@link CentreBlocks}, so that its groups of eight are the blocks, its rows kept moved
+ * tile by tile in the assigner's order. Bounds come from the float estimates less their proven
+ * error ({@link VectorBlockSweep}), so that they hold for the exact distances; each lower bound is
+ * then shrunk by 2^-17 of itself, which covers the roundings of its square root and of the float
+ * sums with the drift.
+ *
+ * <p>Compiled for Java 17 with the incubator module and reached by reflection alone ({@link
+ * BlockSweeps}), as the block kernel is.
+ */
+final class VectorTileSweep extends TileSweep {
+
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+  private static final VectorSpecies<Integer> INTS = SPECIES.withLanes(int.class);
+  private static final int TILE_ROWS = VectorBlockSweep.TILE_ROWS;
+  private static final int GROUP = VectorBlockSweep.GROUP;
+
+  /** What a lower bound is multiplied by before it is stored. */
+  private static final float SHRINK = 1 - 0x1p-17f;
+
+  private final VectorBlockSweep sweep;
+  private final int columns;
+  private final int groupCount;
+
+  /** Tile t's column j, lane r at {@code kept[(t * columns + j) * TILE_ROWS + r]}. */
+  private final float[] kept;
+
+  /** The squared norm of each kept row, by position. */
+  private final float[] keptNorms;
+
+  /**
+   * Tiles for {@code rows} rows against {@code k} centres in {@code columns} dimensions, the centre
+   * {@code centreAt[p]} (IN, kept) at position p.
+   *
+   * @throws UnsupportedOperationException if the JVM's vectors hold a single float
+   */
+  VectorTileSweep(int k, int columns, int[] centreAt, int rows) {
+    this.sweep = new VectorBlockSweep(k, columns, centreAt);
+    this.columns = columns;
+    this.groupCount = sweep.groupCount();
+    int tiles = (rows + TILE_ROWS - 1) / TILE_ROWS;
+    this.kept = new float[Math.multiplyExact(tiles * TILE_ROWS, columns)];
+    this.keptNorms = new float[tiles * TILE_ROWS];
+  }
+
+  @Override
+  String kernel() {
+    return sweep.kernel();
+  }
+
+  @Override
+  int tileRows() {
+    return TILE_ROWS;
+  }
+
+  @Override
+  void update(double[] centres) {
+    // The block kernel measures the moved centres' norms itself.
+    sweep.update(centres, null);
+  }
+
+  @Override
+  boolean estimable() {
+    return sweep.estimable();
+  }
+
+  @Override
+  double scale() {
+    return sweep.scale();
+  }
+
+  @Override
+  void keep(double[] values, int[] rowAt, int tile) {
+    int base = tile * columns * TILE_ROWS;
+    for (int lane = 0; lane < TILE_ROWS; lane++) {
+      int row = rowAt[tile * TILE_ROWS + lane];
+      if (row < 0) {
+        for (int j = 0; j < columns; j++) {
+          kept[base + j * TILE_ROWS + lane] = Float.NaN;
+        }
+      } else {
+        sweep.moveRow(values, row * columns, kept, base + lane, TILE_ROWS);
+      }
+    }
+    sweep.squaredNorms(kept, base, TILE_ROWS, 0, keptNorms, tile * TILE_ROWS);
+  }
+
+  @Override
+  Tile newTile() {
+    return new VectorTile(groupCount, columns);
+  }
+
+  @Override
+  int needed(
+      int index, float[] bounds, float[] drift, float[] thresholds, boolean[] forced, Tile tile) {
+    FloatVector threshold0 = FloatVector.fromArray(SPECIES, thresholds, 0);
+    FloatVector threshold1 = FloatVector.fromArray(SPECIES, thresholds, LANES);
+    int[] groups = tile.groups;
+    int count = 0;
+    int at = index * groupCount * TILE_ROWS;
+    for (int g = 0; g < groupCount; g++, at += TILE_ROWS) {
+      if (forced[g]) {
+        forced[g] = false;
+        groups[count++] = g;
+        continue;
+      }
+      // Compared as "not above" so that a NaN threshold (a lane with no row) needs nothing.
+      VectorMask<Float> fails =
+          FloatVector.fromArray(SPECIES, bounds, at)
+              .sub(drift[g])
+              .compare(VectorOperators.LE, threshold0)
+              .or(
+                  FloatVector.fromArray(SPECIES, bounds, at + LANES)
+                      .sub(drift[g])
+                      .compare(VectorOperators.LE, threshold1));
+      if (fails.anyTrue()) {
+        groups[count++] = g;
+      }
+    }
+    return count;
+  }
+
+  @Override
+  void estimate(int index, int count, Tile tile) {
+    VectorTile vectorTile = (VectorTile) tile;
+    BlockSweep.FloatEstimates estimates = vectorTile.estimates;
+    System.arraycopy(keptNorms, index * TILE_ROWS, estimates.blockNorms, 0, TILE_ROWS);
+    sweep.bounds(estimates, 0);
+    Arrays.fill(estimates.leastBits, Integer.MAX_VALUE);
+    Arrays.fill(estimates.secondBits, Integer.MAX_VALUE);
+    Arrays.fill(estimates.nearest, 0);
+    int base = index * columns * TILE_ROWS;
+    for (int i = 0; i < count; i++) {
+      int g = tile.groups[i];
+      sweep.dotProducts(estimates, kept, base, 0, g);
+      VectorBlockSweep.keepLeastTwo(estimates, 0, g);
+      groupLeast(estimates, g, vectorTile.groupLeast);
+    }
+    VectorBlockSweep.decide(estimates, 0);
+  }
+
+  /**
+   * Writes the bits of each row's smallest estimate among group {@code g}'s centres into {@code
+   * out} at {@code g * TILE_ROWS}: ordered as integers, as the kernel's smallest two are, so that
+   * an estimate below zero ranks first and gives a bound of zero.
+   */
+  private static void groupLeast(BlockSweep.FloatEstimates estimates, int g, int[] out) {
+    float[] values = estimates.values;
+    int first = g * GROUP * TILE_ROWS;
+    for (int half = 0; half < TILE_ROWS; half += LANES) {
+      FloatVector norms = FloatVector.fromArray(SPECIES, estimates.blockNorms, half);
+      IntVector least = IntVector.broadcast(INTS, Integer.MAX_VALUE);
+      for (int i = 0; i < GROUP; i++) {
+        int at = first + i * TILE_ROWS + half;
+        least =
+            least.min(norms.add(FloatVector.fromArray(SPECIES, values, at)).reinterpretAsInts());
+      }
+      least.intoArray(out, g * TILE_ROWS + half);
+    }
+  }
+
+  @Override
+  int sole(Tile tile, int lane) {
+    return ((VectorTile) tile).estimates.sole[lane];
+  }
+
+  @Override
+  boolean withinReach(Tile tile, int lane, int position) {
+    BlockSweep.FloatEstimates estimates = ((VectorTile) tile).estimates;
+    return estimates.blockNorms[lane] + estimates.values[position * TILE_ROWS + lane]
+        <= estimates.reach[lane];
+  }
+
+  @Override
+  void renew(int index, int count, float[] drift, Tile tile, float[] bounds, float[] upper) {
+    VectorTile vectorTile = (VectorTile) tile;
+    BlockSweep.FloatEstimates estimates = vectorTile.estimates;
+    for (int half = 0; half < TILE_ROWS; half += LANES) {
+      FloatVector error = FloatVector.fromArray(SPECIES, estimates.twiceErrors, half).mul(0.5f);
+      // No bound where the estimates have none (rows too far out, lanes with no row): an upper
+      // bound of infinity and lower bounds of minus infinity, which rule nothing out.
+      VectorMask<Float> unbounded = error.compare(VectorOperators.NE, error);
+      FloatVector least =
+          IntVector.fromArray(INTS, estimates.leastBits, half).reinterpretAsFloats();
+      // Every centre computed is at least as far as the nearest: the smallest estimate plus its
+      // error bounds the nearest's squared distance from above.
+      least
+          .add(error)
+          .sqrt()
+          .blend(Float.POSITIVE_INFINITY, unbounded)
+          .intoArray(upper, index * TILE_ROWS + half);
+      for (int i = 0; i < count; i++) {
+        int g = tile.groups[i];
+        FloatVector groupLeast =
+            IntVector.fromArray(INTS, vectorTile.groupLeast, g * TILE_ROWS + half)
+                .reinterpretAsFloats();
+        groupLeast
+            .sub(error)
+            .max(0f)
+            .sqrt()
+            .mul(SHRINK)
+            .add(drift[g])
+            .blend(Float.NEGATIVE_INFINITY, unbounded)
+            .intoArray(bounds, (index * groupCount + g) * TILE_ROWS + half);
+      }
+    }
+  }
+
+  /** A thread's estimates of one tile, and each row's smallest estimate per block computed. */
+  private static final class VectorTile extends Tile {
+    private final BlockSweep.FloatEstimates estimates;
+
+    /** The bits of lane r's smallest estimate in block g at {@code g * TILE_ROWS + r}. */
+    private final int[] groupLeast;
+
+    private VectorTile(int groupCount, int columns) {
+      super(groupCount);
+      this.estimates = new BlockSweep.FloatEstimates(TILE_ROWS, groupCount * GROUP, columns);
+      this.groupLeast = new int[groupCount * TILE_ROWS];
+    }
+  }
+}

@@ -1,0 +1,363 @@
+package io.github.fastkmeans.engine;
+
+import io.github.fastkmeans.parallel.ChunkRunner;
+import java.util.Arrays;
+
+/**
+ * Yinyang's group bounds (Ding et al., ICML 2015) for the vector kernel, which computes a tile of
+ * rows against a block of eight centres at once: a tile skips a block only when the bounds of all
+ * its rows rule it out. The blocks are those of {@link CentreBlocks}, centres close together; after
+ * the first pass the rows are sorted by their centre once, so that a tile's rows lie close together
+ * and need the same blocks. Every row keeps an upper bound on the distance to its centre and per
+ * block a lower bound on the distance to its centres, both renewed from every block its tile
+ * computes, with the estimates' proven error ({@link TileSweep}): a block is computed for the whole
+ * tile once any row needs it, and the rows that did not need it get a tighter bound for free.
+ *
+ * <p>A lower bound is stored with the block's drift so far added ({@link #drift}); a pass subtracts
+ * the drift since: bounds of blocks a tile does not compute are never rewritten. A row's own block
+ * is always computed, so its upper bound is renewed in every pass.
+ *
+ * <p>The pass is computed before the chunks, tile by tile in the sorted order on all threads
+ * ({@link #beforePass}); the chunks then record each row's centre in row order, so the sums have
+ * the bits of every other algorithm.
+ */
+final class TiledYinyangAssigner extends Assigner {
+
+  /**
+   * A bound is trusted only with this relative margin, which covers the float roundings of the
+   * bounds and drifts (each 2^-24 of the largest term).
+   */
+  private static final double MARGIN = 0x1p-17;
+
+  /** Added to every threshold: below float's normal range, rounding is absolute. */
+  private static final double SMALLEST_MARGIN = 0x1p-100;
+
+  /** Tiled bounds are kept only while they take at most this share of the heap left. */
+  private static final double SHARE_OF_FREE_HEAP = 0.5;
+
+  /** Tiles per task of a pass: 512 rows with 32-row tiles, as a chunk. */
+  private static final int TILES_PER_TASK = 16;
+
+  private final TileSweep sweep;
+  private final int tileRows;
+  private final int tiles;
+  private final int blockCount;
+
+  /** The centre at each position of the kernel's layout. */
+  private final int[] centreAt;
+
+  /** The block of each centre. */
+  private final int[] blockOf;
+
+  /** The row at each position of the sorted order; -1 past the last row. */
+  private final int[] rowAt;
+
+  /** The position of each row in the sorted order. */
+  private final int[] positionOf;
+
+  /** Each row's centre after the pass {@link #beforePass} computed. */
+  private final int[] next;
+
+  /** By position: an upper bound on the distance from the row to its centre (kernel's frame). */
+  private final float[] upper;
+
+  /** By tile, block and lane: a lower bound on the distance to the block's centres, plus drift. */
+  private final float[] bounds;
+
+  /** Per block, the sum of its largest moves since the fit began (kernel's frame). */
+  private final double[] drift;
+
+  /** Each centre's last move (kernel's frame). */
+  private final double[] shift;
+
+  /** Per block, {@link #drift} rounded up to float, for the coming pass. */
+  private final float[] driftNow;
+
+  /** The largest of {@link #drift}. */
+  private double largestDrift;
+
+  private final ThreadLocal<Search> searches;
+  private int passesBegun;
+
+  /** Whether the rows are sorted and kept: from the second pass on. */
+  private boolean sorted;
+
+  /**
+   * Tiled Yinyang on {@code sweep} (made for these centres' order {@code centreAt}, IN, and these
+   * rows).
+   */
+  TiledYinyangAssigner(
+      DataMatrix data, double[] centres, int[] labels, TileSweep sweep, int[] centreAt) {
+    super(data, centres, labels, true, true);
+    this.sweep = sweep;
+    this.centreAt = centreAt;
+    this.blockOf = CentreBlocks.blockOf(centreAt);
+    this.tileRows = sweep.tileRows();
+    this.blockCount = (k + CentreBlocks.SIZE - 1) / CentreBlocks.SIZE;
+    int rows = data.rows();
+    this.tiles = (rows + tileRows - 1) / tileRows;
+    this.rowAt = new int[tiles * tileRows];
+    this.positionOf = new int[rows];
+    this.next = new int[rows];
+    this.upper = new float[tiles * tileRows];
+    this.bounds = new float[Math.multiplyExact(tiles * tileRows, blockCount)];
+    this.drift = new double[blockCount];
+    this.driftNow = new float[blockCount];
+    this.shift = new double[k];
+    this.searches = ThreadLocal.withInitial(Search::new);
+    sweep.update(centres);
+  }
+
+  /**
+   * Yinyang's assignment step for a fit on {@code data} from {@code centres}: tiled where the
+   * vector kernel runs compiled, the rows have enough columns for its estimates, there is more than
+   * one block of centres and the bounds take at most {@link #SHARE_OF_FREE_HEAP} of the heap left;
+   * row by row ({@link YinyangAssigner}) otherwise. Both choose the centres of every other
+   * algorithm.
+   */
+  static Assigner create(DataMatrix data, double[] centres, int[] labels) {
+    int columns = data.columns();
+    int k = centres.length / columns;
+    if (columns >= CentreColumns.DOT_PRODUCT_COLUMNS
+        && k > CentreBlocks.SIZE
+        && bytes(data.rows(), columns, k) <= SHARE_OF_FREE_HEAP * freeHeap()) {
+      int[] centreAt = CentreBlocks.order(centres, k, columns);
+      TileSweep sweep = BlockSweeps.tileSweep(k, columns, centreAt, data.rows());
+      if (sweep != null) {
+        return new TiledYinyangAssigner(data, centres, labels, sweep, centreAt);
+      }
+    }
+    return new YinyangAssigner(data, centres, labels);
+  }
+
+  private static long freeHeap() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+  }
+
+  /** The bytes tiled Yinyang keeps for {@code rows} x {@code columns} rows and k centres. */
+  static long bytes(long rows, int columns, int k) {
+    long blocks = (k + CentreBlocks.SIZE - 1) / CentreBlocks.SIZE;
+    // Bounds per row and block; kept rows and norms; position, row, next centre and upper bound.
+    return 4 * rows * blocks + 4 * rows * (columns + 1) + 16 * rows + 24L * k;
+  }
+
+  @Override
+  String kernel() {
+    return sweep.kernel()
+        + "; tiles of "
+        + tileRows
+        + " rows against the blocks of "
+        + CentreBlocks.SIZE
+        + " centres their bounds do not rule out";
+  }
+
+  @Override
+  void assignFirst(int start, int end, ClusterSums sums) {
+    assignInBlocks(start, end, sums);
+  }
+
+  @Override
+  void assign(int start, int end, ClusterSums sums) {
+    for (int row = start; row < end; row++) {
+      record(row, next[row], sums);
+    }
+  }
+
+  @Override
+  void rowMoved(int row) {
+    if (sorted) {
+      upper[positionOf[row]] = Float.POSITIVE_INFINITY;
+    }
+  }
+
+  @Override
+  void centresMoved(double[] previous) {
+    sweep.update(centres);
+    double scale = sweep.scale();
+    double[] largest = new double[blockCount];
+    for (int c = 0; c < k; c++) {
+      double moved =
+          Math.sqrt(SquaredEuclidean.distance(previous, c * columns, centres, c * columns, columns))
+              * scale;
+      shift[c] = moved;
+      largest[blockOf[c]] = Math.max(largest[blockOf[c]], moved);
+    }
+    for (int b = 0; b < blockCount; b++) {
+      drift[b] += largest[b];
+      largestDrift = Math.max(largestDrift, drift[b]);
+    }
+  }
+
+  @Override
+  long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
+    if (passesBegun++ == 0) {
+      // The first pass compares every row with every centre in blocks ({@link #assignFirst}).
+      return 0;
+    }
+    boolean first = !sorted;
+    if (first) {
+      sortByCentre();
+      Arrays.fill(upper, Float.POSITIVE_INFINITY);
+      sorted = true;
+    }
+    for (int b = 0; b < blockCount; b++) {
+      driftNow[b] = roundedUp(drift[b]);
+    }
+    int tasks = (tiles + TILES_PER_TASK - 1) / TILES_PER_TASK;
+    long[] computed = new long[tasks];
+    runner.run(
+        0,
+        tasks,
+        (task, slot) -> {
+          Search search = searches.get();
+          int end = Math.min(tiles, (task + 1) * TILES_PER_TASK);
+          long count = 0;
+          for (int tile = task * TILES_PER_TASK; tile < end; tile++) {
+            count += search.sweepTile(tile, first);
+          }
+          computed[task] = count;
+        });
+    long total = 0;
+    for (long count : computed) {
+      total += count;
+    }
+    return total;
+  }
+
+  /** Sorts the rows by their centre, rows of one centre in row order (a counting sort). */
+  private void sortByCentre() {
+    int[] start = new int[k + 1];
+    for (int label : labels) {
+      start[label + 1]++;
+    }
+    for (int c = 0; c < k; c++) {
+      start[c + 1] += start[c];
+    }
+    for (int row = 0; row < labels.length; row++) {
+      int position = start[labels[row]]++;
+      rowAt[position] = row;
+      positionOf[row] = position;
+    }
+    Arrays.fill(rowAt, labels.length, rowAt.length, -1);
+  }
+
+  /** {@code value} as the least float not below it. */
+  private static float roundedUp(double value) {
+    float rounded = (float) value;
+    return rounded < value ? Math.nextUp(rounded) : rounded;
+  }
+
+  /** One thread's room for the tiles of a pass. */
+  private final class Search {
+    private final TileSweep.Tile tile = sweep.newTile();
+    private final float[] thresholds = new float[tileRows];
+    private final boolean[] forced = new boolean[blockCount];
+    private final CentreColumns.Scratch scratch = centreColumns.newScratch();
+
+    /**
+     * Assigns the rows of tile {@code index} into {@link #next} and renews their bounds; {@code
+     * first} on the first pass over sorted rows, which keeps them. Returns the distances computed.
+     */
+    long sweepTile(int index, boolean first) {
+      if (first) {
+        sweep.keep(values, rowAt, index);
+      }
+      int base = index * tileRows;
+      int rows = 0;
+      for (int lane = 0; lane < tileRows; lane++) {
+        int row = rowAt[base + lane];
+        if (row < 0) {
+          thresholds[lane] = Float.NaN;
+          continue;
+        }
+        rows++;
+        int own = labels[row];
+        forced[blockOf[own]] = true;
+        double bound = (double) upper[base + lane] + shift[own];
+        thresholds[lane] =
+            bound <= Double.MAX_VALUE
+                ? roundedUp(bound * (1 + MARGIN) + MARGIN * largestDrift + SMALLEST_MARGIN)
+                : Float.POSITIVE_INFINITY;
+      }
+      if (!sweep.estimable()) {
+        return exactly(base, rows);
+      }
+      int count = sweep.needed(index, bounds, driftNow, thresholds, forced, tile);
+      sweep.estimate(index, count, tile);
+      long computed = 0;
+      for (int i = 0; i < count; i++) {
+        int from = tile.groups[i] * CentreBlocks.SIZE;
+        computed += Math.min(k, from + CentreBlocks.SIZE) - from;
+      }
+      computed *= rows;
+      for (int lane = 0; lane < tileRows; lane++) {
+        int row = rowAt[base + lane];
+        if (row < 0) {
+          continue;
+        }
+        int sole = sweep.sole(tile, lane);
+        if (sole >= 0) {
+          next[row] = centreAt[sole];
+        } else if (sole == TileSweep.SEVERAL) {
+          computed += nearestWithinReach(row, lane, count);
+        } else {
+          next[row] = nearestOfAll(row, scratch);
+          computed += k;
+        }
+      }
+      sweep.renew(index, count, driftNow, tile, bounds, upper);
+      return computed;
+    }
+
+    /**
+     * Puts into {@link #next} the nearest of the centres within the reach of {@code lane}'s row,
+     * among the first {@code count} blocks computed, measured exactly, the lowest index on a tie;
+     * returns the distances measured.
+     */
+    private int nearestWithinReach(int row, int lane, int count) {
+      int best = -1;
+      double bestSquared = Double.POSITIVE_INFINITY;
+      int measured = 0;
+      for (int i = 0; i < count; i++) {
+        int from = tile.groups[i] * CentreBlocks.SIZE;
+        int to = Math.min(k, from + CentreBlocks.SIZE);
+        for (int position = from; position < to; position++) {
+          if (!sweep.withinReach(tile, lane, position)) {
+            continue;
+          }
+          int c = centreAt[position];
+          double squared = squaredDistance(row, c);
+          measured++;
+          if (squared < bestSquared || (squared == bestSquared && c < best)) {
+            best = c;
+            bestSquared = squared;
+          }
+        }
+      }
+      // The nearest by estimate is always within reach; a row with none falls to the exact sweep.
+      if (best < 0) {
+        next[row] = nearestOfAll(row, scratch);
+        return measured + k;
+      }
+      next[row] = best;
+      return measured;
+    }
+
+    /**
+     * Assigns the tile's rows from {@code base} by the exact sweep, where the centres cannot be
+     * estimated; their bounds then rule nothing out. Returns the distances computed.
+     */
+    private long exactly(int base, int rows) {
+      for (int lane = 0; lane < tileRows; lane++) {
+        int row = rowAt[base + lane];
+        if (row >= 0) {
+          next[row] = nearestOfAll(row, scratch);
+          upper[base + lane] = Float.POSITIVE_INFINITY;
+        }
+      }
+      Arrays.fill(forced, false);
+      return (long) rows * k;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.fastkmeans.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Yinyang on the vector kernel's tiles ({@link TiledYinyangAssigner}): Lloyd's fit bit for bit on
+ * 1-3 threads, whatever the rows and centres leave of the last tile and block, with empty clusters
+ * refilled and ties; and fewer distances than Lloyd where the data is clustered. Runs where the
+ * vector kernel does (the build's vector-kernel execution).
+ */
+class TiledYinyangTest {
+
+  @BeforeEach
+  void needsTheVectorKernel() {
+    assumeTrue(BlockSweeps.vectorKernel() && BlockSweeps.vectorCompiled(), "vector kernel");
+  }
+
+  private static KMeansResult fit(
+      DataMatrix data, double[] start, Algorithm algorithm, int threads, EmptyClusterPolicy policy)
+      throws InterruptedException {
+    return new KMeans(
+            KMeansSettings.DEFAULTS
+                .withAlgorithm(algorithm)
+                .withThreads(threads)
+                .withEmptyClusterPolicy(policy)
+                .withTraceErrors(true))
+        .fit(data, start);
+  }
+
+  private static void assertSameFit(KMeansResult expected, KMeansResult actual, String what) {
+    assertEquals(expected.iterations(), actual.iterations(), what);
+    assertArrayEquals(expected.labels(), actual.labels(), what);
+    assertTrue(Arrays.equals(expected.centres(), actual.centres()), what + ": centres");
+    assertTrue(
+        Arrays.equals(expected.squaredErrorHistory(), actual.squaredErrorHistory()),
+        what + ": history");
+    assertEquals(expected.relocations(), actual.relocations(), what);
+  }
+
+  private static long total(long[] counts) {
+    return Arrays.stream(counts).sum();
+  }
+
+  @ParameterizedTest(name = "{0} x {1}, k = {2}")
+  @CsvSource({"3001, 4, 17", "2000, 5, 64", "4097, 33, 129", "777, 16, 200", "5000, 8, 9"})
+  void tilesReproduceLloyd(int rows, int columns, int k) throws InterruptedException {
+    DataMatrix data = TestData.blobs(31 + k, rows, columns, Math.max(2, k / 3), 1.5, true);
+    double[] start = TestData.firstRows(data, k);
+    KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1, EmptyClusterPolicy.RELOCATE);
+    for (int threads = 1; threads <= 3; threads++) {
+      KMeansResult tiled =
+          fit(data, start, Algorithm.YINYANG, threads, EmptyClusterPolicy.RELOCATE);
+      assertTrue(tiled.kernel().contains("tiles of"), tiled.kernel());
+      assertSameFit(lloyd, tiled, threads + " threads");
+    }
+  }
+
+  @Test
+  void clusteredRowsSkipMostBlocks() throws InterruptedException {
+    DataMatrix data = TestData.blobs(41, 20_000, 16, 200, 0.3, false);
+    double[] start = TestData.firstRows(data, 200);
+    KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 2, EmptyClusterPolicy.RELOCATE);
+    KMeansResult tiled = fit(data, start, Algorithm.YINYANG, 2, EmptyClusterPolicy.RELOCATE);
+    assertSameFit(lloyd, tiled, "blobs");
+    assertTrue(lloyd.iterations() > 3, "iterations " + lloyd.iterations());
+    long[] lloydCounts = lloyd.distanceComputations();
+    long[] tiledCounts = tiled.distanceComputations();
+    // Later passes prune: the first two compute every distance.
+    assertTrue(
+        total(tiledCounts) < 0.7 * total(lloydCounts),
+        total(tiledCounts) + " of " + total(lloydCounts));
+    assertTrue(tiledCounts[tiledCounts.length - 1] < lloydCounts[lloydCounts.length - 1] / 4);
+  }
+
+  @Test
+  void emptyClustersAndDuplicateCentresMatchLloyd() throws InterruptedException {
+    Random random = new Random(43);
+    int rows = 3000;
+    double[] values = new double[rows * 6];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = random.nextInt(3);
+    }
+    DataMatrix data = DataMatrix.of(rows, 6, values);
+    // Duplicate centres: ties between both copies, and the later copies empty.
+    double[] start = TestData.firstRows(data, 80);
+    System.arraycopy(start, 0, start, 40 * 6, 40 * 6);
+    for (EmptyClusterPolicy policy :
+        new EmptyClusterPolicy[] {EmptyClusterPolicy.RELOCATE, EmptyClusterPolicy.KEEP}) {
+      KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1, policy);
+      assertTrue(
+          policy == EmptyClusterPolicy.KEEP || lloyd.relocations() > 0, "relocations happen");
+      for (int threads : new int[] {1, 3}) {
+        assertSameFit(lloyd, fit(data, start, Algorithm.YINYANG, threads, policy), policy + "");
+      }
+    }
+  }
+
+  @Test
+  void blocksHoldCentresThatLieTogether() {
+    // Eight tight clumps of eight centres, shuffled: each block must be one clump.
+    Random random = new Random(47);
+    int columns = 5;
+    double[] clumps = new double[8 * columns];
+    for (int i = 0; i < clumps.length; i++) {
+      clumps[i] = 100 * random.nextGaussian();
+    }
+    int[] clumpOf = new int[64];
+    for (int c = 0; c < 64; c++) {
+      clumpOf[c] = c % 8;
+    }
+    double[] centres = new double[64 * columns];
+    for (int c = 0; c < 64; c++) {
+      for (int j = 0; j < columns; j++) {
+        centres[c * columns + j] = clumps[clumpOf[c] * columns + j] + random.nextGaussian();
+      }
+    }
+    int[] order = CentreBlocks.order(centres, 64, columns);
+    int[] sorted = order.clone();
+    Arrays.sort(sorted);
+    for (int c = 0; c < 64; c++) {
+      assertEquals(c, sorted[c], "a permutation");
+    }
+    for (int p = 0; p < 64; p++) {
+      assertEquals(clumpOf[order[p / 8 * 8]], clumpOf[order[p]], "position " + p);
+    }
+  }
+}
