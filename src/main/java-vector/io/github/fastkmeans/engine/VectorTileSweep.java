@@ -103,16 +103,43 @@ final class VectorTileSweep extends TileSweep {
 
   @Override
   int needed(
-      int index, float[] bounds, float[] drift, float[] thresholds, boolean[] forced, Tile tile) {
+      int index,
+      float[] bounds,
+      float[] tileBounds,
+      float[] drift,
+      float[] thresholds,
+      boolean[] forced,
+      Tile tile) {
     FloatVector threshold0 = FloatVector.fromArray(SPECIES, thresholds, 0);
     FloatVector threshold1 = FloatVector.fromArray(SPECIES, thresholds, LANES);
+    // The largest threshold of a row (NaN lanes have none): a block whose tile bound lies beyond
+    // it is ruled out for every row without reading theirs.
+    float largest =
+        threshold0
+            .blend(Float.NEGATIVE_INFINITY, threshold0.compare(VectorOperators.NE, threshold0))
+            .max(
+                threshold1.blend(
+                    Float.NEGATIVE_INFINITY, threshold1.compare(VectorOperators.NE, threshold1)))
+            .reduceLanes(VectorOperators.MAX);
     int[] groups = tile.groups;
     int count = 0;
+    if (largest == Float.POSITIVE_INFINITY) {
+      // A row without a bound needs every block.
+      for (int g = 0; g < groupCount; g++) {
+        groups[count++] = g;
+        forced[g] = false;
+      }
+      return count;
+    }
     int at = index * groupCount * TILE_ROWS;
+    int tileAt = index * groupCount;
     for (int g = 0; g < groupCount; g++, at += TILE_ROWS) {
       if (forced[g]) {
         forced[g] = false;
         groups[count++] = g;
+        continue;
+      }
+      if (tileBounds[tileAt + g] - drift[g] > largest) {
         continue;
       }
       // Compared as "not above" so that a NaN threshold (a lane with no row) needs nothing.
@@ -183,9 +210,17 @@ final class VectorTileSweep extends TileSweep {
   }
 
   @Override
-  void renew(int index, int count, float[] drift, Tile tile, float[] bounds, float[] upper) {
+  void renew(
+      int index,
+      int count,
+      float[] drift,
+      Tile tile,
+      float[] bounds,
+      float[] tileBounds,
+      float[] upper) {
     VectorTile vectorTile = (VectorTile) tile;
     BlockSweep.FloatEstimates estimates = vectorTile.estimates;
+    Arrays.fill(vectorTile.tileLeast, 0, count, Float.POSITIVE_INFINITY);
     for (int half = 0; half < TILE_ROWS; half += LANES) {
       FloatVector error = FloatVector.fromArray(SPECIES, estimates.twiceErrors, half).mul(0.5f);
       // No bound where the estimates have none (rows too far out, lanes with no row): an upper
@@ -205,16 +240,32 @@ final class VectorTileSweep extends TileSweep {
         FloatVector groupLeast =
             IntVector.fromArray(INTS, vectorTile.groupLeast, g * TILE_ROWS + half)
                 .reinterpretAsFloats();
-        groupLeast
-            .sub(error)
-            .max(0f)
-            .sqrt()
-            .mul(SHRINK)
-            .add(drift[g])
-            .blend(Float.NEGATIVE_INFINITY, unbounded)
-            .intoArray(bounds, (index * groupCount + g) * TILE_ROWS + half);
+        FloatVector bound =
+            groupLeast
+                .sub(error)
+                .max(0f)
+                .sqrt()
+                .mul(SHRINK)
+                .add(drift[g])
+                .blend(Float.NEGATIVE_INFINITY, unbounded);
+        bound.intoArray(bounds, (index * groupCount + g) * TILE_ROWS + half);
+        // Lanes without a row (NaN error) bound nothing and must not lower the tile's bound.
+        float tileLeast =
+            bound
+                .blend(Float.POSITIVE_INFINITY, unbounded.and(notRows(estimates, half)))
+                .reduceLanes(VectorOperators.MIN);
+        vectorTile.tileLeast[i] = Math.min(vectorTile.tileLeast[i], tileLeast);
       }
     }
+    for (int i = 0; i < count; i++) {
+      tileBounds[index * groupCount + tile.groups[i]] = vectorTile.tileLeast[i];
+    }
+  }
+
+  /** The lanes from {@code half} that hold no row: their squared norms are NaN. */
+  private static VectorMask<Float> notRows(BlockSweep.FloatEstimates estimates, int half) {
+    FloatVector norms = FloatVector.fromArray(SPECIES, estimates.blockNorms, half);
+    return norms.compare(VectorOperators.NE, norms);
   }
 
   /** A thread's estimates of one tile, and each row's smallest estimate per block computed. */
@@ -224,10 +275,14 @@ final class VectorTileSweep extends TileSweep {
     /** The bits of lane r's smallest estimate in block g at {@code g * TILE_ROWS + r}. */
     private final int[] groupLeast;
 
+    /** Per block computed, in the order computed, the least of its rows' new bounds. */
+    private final float[] tileLeast;
+
     private VectorTile(int groupCount, int columns) {
       super(groupCount);
       this.estimates = new BlockSweep.FloatEstimates(TILE_ROWS, groupCount * GROUP, columns);
       this.groupLeast = new int[groupCount * TILE_ROWS];
+      this.tileLeast = new float[groupCount];
     }
   }
 }

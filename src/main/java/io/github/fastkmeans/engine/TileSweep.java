@@ -50,10 +50,17 @@ abstract class TileSweep {
    * and returns their count: every block marked in {@code forced} (IN/OUT, cleared on return), and
    * every block whose bound for some row, less its {@code drift} (IN), is not above that row's
    * {@code thresholds} entry (IN, per lane; NaN for a lane that needs nothing). {@code bounds} (IN)
-   * holds the bounds tile by tile, block by block, lane by lane.
+   * holds the bounds tile by tile, block by block, lane by lane; {@code tileBounds} (IN) the least
+   * of each tile's bounds per block, tile by tile, which rules a block out for all rows at once.
    */
   abstract int needed(
-      int index, float[] bounds, float[] drift, float[] thresholds, boolean[] forced, Tile tile);
+      int index,
+      float[] bounds,
+      float[] tileBounds,
+      float[] drift,
+      float[] thresholds,
+      boolean[] forced,
+      Tile tile);
 
   /**
    * Estimates the distances of tile {@code index}'s rows to the centres of the first {@code count}
@@ -75,11 +82,18 @@ abstract class TileSweep {
 
   /**
    * After {@link #estimate}: renews the bounds of tile {@code index} from its estimates, for the
-   * blocks computed: each row's upper bound in {@code upper} (OUT, by position), and each computed
-   * block's lower bound plus its {@code drift} (IN) in {@code bounds} (OUT).
+   * blocks computed: each row's upper bound in {@code upper} (OUT, by position), each computed
+   * block's lower bound plus its {@code drift} (IN) in {@code bounds} (OUT), and their least over
+   * the tile's rows in {@code tileBounds} (OUT).
    */
   abstract void renew(
-      int index, int count, float[] drift, Tile tile, float[] bounds, float[] upper);
+      int index,
+      int count,
+      float[] drift,
+      Tile tile,
+      float[] bounds,
+      float[] tileBounds,
+      float[] upper);
 
   /** One thread's estimates of a tile, and the blocks it computes. */
   abstract static class Tile {

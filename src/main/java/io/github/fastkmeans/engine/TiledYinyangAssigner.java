@@ -64,6 +64,9 @@ final class TiledYinyangAssigner extends Assigner {
   /** By tile, block and lane: a lower bound on the distance to the block's centres, plus drift. */
   private final float[] bounds;
 
+  /** By tile and block: the least of the tile's {@link #bounds} for the block. */
+  private final float[] tileBounds;
+
   /** Per block, the sum of its largest moves since the fit began (kernel's frame). */
   private final double[] drift;
 
@@ -79,7 +82,7 @@ final class TiledYinyangAssigner extends Assigner {
   private final ThreadLocal<Search> searches;
   private int passesBegun;
 
-  /** Whether the rows are sorted and kept: from the second pass on. */
+  /** Whether the rows are sorted by centre and kept in that order: from the second pass on. */
   private boolean sorted;
 
   /**
@@ -88,7 +91,9 @@ final class TiledYinyangAssigner extends Assigner {
    */
   TiledYinyangAssigner(
       DataMatrix data, double[] centres, int[] labels, TileSweep sweep, int[] centreAt) {
-    super(data, centres, labels, true, true);
+    // No block kernel of its own: the tiles sweep every pass; single rows the estimates cannot
+    // bound are swept exactly.
+    super(data, centres, labels, true, false);
     this.sweep = sweep;
     this.centreAt = centreAt;
     this.blockOf = CentreBlocks.blockOf(centreAt);
@@ -101,10 +106,16 @@ final class TiledYinyangAssigner extends Assigner {
     this.next = new int[rows];
     this.upper = new float[tiles * tileRows];
     this.bounds = new float[Math.multiplyExact(tiles * tileRows, blockCount)];
+    this.tileBounds = new float[Math.multiplyExact(tiles, blockCount)];
     this.drift = new double[blockCount];
     this.driftNow = new float[blockCount];
     this.shift = new double[k];
     this.searches = ThreadLocal.withInitial(Search::new);
+    // The first pass takes the rows in their own order: no row has a centre to sort by yet.
+    for (int position = 0; position < rowAt.length; position++) {
+      rowAt[position] = position < rows ? position : -1;
+    }
+    Arrays.setAll(positionOf, row -> row);
     sweep.update(centres);
   }
 
@@ -138,8 +149,9 @@ final class TiledYinyangAssigner extends Assigner {
   /** The bytes tiled Yinyang keeps for {@code rows} x {@code columns} rows and k centres. */
   static long bytes(long rows, int columns, int k) {
     long blocks = (k + CentreBlocks.SIZE - 1) / CentreBlocks.SIZE;
-    // Bounds per row and block; kept rows and norms; position, row, next centre and upper bound.
-    return 4 * rows * blocks + 4 * rows * (columns + 1) + 16 * rows + 24L * k;
+    // Bounds per row and block, and per tile of 32 rows and block; kept rows and norms; position,
+    // row, next centre and upper bound.
+    return 4 * rows * blocks + rows / 8 * blocks + 4 * rows * (columns + 1) + 16 * rows + 24L * k;
   }
 
   @Override
@@ -152,9 +164,23 @@ final class TiledYinyangAssigner extends Assigner {
         + " centres their bounds do not rule out";
   }
 
+  /**
+   * The first pass, in the rows' own order, computes every block; a range that does not start and
+   * end on tiles (a distributed fit's block may not) is swept exactly, row by row.
+   */
   @Override
   void assignFirst(int start, int end, ClusterSums sums) {
-    assignInBlocks(start, end, sums);
+    if (start % tileRows != 0 || (end % tileRows != 0 && end != labels.length)) {
+      super.assignFirst(start, end, sums);
+      return;
+    }
+    Search search = searches.get();
+    long computed = 0;
+    for (int tile = start / tileRows; tile * tileRows < end; tile++) {
+      computed += search.sweepTile(tile, true);
+    }
+    assign(start, end, sums);
+    sums.countDistances(computed);
   }
 
   @Override
@@ -166,9 +192,7 @@ final class TiledYinyangAssigner extends Assigner {
 
   @Override
   void rowMoved(int row) {
-    if (sorted) {
-      upper[positionOf[row]] = Float.POSITIVE_INFINITY;
-    }
+    upper[positionOf[row]] = Float.POSITIVE_INFINITY;
   }
 
   @Override
@@ -192,7 +216,7 @@ final class TiledYinyangAssigner extends Assigner {
   @Override
   long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
     if (passesBegun++ == 0) {
-      // The first pass compares every row with every centre in blocks ({@link #assignFirst}).
+      // The first pass runs chunk by chunk ({@link #assignFirst}).
       return 0;
     }
     boolean first = !sorted;
@@ -273,6 +297,11 @@ final class TiledYinyangAssigner extends Assigner {
         }
         rows++;
         int own = labels[row];
+        if (own < 0) {
+          // The first pass: no centre, no bound.
+          thresholds[lane] = Float.POSITIVE_INFINITY;
+          continue;
+        }
         forced[blockOf[own]] = true;
         double bound = (double) upper[base + lane] + shift[own];
         thresholds[lane] =
@@ -283,7 +312,7 @@ final class TiledYinyangAssigner extends Assigner {
       if (!sweep.estimable()) {
         return exactly(base, rows);
       }
-      int count = sweep.needed(index, bounds, driftNow, thresholds, forced, tile);
+      int count = sweep.needed(index, bounds, tileBounds, driftNow, thresholds, forced, tile);
       sweep.estimate(index, count, tile);
       long computed = 0;
       for (int i = 0; i < count; i++) {
@@ -306,7 +335,7 @@ final class TiledYinyangAssigner extends Assigner {
           computed += k;
         }
       }
-      sweep.renew(index, count, driftNow, tile, bounds, upper);
+      sweep.renew(index, count, driftNow, tile, bounds, tileBounds, upper);
       return computed;
     }
 
