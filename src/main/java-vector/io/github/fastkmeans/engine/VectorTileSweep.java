@@ -203,6 +203,23 @@ final class VectorTileSweep extends TileSweep {
   }
 
   @Override
+  int nearestOtherBlock(Tile tile, int lane, int count, int excluded) {
+    int[] groupLeast = ((VectorTile) tile).groupLeast;
+    int nearest = excluded;
+    int least = Integer.MAX_VALUE;
+    for (int i = 0; i < count; i++) {
+      int g = tile.groups[i];
+      // The estimates' bits order as the estimates do (below zero first, as in the bounds).
+      int bits = groupLeast[g * TILE_ROWS + lane];
+      if (g != excluded && bits < least) {
+        least = bits;
+        nearest = g;
+      }
+    }
+    return nearest;
+  }
+
+  @Override
   boolean withinReach(Tile tile, int lane, int position) {
     BlockSweep.FloatEstimates estimates = ((VectorTile) tile).estimates;
     return estimates.blockNorms[lane] + estimates.values[position * TILE_ROWS + lane]

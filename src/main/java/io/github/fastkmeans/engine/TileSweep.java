@@ -81,6 +81,13 @@ abstract class TileSweep {
   abstract boolean withinReach(Tile tile, int lane, int position);
 
   /**
+   * After {@link #estimate}: of the first {@code count} blocks computed, the one whose least
+   * estimate for lane {@code lane} is smallest, leaving out block {@code excluded}; {@code
+   * excluded} when there is no other.
+   */
+  abstract int nearestOtherBlock(Tile tile, int lane, int count, int excluded);
+
+  /**
    * After {@link #estimate}: renews the bounds of tile {@code index} from its estimates, for the
    * blocks computed: each row's upper bound in {@code upper} (OUT, by position), each computed
    * block's lower bound plus its {@code drift} (IN) in {@code bounds} (OUT), and their least over

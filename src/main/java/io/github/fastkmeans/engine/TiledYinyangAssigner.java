@@ -58,6 +58,13 @@ final class TiledYinyangAssigner extends Assigner {
   /** Each row's centre after the pass {@link #beforePass} computed. */
   private final int[] next;
 
+  /**
+   * Per row, the block nearest to it after its own centre's, from the first pass; the rows are
+   * sorted by it within each centre, so that a tile's rows border the same clusters. Null once
+   * sorted.
+   */
+  private int[] runnerUp;
+
   /** By position: an upper bound on the distance from the row to its centre (kernel's frame). */
   private final float[] upper;
 
@@ -104,6 +111,7 @@ final class TiledYinyangAssigner extends Assigner {
     this.rowAt = new int[tiles * tileRows];
     this.positionOf = new int[rows];
     this.next = new int[rows];
+    this.runnerUp = new int[rows];
     this.upper = new float[tiles * tileRows];
     this.bounds = new float[Math.multiplyExact(tiles * tileRows, blockCount)];
     this.tileBounds = new float[Math.multiplyExact(tiles, blockCount)];
@@ -249,21 +257,40 @@ final class TiledYinyangAssigner extends Assigner {
     return total;
   }
 
-  /** Sorts the rows by their centre, rows of one centre in row order (a counting sort). */
+  /**
+   * Sorts the rows by their centre, and within a centre by their {@link #runnerUp} block, rows of
+   * both in row order (two stable counting sorts).
+   */
   private void sortByCentre() {
-    int[] start = new int[k + 1];
-    for (int label : labels) {
-      start[label + 1]++;
+    int rows = labels.length;
+    int[] rowOrder = new int[rows];
+    Arrays.setAll(rowOrder, row -> row);
+    int[] byRunnerUp = countingSort(rowOrder, runnerUp, blockCount);
+    int[] order = countingSort(byRunnerUp, labels, k);
+    for (int position = 0; position < rows; position++) {
+      rowAt[position] = order[position];
+      positionOf[order[position]] = position;
     }
-    for (int c = 0; c < k; c++) {
-      start[c + 1] += start[c];
+    Arrays.fill(rowAt, rows, rowAt.length, -1);
+    runnerUp = null;
+  }
+
+  /**
+   * The rows of {@code order} (IN) stably sorted by {@code key} (IN, by row, below {@code keys}).
+   */
+  private static int[] countingSort(int[] order, int[] key, int keys) {
+    int[] start = new int[keys + 1];
+    for (int row : order) {
+      start[key[row] + 1]++;
     }
-    for (int row = 0; row < labels.length; row++) {
-      int position = start[labels[row]]++;
-      rowAt[position] = row;
-      positionOf[row] = position;
+    for (int value = 0; value < keys; value++) {
+      start[value + 1] += start[value];
     }
-    Arrays.fill(rowAt, labels.length, rowAt.length, -1);
+    int[] sorted = new int[order.length];
+    for (int row : order) {
+      sorted[start[key[row]]++] = row;
+    }
+    return sorted;
   }
 
   /** {@code value} as the least float not below it. */
@@ -333,6 +360,9 @@ final class TiledYinyangAssigner extends Assigner {
         } else {
           next[row] = nearestOfAll(row, scratch);
           computed += k;
+        }
+        if (!sorted) {
+          runnerUp[row] = sweep.nearestOtherBlock(tile, lane, count, blockOf[next[row]]);
         }
       }
       sweep.renew(index, count, driftNow, tile, bounds, tileBounds, upper);
