@@ -102,11 +102,18 @@ final class VectorTileSweep extends TileSweep {
   }
 
   @Override
-  int needed(int index, TileBounds bounds, float[] thresholds, boolean[] forced, Tile tile) {
-    VectorTile vectorTile = (VectorTile) tile;
+  int needed(
+      int index,
+      float[] bounds,
+      float[] tileBounds,
+      float[] drift,
+      float[] thresholds,
+      boolean[] forced,
+      Tile tile) {
     FloatVector threshold0 = FloatVector.fromArray(SPECIES, thresholds, 0);
     FloatVector threshold1 = FloatVector.fromArray(SPECIES, thresholds, LANES);
-    // The largest threshold of a row (NaN lanes have none).
+    // The largest threshold of a row (NaN lanes have none): a block whose tile bound lies beyond
+    // it is ruled out for every row without reading theirs.
     float largest =
         threshold0
             .blend(Float.NEGATIVE_INFINITY, threshold0.compare(VectorOperators.NE, threshold0))
@@ -116,55 +123,38 @@ final class VectorTileSweep extends TileSweep {
             .reduceLanes(VectorOperators.MAX);
     int[] groups = tile.groups;
     int count = 0;
-    tile.othersRuledOut = false;
     if (largest == Float.POSITIVE_INFINITY) {
       // A row without a bound needs every block.
       for (int g = 0; g < groupCount; g++) {
         groups[count++] = g;
         forced[g] = false;
       }
-      Arrays.fill(vectorTile.othersLeast, Float.POSITIVE_INFINITY);
       return count;
     }
-    if (bounds.tileOthers[index] - bounds.globalDrift > largest) {
-      // The global filter: every row keeps its centre's block, and no other block is read.
-      for (int g = 0; g < groupCount; g++) {
-        if (forced[g]) {
-          forced[g] = false;
-          groups[count++] = g;
-        }
-      }
-      tile.othersRuledOut = true;
-      return count;
-    }
-    float[] lower = bounds.lower;
-    float[] drift = bounds.drift;
-    // Each row's least bound over the blocks left out, for its bound on all other blocks.
-    FloatVector least0 = FloatVector.broadcast(SPECIES, Float.POSITIVE_INFINITY);
-    FloatVector least1 = least0;
     int at = index * groupCount * TILE_ROWS;
+    int tileAt = index * groupCount;
     for (int g = 0; g < groupCount; g++, at += TILE_ROWS) {
       if (forced[g]) {
         forced[g] = false;
         groups[count++] = g;
         continue;
       }
-      FloatVector bound0 = FloatVector.fromArray(SPECIES, lower, at).sub(drift[g]);
-      FloatVector bound1 = FloatVector.fromArray(SPECIES, lower, at + LANES).sub(drift[g]);
+      if (tileBounds[tileAt + g] - drift[g] > largest) {
+        continue;
+      }
       // Compared as "not above" so that a NaN threshold (a lane with no row) needs nothing.
       VectorMask<Float> fails =
-          bound0
+          FloatVector.fromArray(SPECIES, bounds, at)
+              .sub(drift[g])
               .compare(VectorOperators.LE, threshold0)
-              .or(bound1.compare(VectorOperators.LE, threshold1));
+              .or(
+                  FloatVector.fromArray(SPECIES, bounds, at + LANES)
+                      .sub(drift[g])
+                      .compare(VectorOperators.LE, threshold1));
       if (fails.anyTrue()) {
         groups[count++] = g;
-      } else {
-        least0 = least0.min(bound0);
-        least1 = least1.min(bound1);
       }
     }
-    least0.intoArray(vectorTile.othersLeast, 0);
-    least1.intoArray(vectorTile.othersLeast, LANES);
     return count;
   }
 
@@ -237,11 +227,17 @@ final class VectorTileSweep extends TileSweep {
   }
 
   @Override
-  void renew(int index, int count, int[] ownBlocks, Tile tile, TileBounds bounds) {
+  void renew(
+      int index,
+      int count,
+      float[] drift,
+      Tile tile,
+      float[] bounds,
+      float[] tileBounds,
+      float[] upper) {
     VectorTile vectorTile = (VectorTile) tile;
     BlockSweep.FloatEstimates estimates = vectorTile.estimates;
-    boolean others = !tile.othersRuledOut;
-    float tileLeast = Float.POSITIVE_INFINITY;
+    Arrays.fill(vectorTile.tileLeast, 0, count, Float.POSITIVE_INFINITY);
     for (int half = 0; half < TILE_ROWS; half += LANES) {
       FloatVector error = FloatVector.fromArray(SPECIES, estimates.twiceErrors, half).mul(0.5f);
       // No bound where the estimates have none (rows too far out, lanes with no row): an upper
@@ -255,9 +251,7 @@ final class VectorTileSweep extends TileSweep {
           .add(error)
           .sqrt()
           .blend(Float.POSITIVE_INFINITY, unbounded)
-          .intoArray(bounds.upper, index * TILE_ROWS + half);
-      IntVector own = IntVector.fromArray(INTS, ownBlocks, half);
-      FloatVector othersLeast = FloatVector.fromArray(SPECIES, vectorTile.othersLeast, half);
+          .intoArray(upper, index * TILE_ROWS + half);
       for (int i = 0; i < count; i++) {
         int g = tile.groups[i];
         FloatVector groupLeast =
@@ -269,30 +263,19 @@ final class VectorTileSweep extends TileSweep {
                 .max(0f)
                 .sqrt()
                 .mul(SHRINK)
+                .add(drift[g])
                 .blend(Float.NEGATIVE_INFINITY, unbounded);
-        bound
-            .add(bounds.drift[g])
-            .intoArray(bounds.lower, (index * groupCount + g) * TILE_ROWS + half);
-        if (others) {
-          // The row's own block holds its centre: the bound on the others leaves it out.
-          VectorMask<Float> ownBlock = own.compare(VectorOperators.EQ, g).cast(SPECIES);
-          othersLeast = othersLeast.min(bound.blend(Float.POSITIVE_INFINITY, ownBlock));
-        }
-      }
-      if (others) {
-        FloatVector stored = othersLeast.add(bounds.globalDrift);
-        stored.intoArray(bounds.others, index * TILE_ROWS + half);
-        // Lanes without a row must not lower the tile's bound.
-        tileLeast =
-            Math.min(
-                tileLeast,
-                stored
-                    .blend(Float.POSITIVE_INFINITY, notRows(estimates, half))
-                    .reduceLanes(VectorOperators.MIN));
+        bound.intoArray(bounds, (index * groupCount + g) * TILE_ROWS + half);
+        // Lanes without a row (NaN error) bound nothing and must not lower the tile's bound.
+        float tileLeast =
+            bound
+                .blend(Float.POSITIVE_INFINITY, unbounded.and(notRows(estimates, half)))
+                .reduceLanes(VectorOperators.MIN);
+        vectorTile.tileLeast[i] = Math.min(vectorTile.tileLeast[i], tileLeast);
       }
     }
-    if (others) {
-      bounds.tileOthers[index] = tileLeast;
+    for (int i = 0; i < count; i++) {
+      tileBounds[index * groupCount + tile.groups[i]] = vectorTile.tileLeast[i];
     }
   }
 
@@ -309,13 +292,14 @@ final class VectorTileSweep extends TileSweep {
     /** The bits of lane r's smallest estimate in block g at {@code g * TILE_ROWS + r}. */
     private final int[] groupLeast;
 
-    /** Per lane, its least bound over the blocks {@link #needed} left out. */
-    private final float[] othersLeast = new float[TILE_ROWS];
+    /** Per block computed, in the order computed, the least of its rows' new bounds. */
+    private final float[] tileLeast;
 
     private VectorTile(int groupCount, int columns) {
       super(groupCount);
       this.estimates = new BlockSweep.FloatEstimates(TILE_ROWS, groupCount * GROUP, columns);
       this.groupLeast = new int[groupCount * TILE_ROWS];
+      this.tileLeast = new float[groupCount];
     }
   }
 }

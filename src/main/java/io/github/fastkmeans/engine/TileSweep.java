@@ -48,12 +48,19 @@ abstract class TileSweep {
   /**
    * Writes into {@code tile.groups} the blocks tile {@code index} computes, in increasing order,
    * and returns their count: every block marked in {@code forced} (IN/OUT, cleared on return), and
-   * every block whose lower bound for some row, less its drift, is not above that row's {@code
-   * thresholds} entry (IN, per lane; NaN for a lane that needs nothing); none but the forced ones
-   * where the tile's bound on all other blocks lies above every threshold. Reads {@code bounds}.
+   * every block whose bound for some row, less its {@code drift} (IN), is not above that row's
+   * {@code thresholds} entry (IN, per lane; NaN for a lane that needs nothing). {@code bounds} (IN)
+   * holds the bounds tile by tile, block by block, lane by lane; {@code tileBounds} (IN) the least
+   * of each tile's bounds per block, tile by tile, which rules a block out for all rows at once.
    */
   abstract int needed(
-      int index, TileBounds bounds, float[] thresholds, boolean[] forced, Tile tile);
+      int index,
+      float[] bounds,
+      float[] tileBounds,
+      float[] drift,
+      float[] thresholds,
+      boolean[] forced,
+      Tile tile);
 
   /**
    * Estimates the distances of tile {@code index}'s rows to the centres of the first {@code count}
@@ -81,25 +88,25 @@ abstract class TileSweep {
   abstract int nearestOtherBlock(Tile tile, int lane, int count, int excluded);
 
   /**
-   * After {@link #estimate}: renews the bounds of tile {@code index} in {@code bounds} from its
-   * estimates: each row's upper bound, its lower bound for every block computed, and, unless the
-   * tile's bound on the other blocks ruled them out, each row's bound on the blocks but {@code
-   * ownBlocks}' (IN, per lane: the block of the row's new centre) and the tile's.
+   * After {@link #estimate}: renews the bounds of tile {@code index} from its estimates, for the
+   * blocks computed: each row's upper bound in {@code upper} (OUT, by position), each computed
+   * block's lower bound plus its {@code drift} (IN) in {@code bounds} (OUT), and their least over
+   * the tile's rows in {@code tileBounds} (OUT).
    */
-  abstract void renew(int index, int count, int[] ownBlocks, Tile tile, TileBounds bounds);
+  abstract void renew(
+      int index,
+      int count,
+      float[] drift,
+      Tile tile,
+      float[] bounds,
+      float[] tileBounds,
+      float[] upper);
 
   /** One thread's estimates of a tile, and the blocks it computes. */
   abstract static class Tile {
 
     /** The blocks computed, in increasing order; the first {@link TileSweep#needed} count. */
     final int[] groups;
-
-    /**
-     * Whether {@link TileSweep#needed} ruled out every block but the rows' own by the tile's bound
-     * on them; {@link TileSweep#renew} then leaves the rows' bounds on the other blocks as they
-     * are.
-     */
-    boolean othersRuledOut;
 
     Tile(int groupCount) {
       this.groups = new int[groupCount];

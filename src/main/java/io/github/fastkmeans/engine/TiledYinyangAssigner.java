@@ -65,17 +65,26 @@ final class TiledYinyangAssigner extends Assigner {
    */
   private int[] runnerUp;
 
-  /** The rows' bounds, by position. */
-  private final TileBounds bounds;
+  /** By position: an upper bound on the distance from the row to its centre (kernel's frame). */
+  private final float[] upper;
+
+  /** By tile, block and lane: a lower bound on the distance to the block's centres, plus drift. */
+  private final float[] bounds;
+
+  /** By tile and block: the least of the tile's {@link #bounds} for the block. */
+  private final float[] tileBounds;
 
   /** Per block, the sum of its largest moves since the fit began (kernel's frame). */
   private final double[] drift;
 
-  /** The sum over the updates of the largest move of a block: at least every {@link #drift}. */
-  private double globalDrift;
-
   /** Each centre's last move (kernel's frame). */
   private final double[] shift;
+
+  /** Per block, {@link #drift} rounded up to float, for the coming pass. */
+  private final float[] driftNow;
+
+  /** The largest of {@link #drift}. */
+  private double largestDrift;
 
   private final ThreadLocal<Search> searches;
   private int passesBegun;
@@ -103,8 +112,11 @@ final class TiledYinyangAssigner extends Assigner {
     this.positionOf = new int[rows];
     this.next = new int[rows];
     this.runnerUp = new int[rows];
-    this.bounds = new TileBounds(tiles, tileRows, blockCount);
+    this.upper = new float[tiles * tileRows];
+    this.bounds = new float[Math.multiplyExact(tiles * tileRows, blockCount)];
+    this.tileBounds = new float[Math.multiplyExact(tiles, blockCount)];
     this.drift = new double[blockCount];
+    this.driftNow = new float[blockCount];
     this.shift = new double[k];
     this.searches = ThreadLocal.withInitial(Search::new);
     // The first pass takes the rows in their own order: no row has a centre to sort by yet.
@@ -145,9 +157,9 @@ final class TiledYinyangAssigner extends Assigner {
   /** The bytes tiled Yinyang keeps for {@code rows} x {@code columns} rows and k centres. */
   static long bytes(long rows, int columns, int k) {
     long blocks = (k + CentreBlocks.SIZE - 1) / CentreBlocks.SIZE;
-    // Bounds per row and block; kept rows and norms; position, row, next centre, the block after
-    // its own, upper bound and bound on the other blocks; drifts and order per centre.
-    return 4 * rows * blocks + 4 * rows * (columns + 1) + 24 * rows + 24L * k;
+    // Bounds per row and block, and per tile of 32 rows and block; kept rows and norms; position,
+    // row, next centre and upper bound.
+    return 4 * rows * blocks + rows / 8 * blocks + 4 * rows * (columns + 1) + 16 * rows + 24L * k;
   }
 
   @Override
@@ -188,7 +200,7 @@ final class TiledYinyangAssigner extends Assigner {
 
   @Override
   void rowMoved(int row) {
-    bounds.upper[positionOf[row]] = Float.POSITIVE_INFINITY;
+    upper[positionOf[row]] = Float.POSITIVE_INFINITY;
   }
 
   @Override
@@ -203,12 +215,10 @@ final class TiledYinyangAssigner extends Assigner {
       shift[c] = moved;
       largest[blockOf[c]] = Math.max(largest[blockOf[c]], moved);
     }
-    double largestMove = 0;
     for (int b = 0; b < blockCount; b++) {
       drift[b] += largest[b];
-      largestMove = Math.max(largestMove, largest[b]);
+      largestDrift = Math.max(largestDrift, drift[b]);
     }
-    globalDrift += largestMove;
   }
 
   @Override
@@ -220,13 +230,12 @@ final class TiledYinyangAssigner extends Assigner {
     boolean first = !sorted;
     if (first) {
       sortByCentre();
-      Arrays.fill(bounds.upper, Float.POSITIVE_INFINITY);
+      Arrays.fill(upper, Float.POSITIVE_INFINITY);
       sorted = true;
     }
     for (int b = 0; b < blockCount; b++) {
-      bounds.drift[b] = roundedUp(drift[b]);
+      driftNow[b] = roundedUp(drift[b]);
     }
-    bounds.globalDrift = roundedUp(globalDrift);
     int tasks = (tiles + TILES_PER_TASK - 1) / TILES_PER_TASK;
     long[] computed = new long[tasks];
     runner.run(
@@ -294,7 +303,6 @@ final class TiledYinyangAssigner extends Assigner {
   private final class Search {
     private final TileSweep.Tile tile = sweep.newTile();
     private final float[] thresholds = new float[tileRows];
-    private final int[] ownBlocks = new int[tileRows];
     private final boolean[] forced = new boolean[blockCount];
     private final CentreColumns.Scratch scratch = centreColumns.newScratch();
 
@@ -322,16 +330,16 @@ final class TiledYinyangAssigner extends Assigner {
           continue;
         }
         forced[blockOf[own]] = true;
-        double bound = (double) bounds.upper[base + lane] + shift[own];
+        double bound = (double) upper[base + lane] + shift[own];
         thresholds[lane] =
             bound <= Double.MAX_VALUE
-                ? roundedUp(bound * (1 + MARGIN) + MARGIN * globalDrift + SMALLEST_MARGIN)
+                ? roundedUp(bound * (1 + MARGIN) + MARGIN * largestDrift + SMALLEST_MARGIN)
                 : Float.POSITIVE_INFINITY;
       }
       if (!sweep.estimable()) {
         return exactly(base, rows);
       }
-      int count = sweep.needed(index, bounds, thresholds, forced, tile);
+      int count = sweep.needed(index, bounds, tileBounds, driftNow, thresholds, forced, tile);
       sweep.estimate(index, count, tile);
       long computed = 0;
       for (int i = 0; i < count; i++) {
@@ -342,7 +350,6 @@ final class TiledYinyangAssigner extends Assigner {
       for (int lane = 0; lane < tileRows; lane++) {
         int row = rowAt[base + lane];
         if (row < 0) {
-          ownBlocks[lane] = -1;
           continue;
         }
         int sole = sweep.sole(tile, lane);
@@ -357,15 +364,8 @@ final class TiledYinyangAssigner extends Assigner {
         if (!sorted) {
           runnerUp[row] = sweep.nearestOtherBlock(tile, lane, count, blockOf[next[row]]);
         }
-        ownBlocks[lane] = blockOf[next[row]];
-        if (tile.othersRuledOut && labels[row] >= 0 && ownBlocks[lane] != blockOf[labels[row]]) {
-          // The row's bound on the other blocks left its new block out, not its old one, which
-          // it must now cover: it bounds nothing until renewed.
-          bounds.others[base + lane] = Float.NEGATIVE_INFINITY;
-          bounds.tileOthers[index] = Float.NEGATIVE_INFINITY;
-        }
       }
-      sweep.renew(index, count, ownBlocks, tile, bounds);
+      sweep.renew(index, count, driftNow, tile, bounds, tileBounds, upper);
       return computed;
     }
 
@@ -412,7 +412,7 @@ final class TiledYinyangAssigner extends Assigner {
         int row = rowAt[base + lane];
         if (row >= 0) {
           next[row] = nearestOfAll(row, scratch);
-          bounds.upper[base + lane] = Float.POSITIVE_INFINITY;
+          upper[base + lane] = Float.POSITIVE_INFINITY;
         }
       }
       Arrays.fill(forced, false);
