@@ -14,8 +14,10 @@ import java.util.Random;
  * Engine fit times of the assignment algorithms on the large-k sets of issue 15, for the rule of
  * {@code auto}: wall and process CPU time (all threads of the JVM, so JIT and GC too) of one fit
  * from the first k rows, with a fixed number of iterations, interleaved algorithm by algorithm and
- * repeated. Arguments: the set (E, K3K, K10K, F, F200K), the threads, the repetitions, then the
- * algorithm ids. Every fit's squared error is printed, so that a differing one would show.
+ * repeated. Arguments: the set (E, K3K, K10K, F, F200K, or the benchmark's own E and F as BENCH-E
+ * and BENCH-F, F with 200,000 rows), with {@code @N} after it for at most N iterations instead of
+ * the set's (to convergence when N is large), the threads, the repetitions, then the algorithm ids.
+ * Every fit's squared error is printed, so that a differing one would show.
  *
  * <p>The sets are Gaussian blobs of standard deviation 1 around centres drawn uniformly in a cube:
  * E 200,000 x 32 with 1,000 centres in [-10, 10]^32, k = 1,000, 10 iterations; K10K 100,000 x 32
@@ -28,7 +30,13 @@ public final class LargeKTime {
   private LargeKTime() {}
 
   /** One set: its size, its true centres' spread and the fit's k and iterations. */
-  private record LargeKSet(int rows, int columns, int blobs, double halfWidth, int iterations) {
+  private record LargeKSet(
+      int rows, int columns, int blobs, double halfWidth, int iterations, boolean benchmarks) {
+
+    /** Blobs of this module's own kind (not the benchmark's). */
+    LargeKSet(int rows, int columns, int blobs, double halfWidth, int iterations) {
+      this(rows, columns, blobs, halfWidth, iterations, false);
+    }
 
     static LargeKSet named(String name) {
       switch (name.toUpperCase(Locale.ROOT)) {
@@ -42,12 +50,35 @@ public final class LargeKTime {
           return new LargeKSet(1_000_000, 64, 256, 1, 10);
         case "F200K":
           return new LargeKSet(200_000, 64, 256, 1, 10);
+        case "BENCH-E":
+          return new LargeKSet(200_000, 32, 1000, 0, 10, true);
+        case "BENCH-F":
+          return new LargeKSet(200_000, 64, 256, 0, 10, true);
         default:
           throw new IllegalArgumentException("Unknown set " + name);
       }
     }
 
+    /** The set named {@code name}, its iterations replaced by N where the name ends in @N. */
+    static LargeKSet parse(String name) {
+      int at = name.indexOf('@');
+      if (at < 0) {
+        return named(name);
+      }
+      LargeKSet set = named(name.substring(0, at));
+      int iterations = Integer.parseInt(name.substring(at + 1));
+      return new LargeKSet(
+          set.rows, set.columns, set.blobs, set.halfWidth, iterations, set.benchmarks);
+    }
+
     DataMatrix generate() {
+      if (benchmarks) {
+        Dataset set =
+            columns == 32
+                ? Datasets.blobs("E", rows, columns, blobs, iterations, 10.0, 31)
+                : Datasets.blobs("F", rows, columns, blobs, iterations, 20.0, 32);
+        return DataMatrix.of(rows, columns, set.values);
+      }
       Random random = new Random(15L * rows + columns + blobs);
       double[] centres = new double[blobs * columns];
       for (int i = 0; i < centres.length; i++) {
@@ -66,7 +97,7 @@ public final class LargeKTime {
 
   /** Prints one line per fit. */
   public static void main(String[] args) throws Exception {
-    LargeKSet set = LargeKSet.named(args[0]);
+    LargeKSet set = LargeKSet.parse(args[0]);
     int threads = Integer.parseInt(args[1]);
     int repetitions = Integer.parseInt(args[2]);
     Algorithm[] algorithms =
