@@ -183,7 +183,10 @@ public final class OptionTable {
               + " centroids and iteration count. lloyd computes every distance; hamerly keeps one"
               + " bound per instance, elkan one per instance and cluster, exponion Hamerly's bound"
               + " plus a search of the centres near the instance's own, yinyang one bound per"
-              + " instance and group of about ten clusters (for many clusters); kdtree filters the"
+              + " instance and group of about ten clusters (for many clusters; with the vector"
+              + " kernel, per instance and block of eight clusters, skipping a block for a tile of"
+              + " 32 instances at once, which pays on well-separated clusters run to"
+              + " convergence); kdtree filters the"
               + " centres down a k-d tree of the instances (for few attributes). auto takes lloyd"
               + " for k <= 2, kdtree up to 4 numeric dimensions, lloyd from k = 32 when the"
               + " vector kernel runs (the JVM has jdk.incubator.vector) and its float estimates"
@@ -198,7 +201,8 @@ public final class OptionTable {
           ValueTypes.integer("MiB", IntRange.atLeast(0)),
           (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20),
           "The memory Elkan's bounds may take, in MiB (8 bytes per instance and cluster); auto"
-              + " does not choose elkan or yinyang (8 bytes per instance and group) beyond it, and"
+              + " does not choose elkan or yinyang (8 bytes per instance and group; with the vector"
+              + " kernel 4 per instance and block of eight clusters) beyond it, and"
               + " -algorithm elkan is refused beyond it.");
 
   /** -stream-budget: the memory a stream's kept rows may take before it is summarised. */
