@@ -208,16 +208,15 @@ final class BlockSweeps {
       return null;
     }
     try {
-      return Class.forName(TILE_CLASS)
-          .asSubclass(TileSweep.class)
-          .getDeclaredConstructor(int.class, int.class, int[].class, int.class)
-          .newInstance(k, columns, centreAt, rows);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException("The vector kernel's tiles failed: " + cause, cause);
+      return construct(
+          "The vector kernel's tiles",
+          Class.forName(TILE_CLASS)
+              .asSubclass(TileSweep.class)
+              .getDeclaredConstructor(int.class, int.class, int[].class, int.class),
+          k,
+          columns,
+          centreAt,
+          rows);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("The vector kernel's tiles did not load: " + e, e);
     }
@@ -232,16 +231,24 @@ final class BlockSweeps {
     if (VECTOR == null) {
       throw new IllegalStateException(DESCRIPTION);
     }
+    return construct("The vector kernel", VECTOR, k, columns);
+  }
+
+  /**
+   * A new instance by {@code constructor} from {@code arguments}; an error it throws is thrown as
+   * it is, any other failure as an {@link IllegalStateException} naming {@code what}.
+   */
+  private static <T> T construct(String what, Constructor<T> constructor, Object... arguments) {
     try {
-      return VECTOR.newInstance(k, columns);
+      return constructor.newInstance(arguments);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       if (cause instanceof Error) {
         throw (Error) cause;
       }
-      throw new IllegalStateException("The vector kernel failed: " + cause, cause);
+      throw new IllegalStateException(what + " failed: " + cause, cause);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("The vector kernel did not load: " + e, e);
+      throw new IllegalStateException(what + " did not load: " + e, e);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.github.fastkmeans.engine;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.github.fastkmeans.engine.SameFit.assertSameFit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Yinyang on the vector kernel's tiles ({@link TiledYinyangAssigner}): Lloyd's fit bit for bit on
- * 1-3 threads, whatever the rows and centres leave of the last tile and block, with empty clusters
- * refilled and ties; and fewer distances than Lloyd where the data is clustered. Runs where the
+ * 1-3 threads, whatever the rows and centres leave of the last tile and block, and fewer distances
+ * than Lloyd where the data is clustered; ties and empty clusters are {@link
+ * YinyangAssignerTest}'s, which the vector-kernel execution runs on the tiles. Runs where the
  * vector kernel does (the build's vector-kernel execution).
  */
 class TiledYinyangTest {
@@ -35,16 +36,6 @@ class TiledYinyangTest {
                 .withEmptyClusterPolicy(policy)
                 .withTraceErrors(true))
         .fit(data, start);
-  }
-
-  private static void assertSameFit(KMeansResult expected, KMeansResult actual, String what) {
-    assertEquals(expected.iterations(), actual.iterations(), what);
-    assertArrayEquals(expected.labels(), actual.labels(), what);
-    assertTrue(Arrays.equals(expected.centres(), actual.centres()), what + ": centres");
-    assertTrue(
-        Arrays.equals(expected.squaredErrorHistory(), actual.squaredErrorHistory()),
-        what + ": history");
-    assertEquals(expected.relocations(), actual.relocations(), what);
   }
 
   private static long total(long[] counts) {
@@ -80,29 +71,6 @@ class TiledYinyangTest {
         total(tiledCounts) < 0.7 * total(lloydCounts),
         total(tiledCounts) + " of " + total(lloydCounts));
     assertTrue(tiledCounts[tiledCounts.length - 1] < lloydCounts[lloydCounts.length - 1] / 4);
-  }
-
-  @Test
-  void emptyClustersAndDuplicateCentresMatchLloyd() throws InterruptedException {
-    Random random = new Random(43);
-    int rows = 3000;
-    double[] values = new double[rows * 6];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = random.nextInt(3);
-    }
-    DataMatrix data = DataMatrix.of(rows, 6, values);
-    // Duplicate centres: ties between both copies, and the later copies empty.
-    double[] start = TestData.firstRows(data, 80);
-    System.arraycopy(start, 0, start, 40 * 6, 40 * 6);
-    for (EmptyClusterPolicy policy :
-        new EmptyClusterPolicy[] {EmptyClusterPolicy.RELOCATE, EmptyClusterPolicy.KEEP}) {
-      KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1, policy);
-      assertTrue(
-          policy == EmptyClusterPolicy.KEEP || lloyd.relocations() > 0, "relocations happen");
-      for (int threads : new int[] {1, 3}) {
-        assertSameFit(lloyd, fit(data, start, Algorithm.YINYANG, threads, policy), policy + "");
-      }
-    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.fastkmeans.engine;
 
+import static io.github.fastkmeans.engine.SameFit.assertSameFit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,16 +30,6 @@ class YinyangAssignerTest {
                 .withThreads(threads)
                 .withTraceErrors(true))
         .fit(data, start);
-  }
-
-  private static void assertSameFit(KMeansResult expected, KMeansResult actual, String what) {
-    assertEquals(expected.iterations(), actual.iterations(), what);
-    assertArrayEquals(expected.labels(), actual.labels(), what);
-    assertTrue(Arrays.equals(expected.centres(), actual.centres()), what + ": centres");
-    assertTrue(
-        Arrays.equals(expected.squaredErrorHistory(), actual.squaredErrorHistory()),
-        what + ": history");
-    assertEquals(expected.relocations(), actual.relocations(), what);
   }
 
   @ParameterizedTest(name = "k = {0}")
@@ -76,14 +67,21 @@ class YinyangAssignerTest {
       values[i] = random.nextInt(4);
     }
     DataMatrix data = DataMatrix.of(rows, 4, values);
-    // Duplicate centres: every row is equally near to both copies.
+    // Duplicate centres: every row is equally near to both copies, and the later copies empty.
     double[] start = TestData.firstRows(data, 60);
     System.arraycopy(start, 0, start, 30 * 4, 30 * 4);
-    KMeansSettings keep =
-        KMeansSettings.DEFAULTS.withEmptyClusterPolicy(EmptyClusterPolicy.KEEP).withThreads(3);
-    KMeansResult lloyd = new KMeans(keep.withAlgorithm(Algorithm.LLOYD)).fit(data, start);
-    KMeansResult yinyang = new KMeans(keep.withAlgorithm(Algorithm.YINYANG)).fit(data, start);
-    assertSameFit(lloyd, yinyang, "duplicate centres");
+    for (EmptyClusterPolicy policy :
+        new EmptyClusterPolicy[] {EmptyClusterPolicy.KEEP, EmptyClusterPolicy.RELOCATE}) {
+      KMeansSettings settings = KMeansSettings.DEFAULTS.withEmptyClusterPolicy(policy);
+      KMeansResult lloyd = new KMeans(settings.withAlgorithm(Algorithm.LLOYD)).fit(data, start);
+      assertTrue(policy == EmptyClusterPolicy.KEEP || lloyd.relocations() > 0, "relocations");
+      for (int threads : new int[] {1, 3}) {
+        KMeansResult yinyang =
+            new KMeans(settings.withAlgorithm(Algorithm.YINYANG).withThreads(threads))
+                .fit(data, start);
+        assertSameFit(lloyd, yinyang, "duplicate centres, " + policy + ", " + threads);
+      }
+    }
   }
 
   @Test
