@@ -73,6 +73,41 @@ public final class GroupedSums {
       }
       touchedCount = 0;
     }
+
+    /**
+     * Adds slice {@code slice} of {@code slices} of this partial's sums to {@code total} and clears
+     * it: with groups tracked, the touched groups among the slice's groups, else the slice's
+     * entries. The slices of all partials may be merged on different threads at once, each slice's
+     * partials in chunk order; {@link #endSlicedMerge} then ends the merge.
+     */
+    void mergeSliceInto(double[] total, int slice, int slices) {
+      if (touched == null) {
+        int from = (int) ((long) sums.length * slice / slices);
+        int to = (int) ((long) sums.length * (slice + 1) / slices);
+        for (int i = from; i < to; i++) {
+          total[i] += sums[i];
+          sums[i] = 0;
+        }
+        return;
+      }
+      int groups = touched.length;
+      int toGroup = (int) ((long) groups * (slice + 1) / slices);
+      for (int group = (int) ((long) groups * slice / slices); group < toGroup; group++) {
+        if (touched[group]) {
+          int from = group * width;
+          for (int i = from; i < from + width; i++) {
+            total[i] += sums[i];
+            sums[i] = 0;
+          }
+          touched[group] = false;
+        }
+      }
+    }
+
+    /** Ends a merge by slices: every touched group has been merged and cleared. */
+    void endSlicedMerge() {
+      touchedCount = 0;
+    }
   }
 
   /**
@@ -81,6 +116,14 @@ public final class GroupedSums {
    * clearing; a larger budget would only allocate and zero more of them.
    */
   private static final long PARTIALS_BUDGET = 1L << 19;
+
+  /**
+   * Sums merged after a batch of chunks (partials times their length) from which the threads share
+   * the merge, each adding a slice of every partial: merging that many on one thread takes about
+   * 0.1 ms, more than waking the other threads. At 1,000 clusters of 32 columns the model's spread
+   * merged 520,000 sums a batch on one thread, a third of its time on two.
+   */
+  static final long SHARED_MERGE_SUMS = 1L << 17;
 
   /**
    * Groups from which a partial notes the groups its rows touch: a chunk of 512 rows then leaves
@@ -124,8 +167,25 @@ public final class GroupedSums {
           first,
           end,
           (chunk, slot) -> range.addTo(chunks.start(chunk), chunks.end(chunk), partials[slot]));
-      for (int slot = 0; slot < end - first; slot++) {
-        partials[slot].mergeInto(total);
+      int merged = end - first;
+      if (runner.threads() > 1 && (long) merged * groups * width >= SHARED_MERGE_SUMS) {
+        int slices = runner.threads();
+        // Each sum still adds the partials in chunk order, so its bits are the serial merge's.
+        runner.run(
+            0,
+            slices,
+            (slice, unused) -> {
+              for (int slot = 0; slot < merged; slot++) {
+                partials[slot].mergeSliceInto(total, slice, slices);
+              }
+            });
+        for (int slot = 0; slot < merged; slot++) {
+          partials[slot].endSlicedMerge();
+        }
+      } else {
+        for (int slot = 0; slot < merged; slot++) {
+          partials[slot].mergeInto(total);
+        }
       }
     }
     return total;

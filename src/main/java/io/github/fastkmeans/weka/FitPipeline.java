@@ -72,9 +72,10 @@ public final class FitPipeline {
   /**
    * Values (rows times columns) per thread below which the model's spread stays on fewer threads.
    * Its pass takes about 2 ns a value; a second thread costs about 200 microseconds of wall time,
-   * and gained nothing on B's 3.2 million values. 4 million values, about 8 ms of work, pay for it.
+   * and gained nothing on B's 3.2 million values. 4 million values, about 8 ms of work, pay for it:
+   * a second thread from there on (E's 6.4 million values, at 4 million per thread, had one).
    */
-  private static final long VALUES_PER_SPREAD_THREAD = 4L << 20;
+  private static final long VALUES_PER_SPREAD_THREAD = 2L << 20;
 
   private final FitOptions options;
   private final long seed;

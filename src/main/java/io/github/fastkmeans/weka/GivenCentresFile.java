@@ -83,6 +83,10 @@ public final class GivenCentresFile {
               + " file's name ends in .arff).");
     }
     String format = loader instanceof ArffLoader ? "ARFF" : loader.getFileDescription();
+    if (loader.getClass() == ArffLoader.class) {
+      // Weka's parser still reads the file, without a lock per character.
+      loader = new BlockReadArffLoader();
+    }
     Instances centres;
     try {
       loader.setSource(file);

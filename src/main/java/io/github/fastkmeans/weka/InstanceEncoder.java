@@ -51,9 +51,10 @@ public final class InstanceEncoder implements Serializable {
   /**
    * Matrix values per encoding thread: with fewer, starting and joining a second thread costs more
    * than it saves (100,000 x 2, warm: 1.2 ms on one thread, 1.7 ms on two; 200,000 x 16: 11.1 and
-   * 10.9 ms; 1,000,000 x 8: 27 and 18 ms).
+   * 10.9 ms; 200,000 x 32: 21 and 14 ms; 1,000,000 x 8: 27 and 18 ms). A second thread from 4
+   * million values on.
    */
-  private static final long VALUES_PER_ENCODING_THREAD = 4L << 20;
+  private static final long VALUES_PER_ENCODING_THREAD = 2L << 20;
 
   /**
    * The values of a block of rows copied from the instances and then summed while they stay in the
