@@ -314,8 +314,7 @@ final class VectorBlockSweep extends BlockSweep {
     if (!movedRowsDecided) {
       long slots = (long) (total + blockRows - 1) / blockRows * blockRows;
       long bytes = 4 * slots * (columns + 1);
-      Runtime runtime = Runtime.getRuntime();
-      long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+      long free = MemoryEstimate.freeHeap();
       if (slots * columns < Integer.MAX_VALUE && bytes <= ROWS_SHARE_OF_FREE_HEAP * free) {
         movedRows = new MovedRows(values, (int) slots, columns, blockRows);
       }

@@ -112,7 +112,7 @@ final class CentreBlocks {
           next[j] += along * (centres[offset + j] - mean[j]);
         }
       }
-      double norm = Math.sqrt(SquaredEuclidean.distance(next, 0, new double[columns], 0, columns));
+      double norm = Math.sqrt(CentreColumns.squaredNorm(next, 0, columns));
       if (!(norm > 0) || Double.isInfinite(norm)) {
         break;
       }

@@ -18,6 +18,12 @@ public final class MemoryEstimate {
     this.workingBytes = workingBytes;
   }
 
+  /** The heap this JVM can still give: its maximum less what is in use now. */
+  public static long freeHeap() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+  }
+
   /**
    * The estimate for clustering {@code rows} x {@code columns} values into {@code k} clusters with
    * {@code settings} (the algorithm resolved as the fit would resolve it).

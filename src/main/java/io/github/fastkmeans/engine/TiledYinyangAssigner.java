@@ -144,7 +144,7 @@ final class TiledYinyangAssigner extends Assigner {
     int k = centres.length / columns;
     if (columns >= CentreColumns.DOT_PRODUCT_COLUMNS
         && k > CentreBlocks.SIZE
-        && bytes(data.rows(), columns, k) <= SHARE_OF_FREE_HEAP * freeHeap()) {
+        && bytes(data.rows(), columns, k) <= SHARE_OF_FREE_HEAP * MemoryEstimate.freeHeap()) {
       int[] centreAt = CentreBlocks.order(centres, k, columns);
       TileSweep sweep = BlockSweeps.tileSweep(k, columns, centreAt, data.rows());
       if (sweep != null) {
@@ -152,11 +152,6 @@ final class TiledYinyangAssigner extends Assigner {
       }
     }
     return new YinyangAssigner(data, centres, labels);
-  }
-
-  private static long freeHeap() {
-    Runtime runtime = Runtime.getRuntime();
-    return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
   }
 
   /** The bytes tiled Yinyang keeps for {@code rows} x {@code columns} rows and k centres. */

@@ -21,12 +21,12 @@ public final class HeapCheck {
    * @throws WekaException stating the bytes needed and the heap available
    */
   public static void ensureRoomFor(MemoryEstimate estimate) throws WekaException {
-    if (estimate.totalBytes() <= USABLE_SHARE * available()) {
+    if (estimate.totalBytes() <= USABLE_SHARE * MemoryEstimate.freeHeap()) {
       return;
     }
     // Part of what is in use may be garbage; count only what survives a collection.
     System.gc();
-    long available = available();
+    long available = MemoryEstimate.freeHeap();
     if (estimate.totalBytes() <= USABLE_SHARE * available) {
       return;
     }
@@ -44,11 +44,6 @@ public final class HeapCheck {
             megabytes(estimate.workingBytes()),
             megabytes(available),
             megabytes(Runtime.getRuntime().maxMemory())));
-  }
-
-  private static long available() {
-    Runtime runtime = Runtime.getRuntime();
-    return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
   }
 
   private static String megabytes(long bytes) {
