@@ -14,10 +14,11 @@ import java.util.Random;
  * Engine fit times of the assignment algorithms on the large-k sets of issue 15, for the rule of
  * {@code auto}: wall and process CPU time (all threads of the JVM, so JIT and GC too) of one fit
  * from the first k rows, with a fixed number of iterations, interleaved algorithm by algorithm and
- * repeated. Arguments: the set (E, K3K, K10K, F, F200K, or the benchmark's own E and F as BENCH-E
- * and BENCH-F, F with 200,000 rows), with {@code @N} after it for at most N iterations instead of
- * the set's (to convergence when N is large), the threads, the repetitions, then the algorithm ids.
- * Every fit's squared error is printed, so that a differing one would show.
+ * repeated. Arguments: the set (E, K3K, K10K, F, F200K, or the benchmark's own sets as BENCH-A to
+ * BENCH-G, F on its first 200,000 rows), with {@code @N} after it for at most N iterations instead
+ * of the set's (to convergence when N is large), the threads, the repetitions, then the algorithm
+ * ids. Every fit's squared error is printed, so that a differing one would show; with {@code
+ * -Dlargek.passes=true} also the wall time of each pass.
  *
  * <p>The sets are Gaussian blobs of standard deviation 1 around centres drawn uniformly in a cube:
  * E 200,000 x 32 with 1,000 centres in [-10, 10]^32, k = 1,000, 10 iterations; K10K 100,000 x 32
@@ -29,17 +30,24 @@ public final class LargeKTime {
 
   private LargeKTime() {}
 
-  /** One set: its size, its true centres' spread and the fit's k and iterations. */
+  /**
+   * One set: its size, its true centres' spread and the fit's k and iterations; {@code benchmark}
+   * names the benchmark's own set it is, or is null for this module's own kind.
+   */
   private record LargeKSet(
-      int rows, int columns, int blobs, double halfWidth, int iterations, boolean benchmarks) {
+      int rows, int columns, int blobs, double halfWidth, int iterations, String benchmark) {
 
     /** Blobs of this module's own kind (not the benchmark's). */
     LargeKSet(int rows, int columns, int blobs, double halfWidth, int iterations) {
-      this(rows, columns, blobs, halfWidth, iterations, false);
+      this(rows, columns, blobs, halfWidth, iterations, null);
     }
 
     static LargeKSet named(String name) {
-      switch (name.toUpperCase(Locale.ROOT)) {
+      String upper = name.toUpperCase(Locale.ROOT);
+      if (upper.startsWith("BENCH-")) {
+        return benchmarks(upper.substring("BENCH-".length()));
+      }
+      switch (upper) {
         case "E":
           return new LargeKSet(200_000, 32, 1000, 10, 10);
         case "K3K":
@@ -50,13 +58,19 @@ public final class LargeKTime {
           return new LargeKSet(1_000_000, 64, 256, 1, 10);
         case "F200K":
           return new LargeKSet(200_000, 64, 256, 1, 10);
-        case "BENCH-E":
-          return new LargeKSet(200_000, 32, 1000, 0, 10, true);
-        case "BENCH-F":
-          return new LargeKSet(200_000, 64, 256, 0, 10, true);
         default:
           throw new IllegalArgumentException("Unknown set " + name);
       }
+    }
+
+    /** The benchmark's set {@code name} (A-G), F on its first 200,000 rows. */
+    static LargeKSet benchmarks(String name) {
+      Dataset set = Datasets.synthetic(name, false);
+      if (set == null) {
+        throw new IllegalArgumentException("Unknown benchmark set " + name);
+      }
+      int rows = name.equals("F") ? 200_000 : set.rows;
+      return new LargeKSet(rows, set.columns, set.k, 0, set.iterations, name);
     }
 
     /** The set named {@code name}, its iterations replaced by N where the name ends in @N. */
@@ -68,16 +82,13 @@ public final class LargeKTime {
       LargeKSet set = named(name.substring(0, at));
       int iterations = Integer.parseInt(name.substring(at + 1));
       return new LargeKSet(
-          set.rows, set.columns, set.blobs, set.halfWidth, iterations, set.benchmarks);
+          set.rows, set.columns, set.blobs, set.halfWidth, iterations, set.benchmark);
     }
 
     DataMatrix generate() {
-      if (benchmarks) {
-        Dataset set =
-            columns == 32
-                ? Datasets.blobs("E", rows, columns, blobs, iterations, 10.0, 31)
-                : Datasets.blobs("F", rows, columns, blobs, iterations, 20.0, 32);
-        return DataMatrix.of(rows, columns, set.values);
+      if (benchmark != null) {
+        double[] values = Datasets.synthetic(benchmark, false).values;
+        return DataMatrix.of(rows, columns, Arrays.copyOf(values, rows * columns));
       }
       Random random = new Random(15L * rows + columns + blobs);
       double[] centres = new double[blobs * columns];
@@ -95,7 +106,16 @@ public final class LargeKTime {
     }
   }
 
-  /** Prints one line per fit. */
+  /** Each pass's wall time in milliseconds, one decimal, separated by spaces. */
+  private static String passMillis(long[] nanos) {
+    StringBuilder line = new StringBuilder();
+    for (long pass : nanos) {
+      line.append(String.format(Locale.ROOT, "%.1f ", pass / 1e6));
+    }
+    return line.toString().trim();
+  }
+
+  /** Prints one line per fit, and each pass's time with {@code -Dlargek.passes=true}. */
   public static void main(String[] args) throws Exception {
     LargeKSet set = LargeKSet.parse(args[0]);
     int threads = Integer.parseInt(args[1]);
@@ -139,6 +159,9 @@ public final class LargeKTime {
             result.iterations(),
             result.distanceRatio(),
             result.squaredError());
+        if (Boolean.getBoolean("largek.passes")) {
+          System.out.println("  pass ms: " + passMillis(result.iterationNanos()));
+        }
       }
     }
   }

@@ -159,7 +159,7 @@ final class VectorTileSweep extends TileSweep {
   }
 
   @Override
-  void estimate(int index, int count, Tile tile) {
+  void estimate(int index, int count, boolean forBounds, Tile tile) {
     VectorTile vectorTile = (VectorTile) tile;
     BlockSweep.FloatEstimates estimates = vectorTile.estimates;
     System.arraycopy(keptNorms, index * TILE_ROWS, estimates.blockNorms, 0, TILE_ROWS);
@@ -172,7 +172,9 @@ final class VectorTileSweep extends TileSweep {
       int g = tile.groups[i];
       sweep.dotProducts(estimates, kept, base, 0, g);
       VectorBlockSweep.keepLeastTwo(estimates, 0, g);
-      groupLeast(estimates, g, vectorTile.groupLeast);
+      if (forBounds) {
+        groupLeast(estimates, g, vectorTile.groupLeast);
+      }
     }
     VectorBlockSweep.decide(estimates, 0);
   }
@@ -200,23 +202,6 @@ final class VectorTileSweep extends TileSweep {
   @Override
   int sole(Tile tile, int lane) {
     return ((VectorTile) tile).estimates.sole[lane];
-  }
-
-  @Override
-  int nearestOtherBlock(Tile tile, int lane, int count, int excluded) {
-    int[] groupLeast = ((VectorTile) tile).groupLeast;
-    int nearest = excluded;
-    int least = Integer.MAX_VALUE;
-    for (int i = 0; i < count; i++) {
-      int g = tile.groups[i];
-      // The estimates' bits order as the estimates do (below zero first, as in the bounds).
-      int bits = groupLeast[g * TILE_ROWS + lane];
-      if (g != excluded && bits < least) {
-        least = bits;
-        nearest = g;
-      }
-    }
-    return nearest;
   }
 
   @Override

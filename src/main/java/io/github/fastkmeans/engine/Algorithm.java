@@ -87,6 +87,15 @@ public enum Algorithm implements Choice {
    */
   static final int YINYANG_CENTRES = 5000;
 
+  /**
+   * From this many centres, and {@link #TILED_YINYANG_WORK} multiply-adds per row and pass, {@link
+   * #AUTO} takes Yinyang on the vector kernel's tiles for a long fit ({@link #forIterations}).
+   */
+  static final int TILED_YINYANG_CENTRES = 256;
+
+  /** See {@link #TILED_YINYANG_CENTRES}: k times the columns. */
+  static final long TILED_YINYANG_WORK = 16_384;
+
   /** Up to this many columns {@link #AUTO} takes the k-d tree. */
   static final int TREE_COLUMNS = 4;
 
@@ -245,6 +254,42 @@ public enum Algorithm implements Choice {
    */
   boolean lloydForTheVectorKernel(Algorithm resolved, int k) {
     return this == AUTO && resolved == LLOYD && k >= VECTOR_LLOYD_CENTRES;
+  }
+
+  /**
+   * What this algorithm, resolved to {@code resolved} on {@code rows} x {@code columns} data with
+   * {@code k} centres, stands for in a fit of at most {@code maxIterations} iterations: for {@link
+   * #AUTO}, Yinyang on the vector kernel's tiles ({@link TiledYinyangAssigner}) in place of Lloyd
+   * where the fit may run long enough for the bounds to start, with at least {@link
+   * #TILED_YINYANG_CENTRES} centres and {@link #TILED_YINYANG_WORK} multiply-adds per row, and
+   * where the bounds fit {@code elkanBudgetBytes} and the heap; {@code resolved} otherwise.
+   *
+   * <p>Until the rows settle its passes are Lloyd's sweep, as fast (2 threads, engine fits from the
+   * first k rows of the benchmark's sets, docs/benchmarks.md "Tiled Yinyang"): to convergence it
+   * took 1.10-1.40 s against Lloyd's 1.86-2.11 s on E (200,000 x 32, k = 1,000, 37 iterations) and
+   * 0.97-1.10 s against 1.20-1.21 s on F's first 200,000 rows (64 columns, k = 256, 46 iterations);
+   * it drew with Lloyd on D (50,000 x 128, k = 100, 28 iterations) and lost on B (200,000 x 16, k =
+   * 64: 0.42-0.53 s against 0.21-0.26 s, 50 iterations) and C (1,000,000 x 8, k = 32), where a
+   * row's work between bounds costs as much as its few distances.
+   */
+  Algorithm forIterations(
+      Algorithm resolved,
+      int rows,
+      int columns,
+      int k,
+      int maxIterations,
+      long elkanBudgetBytes,
+      boolean vectorKernel) {
+    boolean tiles =
+        this == AUTO
+            && resolved == LLOYD
+            && vectorKernel
+            && k >= TILED_YINYANG_CENTRES
+            && (long) k * columns >= TILED_YINYANG_WORK
+            && TiledYinyangAssigner.boundsCanStart(maxIterations + 1)
+            && YINYANG.boundsBytes(rows, columns, k) <= elkanBudgetBytes
+            && TiledYinyangAssigner.fitsTheHeap(rows, columns, k);
+    return tiles ? YINYANG : resolved;
   }
 
   /** What {@link #AUTO} takes by the rules that hold without the vector kernel. */

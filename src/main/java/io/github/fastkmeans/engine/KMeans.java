@@ -166,6 +166,17 @@ public final class KMeans {
         settings
             .algorithm()
             .resolve(data.rows(), columns, initialCentres, settings.elkanBudgetBytes(), n -> data);
+    algorithm =
+        settings
+            .algorithm()
+            .forIterations(
+                algorithm,
+                data.rows(),
+                columns,
+                k,
+                settings.maxIterations(),
+                settings.elkanBudgetBytes(),
+                BlockSweeps.vectorKernel());
     if (algorithm == Algorithm.ELKAN && 8L * data.rows() * k > settings.elkanBudgetBytes()) {
       throw new IllegalArgumentException(
           "Elkan's bounds need "
@@ -230,6 +241,8 @@ public final class KMeans {
       this.labels = new int[data.rows()];
       Arrays.fill(labels, -1);
       this.assigner = algorithm.assigner(data, centres, labels);
+      // The iterations, and the pass that matches the labels to the last centres.
+      assigner.limitPasses(settings.maxIterations() + 1);
       if (earlier != null && !algorithm.startsFromEarlierFit()) {
         throw new IllegalStateException(algorithm + " cannot start from an earlier fit.");
       }

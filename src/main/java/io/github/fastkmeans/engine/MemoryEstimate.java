@@ -33,7 +33,16 @@ public final class MemoryEstimate {
     // The matrix and its weights.
     long data = 8 * n * columns + 8 * n;
     Algorithm algorithm =
-        settings.algorithm().resolve(rows, columns, k, settings.elkanBudgetBytes());
+        settings
+            .algorithm()
+            .forIterations(
+                settings.algorithm().resolve(rows, columns, k, settings.elkanBudgetBytes()),
+                rows,
+                columns,
+                k,
+                settings.maxIterations(),
+                settings.elkanBudgetBytes(),
+                BlockSweeps.vectorKernel());
     long bounds = algorithm.boundsBytes(n, columns, k);
     if (settings.algorithm().lloydForTheVectorKernel(algorithm, k)) {
       // The fit may keep the bounds after all, when the data call for them: the larger counts.

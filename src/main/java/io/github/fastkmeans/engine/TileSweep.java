@@ -64,9 +64,10 @@ abstract class TileSweep {
 
   /**
    * Estimates the distances of tile {@code index}'s rows to the centres of the first {@code count}
-   * blocks of {@code tile.groups}, and each row's sole candidate among them.
+   * blocks of {@code tile.groups}, and each row's sole candidate among them; {@code forBounds} when
+   * {@link #renew} follows, which needs each row's least estimate per block.
    */
-  abstract void estimate(int index, int count, Tile tile);
+  abstract void estimate(int index, int count, boolean forBounds, Tile tile);
 
   /**
    * After {@link #estimate}: the position of the only centre within reach of lane {@code lane},
@@ -81,17 +82,10 @@ abstract class TileSweep {
   abstract boolean withinReach(Tile tile, int lane, int position);
 
   /**
-   * After {@link #estimate}: of the first {@code count} blocks computed, the one whose least
-   * estimate for lane {@code lane} is smallest, leaving out block {@code excluded}; {@code
-   * excluded} when there is no other.
-   */
-  abstract int nearestOtherBlock(Tile tile, int lane, int count, int excluded);
-
-  /**
-   * After {@link #estimate}: renews the bounds of tile {@code index} from its estimates, for the
-   * blocks computed: each row's upper bound in {@code upper} (OUT, by position), each computed
-   * block's lower bound plus its {@code drift} (IN) in {@code bounds} (OUT), and their least over
-   * the tile's rows in {@code tileBounds} (OUT).
+   * After {@link #estimate} for bounds: renews the bounds of tile {@code index} from its estimates,
+   * for the blocks computed: each row's upper bound in {@code upper} (OUT, by position), each
+   * computed block's lower bound plus its {@code drift} (IN) in {@code bounds} (OUT), and their
+   * least over the tile's rows in {@code tileBounds} (OUT).
    */
   abstract void renew(
       int index,

@@ -2,14 +2,20 @@ package io.github.fastkmeans.engine;
 
 import io.github.fastkmeans.parallel.ChunkRunner;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Yinyang's group bounds (Ding et al., ICML 2015) for the vector kernel, which computes a tile of
  * rows against a block of eight centres at once: a tile skips a block only when the bounds of all
- * its rows rule it out. The blocks are those of {@link CentreBlocks}, centres close together. The
- * first pass takes the rows in their own order and computes every block; then the rows are sorted
- * once, by their centre and within it by the block nearest after their centre's, so that a tile's
- * rows lie close together and need the same blocks.
+ * its rows rule it out. The blocks are those of {@link CentreBlocks}, centres close together.
+ *
+ * <p>The bounds start once the rows settle: while many rows change centre, the centres move far and
+ * the bounds rule out little, and a pass that reads and renews them costs more than Lloyd's sweep.
+ * Until then every pass computes every block, tile by tile in the rows' own order, without bounds.
+ * The pass after one in which at most {@link #SETTLED_SHARE} of the rows changed centre sorts the
+ * rows by centre, so that a tile's rows lie close together and need the same blocks, computes every
+ * block once more and starts the bounds. Should a later pass still compute more than {@link
+ * #UNPRUNED_SHARE} of the distances, the bounds are dropped for the rest of the fit.
  *
  * <p>Every row keeps an upper bound on the distance to its centre and per block a lower bound on
  * the distance to the block's centres, both renewed from the blocks its tile computes, with the
@@ -19,12 +25,11 @@ import java.util.Arrays;
  *
  * <p>A lower bound is stored with its block's drift so far added ({@link #drift}); a pass subtracts
  * the drift now: bounds of blocks a tile does not compute are never rewritten. A row's own block is
- * always computed, so its upper bound is renewed in every pass. Where the bounds fail to prune, a
- * pass costs about a third more than Lloyd's sweep, for the bounds it reads and writes.
+ * always computed, so its upper bound is renewed in every pass.
  *
- * <p>A pass is computed before the chunks, tile by tile in the sorted order on all threads ({@link
- * #beforePass}); the chunks then record each row's centre in row order, so the sums have the bits
- * of every other algorithm.
+ * <p>From the second pass on, a pass is computed before the chunks, tile by tile on all threads
+ * ({@link #beforePass}); the chunks then record each row's centre in row order, so the sums have
+ * the bits of every other algorithm.
  */
 final class TiledYinyangAssigner extends Assigner {
 
@@ -39,6 +44,28 @@ final class TiledYinyangAssigner extends Assigner {
 
   /** Tiled bounds are kept only while they take at most this share of the heap left. */
   private static final double SHARE_OF_FREE_HEAP = 0.5;
+
+  /**
+   * The bounds start in the pass after one that changed the centre of at most this share of the
+   * rows. On the benchmark's E (200,000 x 32, k = 1,000) the passes changed 14%, 7%, 3%, ... of the
+   * rows from the third on; bounds started after the 7% pass made each later pass about twice as
+   * fast as Lloyd's (docs/benchmarks.md, "Tiled Yinyang").
+   */
+  static final double SETTLED_SHARE = 0.1;
+
+  /**
+   * A pass with bounds that computes more than this share of the distances drops them: it cost more
+   * than Lloyd's sweep, for the bounds it read and renewed.
+   */
+  static final double UNPRUNED_SHARE = 0.75;
+
+  /**
+   * The bounds start only with at least this many passes left after the one that starts them. The
+   * pass that starts them costs about as much as Lloyd's and makes the bounds, 4 bytes per row and
+   * block (100 MB on E), whose fresh pages took 300-400 ms on a virtual machine here, seven or
+   * eight of Lloyd's passes; a pass with the bounds saved half of one on E and more later.
+   */
+  static final int PASSES_WORTH_THE_BOUNDS = 12;
 
   /** Tiles per task of a pass: 512 rows with 32-row tiles, as a chunk. */
   private static final int TILES_PER_TASK = 16;
@@ -64,22 +91,21 @@ final class TiledYinyangAssigner extends Assigner {
   private final int[] next;
 
   /**
-   * Per row, the block nearest to it after its own centre's, from the first pass; the rows are
-   * sorted by it within each centre, so that a tile's rows border the same clusters. Null once
-   * sorted.
+   * By position: an upper bound on the distance from the row to its centre (kernel's frame); null
+   * until the bounds start.
    */
-  private int[] runnerUp;
+  private float[] upper;
 
-  /** By position: an upper bound on the distance from the row to its centre (kernel's frame). */
-  private final float[] upper;
-
-  /** By tile, block and lane: a lower bound on the distance to the block's centres, plus drift. */
-  private final float[] bounds;
+  /**
+   * By tile, block and lane: a lower bound on the distance to the block's centres, plus drift; null
+   * until the bounds start.
+   */
+  private float[] bounds;
 
   /** By tile and block: the least of the tile's {@link #bounds} for the block. */
-  private final float[] tileBounds;
+  private float[] tileBounds;
 
-  /** Per block, the sum of its largest moves since the fit began (kernel's frame). */
+  /** Per block, the sum of its largest moves since the bounds started (kernel's frame). */
   private final double[] drift;
 
   /** Each centre's last move (kernel's frame). */
@@ -94,8 +120,25 @@ final class TiledYinyangAssigner extends Assigner {
   private final ThreadLocal<Search> searches;
   private int passesBegun;
 
-  /** Whether the rows are sorted by centre and kept in that order: from the second pass on. */
-  private boolean sorted;
+  /** Whether the passes use the bounds: from the pass that starts them until they are dropped. */
+  private boolean bounding;
+
+  /** Whether the bounds were started (or could not be) and are not to start again. */
+  private boolean boundsSettled;
+
+  /** How many rows the last pass moved to another centre. */
+  private long changedLastPass;
+
+  /**
+   * The tiles whose rows the first pass kept; all of them, unless it started from an earlier fit.
+   */
+  private final AtomicInteger tilesKeptFirst = new AtomicInteger();
+
+  /** Whether every tile's rows are kept in the current order. */
+  private boolean rowsKept;
+
+  /** The most passes the fit makes. */
+  private int passLimit = Integer.MAX_VALUE;
 
   /**
    * Tiled Yinyang on {@code sweep} (made for these centres' order {@code centreAt}, IN, and these
@@ -116,10 +159,7 @@ final class TiledYinyangAssigner extends Assigner {
     this.rowAt = new int[tiles * tileRows];
     this.positionOf = new int[rows];
     this.next = new int[rows];
-    this.runnerUp = new int[rows];
-    this.upper = new float[tiles * tileRows];
-    this.bounds = new float[Math.multiplyExact(tiles * tileRows, blockCount)];
-    this.tileBounds = new float[Math.multiplyExact(tiles, blockCount)];
+    this.changedLastPass = rows;
     this.drift = new double[blockCount];
     this.driftNow = new float[blockCount];
     this.shift = new double[k];
@@ -142,9 +182,7 @@ final class TiledYinyangAssigner extends Assigner {
   static Assigner create(DataMatrix data, double[] centres, int[] labels) {
     int columns = data.columns();
     int k = centres.length / columns;
-    if (columns >= CentreColumns.DOT_PRODUCT_COLUMNS
-        && k > CentreBlocks.SIZE
-        && bytes(data.rows(), columns, k) <= SHARE_OF_FREE_HEAP * MemoryEstimate.freeHeap()) {
+    if (fitsTheHeap(data.rows(), columns, k)) {
       int[] centreAt = CentreBlocks.order(centres, k, columns);
       TileSweep sweep = BlockSweeps.tileSweep(k, columns, centreAt, data.rows());
       if (sweep != null) {
@@ -154,12 +192,34 @@ final class TiledYinyangAssigner extends Assigner {
     return new YinyangAssigner(data, centres, labels);
   }
 
+  /**
+   * Whether tiled Yinyang can run on {@code rows} x {@code columns} rows with k centres: enough
+   * columns for the kernel's estimates, more than one block of centres, and all it keeps within
+   * {@link #SHARE_OF_FREE_HEAP} of the heap left (whether the kernel runs is asked apart).
+   */
+  static boolean fitsTheHeap(long rows, int columns, int k) {
+    return columns >= CentreColumns.DOT_PRODUCT_COLUMNS
+        && k > CentreBlocks.SIZE
+        && bytes(rows, columns, k) <= SHARE_OF_FREE_HEAP * MemoryEstimate.freeHeap();
+  }
+
+  /** Whether the bounds can start at all in a fit of at most {@code passes} passes. */
+  static boolean boundsCanStart(int passes) {
+    // The earliest start is the second pass.
+    return passes - 2 >= PASSES_WORTH_THE_BOUNDS;
+  }
+
   /** The bytes tiled Yinyang keeps for {@code rows} x {@code columns} rows and k centres. */
   static long bytes(long rows, int columns, int k) {
+    // Kept rows and norms; position, row and next centre; the bounds once they start.
+    return 4 * rows * (columns + 1) + 12 * rows + 24L * k + boundsBytes(rows, k);
+  }
+
+  /** The bytes of the bounds of {@code rows} rows and k centres. */
+  private static long boundsBytes(long rows, int k) {
     long blocks = (k + CentreBlocks.SIZE - 1) / CentreBlocks.SIZE;
-    // Bounds per row and block, and per tile of 32 rows and block; kept rows and norms; position,
-    // row, next centre and upper bound.
-    return 4 * rows * blocks + rows / 8 * blocks + 4 * rows * (columns + 1) + 16 * rows + 24L * k;
+    // Per row and block, per tile of 32 rows and block, and per row.
+    return 4 * rows * blocks + rows / 8 * blocks + 4 * rows;
   }
 
   @Override
@@ -184,9 +244,11 @@ final class TiledYinyangAssigner extends Assigner {
     }
     Search search = searches.get();
     long computed = 0;
-    for (int tile = start / tileRows; tile * tileRows < end; tile++) {
+    int tile = start / tileRows;
+    for (; tile * tileRows < end; tile++) {
       computed += search.sweepTile(tile, true);
     }
+    tilesKeptFirst.addAndGet(tile - start / tileRows);
     assign(start, end, sums);
     sums.countDistances(computed);
   }
@@ -199,8 +261,15 @@ final class TiledYinyangAssigner extends Assigner {
   }
 
   @Override
+  void limitPasses(int passes) {
+    passLimit = passes;
+  }
+
+  @Override
   void rowMoved(int row) {
-    upper[positionOf[row]] = Float.POSITIVE_INFINITY;
+    if (upper != null) {
+      upper[positionOf[row]] = Float.POSITIVE_INFINITY;
+    }
   }
 
   @Override
@@ -227,17 +296,29 @@ final class TiledYinyangAssigner extends Assigner {
       // The first pass runs chunk by chunk ({@link #assignFirst}).
       return 0;
     }
-    boolean first = !sorted;
-    if (first) {
-      sortByCentre();
-      Arrays.fill(upper, Float.POSITIVE_INFINITY);
-      sorted = true;
+    if (passesBegun == 2) {
+      rowsKept = tilesKeptFirst.get() == tiles;
     }
+    boolean starting = !boundsSettled && changedLastPass <= SETTLED_SHARE * labels.length;
+    if (starting) {
+      boundsSettled = true;
+      starting = passLimit - passesBegun >= PASSES_WORTH_THE_BOUNDS && allocateBounds();
+      if (starting) {
+        sortByCentre();
+        rowsKept = false;
+        bounding = true;
+        // Every bound is made in this pass: only later moves need counting.
+        Arrays.fill(drift, 0);
+        largestDrift = 0;
+      }
+    }
+    boolean keepRows = !rowsKept;
     for (int b = 0; b < blockCount; b++) {
       driftNow[b] = roundedUp(drift[b]);
     }
     int tasks = (tiles + TILES_PER_TASK - 1) / TILES_PER_TASK;
     long[] computed = new long[tasks];
+    long[] changed = new long[tasks];
     runner.run(
         0,
         tasks,
@@ -245,52 +326,58 @@ final class TiledYinyangAssigner extends Assigner {
           Search search = searches.get();
           int end = Math.min(tiles, (task + 1) * TILES_PER_TASK);
           long count = 0;
+          search.changed = 0;
           for (int tile = task * TILES_PER_TASK; tile < end; tile++) {
-            count += search.sweepTile(tile, first);
+            count += search.sweepTile(tile, keepRows);
           }
           computed[task] = count;
+          changed[task] = search.changed;
         });
+    rowsKept = true;
     long total = 0;
     for (long count : computed) {
       total += count;
+    }
+    changedLastPass = 0;
+    for (long count : changed) {
+      changedLastPass += count;
+    }
+    if (bounding && !starting && total > UNPRUNED_SHARE * labels.length * k) {
+      bounding = false;
     }
     return total;
   }
 
   /**
-   * Sorts the rows by their centre, and within a centre by their {@link #runnerUp} block, rows of
-   * both in row order (two stable counting sorts).
+   * Makes the bounds, all ruling nothing out, when they take at most {@link #SHARE_OF_FREE_HEAP} of
+   * the heap left; returns whether they were made.
    */
-  private void sortByCentre() {
-    int rows = labels.length;
-    int[] rowOrder = new int[rows];
-    Arrays.setAll(rowOrder, row -> row);
-    int[] byRunnerUp = countingSort(rowOrder, runnerUp, blockCount);
-    int[] order = countingSort(byRunnerUp, labels, k);
-    for (int position = 0; position < rows; position++) {
-      rowAt[position] = order[position];
-      positionOf[order[position]] = position;
+  private boolean allocateBounds() {
+    if (boundsBytes(tiles * tileRows, k) > SHARE_OF_FREE_HEAP * MemoryEstimate.freeHeap()) {
+      return false;
     }
-    Arrays.fill(rowAt, rows, rowAt.length, -1);
-    runnerUp = null;
+    upper = new float[tiles * tileRows];
+    Arrays.fill(upper, Float.POSITIVE_INFINITY);
+    bounds = new float[Math.multiplyExact(tiles * tileRows, blockCount)];
+    tileBounds = new float[Math.multiplyExact(tiles, blockCount)];
+    return true;
   }
 
-  /**
-   * The rows of {@code order} (IN) stably sorted by {@code key} (IN, by row, below {@code keys}).
-   */
-  private static int[] countingSort(int[] order, int[] key, int keys) {
-    int[] start = new int[keys + 1];
-    for (int row : order) {
-      start[key[row] + 1]++;
+  /** Sorts the rows by their centre, rows of a centre in row order (a stable counting sort). */
+  private void sortByCentre() {
+    int rows = labels.length;
+    int[] start = new int[k + 1];
+    for (int row = 0; row < rows; row++) {
+      start[labels[row] + 1]++;
     }
-    for (int value = 0; value < keys; value++) {
-      start[value + 1] += start[value];
+    for (int c = 0; c < k; c++) {
+      start[c + 1] += start[c];
     }
-    int[] sorted = new int[order.length];
-    for (int row : order) {
-      sorted[start[key[row]]++] = row;
+    for (int row = 0; row < rows; row++) {
+      int position = start[labels[row]]++;
+      rowAt[position] = row;
+      positionOf[row] = position;
     }
-    return sorted;
   }
 
   /** {@code value} as the least float not below it. */
@@ -306,12 +393,16 @@ final class TiledYinyangAssigner extends Assigner {
     private final boolean[] forced = new boolean[blockCount];
     private final CentreColumns.Scratch scratch = centreColumns.newScratch();
 
+    /** The rows the tiles swept since it was last reset moved to another centre. */
+    long changed;
+
     /**
-     * Assigns the rows of tile {@code index} into {@link #next} and renews their bounds; {@code
-     * first} on the first pass over sorted rows, which keeps them. Returns the distances computed.
+     * Assigns the rows of tile {@code index} into {@link #next} and, in a pass with bounds, renews
+     * their bounds; keeps the tile's rows in their current order first when {@code keepRows}.
+     * Returns the distances computed.
      */
-    long sweepTile(int index, boolean first) {
-      if (first) {
+    long sweepTile(int index, boolean keepRows) {
+      if (keepRows) {
         sweep.keep(values, rowAt, index);
       }
       int base = index * tileRows;
@@ -324,8 +415,8 @@ final class TiledYinyangAssigner extends Assigner {
         }
         rows++;
         int own = labels[row];
-        if (own < 0) {
-          // The first pass: no centre, no bound.
+        if (!bounding) {
+          // No bounds (yet): every block.
           thresholds[lane] = Float.POSITIVE_INFINITY;
           continue;
         }
@@ -340,7 +431,7 @@ final class TiledYinyangAssigner extends Assigner {
         return exactly(base, rows);
       }
       int count = sweep.needed(index, bounds, tileBounds, driftNow, thresholds, forced, tile);
-      sweep.estimate(index, count, tile);
+      sweep.estimate(index, count, bounding, tile);
       long computed = 0;
       for (int i = 0; i < count; i++) {
         int from = tile.groups[i] * CentreBlocks.SIZE;
@@ -361,11 +452,13 @@ final class TiledYinyangAssigner extends Assigner {
           next[row] = nearestOfAll(row, scratch);
           computed += k;
         }
-        if (!sorted) {
-          runnerUp[row] = sweep.nearestOtherBlock(tile, lane, count, blockOf[next[row]]);
+        if (next[row] != labels[row]) {
+          changed++;
         }
       }
-      sweep.renew(index, count, driftNow, tile, bounds, tileBounds, upper);
+      if (bounding) {
+        sweep.renew(index, count, driftNow, tile, bounds, tileBounds, upper);
+      }
       return computed;
     }
 
@@ -412,7 +505,12 @@ final class TiledYinyangAssigner extends Assigner {
         int row = rowAt[base + lane];
         if (row >= 0) {
           next[row] = nearestOfAll(row, scratch);
-          upper[base + lane] = Float.POSITIVE_INFINITY;
+          if (next[row] != labels[row]) {
+            changed++;
+          }
+          if (upper != null) {
+            upper[base + lane] = Float.POSITIVE_INFINITY;
+          }
         }
       }
       Arrays.fill(forced, false);

@@ -267,6 +267,36 @@ class AlgorithmEquivalenceTest {
   }
 
   @Test
+  void autoTakesTiledYinyangForLongFitsWithManyCentres() {
+    long budget = KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES;
+    Algorithm lloyd = Algorithm.LLOYD;
+    // E and F of the benchmark, run to convergence: the tiles.
+    assertEquals(
+        Algorithm.YINYANG,
+        Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 500, budget, true));
+    assertEquals(
+        Algorithm.YINYANG,
+        Algorithm.AUTO.forIterations(lloyd, 200_000, 64, 256, 500, budget, true));
+    // Too few iterations for the bounds to start, too few centres or too little work per row.
+    int shortest = TiledYinyangAssigner.PASSES_WORTH_THE_BOUNDS + 1;
+    assertEquals(
+        Algorithm.YINYANG,
+        Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, shortest, budget, true));
+    assertEquals(
+        lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, shortest - 1, budget, true));
+    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 10, budget, true));
+    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 50_000, 128, 100, 500, budget, true));
+    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 16, 512, 500, budget, true));
+    // Without the vector kernel, beyond the bounds budget, or asked for Lloyd: as resolved.
+    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 500, budget, false));
+    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 500, 1000, true));
+    assertEquals(lloyd, Algorithm.LLOYD.forIterations(lloyd, 200_000, 32, 1000, 500, budget, true));
+    assertEquals(
+        Algorithm.EXPONION,
+        Algorithm.AUTO.forIterations(Algorithm.EXPONION, 200_000, 32, 1000, 500, budget, true));
+  }
+
+  @Test
   void elkanBeyondItsBudgetIsRefusedWithTheBytesNeeded() {
     DataMatrix data = TestData.blobs(13, 1000, 2, 3, 1, false);
     KMeans kmeans =

@@ -2,6 +2,7 @@ package io.github.fastkmeans.engine;
 
 import static io.github.fastkmeans.engine.SameFit.assertSameFit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,13 +30,30 @@ class TiledYinyangTest {
   private static KMeansResult fit(
       DataMatrix data, double[] start, Algorithm algorithm, int threads, EmptyClusterPolicy policy)
       throws InterruptedException {
+    return fit(data, start, algorithm, threads, policy, KMeansSettings.DEFAULTS.maxIterations());
+  }
+
+  private static KMeansResult fit(
+      DataMatrix data,
+      double[] start,
+      Algorithm algorithm,
+      int threads,
+      EmptyClusterPolicy policy,
+      int maxIterations)
+      throws InterruptedException {
     return new KMeans(
             KMeansSettings.DEFAULTS
                 .withAlgorithm(algorithm)
                 .withThreads(threads)
                 .withEmptyClusterPolicy(policy)
+                .withMaxIterations(maxIterations)
                 .withTraceErrors(true))
         .fit(data, start);
+  }
+
+  /** Whether pass {@code pass} of {@code fit} computed a distance for every row and centre. */
+  private static boolean computedAll(KMeansResult fit, int pass) {
+    return fit.distanceComputations()[pass] >= (long) fit.rows() * fit.k();
   }
 
   private static long total(long[] counts) {
@@ -66,11 +84,66 @@ class TiledYinyangTest {
     assertTrue(lloyd.iterations() > 3, "iterations " + lloyd.iterations());
     long[] lloydCounts = lloyd.distanceComputations();
     long[] tiledCounts = tiled.distanceComputations();
-    // Later passes prune: the first two compute every distance.
+    // Later passes prune: the first passes, until the rows settle, compute every distance.
     assertTrue(
         total(tiledCounts) < 0.7 * total(lloydCounts),
         total(tiledCounts) + " of " + total(lloydCounts));
     assertTrue(tiledCounts[tiledCounts.length - 1] < lloydCounts[lloydCounts.length - 1] / 4);
+  }
+
+  @Test
+  void boundsStartOnceTheRowsSettle() throws InterruptedException {
+    DataMatrix data = TestData.blobs(41, 20_000, 16, 200, 0.3, false);
+    double[] start = TestData.firstRows(data, 200);
+    KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 2, EmptyClusterPolicy.RELOCATE);
+    KMeansResult tiled = fit(data, start, Algorithm.YINYANG, 2, EmptyClusterPolicy.RELOCATE);
+    assertSameFit(lloyd, tiled, "blobs");
+    // The first pass moves every row, so the second has no bounds either.
+    assertTrue(computedAll(tiled, 0) && computedAll(tiled, 1), "first two passes");
+    int last = tiled.iterations() - 1;
+    assertTrue(
+        tiled.distanceComputations()[last] < (long) tiled.rows() * tiled.k() / 4,
+        "last pass " + tiled.distanceComputations()[last]);
+  }
+
+  @Test
+  void aShortFitLeavesTheBoundsOut() throws InterruptedException {
+    assertTrue(
+        TiledYinyangAssigner.boundsCanStart(TiledYinyangAssigner.PASSES_WORTH_THE_BOUNDS + 2));
+    assertFalse(
+        TiledYinyangAssigner.boundsCanStart(TiledYinyangAssigner.PASSES_WORTH_THE_BOUNDS + 1));
+    DataMatrix data = TestData.blobs(41, 20_000, 16, 200, 0.3, false);
+    double[] start = TestData.firstRows(data, 200);
+    // The rows settle by the fourth pass (boundsStartOnceTheRowsSettle), too late for so few.
+    int iterations = TiledYinyangAssigner.PASSES_WORTH_THE_BOUNDS;
+    KMeansResult lloyd =
+        fit(data, start, Algorithm.LLOYD, 2, EmptyClusterPolicy.RELOCATE, iterations);
+    KMeansResult tiled =
+        fit(data, start, Algorithm.YINYANG, 2, EmptyClusterPolicy.RELOCATE, iterations);
+    assertSameFit(lloyd, tiled, "short fit");
+    for (int pass = 0; pass < tiled.iterations(); pass++) {
+      assertTrue(computedAll(tiled, pass), "pass " + pass);
+    }
+    // The same fit with the default limit prunes: boundsStartOnceTheRowsSettle.
+  }
+
+  @Test
+  void boundsThatDoNotPruneAreDropped() throws InterruptedException {
+    // Blobs that overlap in 16 dimensions: the bounds start once the rows settle, rule out too
+    // little in their first pass and are dropped.
+    DataMatrix data = TestData.blobs(41, 20_000, 16, 200, 10, false);
+    double[] start = TestData.firstRows(data, 200);
+    KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 2, EmptyClusterPolicy.RELOCATE);
+    KMeansResult tiled = fit(data, start, Algorithm.YINYANG, 2, EmptyClusterPolicy.RELOCATE);
+    assertSameFit(lloyd, tiled, "overlapping blobs");
+    int bounded = 0;
+    while (bounded < tiled.iterations() && computedAll(tiled, bounded)) {
+      bounded++;
+    }
+    assertTrue(bounded < tiled.iterations() - 2, "a pass with bounds, passes " + bounded);
+    for (int pass = bounded + 1; pass < tiled.iterations(); pass++) {
+      assertTrue(computedAll(tiled, pass), "pass " + pass + " after the bounds were dropped");
+    }
   }
 
   @Test
