@@ -106,9 +106,9 @@ final class Datasets {
   }
 
   /**
-   * The synthetic benchmark set named {@code set} (A-G, and L3-L5, W32, W64, W96, which run only
-   * when named), full size or in the quick mode (a tenth of the rows, at most 10 iterations); null
-   * for any other name.
+   * The synthetic benchmark set named {@code set} (A-G, and L3-L5, W32, W64, W96, E50, which run
+   * only when named), full size or in the quick mode (a tenth of the rows, at most 10 iterations);
+   * null for any other name.
    */
   static Dataset synthetic(String set, boolean quick) {
     int div = quick ? 10 : 1;
@@ -128,6 +128,10 @@ final class Datasets {
         // Spread 10: with narrower blobs (6), centres started from random rows empty out (7 of
         // 1,000 by the 10th iteration), and the systems' empty-cluster rules differ.
         return Datasets.blobs("E", 200_000 / div, 32, 1_000, it(quick, 10), 10.0, 31).asLarge();
+      case "E50":
+        // E's rows, run to convergence (37 iterations from E's start in FastKMeans): the bounds of
+        // auto's tiled Yinyang start once the rows settle, with enough passes left.
+        return Datasets.blobs("E50", 200_000 / div, 32, 1_000, it(quick, 50), 10.0, 31).asLarge();
       case "F":
         // Overlapping blobs, as D's: bounds prune little and most distances must be computed.
         return Datasets.blobs("F", 1_000_000 / div, 64, 256, it(quick, 10), 20.0, 32).asLarge();

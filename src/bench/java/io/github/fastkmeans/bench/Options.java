@@ -14,9 +14,10 @@ final class Options {
   /**
    * Sets run only when named: blobs of 3, 4 and 5 columns, between which {@code -algorithm auto}
    * switches from the k-d tree to Exponion, and of 32, 64 and 96, between which it switches from
-   * Exponion to Elkan.
+   * Exponion to Elkan; and E50, E's rows and start with up to 50 iterations, which FastKMeans and
+   * scikit-learn end at convergence, where {@code auto}'s bounds start.
    */
-  static final List<String> WIDTH_SETS = List.of("L3", "L4", "L5", "W32", "W64", "W96");
+  static final List<String> WIDTH_SETS = List.of("L3", "L4", "L5", "W32", "W64", "W96", "E50");
 
   static final String USAGE =
       String.join(
@@ -37,7 +38,7 @@ final class Options {
           "  --skm-runs N       at most N timed runs of Weka SimpleKMeans (default: as --runs)",
           "  --sets LIST        data sets, comma-separated (default A,B,C,D,E,F,G,birch1,kddcup99); blobs of",
           "                     other widths run only when named: L3, L4, L5 (200,000 rows, k = 32) and W32,",
-          "                     W64, W96",
+          "                     W64, W96; and E50 (E with up to 50 iterations: to convergence) only when named",
           "  --systems LIST     only systems whose id contains one of these words. Ids: fastkmeans-ALGO-Nt",
           "                     (buildClusterer; ALGO: auto, lloyd, hamerly, elkan, exponion, yinyang, kdtree; N:",
           "                     --threads) and fastkmeans-auto-1t; fastkmeans-engine-ALGO-Nt and",

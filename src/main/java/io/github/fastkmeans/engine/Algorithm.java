@@ -265,12 +265,13 @@ public enum Algorithm implements Choice {
    * where the bounds fit {@code elkanBudgetBytes} and the heap; {@code resolved} otherwise.
    *
    * <p>Until the rows settle its passes are Lloyd's sweep, as fast (2 threads, engine fits from the
-   * first k rows of the benchmark's sets, docs/benchmarks.md "Tiled Yinyang"): to convergence it
-   * took 1.10-1.40 s against Lloyd's 1.86-2.11 s on E (200,000 x 32, k = 1,000, 37 iterations) and
-   * 0.97-1.10 s against 1.20-1.21 s on F's first 200,000 rows (64 columns, k = 256, 46 iterations);
-   * it drew with Lloyd on D (50,000 x 128, k = 100, 28 iterations) and lost on B (200,000 x 16, k =
-   * 64: 0.42-0.53 s against 0.21-0.26 s, 50 iterations) and C (1,000,000 x 8, k = 32), where a
-   * row's work between bounds costs as much as its few distances.
+   * first k rows of the benchmark's sets, docs/benchmarks.md "Tiled Yinyang: bounds once the rows
+   * settle"): to convergence it took 0.97-1.08 s against Lloyd's 1.74-1.80 s on E (200,000 x 32, k
+   * = 1,000, 37 iterations) and 0.96-1.14 s against 1.24-1.58 s on F's first 200,000 rows (64
+   * columns, k = 256, 46 iterations); it drew with Lloyd on D (50,000 x 128, k = 100, 28
+   * iterations) and lost on B (200,000 x 16, k = 64: 0.42-0.53 s against 0.21-0.26 s, 50
+   * iterations) and C (1,000,000 x 8, k = 32), where a row's work between bounds costs as much as
+   * its few distances.
    */
   Algorithm forIterations(
       Algorithm resolved,
