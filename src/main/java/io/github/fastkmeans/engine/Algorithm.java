@@ -262,7 +262,8 @@ public enum Algorithm implements Choice {
    * #AUTO}, Yinyang on the vector kernel's tiles ({@link TiledYinyangAssigner}) in place of Lloyd
    * where the fit may run long enough for the bounds to start, with at least {@link
    * #TILED_YINYANG_CENTRES} centres and {@link #TILED_YINYANG_WORK} multiply-adds per row, and
-   * where the bounds fit {@code elkanBudgetBytes} and the heap; {@code resolved} otherwise.
+   * where the bounds fit {@code elkanBudgetBytes} and the heap, and {@code tilesRun} (the kernel's
+   * tiles run in this JVM now); {@code resolved} otherwise.
    *
    * <p>Until the rows settle its passes are Lloyd's sweep, as fast (2 threads, engine fits from the
    * first k rows of the benchmark's sets, docs/benchmarks.md "Tiled Yinyang: bounds once the rows
@@ -280,11 +281,11 @@ public enum Algorithm implements Choice {
       int k,
       int maxIterations,
       long elkanBudgetBytes,
-      boolean vectorKernel) {
+      boolean tilesRun) {
     boolean tiles =
         this == AUTO
             && resolved == LLOYD
-            && vectorKernel
+            && tilesRun
             && k >= TILED_YINYANG_CENTRES
             && (long) k * columns >= TILED_YINYANG_WORK
             && TiledYinyangAssigner.boundsCanStart(maxIterations + 1)

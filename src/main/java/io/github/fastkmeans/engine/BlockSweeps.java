@@ -198,13 +198,21 @@ final class BlockSweeps {
   }
 
   /**
+   * Whether {@link #tileSweep} makes the vector kernel's tiles now: the kernel runs here and the
+   * JIT has compiled it.
+   */
+  static boolean tilesRun() {
+    return VECTOR != null && vectorCompiled();
+  }
+
+  /**
    * The vector kernel's tiles for {@code rows} rows against {@code k} centres in {@code columns}
    * dimensions, the centre {@code centreAt[p]} (IN, kept) at position p; null where the vector
    * kernel does not run here or the JIT has not compiled it yet (a fit then bounds rows one by
    * one).
    */
   static TileSweep tileSweep(int k, int columns, int[] centreAt, int rows) {
-    if (VECTOR == null || !vectorCompiled()) {
+    if (!tilesRun()) {
       return null;
     }
     try {

@@ -166,6 +166,8 @@ public final class KMeans {
         settings
             .algorithm()
             .resolve(data.rows(), columns, initialCentres, settings.elkanBudgetBytes(), n -> data);
+    // Only where the tiles run now: while the JIT compiles the vector kernel, Yinyang would bound
+    // rows one by one, several times slower than Lloyd's sweep.
     algorithm =
         settings
             .algorithm()
@@ -176,7 +178,7 @@ public final class KMeans {
                 k,
                 settings.maxIterations(),
                 settings.elkanBudgetBytes(),
-                BlockSweeps.vectorKernel());
+                BlockSweeps.tilesRun());
     if (algorithm == Algorithm.ELKAN && 8L * data.rows() * k > settings.elkanBudgetBytes()) {
       throw new IllegalArgumentException(
           "Elkan's bounds need "

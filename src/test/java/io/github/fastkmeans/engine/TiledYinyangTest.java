@@ -147,6 +147,19 @@ class TiledYinyangTest {
   }
 
   @Test
+  void autoTakesTheTilesForALongFitWithManyCentres() throws InterruptedException {
+    DataMatrix data = TestData.blobs(43, 4000, 64, 300, 1, false);
+    double[] start = TestData.firstRows(data, 256);
+    KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 2, EmptyClusterPolicy.RELOCATE);
+    KMeansResult auto = fit(data, start, Algorithm.AUTO, 2, EmptyClusterPolicy.RELOCATE);
+    assertEquals(Algorithm.YINYANG, auto.algorithm());
+    assertTrue(auto.kernel().contains("tiles of"), auto.kernel());
+    assertSameFit(lloyd, auto, "auto");
+    KMeansResult shortFit = fit(data, start, Algorithm.AUTO, 2, EmptyClusterPolicy.RELOCATE, 10);
+    assertEquals(Algorithm.LLOYD, shortFit.algorithm());
+  }
+
+  @Test
   void blocksHoldCentresThatLieTogether() {
     // Eight tight clumps of eight centres, shuffled: each block must be one clump.
     Random random = new Random(47);
