@@ -140,6 +140,11 @@ final class TiledYinyangAssigner extends Assigner {
   /** The most passes the fit makes. */
   private int passLimit = Integer.MAX_VALUE;
 
+  /** The pass that started the bounds, and the one that dropped them; 0 for none. */
+  private int passStarted;
+
+  private int passDropped;
+
   /**
    * Tiled Yinyang on {@code sweep} (made for these centres' order {@code centreAt}, IN, and these
    * rows).
@@ -229,7 +234,20 @@ final class TiledYinyangAssigner extends Assigner {
         + tileRows
         + " rows against the blocks of "
         + CentreBlocks.SIZE
-        + " centres their bounds do not rule out";
+        + " centres their bounds do not rule out ("
+        + boundsHistory()
+        + ")";
+  }
+
+  /** When the bounds started and whether they were dropped, for the model output. */
+  private String boundsHistory() {
+    if (passStarted == 0) {
+      return "bounds not started: too few passes once the rows settled, or too little memory";
+    }
+    String started = "bounds from pass " + passStarted;
+    return passDropped == 0
+        ? started
+        : started + ", dropped at pass " + passDropped + " for ruling out too little";
   }
 
   /**
@@ -307,6 +325,7 @@ final class TiledYinyangAssigner extends Assigner {
         sortByCentre();
         rowsKept = false;
         bounding = true;
+        passStarted = passesBegun;
         // Every bound is made in this pass: only later moves need counting.
         Arrays.fill(drift, 0);
         largestDrift = 0;
@@ -344,6 +363,7 @@ final class TiledYinyangAssigner extends Assigner {
     }
     if (bounding && !starting && total > UNPRUNED_SHARE * labels.length * k) {
       bounding = false;
+      passDropped = passesBegun;
     }
     return total;
   }

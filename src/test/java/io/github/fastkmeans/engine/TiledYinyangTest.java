@@ -98,6 +98,8 @@ class TiledYinyangTest {
     KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 2, EmptyClusterPolicy.RELOCATE);
     KMeansResult tiled = fit(data, start, Algorithm.YINYANG, 2, EmptyClusterPolicy.RELOCATE);
     assertSameFit(lloyd, tiled, "blobs");
+    assertTrue(tiled.kernel().contains("bounds from pass "), tiled.kernel());
+    assertFalse(tiled.kernel().contains("dropped"), tiled.kernel());
     // The first pass moves every row, so the second has no bounds either.
     assertTrue(computedAll(tiled, 0) && computedAll(tiled, 1), "first two passes");
     int last = tiled.iterations() - 1;
@@ -124,6 +126,7 @@ class TiledYinyangTest {
     for (int pass = 0; pass < tiled.iterations(); pass++) {
       assertTrue(computedAll(tiled, pass), "pass " + pass);
     }
+    assertTrue(tiled.kernel().contains("bounds not started"), tiled.kernel());
     // The same fit with the default limit prunes: boundsStartOnceTheRowsSettle.
   }
 
@@ -144,6 +147,9 @@ class TiledYinyangTest {
     for (int pass = bounded + 1; pass < tiled.iterations(); pass++) {
       assertTrue(computedAll(tiled, pass), "pass " + pass + " after the bounds were dropped");
     }
+    assertTrue(
+        tiled.kernel().contains("bounds from pass " + bounded + ", dropped at pass "),
+        tiled.kernel());
   }
 
   @Test
