@@ -41,10 +41,10 @@ abstract class Assigner {
   final CentreColumns centreColumns;
 
   /**
-   * Each thread's estimates for {@link #assignInBlocks}, made once per fit and thread rather than
-   * once per chunk: a block's estimates are up to 512 KB.
+   * The estimates of the threads at work in {@link #assignInBlocks}, made once per fit and thread
+   * rather than once per chunk: a block's estimates are up to 512 KB.
    */
-  private final ThreadLocal<CentreColumns.BlockScratch> blockScratch;
+  private final ScratchPool<CentreColumns.BlockScratch> blockScratch;
 
   /** The squared norm of every row, measured in the first pass; null where rows are too short. */
   private final double[] rowSquaredNorms;
@@ -80,7 +80,7 @@ abstract class Assigner {
     boolean blocks = sweepsBlocks && keepsRowNorms && columns >= CentreColumns.DOT_PRODUCT_COLUMNS;
     this.centreColumns =
         new CentreColumns(k, columns, blocks ? BlockSweeps.create(k, columns) : null);
-    this.blockScratch = ThreadLocal.withInitial(centreColumns::newBlockScratch);
+    this.blockScratch = new ScratchPool<>(centreColumns::newBlockScratch);
     centreColumns.update(centres);
     this.rowSquaredNorms =
         keepsRowNorms && columns >= CentreColumns.DOT_PRODUCT_COLUMNS
@@ -252,13 +252,17 @@ abstract class Assigner {
         record(row, nearestOfAll(row, scratch), sums);
       }
     } else {
-      CentreColumns.BlockScratch scratch = blockScratch.get();
-      for (int first = start; first < end; first += scratch.rows) {
-        int rows = Math.min(scratch.rows, end - first);
-        centreColumns.nearestOfBlock(values, first, rows, rowSquaredNorms, scratch);
-        for (int r = 0; r < rows; r++) {
-          record(first + r, scratch.nearest[r], sums);
+      CentreColumns.BlockScratch scratch = blockScratch.take();
+      try {
+        for (int first = start; first < end; first += scratch.rows) {
+          int rows = Math.min(scratch.rows, end - first);
+          centreColumns.nearestOfBlock(values, first, rows, rowSquaredNorms, scratch);
+          for (int r = 0; r < rows; r++) {
+            record(first + r, scratch.nearest[r], sums);
+          }
         }
+      } finally {
+        blockScratch.give(scratch);
       }
     }
     sums.countDistances((long) (end - start) * k);

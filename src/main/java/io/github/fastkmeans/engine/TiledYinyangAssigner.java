@@ -117,7 +117,9 @@ final class TiledYinyangAssigner extends Assigner {
   /** The largest of {@link #drift}. */
   private double largestDrift;
 
-  private final ThreadLocal<Search> searches;
+  /** The room of the threads at work in a pass. */
+  private final ScratchPool<Search> searches;
+
   private int passesBegun;
 
   /** Whether the passes use the bounds: from the pass that starts them until they are dropped. */
@@ -168,7 +170,7 @@ final class TiledYinyangAssigner extends Assigner {
     this.drift = new double[blockCount];
     this.driftNow = new float[blockCount];
     this.shift = new double[k];
-    this.searches = ThreadLocal.withInitial(Search::new);
+    this.searches = new ScratchPool<>(Search::new);
     // The first pass takes the rows in their own order: no row has a centre to sort by yet.
     for (int position = 0; position < rowAt.length; position++) {
       rowAt[position] = position < rows ? position : -1;
@@ -260,11 +262,15 @@ final class TiledYinyangAssigner extends Assigner {
       super.assignFirst(start, end, sums);
       return;
     }
-    Search search = searches.get();
+    Search search = searches.take();
     long computed = 0;
     int tile = start / tileRows;
-    for (; tile * tileRows < end; tile++) {
-      computed += search.sweepTile(tile, true);
+    try {
+      for (; tile * tileRows < end; tile++) {
+        computed += search.sweepTile(tile, true);
+      }
+    } finally {
+      searches.give(search);
     }
     tilesKeptFirst.addAndGet(tile - start / tileRows);
     assign(start, end, sums);
@@ -342,15 +348,19 @@ final class TiledYinyangAssigner extends Assigner {
         0,
         tasks,
         (task, slot) -> {
-          Search search = searches.get();
-          int end = Math.min(tiles, (task + 1) * TILES_PER_TASK);
-          long count = 0;
-          search.changed = 0;
-          for (int tile = task * TILES_PER_TASK; tile < end; tile++) {
-            count += search.sweepTile(tile, keepRows);
+          Search search = searches.take();
+          try {
+            int end = Math.min(tiles, (task + 1) * TILES_PER_TASK);
+            long count = 0;
+            search.changed = 0;
+            for (int tile = task * TILES_PER_TASK; tile < end; tile++) {
+              count += search.sweepTile(tile, keepRows);
+            }
+            computed[task] = count;
+            changed[task] = search.changed;
+          } finally {
+            searches.give(search);
           }
-          computed[task] = count;
-          changed[task] = search.changed;
         });
     rowsKept = true;
     long total = 0;
@@ -406,7 +416,7 @@ final class TiledYinyangAssigner extends Assigner {
     return rounded < value ? Math.nextUp(rounded) : rounded;
   }
 
-  /** One thread's room for the tiles of a pass. */
+  /** The room of a thread at work on the tiles of a pass. */
   private final class Search {
     private final TileSweep.Tile tile = sweep.newTile();
     private final float[] thresholds = new float[tileRows];

@@ -3,9 +3,12 @@ package io.github.fastkmeans.engine;
 import static io.github.fastkmeans.engine.SameFit.assertSameFit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.fastkmeans.parallel.ChunkRunner;
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +166,34 @@ class TiledYinyangTest {
     assertSameFit(lloyd, auto, "auto");
     KMeansResult shortFit = fit(data, start, Algorithm.AUTO, 2, EmptyClusterPolicy.RELOCATE, 10);
     assertEquals(Algorithm.LLOYD, shortFit.algorithm());
+  }
+
+  @Test
+  void nothingOfAFitOutlivesItOnTheCallingThread() throws InterruptedException {
+    // The calling thread outlives every fit (Weka's, a server's): what a pass keeps for the
+    // threads that ran it must go with the fit, or each fit's bounds and rows would stay.
+    WeakReference<Assigner> assigner = twoPassesOnTheCallingThread();
+    for (int attempt = 0; attempt < 50 && assigner.get() != null; attempt++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertNull(assigner.get(), "the fit's assigner is still reachable");
+  }
+
+  private static WeakReference<Assigner> twoPassesOnTheCallingThread() throws InterruptedException {
+    DataMatrix data = TestData.blobs(41, 2000, 16, 64, 0.3, false);
+    int[] labels = new int[data.rows()];
+    Arrays.fill(labels, -1);
+    Assigner assigner = TiledYinyangAssigner.create(data, TestData.firstRows(data, 64), labels);
+    assertTrue(assigner instanceof TiledYinyangAssigner, assigner.getClass().getName());
+    ClusterSums sums = new ClusterSums(64, 16);
+    try (ChunkRunner callerOnly = new ChunkRunner(1)) {
+      assigner.beforePass(callerOnly, callerOnly);
+      assigner.firstPass(0, data.rows(), sums);
+      assigner.beforePass(callerOnly, callerOnly);
+      assigner.assign(0, data.rows(), sums);
+    }
+    return new WeakReference<>(assigner);
   }
 
   @Test
