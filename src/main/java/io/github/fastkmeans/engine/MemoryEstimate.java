@@ -32,17 +32,10 @@ public final class MemoryEstimate {
     long n = rows;
     // The matrix and its weights.
     long data = 8 * n * columns + 8 * n;
+    // Where auto may take the tiled Yinyang for a long fit, the fit takes it only when half the
+    // heap left then holds it (Algorithm.forIterations): auto needs no more than Lloyd.
     Algorithm algorithm =
-        settings
-            .algorithm()
-            .forIterations(
-                settings.algorithm().resolve(rows, columns, k, settings.elkanBudgetBytes()),
-                rows,
-                columns,
-                k,
-                settings.maxIterations(),
-                settings.elkanBudgetBytes(),
-                BlockSweeps.vectorKernel());
+        settings.algorithm().resolve(rows, columns, k, settings.elkanBudgetBytes());
     long bounds = algorithm.boundsBytes(n, columns, k);
     if (settings.algorithm().lloydForTheVectorKernel(algorithm, k)) {
       // The fit may keep the bounds after all, when the data call for them: the larger counts.

@@ -49,7 +49,7 @@ final class TiledYinyangAssigner extends Assigner {
    * The bounds start in the pass after one that changed the centre of at most this share of the
    * rows. On the benchmark's E (200,000 x 32, k = 1,000) the passes changed 14%, 7%, 3%, ... of the
    * rows from the third on; bounds started after the 7% pass made each later pass about twice as
-   * fast as Lloyd's (docs/benchmarks.md, "Tiled Yinyang").
+   * fast as Lloyd's (docs/benchmarks.md, "Tiled Yinyang: bounds once the rows settle").
    */
   static final double SETTLED_SHARE = 0.1;
 
@@ -61,9 +61,9 @@ final class TiledYinyangAssigner extends Assigner {
 
   /**
    * The bounds start only with at least this many passes left after the one that starts them. The
-   * pass that starts them costs about as much as Lloyd's and makes the bounds, 4 bytes per row and
-   * block (100 MB on E), whose fresh pages took 300-400 ms on a virtual machine here, seven or
-   * eight of Lloyd's passes; a pass with the bounds saved half of one on E and more later.
+   * pass that starts them computes every block and makes the bounds, 4 bytes per row and block (100
+   * MB on E), whose fresh pages took 300-400 ms on a virtual machine here, seven or eight of
+   * Lloyd's passes; a pass with the bounds saved half of one on E and more later.
    */
   static final int PASSES_WORTH_THE_BOUNDS = 12;
 
