@@ -17,7 +17,7 @@ final class Options {
    * Exponion to Elkan; and E50, E's rows and start with up to 50 iterations, which FastKMeans and
    * scikit-learn end at convergence, where {@code auto}'s bounds start.
    */
-  static final List<String> WIDTH_SETS = List.of("L3", "L4", "L5", "W32", "W64", "W96", "E50");
+  static final List<String> NAMED_ONLY_SETS = List.of("L3", "L4", "L5", "W32", "W64", "W96", "E50");
 
   static final String USAGE =
       String.join(
@@ -215,13 +215,13 @@ final class Options {
     for (String w : value.split(",")) {
       String name = w.trim();
       String match =
-          java.util.stream.Stream.concat(ALL_SETS.stream(), WIDTH_SETS.stream())
+          java.util.stream.Stream.concat(ALL_SETS.stream(), NAMED_ONLY_SETS.stream())
               .filter(s -> s.equalsIgnoreCase(name))
               .findFirst()
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
-                          "Unknown data set " + name + "; known: " + ALL_SETS + WIDTH_SETS));
+                          "Unknown data set " + name + "; known: " + ALL_SETS + NAMED_ONLY_SETS));
       out.add(match);
     }
     return out;
