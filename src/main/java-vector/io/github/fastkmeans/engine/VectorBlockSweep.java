@@ -153,7 +153,7 @@ final class VectorBlockSweep extends BlockSweep {
       throw new UnsupportedOperationException(
           "the JVM's preferred vectors hold a single float (" + SPECIES + ")");
     }
-    this.groupCount = (k + GROUP - 1) / GROUP;
+    this.groupCount = CentreBlocks.count(k);
     this.groups = new float[groupCount * columns * GROUP];
     this.squaredNorms = new float[groupCount * GROUP];
     Arrays.fill(squaredNorms, k, squaredNorms.length, Float.POSITIVE_INFINITY);

@@ -33,6 +33,11 @@ final class CentreBlocks {
     Arrays.setAll(centreAt, c -> c);
   }
 
+  /** The blocks of k centres, the last one short where k is not a multiple of {@link #SIZE}. */
+  static int count(int k) {
+    return (k + SIZE - 1) / SIZE;
+  }
+
   /** The centres' order for {@code k} centres {@code centres} (IN, row-major k x columns). */
   static int[] order(double[] centres, int k, int columns) {
     CentreBlocks blocks = new CentreBlocks(centres, k, columns);

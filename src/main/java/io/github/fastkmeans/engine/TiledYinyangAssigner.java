@@ -160,7 +160,7 @@ final class TiledYinyangAssigner extends Assigner {
     this.centreAt = centreAt;
     this.blockOf = CentreBlocks.blockOf(centreAt);
     this.tileRows = sweep.tileRows();
-    this.blockCount = (k + CentreBlocks.SIZE - 1) / CentreBlocks.SIZE;
+    this.blockCount = CentreBlocks.count(k);
     int rows = data.rows();
     this.tiles = (rows + tileRows - 1) / tileRows;
     this.rowAt = new int[tiles * tileRows];
@@ -224,7 +224,7 @@ final class TiledYinyangAssigner extends Assigner {
 
   /** The bytes of the bounds of {@code rows} rows and k centres. */
   private static long boundsBytes(long rows, int k) {
-    long blocks = (k + CentreBlocks.SIZE - 1) / CentreBlocks.SIZE;
+    long blocks = CentreBlocks.count(k);
     // Per row and block, per tile of 32 rows and block, and per row.
     return 4 * rows * blocks + rows / 8 * blocks + 4 * rows;
   }
