@@ -243,8 +243,11 @@ final class TiledYinyangAssigner extends Assigner {
 
   /** When the bounds started and whether they were dropped, for the model output. */
   private String boundsHistory() {
+    if (!boundsSettled) {
+      return "bounds not started: the rows did not settle";
+    }
     if (passStarted == 0) {
-      return "bounds not started: too few passes once the rows settled, or too little memory";
+      return "bounds not started: too few passes left once the rows settled, or too little memory";
     }
     String started = "bounds from pass " + passStarted;
     return passDropped == 0

@@ -131,7 +131,7 @@ class TiledYinyangTest {
     for (int pass = 0; pass < tiled.iterations(); pass++) {
       assertTrue(computedAll(tiled, pass), "pass " + pass);
     }
-    assertTrue(tiled.kernel().contains("bounds not started"), tiled.kernel());
+    assertTrue(tiled.kernel().contains("bounds not started: too few passes left"), tiled.kernel());
     // The same fit with the default limit prunes: boundsStartOnceTheRowsSettle.
   }
 
