@@ -32,10 +32,10 @@ public final class LargeKTime {
 
   /**
    * One set: its size, its true centres' spread and the fit's k and iterations; {@code benchmark}
-   * names the benchmark's own set it is, or is null for this module's own kind.
+   * is the benchmark's own set it is, generated once, or null for this module's own kind.
    */
   private record LargeKSet(
-      int rows, int columns, int blobs, double halfWidth, int iterations, String benchmark) {
+      int rows, int columns, int blobs, double halfWidth, int iterations, Dataset benchmark) {
 
     /** Blobs of this module's own kind (not the benchmark's). */
     LargeKSet(int rows, int columns, int blobs, double halfWidth, int iterations) {
@@ -70,7 +70,7 @@ public final class LargeKTime {
         throw new IllegalArgumentException("Unknown benchmark set " + name);
       }
       int rows = name.equals("F") ? 200_000 : set.rows;
-      return new LargeKSet(rows, set.columns, set.k, 0, set.iterations, name);
+      return new LargeKSet(rows, set.columns, set.k, 0, set.iterations, set);
     }
 
     /** The set named {@code name}, its iterations replaced by N where the name ends in @N. */
@@ -87,7 +87,7 @@ public final class LargeKTime {
 
     DataMatrix generate() {
       if (benchmark != null) {
-        double[] values = Datasets.synthetic(benchmark, false).values;
+        double[] values = benchmark.values;
         return DataMatrix.of(rows, columns, Arrays.copyOf(values, rows * columns));
       }
       Random random = new Random(15L * rows + columns + blobs);
