@@ -41,7 +41,8 @@ public final class FittedModel implements Serializable {
   // 7: which kernel compared the rows with every centre, last (the engine's result does not save
   // it).
   // 8: each row of the table of k has the size of its smallest cluster (read as unknown before).
-  public static final int FORMAT_VERSION = 8;
+  // 9: the spread may be absent (measured only when the build showed it, -V).
+  public static final int FORMAT_VERSION = 9;
 
   private final InstanceEncoder encoder;
   private final KMeansResult result;
@@ -70,7 +71,9 @@ public final class FittedModel implements Serializable {
   /** Whether the fit's rows are a weighted summary of the training instances, not the instances. */
   private final boolean fromSummary;
 
-  /** Bundles a finished fit with what describes it; {@code quality} may be null. */
+  /**
+   * Bundles a finished fit with what describes it; {@code spread} and {@code quality} may be null.
+   */
   public FittedModel(
       InstanceEncoder encoder,
       KMeansResult result,
@@ -137,7 +140,10 @@ public final class FittedModel implements Serializable {
     return result;
   }
 
-  /** Per-cluster means and deviations in encoded coordinates. */
+  /**
+   * Per-cluster means and deviations in encoded coordinates; null when the build did not measure
+   * them (it does only with -V, which shows them).
+   */
   public ClusterSpread spread() {
     return spread;
   }
@@ -361,7 +367,7 @@ public final class FittedModel implements Serializable {
         String kernel = formatVersion >= 7 ? (String) in.readObject() : null;
         if (encoder == null
             || result == null
-            || spread == null
+            || (spread == null && formatVersion < 9)
             || warnings == null
             || result.columns() != encoder.columns()
             || result.centres().length != result.k() * encoder.columns()) {

@@ -638,6 +638,15 @@ public final class InstanceEncoder implements Serializable {
     return a >= 0 ? a : -a - 2;
   }
 
+  /**
+   * The weighted mean of clustered attribute {@code a}'s present training values, in the
+   * attribute's own units, or for a nominal attribute the index of its most frequent value: the
+   * value a missing one is replaced by, and the model output's "Full Data" column.
+   */
+  public double meanOrMode(int a) {
+    return replacement[a];
+  }
+
   /** The number of attributes that are clustered. */
   public int clusteredAttributeCount() {
     return attributes.length;

@@ -219,10 +219,10 @@ public final class ModelText {
   private static String centroidTable(FittedModel model, boolean showSpread, int decimals) {
     InstanceEncoder encoder = model.encoder();
     KMeansResult result = model.result();
-    ClusterSpread spread = model.spread();
+    // Measured only by a build with -V; a model built without it has no deviations to show.
+    ClusterSpread spread = showSpread ? model.spread() : null;
     int k = result.k();
     double[] centres = result.centres();
-    double[] overall = spread.overallMeans();
     double[] weights = result.clusterWeights();
     double totalWeight = 0;
     for (double w : weights) {
@@ -260,13 +260,13 @@ public final class ModelText {
         }
         table.add(row);
       } else if (attribute.isNominal()) {
-        double[] overallFrequencies = encoder.decodeFrequencies(a, overall, 0);
-        row[1] = attribute.value(Utils.maxIndex(overallFrequencies));
+        row[1] = attribute.value((int) encoder.meanOrMode(a));
         for (int c = 0; c < k; c++) {
           row[c + 2] = attribute.value(Utils.maxIndex(encoder.decodeFrequencies(a, centres, c)));
         }
         table.add(row);
-        if (showSpread) {
+        if (spread != null) {
+          double[] overallFrequencies = encoder.decodeFrequencies(a, spread.overallMeans(), 0);
           for (int v = 0; v < attribute.numValues(); v++) {
             String[] counts = new String[k + 2];
             counts[0] = "  " + attribute.value(v);
@@ -280,13 +280,13 @@ public final class ModelText {
         }
       } else {
         int column = encoder.firstColumn(a);
-        row[1] = number(encoder.decodeNumeric(a, overall[column]), decimals);
+        row[1] = number(encoder.meanOrMode(a), decimals);
         for (int c = 0; c < k; c++) {
           row[c + 2] =
               number(encoder.decodeNumeric(a, centres[c * encoder.columns() + column]), decimals);
         }
         table.add(row);
-        if (showSpread) {
+        if (spread != null) {
           String[] deviations = new String[k + 2];
           deviations[0] = "  +/-";
           deviations[1] = number(spread.overallDeviation(column) * encoder.scale(a), decimals);
@@ -298,7 +298,12 @@ public final class ModelText {
         }
       }
     }
-    return table.toString();
+    String text = table.toString();
+    if (showSpread && spread == null) {
+      text +=
+          "\nStandard deviations and value counts were not measured: build with -V to see them.\n";
+    }
+    return text;
   }
 
   private static String number(double value, int decimals) {

@@ -105,6 +105,17 @@ class FitPipelineTest {
   }
 
   @Test
+  void theSpreadIsMeasuredOnlyWhenTheModelShowsIt() throws Exception {
+    FittedModel plain = new FitPipeline(options("-N 4"), 10, false, null).fit(DATA);
+    FittedModel shown = new FitPipeline(options("-N 4 -V"), 10, false, null).fit(DATA);
+    assertEquals(null, plain.spread());
+    assertNotNull(shown.spread());
+    // The same fit either way: only the description differs.
+    assertEquals(plain.result().squaredError(), shown.result().squaredError());
+    assertTrue(shown.spread().clusterDeviation(0, 0) > 0);
+  }
+
+  @Test
   void optionsChangedDuringABuildDoNotAffectIt() throws Exception {
     FastKMeans kmeans = new FastKMeans();
     kmeans.setOptions(Utils.splitOptions("-N 40 -restarts 3 -num-slots 1"));

@@ -43,6 +43,12 @@ class ModelTextTest {
   /** The fitted model of the data, described by ModelText's parameters besides the text's. */
   private static FittedModel model(boolean missingValuesReplaced, List<String> warnings)
       throws Exception {
+    return model(missingValuesReplaced, warnings, true);
+  }
+
+  /** As {@link #model(boolean, List)}, the spread measured only {@code withSpread}. */
+  private static FittedModel model(
+      boolean missingValuesReplaced, List<String> warnings, boolean withSpread) throws Exception {
     Instances data = data();
     InstanceEncoder encoder = InstanceEncoder.fit(data, Normalization.NONE);
     DataMatrix matrix = encoder.encode(data);
@@ -55,7 +61,7 @@ class ModelTextTest {
     return new FittedModel(
         encoder,
         result,
-        ClusterSpread.of(matrix, result.labels(), 2),
+        withSpread ? ClusterSpread.of(matrix, result.labels(), 2) : null,
         "kmeans++",
         3,
         1,
@@ -142,6 +148,28 @@ class ModelTextTest {
     assertEquals(List.of("red", "5", "4", "1"), cells(text, "red"));
     assertEquals(List.of("green", "0", "0", "0"), cells(text, "green"));
     assertEquals(List.of("blue", "2", "0", "2"), cells(text, "blue"));
+  }
+
+  @Test
+  void withoutTheSpreadTheTableShowsTheSameMeansAndSaysWhyDeviationsAreMissing() throws Exception {
+    FittedModel model = model(false, List.of(), false);
+    String plain = ModelText.describe(model, false, false, DECIMALS);
+    assertEquals(List.of("x", "5.4286", "1.5", "10.6667"), cells(plain, "x"));
+    assertEquals(List.of("colour", "red", "red", "blue"), cells(plain, "colour"));
+    String withSpread = text(false, false, DECIMALS);
+    String table = "\nFinal cluster centroids:\n";
+    assertEquals(
+        withSpread.substring(withSpread.indexOf(table)), plain.substring(plain.indexOf(table)));
+    assertFalse(plain.contains("not measured"), plain);
+    // -V set after a build without it: nothing to show, and the text says how to get it.
+    String asked = ModelText.describe(model, true, false, DECIMALS);
+    assertFalse(asked.contains("+/-"), asked);
+    assertFalse(asked.contains("\n  red "), asked);
+    assertTrue(
+        asked.contains(
+            "\nStandard deviations and value counts were not measured: build with -V to see"
+                + " them.\n"),
+        asked);
   }
 
   @Test

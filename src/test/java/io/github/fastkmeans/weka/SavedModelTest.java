@@ -171,7 +171,7 @@ class SavedModelTest {
   @Test
   void aTableOfKFromBeforeFormat8ReadsWithItsSmallestClustersUnknown() throws Exception {
     FastKMeans kmeans = new FastKMeans();
-    kmeans.setOptions(Utils.splitOptions("-max-clusters 5"));
+    kmeans.setOptions(Utils.splitOptions("-max-clusters 5 -V"));
     kmeans.buildClusterer(ModelAnswers.readArff(iris().toString()));
     Path file = temp.resolve("format7.model");
     // Format 7 rows had no smallest cluster: reading leaves 0, which would look like an empty one.
@@ -210,6 +210,25 @@ class SavedModelTest {
     String kernelLine = kernelLine(kmeans.toString());
     assertTrue(kernelLine.startsWith("Assignment kernel: "), kmeans.toString());
     assertEquals(kernelLine, kernelLine(copy.toString()));
+  }
+
+  @Test
+  void aModelWithoutItsSpreadReadsBackFromFormat9OnOnly() throws Exception {
+    Instances data = ModelAnswers.readArff(iris().toString());
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 3 -S 7"));
+    kmeans.buildClusterer(data);
+    Path file = temp.resolve("without-spread.model");
+    Files.write(file, forged(kmeans, form -> form));
+    FastKMeans copy = (FastKMeans) SerializationHelper.read(file.toString());
+    assertEquals(kmeans.toString(), copy.toString());
+    // A format before 9 always held the spread: without it, the file is damaged.
+    Path older = temp.resolve("format8-without-spread.model");
+    Files.write(older, forged(kmeans, form -> setField(form, "formatVersion", 8)));
+    InvalidObjectException e =
+        assertThrows(
+            InvalidObjectException.class, () -> SerializationHelper.read(older.toString()));
+    assertEquals("The FastKMeans model is incomplete or damaged.", e.getMessage());
   }
 
   private static String kernelLine(String text) {
