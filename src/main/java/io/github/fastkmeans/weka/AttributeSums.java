@@ -162,9 +162,10 @@ final class AttributeSums {
   /**
    * Adds rows {@code [from, to)}, whose raw values were read into {@code values} (IN, row r's
    * attribute a at {@code r * columns + firstColumn[a]}) and weights into {@code rowWeights} (IN,
-   * by row), as {@link #addWeight} and {@link #addValue} add them row by row and value by value:
-   * the same sums, bit for bit, and the same first refusal. Where every attribute is numeric and
-   * has one column, rows are summed across the attributes at once ({@link #sumRowsAtOnce}).
+   * row r's at {@code r - from}), as {@link #addWeight} and {@link #addValue} add them row by row
+   * and value by value: the same sums, bit for bit, and the same first refusal. Where every
+   * attribute is numeric and has one column, rows are summed across the attributes at once ({@link
+   * #sumRowsAtOnce}).
    *
    * @throws WekaException the first refusal of the rows, in row order
    */
@@ -176,7 +177,7 @@ final class AttributeSums {
       boolean unit = unitWeights;
       boolean usable = true;
       for (int row = from; row < to; row++) {
-        double weight = rowWeights[row];
+        double weight = rowWeights[row - from];
         usable &= isUsableWeight(weight);
         total += weight;
         unit &= weight == 1;
@@ -188,7 +189,7 @@ final class AttributeSums {
       }
     }
     for (int row = from; row < to; row++) {
-      double weight = rowWeights[row];
+      double weight = rowWeights[row - from];
       addWeight(row, weight);
       for (int a = 0; a < numeric.length; a++) {
         addValue(a, row, values[row * columns + firstColumn[a]], weight);
@@ -218,7 +219,7 @@ final class AttributeSums {
           plainSum[a] += values[base + a];
         }
       } else {
-        double weight = rowWeights[row];
+        double weight = rowWeights[row - from];
         for (int a = 0; a < count; a++) {
           double value = values[base + a];
           weightSum[a] += weight;

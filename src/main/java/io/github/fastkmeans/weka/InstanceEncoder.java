@@ -245,7 +245,6 @@ public final class InstanceEncoder implements Serializable {
     int count = rows.count();
     checkMatrixSize(count, columns);
     double[] values = new double[count * columns];
-    double[] weights = new double[count];
     int runRows = AttributeSums.rowsPerRun(count, header, used);
     int runs = Math.max(1, (count + runRows - 1) / runRows);
     AttributeSums[] sums = new AttributeSums[runs];
@@ -265,15 +264,18 @@ public final class InstanceEncoder implements Serializable {
             AttributeSums runSums = new AttributeSums(header, used);
             sums[run] = runSums;
             int runEnd = Math.min(count, (run + 1) * runRows);
+            // The weights of a block only: the matrix keeps none when all are 1, the usual case,
+            // and an array of them all would be fresh memory, slow to touch, written for nothing.
+            double[] blockWeights = new double[blockRows];
             try {
               // A block of rows is copied, then summed while it is in the first-level cache.
               for (int from = run * runRows; from < runEnd; from += blockRows) {
                 int to = Math.min(runEnd, from + blockRows);
                 for (int row = from; row < to; row++) {
-                  weights[row] = rows.weight(row);
+                  blockWeights[row - from] = rows.weight(row);
                   spans.copyRow(rows, row, values, row * columns);
                 }
-                runSums.addRows(values, columns, firstColumn, weights, from, to);
+                runSums.addRows(values, columns, firstColumn, blockWeights, from, to);
               }
             } catch (WekaException e) {
               refusals[run] = e;
@@ -287,6 +289,9 @@ public final class InstanceEncoder implements Serializable {
       for (int run = 1; run < runs; run++) {
         sums[0].merge(sums[run]);
       }
+      // Unit weights are the matrix's default: without the array every pass over the rows (the
+      // fit's, the model's spread) reads a weight of 1 without loading it.
+      double[] weights = sums[0].unitWeights ? null : weightsOf(rows);
       AttributeSummary.Values raw =
           new AttributeSummary.Values() {
             @Override
@@ -296,7 +301,7 @@ public final class InstanceEncoder implements Serializable {
 
             @Override
             public double weight(int row) {
-              return weights[row];
+              return weights == null ? 1 : weights[row];
             }
           };
       boolean withDeviations = normalization == Normalization.STANDARDIZE;
@@ -306,9 +311,6 @@ public final class InstanceEncoder implements Serializable {
               normalization,
               used,
               AttributeSummary.of(sums[0], count, raw, withDeviations));
-      // Unit weights are the matrix's default: without the array every pass over the rows (the
-      // fit's, the model's spread) reads a weight of 1 without loading it.
-      double[] matrixWeights = sums[0].unitWeights ? null : weights;
       if (encoder.encodesRawValuesAsThemselves()) {
         // Every raw value was found finite as it was read (a missing one would be replaced), and
         // the sums hold each column's range.
@@ -318,7 +320,7 @@ public final class InstanceEncoder implements Serializable {
           ranges.widen(firstColumn[a], sums[0].max[a]);
         }
         return new Encoded(
-            encoder, DataMatrix.ofFiniteValues(count, columns, values, matrixWeights), ranges);
+            encoder, DataMatrix.ofFiniteValues(count, columns, values, weights), ranges);
       }
       boolean[] nominal = encoder.nominalAttributes();
       ColumnRanges[] chunkRanges = new ColumnRanges[chunks.count()];
@@ -340,10 +342,19 @@ public final class InstanceEncoder implements Serializable {
       // A value the encoding took out of range (an overflow) is reported as the matrix reports it.
       DataMatrix matrix =
           ranges.allFinite()
-              ? DataMatrix.ofFiniteValues(count, columns, values, matrixWeights)
-              : DataMatrix.of(count, columns, values, matrixWeights);
+              ? DataMatrix.ofFiniteValues(count, columns, values, weights)
+              : DataMatrix.of(count, columns, values, weights);
       return new Encoded(encoder, matrix, ranges);
     }
+  }
+
+  /** The weight of every row of {@code rows}, in row order. */
+  private static double[] weightsOf(TrainingRows rows) {
+    double[] weights = new double[rows.count()];
+    for (int row = 0; row < weights.length; row++) {
+      weights[row] = rows.weight(row);
+    }
+    return weights;
   }
 
   /**

@@ -86,7 +86,9 @@ class AttributeSumsTest {
     }
     AttributeSums byBlock = new AttributeSums(header, used);
     for (int from = 0; from < ROWS; from += BLOCK) {
-      byBlock.addRows(values, columns, firstColumn, weights, from, Math.min(ROWS, from + BLOCK));
+      int to = Math.min(ROWS, from + BLOCK);
+      byBlock.addRows(
+          values, columns, firstColumn, Arrays.copyOfRange(weights, from, to), from, to);
     }
     AttributeSums byValue = new AttributeSums(header, used);
     for (int row = 0; row < ROWS; row++) {
