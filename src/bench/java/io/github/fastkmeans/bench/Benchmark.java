@@ -88,10 +88,7 @@ public final class Benchmark {
         }
         progress("[" + set + "] " + data.shape() + ": choosing the start");
         double[] start = start(data);
-        List<Measurement> rows = new ArrayList<>();
-        for (Contender c : contenders) {
-          rows.addAll(measure(c, data, start));
-        }
+        List<Measurement> rows = inTurns(contenders, data, start);
         Table table = new Table(data, rows);
         table.print(report, options);
         all.put(set, rows);
@@ -244,6 +241,48 @@ public final class Benchmark {
       report.line("");
     }
     return simple;
+  }
+
+  /**
+   * Every contender's rows on {@code data}, the contenders taking turns for --rounds rounds: the
+   * timings of a row are pooled over the rounds; the rest of a row (centres, iterations, notes) is
+   * its last round's. A system whose rows differ in number from round to round (one failed) keeps
+   * every round's rows apart.
+   */
+  private List<Measurement> inTurns(List<Contender> contenders, Dataset data, double[] start) {
+    List<List<Measurement>> byContender = new ArrayList<>();
+    for (int round = 0; round < options.rounds; round++) {
+      if (options.rounds > 1) {
+        progress("[" + data.name + "] round " + (round + 1) + " of " + options.rounds);
+      }
+      for (int c = 0; c < contenders.size(); c++) {
+        List<Measurement> rows = measure(contenders.get(c), data, start);
+        if (round == 0) {
+          byContender.add(new ArrayList<>(rows));
+        } else {
+          byContender.set(c, pooled(byContender.get(c), rows));
+        }
+      }
+    }
+    List<Measurement> all = new ArrayList<>();
+    byContender.forEach(all::addAll);
+    return all;
+  }
+
+  /** The rows {@code earlier} with the timings of {@code later} added, row by row. */
+  private static List<Measurement> pooled(List<Measurement> earlier, List<Measurement> later) {
+    if (earlier.size() != later.size()) {
+      List<Measurement> both = new ArrayList<>(earlier);
+      both.addAll(later);
+      return both;
+    }
+    List<Measurement> rows = new ArrayList<>();
+    for (int i = 0; i < later.size(); i++) {
+      Measurement before = earlier.get(i);
+      Measurement now = later.get(i);
+      rows.add(before.ok() && now.ok() ? now.withEarlierSeconds(before) : now);
+    }
+    return rows;
   }
 
   private List<Measurement> measure(Contender c, Dataset data, double[] start) {

@@ -72,6 +72,29 @@ final class Measurement {
     this.note = note == null ? "" : note;
   }
 
+  /**
+   * This measurement with the timed runs of {@code earlier} (the same system in an earlier round)
+   * before its own; the other fields as they are here, the CPU others used averaged by runs.
+   */
+  Measurement withEarlierSeconds(Measurement earlier) {
+    List<Double> all = new ArrayList<>(earlier.seconds);
+    all.addAll(seconds);
+    Measurement m =
+        new Measurement(system, algorithm, threads, all, iterations, converged, centres, note);
+    m.skipped = skipped;
+    m.othersCpu =
+        Double.isNaN(earlier.othersCpu)
+            ? othersCpu
+            : (earlier.othersCpu * earlier.seconds.size() + othersCpu * seconds.size())
+                / all.size();
+    m.sse = sse;
+    m.kernel = kernel;
+    m.timeOnly = timeOnly;
+    m.pythonPeer = pythonPeer;
+    m.sweepGflops = sweepGflops;
+    return m;
+  }
+
   /** Whether the system was left out on purpose (not a failure). */
   boolean skipped;
 

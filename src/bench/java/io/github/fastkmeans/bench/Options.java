@@ -30,6 +30,9 @@ final class Options {
           "Options:",
           "  --quick            a try-out: about 1/10 of the rows (and of G's k), at most 10 iterations, 1 timed run",
           "  --runs N           timed runs per system and data set, the median is reported (default 3)",
+          "  --rounds N         the systems take turns N times on each data set, each turn its warm-ups and",
+          "                     --runs timed runs; the median is of all N x --runs (default 1). Systems timed",
+          "                     back to back otherwise: the first of a set lags by 10-15% on this machine",
           "  --warmups N        untimed fits before them, for the JIT (default 1)",
           "  --warmup-iterations N   iterations of a warm-up fit, at most the data set's (default 10; at most 2",
           "                     on the large sets E, F, G)",
@@ -64,6 +67,7 @@ final class Options {
 
   boolean quick;
   int runs = 3;
+  int rounds = 1;
   int warmups = 1;
   int warmupIterations = 10;
   double budget = 25;
@@ -101,6 +105,9 @@ final class Options {
         case "--runs":
           o.runs = positive(a, value(args, ++i, a));
           runsGiven = true;
+          break;
+        case "--rounds":
+          o.rounds = positive(a, value(args, ++i, a));
           break;
         case "--warmups":
           o.warmups = Integer.parseInt(value(args, ++i, a));
@@ -230,9 +237,10 @@ final class Options {
   @Override
   public String toString() {
     return String.format(
-        "runs %d (SimpleKMeans at most %d; peers within %.0f s), %d warm-up(s) of at most %d iterations,"
+        "runs %d in each of %d round(s) (SimpleKMeans at most %d; peers within %.0f s), %d warm-up(s) of at most %d iterations,"
             + " threads %d, peer kernels %s, seed %d%s, sets %s%s%s",
         runs,
+        rounds,
         skmRuns,
         budget,
         warmups,
