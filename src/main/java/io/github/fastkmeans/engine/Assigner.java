@@ -170,7 +170,9 @@ abstract class Assigner {
    * Called by the driver before the first pass: the fit makes at most {@code passes} passes. An
    * algorithm whose bounds cost more to start than a few passes leaves them out of a short fit.
    */
-  void limitPasses(int passes) {}
+  void limitPasses(int passes) {
+    centreColumns.limitPasses(passes);
+  }
 
   /** What an algorithm keeps about the centres is brought up to date after they moved. */
   void centresMoved(double[] previous) {}

@@ -45,6 +45,17 @@ abstract class BlockSweep {
   /** The number of rows a block should have for this kernel. */
   abstract int blockRows();
 
+  /**
+   * Called before the first pass: the fit makes at most {@code passes} passes, which decides what a
+   * kernel keeps of the rows from pass to pass.
+   */
+  void limitPasses(int passes) {}
+
+  /** The bytes this kernel keeps of the rows from pass to pass. */
+  long keptBytes() {
+    return 0;
+  }
+
   /** Room for the estimates of blocks of up to {@code rows} rows; one per thread. */
   abstract Estimates newEstimates(int rows);
 

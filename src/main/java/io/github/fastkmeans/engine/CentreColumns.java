@@ -114,6 +114,13 @@ final class CentreColumns {
     }
   }
 
+  /** Tells the block sweep, if any, that the fit makes at most {@code passes} passes. */
+  void limitPasses(int passes) {
+    if (blockSweep != null) {
+      blockSweep.limitPasses(passes);
+    }
+  }
+
   /** The squared norm of a row, as {@link #nearest} expects it. */
   static double squaredNorm(double[] values, int offset, int columns) {
     double norm = 0;

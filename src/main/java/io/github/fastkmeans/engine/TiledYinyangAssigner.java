@@ -289,6 +289,7 @@ final class TiledYinyangAssigner extends Assigner {
 
   @Override
   void limitPasses(int passes) {
+    super.limitPasses(passes);
     passLimit = passes;
   }
 

@@ -36,6 +36,17 @@ final class WarmingBlockSweep extends BlockSweep {
   }
 
   @Override
+  void limitPasses(int passes) {
+    vector.limitPasses(passes);
+    plain.limitPasses(passes);
+  }
+
+  @Override
+  long keptBytes() {
+    return vector.keptBytes() + plain.keptBytes();
+  }
+
+  @Override
   int blockRows() {
     // The vector kernel's blocks: it sweeps all but a JVM's first ones.
     return vector.blockRows();

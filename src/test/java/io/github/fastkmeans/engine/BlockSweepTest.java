@@ -157,6 +157,28 @@ class BlockSweepTest {
   @MethodSource("kernels")
   void passAfterPassOverTheSameRowsTheCentresMayMoveFarAndShrink(
       String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
+    sweepPassAfterPass(name, kernel, Integer.MAX_VALUE);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kernels")
+  void aShortFitMovesTheRowsEveryPassAndFindsTheSameCentres(
+      String name, BiFunction<Integer, Integer, BlockSweep> kernel) {
+    assertEquals(0, sweepPassAfterPass(name, kernel, 5), name + ": rows kept");
+  }
+
+  @Test
+  void aLongFitKeepsTheVectorKernelsMovedRows() {
+    Assumptions.assumeTrue(BlockSweeps.vectorKernel(), "no vector kernel in this JVM");
+    assertTrue(sweepPassAfterPass("vector", BlockSweeps::vector, 500) > 0);
+  }
+
+  /**
+   * Sweeps the same rows in five passes, the centres moved between them, in a fit of at most {@code
+   * passLimit} passes, checking every row's centre; the bytes of the rows the kernel kept.
+   */
+  private static long sweepPassAfterPass(
+      String name, BiFunction<Integer, Integer, BlockSweep> kernel, int passLimit) {
     // Whole blocks from the first row, as a fit's passes sweep them: a kernel may keep the rows
     // it prepared in the first pass, and must follow the centres wherever they go.
     int columns = 6;
@@ -164,6 +186,7 @@ class BlockSweepTest {
     Random random = new Random(12);
     BlockSweep sweep = kernel.apply(k, columns);
     CentreColumns table = new CentreColumns(k, columns, sweep);
+    table.limitPasses(passLimit);
     double[] centres = new double[k * columns];
     for (int i = 0; i < centres.length; i++) {
       centres[i] = random.nextGaussian();
@@ -200,6 +223,7 @@ class BlockSweepTest {
         }
       }
     }
+    return sweep.keptBytes();
   }
 
   @ParameterizedTest(name = "{0}")
