@@ -244,24 +244,28 @@ public final class Benchmark {
   }
 
   /**
-   * Every contender's rows on {@code data}, the contenders taking turns for --rounds rounds: the
-   * timings of a row are pooled over the rounds; the rest of a row (centres, iterations, notes) is
-   * its last round's. A system whose rows differ in number from round to round (one failed) keeps
-   * every round's rows apart.
+   * Every contender's rows on {@code data}, the contenders taking turns for --rounds rounds, each
+   * round starting one contender later than the last (the system timed first after another process
+   * ran lags), so that each is first at most once in every as many rounds as there are contenders.
+   * The timings of a row are pooled over the rounds; the rest of a row (centres, iterations, notes)
+   * is its last round's. A system whose rows differ in number from round to round (one failed)
+   * keeps every round's rows apart.
    */
   private List<Measurement> inTurns(List<Contender> contenders, Dataset data, double[] start) {
+    int count = contenders.size();
     List<List<Measurement>> byContender = new ArrayList<>();
+    for (int c = 0; c < count; c++) {
+      byContender.add(null);
+    }
     for (int round = 0; round < options.rounds; round++) {
       if (options.rounds > 1) {
         progress("[" + data.name + "] round " + (round + 1) + " of " + options.rounds);
       }
-      for (int c = 0; c < contenders.size(); c++) {
+      for (int turn = 0; turn < count; turn++) {
+        int c = (round + turn) % count;
         List<Measurement> rows = measure(contenders.get(c), data, start);
-        if (round == 0) {
-          byContender.add(new ArrayList<>(rows));
-        } else {
-          byContender.set(c, pooled(byContender.get(c), rows));
-        }
+        List<Measurement> earlier = byContender.get(c);
+        byContender.set(c, earlier == null ? new ArrayList<>(rows) : pooled(earlier, rows));
       }
     }
     List<Measurement> all = new ArrayList<>();
