@@ -80,13 +80,19 @@ final class Measurement {
     List<Double> all = new ArrayList<>(earlier.seconds);
     all.addAll(seconds);
     Measurement m =
-        new Measurement(system, algorithm, threads, all, iterations, converged, centres, note);
+        withRest(
+            new Measurement(system, algorithm, threads, all, iterations, converged, centres, note));
+    if (!Double.isNaN(earlier.othersCpu)) {
+      m.othersCpu =
+          (earlier.othersCpu * earlier.seconds.size() + othersCpu * seconds.size()) / all.size();
+    }
+    return m;
+  }
+
+  /** {@code m} with this measurement's fields besides the constructor's. */
+  private Measurement withRest(Measurement m) {
     m.skipped = skipped;
-    m.othersCpu =
-        Double.isNaN(earlier.othersCpu)
-            ? othersCpu
-            : (earlier.othersCpu * earlier.seconds.size() + othersCpu * seconds.size())
-                / all.size();
+    m.othersCpu = othersCpu;
     m.sse = sse;
     m.kernel = kernel;
     m.timeOnly = timeOnly;
@@ -112,17 +118,9 @@ final class Measurement {
 
   /** This measurement with another note (the other fields as they are). */
   Measurement withNote(String newNote) {
-    Measurement m =
+    return withRest(
         new Measurement(
-            system, algorithm, threads, seconds, iterations, converged, centres, newNote);
-    m.skipped = skipped;
-    m.othersCpu = othersCpu;
-    m.sse = sse;
-    m.kernel = kernel;
-    m.timeOnly = timeOnly;
-    m.pythonPeer = pythonPeer;
-    m.sweepGflops = sweepGflops;
-    return m;
+            system, algorithm, threads, seconds, iterations, converged, centres, newNote));
   }
 
   boolean ok() {
