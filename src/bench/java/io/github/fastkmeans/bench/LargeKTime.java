@@ -161,8 +161,19 @@ public final class LargeKTime {
             result.squaredError());
         if (Boolean.getBoolean("largek.passes")) {
           System.out.println("  pass ms: " + passMillis(result.iterationNanos()));
+          System.out.println("  distances: " + passShares(result));
         }
       }
     }
+  }
+
+  /** Each pass's distances as a share of a full pass's, rows times k. */
+  private static String passShares(KMeansResult result) {
+    double full = (double) result.rows() * result.k();
+    StringBuilder text = new StringBuilder();
+    for (long computed : result.distanceComputations()) {
+      text.append(String.format(Locale.ROOT, "%.2f ", computed / full));
+    }
+    return text.toString().trim();
   }
 }

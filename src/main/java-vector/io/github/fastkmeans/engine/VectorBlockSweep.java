@@ -303,6 +303,48 @@ final class VectorBlockSweep extends BlockSweep {
     if (kept != null) {
       System.arraycopy(kept.squaredNorms, firstNorm, block.blockNorms, 0, padded);
     }
+    sweepTiles(block, moved, base, padded);
+  }
+
+  @Override
+  void estimateRows(double[] values, int[] rows, int count, double[] rowNorms, Estimates out) {
+    FloatEstimates block = (FloatEstimates) out;
+    if (!estimable) {
+      Arrays.fill(block.sole, 0, count, UNTRUSTED);
+      return;
+    }
+    int padded = (count + TILE_ROWS - 1) / TILE_ROWS * TILE_ROWS;
+    float[] moved = block.block;
+    int stride = block.stride;
+    for (int r = 0; r < count; r++) {
+      moveRow(values, rows[r] * columns, moved, r, stride);
+    }
+    for (int r = count; r < padded; r++) {
+      for (int j = 0; j < columns; j++) {
+        moved[j * stride + r] = Float.NaN;
+      }
+    }
+    for (int tile = 0; tile < padded; tile += TILE_ROWS) {
+      squaredNorms(moved, 0, stride, tile, block.blockNorms, tile);
+    }
+    sweepTiles(block, moved, 0, padded);
+  }
+
+  @Override
+  double othersLowerBound(Estimates estimates, int row, int nearest) {
+    FloatEstimates block = (FloatEstimates) estimates;
+    // In the kernel's frame, scaled by a power of two: the bound is exact once scaled back.
+    double second = Float.intBitsToFloat(block.secondBits[row]);
+    double bound = (second - 0.5 * block.twiceErrors[row]) / (scale * scale);
+    return bound > 0 ? bound : 0;
+  }
+
+  /**
+   * Estimates the tiles of the block's {@code padded} moved rows (in {@code moved} from {@code
+   * base}, columns {@code block.stride} apart, squared norms in {@code block.blockNorms}) against
+   * every centre, and decides each row's reach and sole candidate.
+   */
+  private void sweepTiles(FloatEstimates block, float[] moved, int base, int padded) {
     for (int tile = 0; tile < padded; tile += TILE_ROWS) {
       bounds(block, tile);
       Arrays.fill(block.leastBits, tile, tile + TILE_ROWS, Integer.MAX_VALUE);

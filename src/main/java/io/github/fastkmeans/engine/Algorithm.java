@@ -19,7 +19,7 @@ public enum Algorithm implements Choice {
   HAMERLY(
       "hamerly",
       "Hamerly (one bound per instance)",
-      HamerlyAssigner::new,
+      HamerlyAssigner::create,
       // A lower and an upper bound per row.
       (rows, columns, k) -> 16 * rows),
   /**
@@ -95,6 +95,16 @@ public enum Algorithm implements Choice {
 
   /** See {@link #TILED_YINYANG_CENTRES}: k times the columns. */
   static final long TILED_YINYANG_WORK = 16_384;
+
+  /**
+   * From this many columns, and up to {@link #BLOCKED_HAMERLY_CENTRES} centres, {@link #AUTO} takes
+   * Hamerly on the block sweep where it would take Lloyd for the vector kernel ({@link
+   * #forIterations}).
+   */
+  static final int BLOCKED_HAMERLY_COLUMNS = 16;
+
+  /** See {@link #BLOCKED_HAMERLY_COLUMNS}. */
+  static final int BLOCKED_HAMERLY_CENTRES = 2000;
 
   /** Up to this many columns {@link #AUTO} takes the k-d tree. */
   static final int TREE_COLUMNS = 4;
@@ -186,19 +196,20 @@ public enum Algorithm implements Choice {
    * s), nor at k = 1,000 on 200,000 rows (E: 6.2-8.1 s against Exponion's 4.5-6.1 s). Its bounds
    * must fit {@code boundsBudgetBytes}, the budget Elkan's bounds have.
    *
-   * <p>Where the Vector API kernel runs (only Lloyd sweeps blocks of rows with it; the bounded
-   * algorithms compare one row at a time, several times slower per distance), Lloyd from {@link
-   * #VECTOR_LLOYD_CENTRES} centres and more than {@link #TREE_COLUMNS} columns: with its float
-   * estimates it was fastest on every such set of the benchmark (2 threads, buildClusterer: B,
-   * 200,000 x 16, k = 64, 0.47 s against Exponion's 0.57 s and Hamerly's 0.59 s; C, 1,000,000 x 8,
-   * k = 32, 0.85 s against Hamerly's 1.17 s; 200,000 x 5, k = 32, 0.17 s against 0.31 s; 100,000 x
-   * 32 and x 64, k = 50, 0.16 s and 0.29 s against Hamerly's 0.20 s and 0.33 s; D, 50,000 x 128, k
-   * = 100, 0.35 s against Elkan's, Hamerly's and Exponion's 0.61-0.63 s; F, 1,000,000 x 64, k =
-   * 256, 3.0 s against 13.9-14.6 s), and not below it (KDD Cup, 38 columns, k = 23: 0.79 s against
-   * Exponion's 0.53 s). On KDD Cup the float estimates left more than half the rows two centres or
-   * more to measure exactly, and Exponion was also twice as fast at k = 40 and 100 (engine, 20
-   * iterations: 0.36 s against 0.68 s, 0.54 s against 1.03 s): a fit checks a sample first ({@link
-   * #lloydForTheVectorKernel}).
+   * <p>Where the Vector API kernel runs (Lloyd sweeps blocks of rows with it, and Hamerly with
+   * {@link HamerlyAssigner#BLOCKED_CENTRES} centres or more the rows its bounds do not keep; the
+   * other bounded algorithms compare one row at a time, several times slower per distance), Lloyd
+   * from {@link #VECTOR_LLOYD_CENTRES} centres and more than {@link #TREE_COLUMNS} columns: with
+   * its float estimates it was fastest on every such set of the benchmark (2 threads,
+   * buildClusterer: B, 200,000 x 16, k = 64, 0.47 s against Exponion's 0.57 s and Hamerly's 0.59 s;
+   * C, 1,000,000 x 8, k = 32, 0.85 s against Hamerly's 1.17 s; 200,000 x 5, k = 32, 0.17 s against
+   * 0.31 s; 100,000 x 32 and x 64, k = 50, 0.16 s and 0.29 s against Hamerly's 0.20 s and 0.33 s;
+   * D, 50,000 x 128, k = 100, 0.35 s against Elkan's, Hamerly's and Exponion's 0.61-0.63 s; F,
+   * 1,000,000 x 64, k = 256, 3.0 s against 13.9-14.6 s), and not below it (KDD Cup, 38 columns, k =
+   * 23: 0.79 s against Exponion's 0.53 s). On KDD Cup the float estimates left more than half the
+   * rows two centres or more to measure exactly, and Exponion was also twice as fast at k = 40 and
+   * 100 (engine, 20 iterations: 0.36 s against 0.68 s, 0.54 s against 1.03 s): a fit checks a
+   * sample first ({@link #lloydForTheVectorKernel}).
    */
   public Algorithm resolve(int rows, int columns, int k, long elkanBudgetBytes) {
     return resolve(rows, columns, k, elkanBudgetBytes, BlockSweeps.vectorKernel());
@@ -273,6 +284,16 @@ public enum Algorithm implements Choice {
    * iterations) and lost on B (200,000 x 16, k = 64: 0.42-0.53 s against 0.21-0.26 s, 50
    * iterations) and C (1,000,000 x 8, k = 32), where a row's work between bounds costs as much as
    * its few distances.
+   *
+   * <p>Where the tiles do not start, {@link #AUTO} takes Hamerly in place of Lloyd's sweep with at
+   * least {@link #BLOCKED_HAMERLY_COLUMNS} columns and at most {@link #BLOCKED_HAMERLY_CENTRES}
+   * centres: with that many centres its rows whose bounds fail are swept in blocks by the same
+   * kernel ({@link BlockedHamerlyAssigner}), and a row its bounds keep costs a few of its
+   * distances. Engine fits from the benchmark's starts, 2 threads, the same JVM
+   * (docs/benchmarks.md, "Hamerly on the block sweep"): B 0.17-0.27 s against Lloyd's 0.25 s, D
+   * 0.16-0.18 against 0.23, E 0.61-0.87 against 0.63-0.96 (each pair in one JVM), F's first 200,000
+   * rows 0.45-0.54 against 0.56; C (8 columns, k = 32) 0.88 against 0.74, and at k = 10,000 (G)
+   * 1.64 against 1.42-1.57, where the bounds keep 2% of the rows.
    */
   Algorithm forIterations(
       Algorithm resolved,
@@ -291,7 +312,15 @@ public enum Algorithm implements Choice {
             && TiledYinyangAssigner.boundsCanStart(maxIterations + 1)
             && YINYANG.boundsBytes(rows, columns, k) <= elkanBudgetBytes
             && TiledYinyangAssigner.fitsTheHeap(rows, columns, k);
-    return tiles ? YINYANG : resolved;
+    if (tiles) {
+      return YINYANG;
+    }
+    boolean blockedHamerly =
+        this == AUTO
+            && lloydForTheVectorKernel(resolved, k)
+            && columns >= BLOCKED_HAMERLY_COLUMNS
+            && k <= BLOCKED_HAMERLY_CENTRES;
+    return blockedHamerly ? HAMERLY : resolved;
   }
 
   /** What {@link #AUTO} takes by the rules that hold without the vector kernel. */

@@ -44,10 +44,10 @@ abstract class Assigner {
    * The estimates of the threads at work in {@link #assignInBlocks}, made once per fit and thread
    * rather than once per chunk: a block's estimates are up to 512 KB.
    */
-  private final ScratchPool<CentreColumns.BlockScratch> blockScratch;
+  final ScratchPool<CentreColumns.BlockScratch> blockScratch;
 
   /** The squared norm of every row, measured in the first pass; null where rows are too short. */
-  private final double[] rowSquaredNorms;
+  final double[] rowSquaredNorms;
 
   Assigner(DataMatrix data, double[] centres, int[] labels) {
     this(data, centres, labels, true);

@@ -69,6 +69,23 @@ abstract class BlockSweep {
       double[] values, int offset, int rows, double[] rowNorms, int firstNorm, Estimates out);
 
   /**
+   * As {@link #estimate} for the {@code count} rows {@code values[rows[i] * columns ...]} (IN,
+   * row-major; {@code rows} IN, at most the block's rows), whose squared norms are at {@code
+   * rowNorms[rows[i]]} (IN): the block's row i is the row {@code rows[i]}. Rows gathered from
+   * anywhere are never kept between passes.
+   */
+  abstract void estimateRows(
+      double[] values, int[] rows, int count, double[] rowNorms, Estimates out);
+
+  /**
+   * After {@link #estimate} or {@link #estimateRows}, for a row that is not {@link #UNTRUSTED}: a
+   * lower bound on the squared distance from row {@code row} to every centre but {@code nearest},
+   * its nearest; 0 where the estimates bound nothing. The second smallest estimate less its error
+   * bounds every centre but one, whichever centre the exact distances chose.
+   */
+  abstract double othersLowerBound(Estimates estimates, int row, int nearest);
+
+  /**
    * After {@link #estimate}: the only centre within reach of row {@code row}, which is then its
    * nearest; {@link #SEVERAL} when there are more ({@link #nextCandidate} lists them); {@link
    * #UNTRUSTED} when the row's values are so huge or tiny that no bound holds.
@@ -113,11 +130,23 @@ abstract class BlockSweep {
     /** Row r's reach: centres whose estimate exceeds it cannot be nearest; NaN for none. */
     final double[] reach;
 
+    /** Row r's bound on the error of its estimates; NaN for none. */
+    final double[] errors;
+
+    /**
+     * Rows gathered from elsewhere ({@link #estimateRows}), row-major, and their norms; null until
+     * the first are gathered.
+     */
+    double[] gathered;
+
+    double[] gatheredNorms;
+
     /** Room for {@code rows} rows of {@code length} estimates. */
     DoubleEstimates(int rows, int length) {
       super(rows);
       this.values = new double[rows][length];
       this.reach = new double[rows];
+      this.errors = new double[rows];
     }
   }
 

@@ -187,30 +187,77 @@ final class CentreColumns {
     BlockSweep.Estimates estimates = scratch.estimates;
     blockSweep.estimate(values, firstRow * columns, rows, rowNorms, firstRow, estimates);
     for (int r = 0; r < rows; r++) {
-      int offset = (firstRow + r) * columns;
-      int best = blockSweep.soleCandidate(estimates, r);
-      if (best == BlockSweep.UNTRUSTED) {
-        // Huge or tiny values, where no bound holds: the exact sweep decides.
-        best = nearestExactly(values, offset, scratch.row);
-      } else if (best == BlockSweep.SEVERAL) {
-        // The nearest centre is always within reach; the exact distances tell which it is.
-        best = blockSweep.nextCandidate(estimates, r, 0);
-        double bestSquared =
-            SquaredEuclidean.distance(values, offset, rowMajor, best * columns, columns);
-        for (int c = blockSweep.nextCandidate(estimates, r, best + 1);
-            c < k;
-            c = blockSweep.nextCandidate(estimates, r, c + 1)) {
-          double exact = SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
-          if (exact < bestSquared) {
-            bestSquared = exact;
-            best = c;
+      // The only centre within reach (the usual case) is the nearest: no caller of a block needs
+      // its distance.
+      scratch.nearest[r] =
+          choose(
+              values, (firstRow + r) * columns, blockSweep.soleCandidate(estimates, r), r, scratch);
+    }
+  }
+
+  /**
+   * As {@link #nearestOfBlock} for the {@code count} rows {@code rows[0, count)} (IN) of {@code
+   * values}, gathered from anywhere: block row r is row {@code rows[r]}. Also writes the exact
+   * squared distance to the nearest centre into {@code scratch.nearestSquared[r]}, and into {@code
+   * scratch.othersSquared[r]} a lower bound on the squared distance to every other centre.
+   */
+  void nearestOfRows(
+      double[] values, int[] rows, int count, double[] rowNorms, BlockScratch scratch) {
+    BlockSweep.Estimates estimates = scratch.estimates;
+    blockSweep.estimateRows(values, rows, count, rowNorms, estimates);
+    for (int r = 0; r < count; r++) {
+      int offset = rows[r] * columns;
+      int sole = blockSweep.soleCandidate(estimates, r);
+      int best = choose(values, offset, sole, r, scratch);
+      scratch.nearest[r] = best;
+      if (sole == BlockSweep.UNTRUSTED) {
+        // Every exact distance was measured.
+        double[] distances = scratch.row.distances;
+        double others = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          if (c != best) {
+            others = Math.min(others, distances[c]);
           }
         }
+        scratch.nearestSquared[r] = distances[best];
+        scratch.othersSquared[r] = others;
+      } else {
+        scratch.nearestSquared[r] =
+            SquaredEuclidean.distance(values, offset, rowMajor, best * columns, columns);
+        scratch.othersSquared[r] = blockSweep.othersLowerBound(estimates, r, best);
       }
-      // Otherwise the only centre within reach (the usual case) is the nearest: no caller of a
-      // block needs its distance.
-      scratch.nearest[r] = best;
     }
+  }
+
+  /**
+   * The centre nearest to the row at {@code values[offset]}, block row {@code r} of the last
+   * estimates, whose {@link BlockSweep#soleCandidate} is {@code sole}: that centre, or the nearest
+   * of those within reach, or of all centres where the estimates cannot be trusted (leaving the
+   * exact distances in {@code scratch.row}).
+   */
+  private int choose(double[] values, int offset, int sole, int r, BlockScratch scratch) {
+    if (sole == BlockSweep.UNTRUSTED) {
+      // Huge or tiny values, where no bound holds: the exact sweep decides.
+      return nearestExactly(values, offset, scratch.row);
+    }
+    if (sole != BlockSweep.SEVERAL) {
+      return sole;
+    }
+    // The nearest centre is always within reach; the exact distances tell which it is.
+    BlockSweep.Estimates estimates = scratch.estimates;
+    int best = blockSweep.nextCandidate(estimates, r, 0);
+    double bestSquared =
+        SquaredEuclidean.distance(values, offset, rowMajor, best * columns, columns);
+    for (int c = blockSweep.nextCandidate(estimates, r, best + 1);
+        c < k;
+        c = blockSweep.nextCandidate(estimates, r, c + 1)) {
+      double exact = SquaredEuclidean.distance(values, offset, rowMajor, c * columns, columns);
+      if (exact < bestSquared) {
+        bestSquared = exact;
+        best = c;
+      }
+    }
+    return best;
   }
 
   /**
@@ -218,6 +265,11 @@ final class CentreColumns {
    */
   String blockKernel() {
     return blockSweep == null ? "none" : blockSweep.kernel();
+  }
+
+  /** The rows of a block of {@link #nearestOfBlock} or {@link #nearestOfRows}. */
+  int blockRows() {
+    return blockSweep.blockRows();
   }
 
   /** Scratch space for {@link #nearestOfBlock}; one per thread. */
@@ -234,12 +286,24 @@ final class CentreColumns {
     /** After {@link #nearestOfBlock}: the nearest centre of the block's row r at index r. */
     final int[] nearest;
 
+    /** After {@link #nearestOfRows}: the exact squared distance to the nearest centre. */
+    final double[] nearestSquared;
+
+    /** After {@link #nearestOfRows}: a lower bound on the squared distance to every other. */
+    final double[] othersSquared;
+
+    /** Room for the rows a caller gathers for {@link #nearestOfRows}. */
+    final int[] gathered;
+
     private final BlockSweep.Estimates estimates;
     private final Scratch row;
 
     private BlockScratch(int rows, BlockSweep.Estimates estimates, Scratch row) {
       this.rows = rows;
       this.nearest = new int[rows];
+      this.nearestSquared = new double[rows];
+      this.othersSquared = new double[rows];
+      this.gathered = new int[rows];
       this.estimates = estimates;
       this.row = row;
     }

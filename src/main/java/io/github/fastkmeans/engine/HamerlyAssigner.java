@@ -14,6 +14,9 @@ import io.github.fastkmeans.parallel.ChunkRunner;
  */
 class HamerlyAssigner extends Assigner {
 
+  /** From this many centres {@link #create} gathers the rows whose bounds fail into blocks. */
+  static final int BLOCKED_CENTRES = 32;
+
   /** Upper bound on each row's distance to its own centre. */
   final double[] upper;
 
@@ -35,6 +38,21 @@ class HamerlyAssigner extends Assigner {
     this.upper = new double[data.rows()];
     this.lower = new double[data.rows()];
     this.geometry = new CentreGeometry(k, columns, false, neighboursKept);
+  }
+
+  /**
+   * Hamerly's assignment step for a fit on {@code data} from {@code centres}: with the block sweep
+   * ({@link BlockedHamerlyAssigner}) where the rows have the columns for it and there are at least
+   * {@link #BLOCKED_CENTRES} centres, row by row otherwise. Both choose the centres of every other
+   * algorithm.
+   */
+  static Assigner create(DataMatrix data, double[] centres, int[] labels) {
+    int columns = data.columns();
+    int k = centres.length / columns;
+    if (columns >= CentreColumns.DOT_PRODUCT_COLUMNS && k >= BLOCKED_CENTRES) {
+      return new BlockedHamerlyAssigner(data, centres, labels);
+    }
+    return new HamerlyAssigner(data, centres, labels);
   }
 
   @Override

@@ -81,10 +81,41 @@ final class PlainBlockSweep extends BlockSweep {
       double rowNorm = rowNorms[firstNorm + r];
       double smallest = finish(rowNorm, estimates[r]);
       // Every centre beyond this reach is farther than the nearest one (CentreColumns#nearest).
-      double reach = smallest + 2 * CentreColumns.dotProductError(columns, rowNorm, largestNorm);
+      double error = CentreColumns.dotProductError(columns, rowNorm, largestNorm);
+      double reach = smallest + 2 * error;
+      block.errors[r] = error;
       block.reach[r] = reach;
       block.sole[r] = sole(estimates[r], reach);
     }
+  }
+
+  @Override
+  void estimateRows(double[] values, int[] rows, int count, double[] rowNorms, Estimates out) {
+    DoubleEstimates block = (DoubleEstimates) out;
+    if (block.gathered == null) {
+      block.gathered = new double[block.rows * columns];
+      block.gatheredNorms = new double[block.rows];
+    }
+    for (int r = 0; r < count; r++) {
+      System.arraycopy(values, rows[r] * columns, block.gathered, r * columns, columns);
+      block.gatheredNorms[r] = rowNorms[rows[r]];
+    }
+    estimate(block.gathered, 0, count, block.gatheredNorms, 0, block);
+  }
+
+  @Override
+  double othersLowerBound(Estimates estimates, int row, int nearest) {
+    DoubleEstimates block = (DoubleEstimates) estimates;
+    double[] values = block.values[row];
+    double least = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < k; c++) {
+      if (c != nearest) {
+        least = Math.min(least, values[c]);
+      }
+    }
+    double bound = least - block.errors[row];
+    // NaN (no error bound) bounds nothing.
+    return bound > 0 ? bound : 0;
   }
 
   /**

@@ -71,6 +71,25 @@ final class WarmingBlockSweep extends BlockSweep {
   }
 
   @Override
+  void estimateRows(double[] values, int[] rows, int count, double[] rowNorms, Estimates out) {
+    EitherEstimates either = (EitherEstimates) out;
+    either.vectorWrote = BlockSweeps.vectorCompiled();
+    if (either.vectorWrote) {
+      vector.estimateRows(values, rows, count, rowNorms, either.vector);
+    } else {
+      plain.estimateRows(values, rows, count, rowNorms, either.plain);
+    }
+  }
+
+  @Override
+  double othersLowerBound(Estimates estimates, int row, int nearest) {
+    EitherEstimates either = (EitherEstimates) estimates;
+    return either.vectorWrote
+        ? vector.othersLowerBound(either.vector, row, nearest)
+        : plain.othersLowerBound(either.plain, row, nearest);
+  }
+
+  @Override
   int soleCandidate(Estimates estimates, int row) {
     EitherEstimates either = (EitherEstimates) estimates;
     return either.vectorWrote

@@ -48,7 +48,14 @@ class AlgorithmEquivalenceTest {
         // Enough columns for the block kernels of Lloyd, k not a multiple of their tiles.
         Arguments.of("5 columns, k off the tile", TestData.blobs(9, 2500, 5, 7, 3.0, false), 21),
         Arguments.of("9 columns, overlapping", TestData.blobs(10, 2000, 9, 4, 8.0, true), 13),
-        Arguments.of("6-column grid far from the origin", farGrid(6), 17));
+        Arguments.of("6-column grid far from the origin", farGrid(6), 17),
+        // Enough centres and columns for Hamerly's block sweep of the rows whose bounds fail.
+        Arguments.of("many clusters, 6 columns", TestData.blobs(11, 4000, 6, 40, 1.0, false), 40),
+        Arguments.of(
+            "many clusters, weighted, k off the tile",
+            TestData.blobs(12, 3000, 12, 30, 2.0, true),
+            45),
+        Arguments.of("6-column grid far from the origin, many centres", farGrid(6), 36));
   }
 
   /** Points on a 3-column integer grid a million units from the origin: ties and large norms. */
@@ -267,9 +274,10 @@ class AlgorithmEquivalenceTest {
   }
 
   @Test
-  void autoTakesTiledYinyangForLongFitsWithManyCentres() {
+  void autoTakesTiledYinyangForLongFitsAndHamerlyWhereTheTilesDoNotStart() {
     long budget = KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES;
     Algorithm lloyd = Algorithm.LLOYD;
+    Algorithm hamerly = Algorithm.HAMERLY;
     // E and F of the benchmark, run to convergence: the tiles.
     assertEquals(
         Algorithm.YINYANG,
@@ -277,20 +285,28 @@ class AlgorithmEquivalenceTest {
     assertEquals(
         Algorithm.YINYANG,
         Algorithm.AUTO.forIterations(lloyd, 200_000, 64, 256, 500, budget, true));
-    // Too few iterations for the bounds to start, too few centres or too little work per row.
     int shortest = TiledYinyangAssigner.PASSES_WORTH_THE_BOUNDS + 1;
     assertEquals(
         Algorithm.YINYANG,
         Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, shortest, budget, true));
+    // Too few iterations for the tiles' bounds to start, too few centres or too little work per
+    // row, the tiles not compiled yet or beyond the bounds budget: Hamerly on the block sweep.
     assertEquals(
-        lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, shortest - 1, budget, true));
-    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 10, budget, true));
-    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 50_000, 128, 100, 500, budget, true));
-    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 16, 512, 500, budget, true));
-    // Without the vector kernel, beyond the bounds budget, or asked for Lloyd: as resolved.
-    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 500, budget, false));
-    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 500, 1000, true));
+        hamerly,
+        Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, shortest - 1, budget, true));
+    assertEquals(hamerly, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 10, budget, true));
+    assertEquals(hamerly, Algorithm.AUTO.forIterations(lloyd, 50_000, 128, 100, 500, budget, true));
+    assertEquals(hamerly, Algorithm.AUTO.forIterations(lloyd, 200_000, 16, 64, 50, budget, true));
+    assertEquals(hamerly, Algorithm.AUTO.forIterations(lloyd, 200_000, 16, 512, 500, budget, true));
+    assertEquals(
+        hamerly, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 500, budget, false));
+    assertEquals(hamerly, Algorithm.AUTO.forIterations(lloyd, 200_000, 32, 1000, 500, 1000, true));
+    // Few columns (C) or very many centres (G): Lloyd's sweep.
+    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 1_000_000, 8, 32, 50, budget, true));
+    assertEquals(lloyd, Algorithm.AUTO.forIterations(lloyd, 100_000, 32, 10_000, 5, budget, true));
+    // Asked for Lloyd, or another algorithm resolved: as resolved.
     assertEquals(lloyd, Algorithm.LLOYD.forIterations(lloyd, 200_000, 32, 1000, 500, budget, true));
+    assertEquals(lloyd, Algorithm.LLOYD.forIterations(lloyd, 200_000, 32, 1000, 10, budget, true));
     assertEquals(
         Algorithm.EXPONION,
         Algorithm.AUTO.forIterations(Algorithm.EXPONION, 200_000, 32, 1000, 500, budget, true));

@@ -205,4 +205,20 @@ class FitFromEarlierTest {
     assertEquals(fromCold.swapTrials(), fromWarm.swapTrials());
     assertEquals(fromCold.swapsKept(), fromWarm.swapsKept());
   }
+
+  @Test
+  void hamerlysBlockSweepKeepsTheSameFitWhenItsFitsStartFromTheOneBefore() throws Exception {
+    // 6 columns and 36 centres: Hamerly gathers the rows whose bounds fail into blocks, and its
+    // fits from an earlier one start from the bounds that one left.
+    DataMatrix data = TestData.blobs(16, 4000, 6, 30, 0.8, true);
+    double[] start = TestData.firstRows(data, 36);
+    KMeans cold = kmeans(Algorithm.LLOYD, 2);
+    KMeans warm = kmeans(Algorithm.HAMERLY, 2);
+    KMeansResult fromCold = new SwapRefinement(cold, 40).refine(data, cold.fit(data, start), 3);
+    KMeansResult fromWarm = new SwapRefinement(warm, 40).refine(data, warm.fit(data, start), 3);
+    assertTrue(fromCold.swapsKept() > 0, "the start leaves swaps to make");
+    assertSameFit(fromCold, fromWarm);
+    assertEquals(fromCold.swapTrials(), fromWarm.swapTrials());
+    assertEquals(fromCold.swapsKept(), fromWarm.swapsKept());
+  }
 }
