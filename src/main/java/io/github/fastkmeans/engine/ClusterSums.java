@@ -247,58 +247,12 @@ public final class ClusterSums implements Serializable {
       weights[c] += other.weights[c];
       members[c] += other.members[c];
       markTouched(c);
-      // Only a centre the other sums touched can have lost its last member here.
-      emptyToZero(c);
     }
-  }
-
-  /**
-   * Adds the sums of centres {@code [from, to)} of each of {@code others[0, count)} (IN) to these,
-   * in the order of {@code others}: for those centres the bits of {@link #merge} of each in turn.
-   * Calls for disjoint ranges may run at once; {@link #mergeCounts} of each, in the same order,
-   * completes the merge.
-   */
-  void mergeCentres(ClusterSums[] others, int count, int from, int to) {
-    for (int i = 0; i < count; i++) {
-      ClusterSums other = others[i];
-      if (!other.touched) {
-        continue;
+    for (int c = 0; c < k; c++) {
+      if (members[c] == 0) {
+        weights[c] = 0;
+        Arrays.fill(weightedSums, c * columns, (c + 1) * columns, 0);
       }
-      boolean[] touchedByOther = other.touchedCentre;
-      for (int c = from; c < to; c++) {
-        if (touchedByOther[c]) {
-          int base = c * columns;
-          for (int j = base; j < base + columns; j++) {
-            weightedSums[j] += other.weightedSums[j];
-          }
-          weights[c] += other.weights[c];
-          members[c] += other.members[c];
-          emptyToZero(c);
-        }
-      }
-    }
-  }
-
-  /**
-   * Adds the counts of {@code other} (IN) to these and notes the centres it touched, once its sums
-   * were added by {@link #mergeCentres}.
-   */
-  void mergeCounts(ClusterSums other) {
-    changed += other.changed;
-    distanceComputations += other.distanceComputations;
-    if (other.touched) {
-      touched = true;
-      for (int i = 0; i < other.touchedCount; i++) {
-        markTouched(other.touchedCentres[i]);
-      }
-    }
-  }
-
-  /** A centre left without points gets sums and weight of exactly zero. */
-  private void emptyToZero(int c) {
-    if (members[c] == 0) {
-      weights[c] = 0;
-      Arrays.fill(weightedSums, c * columns, (c + 1) * columns, 0);
     }
   }
 

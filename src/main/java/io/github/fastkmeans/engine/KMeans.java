@@ -26,14 +26,6 @@ public final class KMeans {
   /** Distances below this share of the coordinates' magnitude are rounding noise, not distance. */
   private static final double ROUNDING_LEVEL = 1e-10;
 
-  /**
-   * From this many values of chunk sums (slots times k times columns + 2) a pass's merge is split
-   * among its threads by centre. On the benchmark's E (200,000 x 32, k = 1,000; 123 slots of 34,000
-   * values) the merge on the calling thread took 17.5 ms of the first pass and 54 ms of a 10-pass
-   * fit while the other threads waited.
-   */
-  static final long SHARED_MERGE_VALUES = 1L << 20;
-
   private final KMeansSettings settings;
 
   /** A k-means iteration with the given settings. */
@@ -261,7 +253,7 @@ public final class KMeans {
       // Sums, weights and member counts of every centre.
       int slotCount = chunks.batch(runner.threads(), (long) k * (columns + 2) + 1);
       // Each slot is made by the thread that first fills it: the first pass then shares their
-      // zeroing (up to 32 MB) among the threads, where one thread made them all before it began.
+      // zeroing (up to 4 MiB) among the threads, where one thread made them all before it began.
       this.slots = new ClusterSums[slotCount];
       this.totals = new ClusterSums(k, columns);
     }
@@ -325,34 +317,11 @@ public final class KMeans {
       for (int first = 0; first < chunkCount; first += slots.length) {
         int end = Math.min(chunkCount, first + slots.length);
         passRunner.run(first, end, this::assignChunk);
-        merge(end - first, passRunner);
-      }
-      firstPass = false;
-    }
-
-    /**
-     * Merges the sums of the first {@code count} slots into the totals in slot order, the centres
-     * split among the threads of {@code passRunner} where the sums are large enough to pay for the
-     * hand-off: each centre's sums get the same additions in the same order either way.
-     */
-    private void merge(int count, ChunkRunner passRunner) throws InterruptedException {
-      int tasks = passRunner.threads();
-      if (tasks > 1 && (long) count * k * (columns + 2) >= SHARED_MERGE_VALUES) {
-        int perTask = (k + tasks - 1) / tasks;
-        passRunner.run(
-            0,
-            tasks,
-            (task, slot) ->
-                totals.mergeCentres(
-                    slots, count, task * perTask, Math.min(k, (task + 1) * perTask)));
-        for (int slot = 0; slot < count; slot++) {
-          totals.mergeCounts(slots[slot]);
-        }
-      } else {
-        for (int slot = 0; slot < count; slot++) {
+        for (int slot = 0; slot < end - first; slot++) {
           totals.merge(slots[slot]);
         }
       }
+      firstPass = false;
     }
 
     private void assignChunk(int chunk, int slot) {

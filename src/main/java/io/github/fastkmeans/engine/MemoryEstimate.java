@@ -48,7 +48,7 @@ public final class MemoryEstimate {
     // Labels of the running fit, of the best fit kept over restarts and their copies (4 x 4n),
     // k-means++'s per-row arrays (each row's nearest distance and its centre, 12n, and for each of
     // a pass's four trials and the best one the rows brought nearer with their distances, 5 x 12n:
-    // 72n), the per-chunk partial sums (their values capped at 32 MiB, and per centre the flag and
+    // 72n), the per-chunk partial sums (their values capped at 4 MiB, and per centre the flag and
     // the index that note the centres a chunk touched) and the centres.
     long chunks = (n + RowChunks.CHUNK_ROWS - 1) / RowChunks.CHUNK_ROWS;
     long partial = k * (columns + 2L) + 1;

@@ -10,8 +10,14 @@ public final class RowChunks {
   /** Rows per chunk: small enough for a chunk's rows to stay in cache, large enough to amortise. */
   public static final int CHUNK_ROWS = 512;
 
-  /** Partial results of the chunks held at once are capped at about this many doubles (32 MiB). */
-  public static final long PARTIALS_BUDGET = 4L << 20;
+  /**
+   * Partial results of the chunks held at once are capped at about this many doubles (4 MiB). Each
+   * fit makes its own, and fresh memory is slow to touch first: on the benchmark's E (k = 1,000, 32
+   * columns) the 123 partials of a 32 MiB cap took about 50 ms of the first pass to make, against 6
+   * ms for 15 with this one, and later passes took as long (each hand-off of a batch wakes the
+   * threads: 26 a pass instead of 4).
+   */
+  public static final long PARTIALS_BUDGET = 1L << 19;
 
   private final int rows;
 

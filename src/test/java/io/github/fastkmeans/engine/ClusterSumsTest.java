@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -101,64 +100,6 @@ class ClusterSumsTest {
     totals.merge(rejoined);
     totals.writeMeans(centres);
     assertArrayEquals(new double[] {0.3, 0.6, 9, 9}, centres, 0);
-  }
-
-  @Test
-  void mergingByCentreRangesGivesTheBitsOfMergingInTurn() {
-    int k = 9;
-    int columns = 3;
-    Random random = new Random(5);
-    double[] points = new double[40 * columns];
-    for (int i = 0; i < points.length; i++) {
-      points[i] = random.nextGaussian() * 1e3;
-    }
-    // Each slot adds some points; the last removes every point of centre 4, which must end at
-    // exactly zero either way.
-    ClusterSums[] slots = new ClusterSums[5];
-    for (int s = 0; s < slots.length; s++) {
-      slots[s] = new ClusterSums(k, columns);
-      for (int p = s * 8; p < s * 8 + 8 && s < 4; p++) {
-        slots[s].add(p % k, points, p * columns, 0.1 + p);
-        slots[s].countChange();
-      }
-      slots[s].countDistances(s + 1);
-    }
-    for (int p = 0; p < 32; p++) {
-      if (p % k == 4) {
-        slots[4].remove(4, points, p * columns, 0.1 + p);
-      }
-    }
-    ClusterSums inTurn = new ClusterSums(k, columns);
-    for (ClusterSums slot : slots) {
-      inTurn.merge(slot);
-    }
-    ClusterSums byRange = new ClusterSums(k, columns);
-    byRange.mergeCentres(slots, slots.length, 5, k);
-    byRange.mergeCentres(slots, slots.length, 0, 5);
-    for (ClusterSums slot : slots) {
-      byRange.mergeCounts(slot);
-    }
-    assertTrue(inTurn.isEmpty(4));
-    assertEquals(0, inTurn.weight(4), 0);
-    assertEquals(inTurn.changed(), byRange.changed());
-    assertEquals(inTurn.distanceComputations(), byRange.distanceComputations());
-    double[] expected = new double[k * columns];
-    double[] actual = new double[k * columns];
-    inTurn.writeMeans(expected);
-    byRange.writeMeans(actual);
-    assertTrue(Arrays.equals(expected, actual), "the same bits");
-    for (int c = 0; c < k; c++) {
-      assertEquals(inTurn.members(c), byRange.members(c));
-      assertEquals(
-          Double.doubleToRawLongBits(inTurn.weight(c)),
-          Double.doubleToRawLongBits(byRange.weight(c)));
-    }
-    // The touched centres were noted: clearing leaves every sum at zero.
-    byRange.clear();
-    for (int c = 0; c < k; c++) {
-      assertTrue(byRange.isEmpty(c));
-      assertEquals(0, byRange.weight(c), 0);
-    }
   }
 
   @Test

@@ -346,25 +346,6 @@ class KMeansTest {
   }
 
   @Test
-  void aMergeSharedAmongTheThreadsByCentreGivesTheBitsOfOneThread() throws Exception {
-    // Enough chunks, centres and columns that a pass's merge is split among its threads; weighted
-    // rows and overlapping blobs, so that sums of many rows move between clusters every pass.
-    int rows = 70_000;
-    int columns = 20;
-    int k = 400;
-    long sums = (long) new RowChunks(rows).count() * k * (columns + 2);
-    assertTrue(sums >= KMeans.SHARED_MERGE_VALUES, "the merge is shared among threads");
-    DataMatrix data = TestData.blobs(2025, rows, columns, 300, 6.0, true);
-    double[] start = TestData.firstRows(data, k);
-    KMeansSettings settings = KMeansSettings.DEFAULTS.withMaxIterations(4);
-    KMeansResult reference = fit(settings, data, start);
-    assertEquals(4, reference.iterations());
-    for (int threads : new int[] {2, 3}) {
-      assertBitIdentical(reference, fit(settings.withThreads(threads), data, start), threads);
-    }
-  }
-
-  @Test
   void relocationIsBitIdenticalForAnyNumberOfThreads() throws Exception {
     DataMatrix data = TestData.blobs(77, 9000, 3, 4, 2.0, true);
     double[] start = Arrays.copyOf(TestData.firstRows(data, 4), 6 * 3);
