@@ -3,77 +3,46 @@ package io.github.fastkmeans.engine;
 import io.github.fastkmeans.parallel.ChunkRunner;
 
 /**
- * Hamerly's bounds (SDM 2010) with the block sweep: a row keeps its centre while an upper bound on
- * its distance to it is below a lower bound on its distance to every other centre, and the rows
- * whose bounds fail are gathered, a block at a time, and compared with every centre by the block
- * kernel ({@link CentreColumns#nearestOfRows}), several rows against several centres per step. The
- * row-by-row scan of {@link HamerlyAssigner} computes its distances several times slower, so with
- * many centres a pass that prunes a third of the rows there still took longer than Lloyd's sweep of
- * them all.
+ * Hamerly's algorithm ({@link HamerlyAssigner}) with the block sweep: the rows whose bounds fail
+ * are gathered, a block at a time, and compared with every centre by the block kernel ({@link
+ * CentreColumns#nearestOfRows}), several rows against several centres per step, where Hamerly's own
+ * scan compares one row at a time, several times slower per distance. With many centres a pass that
+ * kept a third of the rows that way still took longer than Lloyd's sweep of them all.
  *
  * <p>A swept row's upper bound is its exact distance to its centre; its lower bound comes from the
  * estimates: the second smallest, less the estimates' proven error, bounds every centre but one,
- * whichever the exact distances chose. Both then move with the centres as in Hamerly's algorithm:
- * the upper bound up by its centre's shift, the lower down by the largest shift of another centre.
- * A bound is trusted only with {@link Assigner#MARGIN}, which covers the rounding of the exact
- * distances and of the bounds. Hamerly's second test, half the distance from the row's centre to
- * its nearest other centre, takes a lower bound on that distance from the same kernel, the centres
- * swept as rows before each pass: on the benchmark's E (k = 1,000) it let a fifth of the rows more
- * keep their centre, for a thousandth of a pass.
+ * whichever the exact distances chose. Both then move with the centres as in Hamerly's algorithm.
+ * Half the distance from each centre to its nearest other, Hamerly's second test, is bounded below
+ * by the same kernel, the centres swept as rows before each pass: a thousandth of a pass on the
+ * benchmark's E (k = 1,000), where measuring it exactly took more.
  *
  * <p>Rows whose centre is proved keep it without being recorded, as in Lloyd's pass where the
  * nearest centre does not change, and the gathered rows are recorded in row order: the pass's sums
  * have the bits of every other algorithm.
  */
-final class BlockedHamerlyAssigner extends Assigner {
-
-  /** Upper bound on each row's distance to its own centre. */
-  private final double[] upper;
-
-  /** Lower bound on each row's distance to every centre but its own. */
-  private final double[] lower;
-
-  private final CentreGeometry geometry;
-
-  /** Per centre, a lower bound on half its distance to every other centre. */
-  private final double[] halfNearest;
+final class BlockedHamerlyAssigner extends HamerlyAssigner {
 
   /** The squared norm of each centre, for the sweep of the centres as rows. */
   private final double[] centreNorms;
-
-  /** Whether the centres moved since {@link #halfNearest} was measured. */
-  private boolean centresPending;
 
   /**
    * Hamerly's algorithm for a fit on {@code data} from {@code centres} (IN/OUT, the running
    * centres) writing {@code labels} (OUT); the rows must have {@link
    * CentreColumns#DOT_PRODUCT_COLUMNS} columns or more, for the block sweep.
+   *
+   * @throws IllegalArgumentException if the rows have too few columns for the block sweep
    */
   BlockedHamerlyAssigner(DataMatrix data, double[] centres, int[] labels) {
-    super(data, centres, labels, true, true);
+    super(data, centres, labels, 0, true);
     if (!centreColumns.sweepsBlocks()) {
       throw new IllegalArgumentException(
           "The block sweep needs " + CentreColumns.DOT_PRODUCT_COLUMNS + " columns or more.");
     }
-    this.upper = new double[data.rows()];
-    this.lower = new double[data.rows()];
-    this.geometry = new CentreGeometry(k, columns, false, 0);
-    this.halfNearest = new double[k];
     this.centreNorms = new double[k];
   }
 
   @Override
-  void centresMoved(double[] previous) {
-    geometry.measureShifts(previous, centres);
-    centresPending = true;
-  }
-
-  @Override
-  long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
-    if (!centresPending) {
-      return 0;
-    }
-    centresPending = false;
+  void measureCentres(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
     for (int c = 0; c < k; c++) {
       centreNorms[c] = CentreColumns.squaredNorm(centres, c * columns, columns);
     }
@@ -83,14 +52,14 @@ final class BlockedHamerlyAssigner extends Assigner {
     int tasks = (k + blockRows - 1) / blockRows;
     ChunkRunner chosen = tasks > 1 ? runner : callerOnly;
     chosen.run(0, tasks, (task, slot) -> measureHalfNearest(task * blockRows, blockRows));
-    return (long) k * k;
   }
 
   /**
-   * Sets {@link #halfNearest} of up to {@code count} centres from centre {@code first}: the centres
-   * are rows of the block sweep, each one's nearest is itself, and the bound on the others is a
-   * bound on the distance to its nearest other ({@link CentreColumns#nearestOfRows}; where two
-   * centres coincide, the bound is 0 whichever of them the sweep chose).
+   * Sets {@link CentreGeometry#halfNearest} of up to {@code count} centres from centre {@code
+   * first}: the centres are rows of the block sweep, each one's nearest is itself, and the bound on
+   * the others is a bound on the distance to its nearest other ({@link
+   * CentreColumns#nearestOfRows}; where two centres coincide, the bound is 0 whichever of them the
+   * sweep chose).
    */
   private void measureHalfNearest(int first, int count) {
     CentreColumns.BlockScratch scratch = blockScratch.take();
@@ -102,28 +71,11 @@ final class BlockedHamerlyAssigner extends Assigner {
       }
       centreColumns.nearestOfRows(centres, gathered, rows, centreNorms, scratch);
       for (int r = 0; r < rows; r++) {
-        halfNearest[first + r] = Math.sqrt(scratch.othersSquared[r]) / 2;
+        geometry.halfNearest[first + r] = Math.sqrt(scratch.othersSquared[r]) / 2;
       }
     } finally {
       blockScratch.give(scratch);
     }
-  }
-
-  @Override
-  void startBounds(int row, double upperBound, double lowerBound) {
-    upper[row] = upperBound;
-    lower[row] = lowerBound;
-  }
-
-  @Override
-  double[] lowerBounds() {
-    return lower;
-  }
-
-  @Override
-  void rowMoved(int row) {
-    upper[row] = Double.POSITIVE_INFINITY;
-    lower[row] = 0;
   }
 
   @Override
@@ -151,6 +103,7 @@ final class BlockedHamerlyAssigner extends Assigner {
     try {
       int[] gathered = scratch.gathered;
       double[] shift = geometry.shift;
+      double[] halfNearest = geometry.halfNearest;
       int count = 0;
       for (int row = start; row < end; row++) {
         int own = labels[row];

@@ -213,20 +213,28 @@ final class CentreColumns {
       if (sole == BlockSweep.UNTRUSTED) {
         // Every exact distance was measured.
         double[] distances = scratch.row.distances;
-        double others = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < k; c++) {
-          if (c != best) {
-            others = Math.min(others, distances[c]);
-          }
-        }
         scratch.nearestSquared[r] = distances[best];
-        scratch.othersSquared[r] = others;
+        scratch.othersSquared[r] = leastExcept(distances, k, best);
       } else {
         scratch.nearestSquared[r] =
             SquaredEuclidean.distance(values, offset, rowMajor, best * columns, columns);
         scratch.othersSquared[r] = blockSweep.othersLowerBound(estimates, r, best);
       }
     }
+  }
+
+  /**
+   * The least of {@code values[0, k)} (IN) but {@code values[except]}; infinite when there is no
+   * other.
+   */
+  static double leastExcept(double[] values, int k, int except) {
+    double least = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < k; c++) {
+      if (c != except) {
+        least = Math.min(least, values[c]);
+      }
+    }
+    return least;
   }
 
   /**

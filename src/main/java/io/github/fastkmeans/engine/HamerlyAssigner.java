@@ -34,7 +34,13 @@ class HamerlyAssigner extends Assigner {
 
   /** Keeps each centre's {@code neighboursKept} nearest others in annuli, for a ball search. */
   HamerlyAssigner(DataMatrix data, double[] centres, int[] labels, int neighboursKept) {
-    super(data, centres, labels);
+    this(data, centres, labels, neighboursKept, false);
+  }
+
+  /** As above, also sweeping blocks of rows where {@code sweepsBlocks} ({@link Assigner}). */
+  HamerlyAssigner(
+      DataMatrix data, double[] centres, int[] labels, int neighboursKept, boolean sweepsBlocks) {
+    super(data, centres, labels, true, sweepsBlocks);
     this.upper = new double[data.rows()];
     this.lower = new double[data.rows()];
     this.geometry = new CentreGeometry(k, columns, false, neighboursKept);
@@ -66,10 +72,21 @@ class HamerlyAssigner extends Assigner {
   @Override
   long beforePass(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
     if (centresPending) {
-      geometry.measureCentres(centres, centreColumns, runner, callerOnly);
+      measureCentres(runner, callerOnly);
       centresPending = false;
     }
     return 0;
+  }
+
+  /**
+   * Measures the distances between the centres after they moved, on the threads of {@code runner}
+   * or on {@code callerOnly}: at least {@link CentreGeometry#halfNearest}, a lower bound on half
+   * each centre's distance to its nearest other.
+   *
+   * @throws InterruptedException if the calling thread is interrupted while waiting for others
+   */
+  void measureCentres(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
+    geometry.measureCentres(centres, centreColumns, runner, callerOnly);
   }
 
   @Override
@@ -142,14 +159,8 @@ class HamerlyAssigner extends Assigner {
   final void scanAll(int row, CentreColumns.Scratch scratch, ClusterSums sums) {
     int best = nearestOfAll(row, scratch);
     double[] distances = scratch.distances;
-    double secondSquared = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < k; c++) {
-      if (c != best && distances[c] < secondSquared) {
-        secondSquared = distances[c];
-      }
-    }
     upper[row] = Math.sqrt(distances[best]);
-    lower[row] = Math.sqrt(secondSquared);
+    lower[row] = Math.sqrt(CentreColumns.leastExcept(distances, k, best));
     record(row, best, sums);
   }
 }

@@ -106,14 +106,7 @@ final class PlainBlockSweep extends BlockSweep {
   @Override
   double othersLowerBound(Estimates estimates, int row, int nearest) {
     DoubleEstimates block = (DoubleEstimates) estimates;
-    double[] values = block.values[row];
-    double least = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < k; c++) {
-      if (c != nearest) {
-        least = Math.min(least, values[c]);
-      }
-    }
-    double bound = least - block.errors[row];
+    double bound = CentreColumns.leastExcept(block.values[row], k, nearest) - block.errors[row];
     // NaN (no error bound) bounds nothing.
     return bound > 0 ? bound : 0;
   }

@@ -31,6 +31,8 @@ class FitFromEarlierTest {
         cases.add(Arguments.of("blobs, 2 columns", blobs2(), 6, algorithm, threads));
         cases.add(Arguments.of("weighted blobs, 9 columns", blobs9(), 5, algorithm, threads));
         cases.add(Arguments.of("grid with ties", grid(), 4, algorithm, threads));
+        // Enough centres and columns for Hamerly's block sweep.
+        cases.add(Arguments.of("many clusters, 6 columns", blobs6(), 36, algorithm, threads));
       }
     }
     return cases.build();
@@ -42,6 +44,10 @@ class FitFromEarlierTest {
 
   private static DataMatrix blobs9() {
     return TestData.blobs(12, 2000, 9, 7, 1.5, true);
+  }
+
+  private static DataMatrix blobs6() {
+    return TestData.blobs(17, 3000, 6, 30, 0.8, false);
   }
 
   /** Points on a small integer grid: many rows at equal distances from several centres. */
@@ -113,7 +119,8 @@ class FitFromEarlierTest {
     KMeansResult earlier = kmeans.fit(data, TestData.firstRows(data, k));
     try (ChunkRunner runner = new ChunkRunner(threads)) {
       for (int centre = 0; centre < k; centre++) {
-        double[] centres = withRow(data, earlier.centres(), centre, 101 * centre + 17);
+        double[] centres =
+            withRow(data, earlier.centres(), centre, (101 * centre + 17) % data.rows());
         assertSameFit(lloyd(data, centres), kmeans.fitFrom(data, earlier, centres, centre, runner));
       }
     }
