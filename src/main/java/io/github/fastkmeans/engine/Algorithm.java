@@ -97,14 +97,17 @@ public enum Algorithm implements Choice {
   static final long TILED_YINYANG_WORK = 16_384;
 
   /**
-   * From this many columns, and up to {@link #BLOCKED_HAMERLY_CENTRES} centres, {@link #AUTO} takes
-   * Hamerly on the block sweep where it would take Lloyd for the vector kernel ({@link
-   * #forIterations}).
+   * From this many columns, and from {@link #BLOCKED_HAMERLY_FEWEST_CENTRES} to {@link
+   * #BLOCKED_HAMERLY_MOST_CENTRES} centres, {@link #AUTO} takes Hamerly on the block sweep where it
+   * would take Lloyd for the vector kernel ({@link #forIterations}).
    */
   static final int BLOCKED_HAMERLY_COLUMNS = 16;
 
   /** See {@link #BLOCKED_HAMERLY_COLUMNS}. */
-  static final int BLOCKED_HAMERLY_CENTRES = 2000;
+  static final int BLOCKED_HAMERLY_FEWEST_CENTRES = 256;
+
+  /** See {@link #BLOCKED_HAMERLY_COLUMNS}. */
+  static final int BLOCKED_HAMERLY_MOST_CENTRES = 2000;
 
   /** Up to this many columns {@link #AUTO} takes the k-d tree. */
   static final int TREE_COLUMNS = 4;
@@ -286,14 +289,16 @@ public enum Algorithm implements Choice {
    * its few distances.
    *
    * <p>Where the tiles do not start, {@link #AUTO} takes Hamerly in place of Lloyd's sweep with at
-   * least {@link #BLOCKED_HAMERLY_COLUMNS} columns and at most {@link #BLOCKED_HAMERLY_CENTRES}
-   * centres: with that many centres its rows whose bounds fail are swept in blocks by the same
-   * kernel ({@link BlockedHamerlyAssigner}), and a row its bounds keep costs a few of its
-   * distances. Engine fits from the benchmark's starts, 2 threads, the same JVM
-   * (docs/benchmarks.md, "Hamerly on the block sweep"): B 0.17-0.27 s against Lloyd's 0.25 s, D
-   * 0.16-0.18 against 0.23, E 0.61-0.87 against 0.63-0.96 (each pair in one JVM), F's first 200,000
-   * rows 0.45-0.54 against 0.56; C (8 columns, k = 32) 0.88 against 0.74, and at k = 10,000 (G)
-   * 1.64 against 1.42-1.57, where the bounds keep 2% of the rows.
+   * least {@link #BLOCKED_HAMERLY_COLUMNS} columns and {@link #BLOCKED_HAMERLY_FEWEST_CENTRES} to
+   * {@link #BLOCKED_HAMERLY_MOST_CENTRES} centres: its rows whose bounds fail are swept in blocks
+   * by the same kernel ({@link BlockedHamerlyAssigner}), and a row its bounds keep costs a few of
+   * its distances. Benchmark builds from the same starts, 2 threads, five rounds in turns
+   * (docs/benchmarks.md, "Hamerly on the block sweep"): E (k = 1,000) 0.92 s against Lloyd's 0.99
+   * s, engine alone 0.90 against 0.98; B (k = 64) 0.228 against 0.231, and D (k = 100, 128 columns)
+   * 0.286 against 0.266 (engine 0.246 against 0.222), where the bounds keep fewer rows than their
+   * work costs; F (k = 256) 2.21 against 2.15 in run 16, within that run's noise. With few columns
+   * (C, 8: 0.88 s against 0.74 in the engine) and at k = 10,000 (G: 1.64 against 1.42-1.57), where
+   * the bounds keep 2% of the rows, Lloyd's sweep was faster.
    */
   Algorithm forIterations(
       Algorithm resolved,
@@ -319,7 +324,8 @@ public enum Algorithm implements Choice {
         this == AUTO
             && lloydForTheVectorKernel(resolved, k)
             && columns >= BLOCKED_HAMERLY_COLUMNS
-            && k <= BLOCKED_HAMERLY_CENTRES;
+            && k >= BLOCKED_HAMERLY_FEWEST_CENTRES
+            && k <= BLOCKED_HAMERLY_MOST_CENTRES;
     return blockedHamerly ? HAMERLY : resolved;
   }
 
