@@ -331,6 +331,13 @@ final class VectorBlockSweep extends BlockSweep {
   }
 
   @Override
+  double nearestUpperBound(Estimates estimates, int row) {
+    FloatEstimates block = (FloatEstimates) estimates;
+    double least = Float.intBitsToFloat(block.leastBits[row]);
+    return Math.max(0, (least + 0.5 * block.twiceErrors[row]) / (scale * scale));
+  }
+
+  @Override
   double othersLowerBound(Estimates estimates, int row, int nearest) {
     FloatEstimates block = (FloatEstimates) estimates;
     // In the kernel's frame, scaled by a power of two: the bound is exact once scaled back.

@@ -78,6 +78,13 @@ abstract class BlockSweep {
       double[] values, int[] rows, int count, double[] rowNorms, Estimates out);
 
   /**
+   * After {@link #estimate} or {@link #estimateRows}, for a row with a {@link #soleCandidate}: an
+   * upper bound on the squared distance from row {@code row} to that centre, its smallest estimate
+   * plus the estimates' error.
+   */
+  abstract double nearestUpperBound(Estimates estimates, int row);
+
+  /**
    * After {@link #estimate} or {@link #estimateRows}, for a row that is not {@link #UNTRUSTED}: a
    * lower bound on the squared distance from row {@code row} to every centre but {@code nearest},
    * its nearest; 0 where the estimates bound nothing. The second smallest estimate less its error

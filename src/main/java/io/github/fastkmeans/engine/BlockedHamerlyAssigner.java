@@ -9,12 +9,13 @@ import io.github.fastkmeans.parallel.ChunkRunner;
  * scan compares one row at a time, several times slower per distance. With many centres a pass that
  * kept a third of the rows that way still took longer than Lloyd's sweep of them all.
  *
- * <p>A swept row's upper bound is its exact distance to its centre; its lower bound comes from the
- * estimates: the second smallest, less the estimates' proven error, bounds every centre but one,
- * whichever the exact distances chose. Both then move with the centres as in Hamerly's algorithm.
- * Half the distance from each centre to its nearest other, Hamerly's second test, is bounded below
- * by the same kernel, the centres swept as rows before each pass: a thousandth of a pass on the
- * benchmark's E (k = 1,000), where measuring it exactly took more.
+ * <p>A swept row's bounds come from the estimates: the upper its smallest estimate plus the
+ * estimates' proven error (the exact distance where several centres were within reach), the lower
+ * the second smallest less that error, which bounds every centre but one, whichever the exact
+ * distances chose. Both then move with the centres as in Hamerly's algorithm. Half the distance
+ * from each centre to its nearest other, Hamerly's second test, is bounded below by the same
+ * kernel, the centres swept as rows before each pass: a thousandth of a pass on the benchmark's E
+ * (k = 1,000), where measuring it exactly took more.
  *
  * <p>Rows whose centre is proved keep it without being recorded, as in Lloyd's pass where the
  * nearest centre does not change, and the gathered rows are recorded in row order: the pass's sums

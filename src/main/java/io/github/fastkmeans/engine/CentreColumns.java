@@ -197,8 +197,9 @@ final class CentreColumns {
 
   /**
    * As {@link #nearestOfBlock} for the {@code count} rows {@code rows[0, count)} (IN) of {@code
-   * values}, gathered from anywhere: block row r is row {@code rows[r]}. Also writes the exact
-   * squared distance to the nearest centre into {@code scratch.nearestSquared[r]}, and into {@code
+   * values}, gathered from anywhere: block row r is row {@code rows[r]}. Also writes an upper bound
+   * on the squared distance to the nearest centre into {@code scratch.nearestSquared[r]} (the
+   * estimate's, or the exact distance where the estimates left several candidates), and into {@code
    * scratch.othersSquared[r]} a lower bound on the squared distance to every other centre.
    */
   void nearestOfRows(
@@ -217,7 +218,9 @@ final class CentreColumns {
         scratch.othersSquared[r] = leastExcept(distances, k, best);
       } else {
         scratch.nearestSquared[r] =
-            SquaredEuclidean.distance(values, offset, rowMajor, best * columns, columns);
+            sole == BlockSweep.SEVERAL
+                ? SquaredEuclidean.distance(values, offset, rowMajor, best * columns, columns)
+                : blockSweep.nearestUpperBound(estimates, r);
         scratch.othersSquared[r] = blockSweep.othersLowerBound(estimates, r, best);
       }
     }
@@ -294,7 +297,7 @@ final class CentreColumns {
     /** After {@link #nearestOfBlock}: the nearest centre of the block's row r at index r. */
     final int[] nearest;
 
-    /** After {@link #nearestOfRows}: the exact squared distance to the nearest centre. */
+    /** After {@link #nearestOfRows}: an upper bound on the squared distance to the nearest. */
     final double[] nearestSquared;
 
     /** After {@link #nearestOfRows}: a lower bound on the squared distance to every other. */

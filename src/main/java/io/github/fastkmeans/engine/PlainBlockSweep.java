@@ -104,6 +104,13 @@ final class PlainBlockSweep extends BlockSweep {
   }
 
   @Override
+  double nearestUpperBound(Estimates estimates, int row) {
+    DoubleEstimates block = (DoubleEstimates) estimates;
+    // The reach is the smallest estimate plus twice the error.
+    return Math.max(0, block.reach[row] - block.errors[row]);
+  }
+
+  @Override
   double othersLowerBound(Estimates estimates, int row, int nearest) {
     DoubleEstimates block = (DoubleEstimates) estimates;
     double bound = CentreColumns.leastExcept(block.values[row], k, nearest) - block.errors[row];

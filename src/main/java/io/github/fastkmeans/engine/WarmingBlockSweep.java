@@ -82,6 +82,14 @@ final class WarmingBlockSweep extends BlockSweep {
   }
 
   @Override
+  double nearestUpperBound(Estimates estimates, int row) {
+    EitherEstimates either = (EitherEstimates) estimates;
+    return either.vectorWrote
+        ? vector.nearestUpperBound(either.vector, row)
+        : plain.nearestUpperBound(either.plain, row);
+  }
+
+  @Override
   double othersLowerBound(Estimates estimates, int row, int nearest) {
     EitherEstimates either = (EitherEstimates) estimates;
     return either.vectorWrote
