@@ -104,7 +104,7 @@ public enum Algorithm implements Choice {
   static final int BLOCKED_HAMERLY_COLUMNS = 16;
 
   /** See {@link #BLOCKED_HAMERLY_COLUMNS}. */
-  static final int BLOCKED_HAMERLY_FEWEST_CENTRES = 256;
+  static final int BLOCKED_HAMERLY_FEWEST_CENTRES = 512;
 
   /** See {@link #BLOCKED_HAMERLY_COLUMNS}. */
   static final int BLOCKED_HAMERLY_MOST_CENTRES = 2000;
@@ -292,13 +292,13 @@ public enum Algorithm implements Choice {
    * least {@link #BLOCKED_HAMERLY_COLUMNS} columns and {@link #BLOCKED_HAMERLY_FEWEST_CENTRES} to
    * {@link #BLOCKED_HAMERLY_MOST_CENTRES} centres: its rows whose bounds fail are swept in blocks
    * by the same kernel ({@link BlockedHamerlyAssigner}), and a row its bounds keep costs a few of
-   * its distances. Benchmark builds from the same starts, 2 threads, five rounds in turns
-   * (docs/benchmarks.md, "Hamerly on the block sweep"): E (k = 1,000) 0.92 s against Lloyd's 0.99
-   * s, engine alone 0.90 against 0.98; B (k = 64) 0.228 against 0.231, and D (k = 100, 128 columns)
-   * 0.286 against 0.266 (engine 0.246 against 0.222), where the bounds keep fewer rows than their
-   * work costs; F (k = 256) 2.21 against 2.15 in run 16, within that run's noise. With few columns
-   * (C, 8: 0.88 s against 0.74 in the engine) and at k = 10,000 (G: 1.64 against 1.42-1.57), where
-   * the bounds keep 2% of the rows, Lloyd's sweep was faster.
+   * its distances. Benchmark builds from the same starts, 2 threads (docs/benchmarks.md, "Hamerly
+   * on the block sweep"): E (k = 1,000) 0.630 s against Lloyd's 0.721 in run 17, 0.635 against
+   * 0.686 in run 16, 0.92 against 0.99 in five rounds in turns; B (k = 64) 0.228 against 0.231, D
+   * (k = 100, 128 columns) 0.286 against 0.266, F (k = 256, overlapping blobs, where the bounds
+   * keep 8% of the rows) 2.35 against 1.88 in run 17 (engine alone 1.89 against 1.94). With few
+   * columns (C, 8: 0.88 s against 0.74 in the engine) and at k = 10,000 (G: 1.64 against
+   * 1.42-1.57), where the bounds keep 2% of the rows, Lloyd's sweep was faster.
    */
   Algorithm forIterations(
       Algorithm resolved,

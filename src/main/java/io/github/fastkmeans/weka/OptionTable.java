@@ -180,8 +180,10 @@ public final class OptionTable {
           ValueTypes.choice(Algorithm.values()),
           Algorithm.AUTO,
           "How each instance's nearest centre is found; all give exactly the same clusters,"
-              + " centroids and iteration count. lloyd computes every distance; hamerly keeps one"
-              + " bound per instance, elkan one per instance and cluster, exponion Hamerly's bound"
+              + " centroids and iteration count. lloyd computes every distance; hamerly keeps two"
+              + " bounds per instance (from 32 clusters and 4 dimensions it compares the instances"
+              + " whose bounds fail with all centres in blocks, with lloyd's kernel), elkan one"
+              + " per instance and cluster, exponion Hamerly's bound"
               + " plus a search of the centres near the instance's own, yinyang one bound per"
               + " instance and group of about ten clusters (for many clusters; with the vector"
               + " kernel, per instance and block of eight clusters, skipping a block for a tile of"
@@ -190,7 +192,9 @@ public final class OptionTable {
               + " centres down a k-d tree of the instances (for few attributes). auto takes lloyd"
               + " for k <= 2, kdtree up to 4 numeric dimensions, lloyd from k = 32 when the"
               + " vector kernel runs (the JVM has jdk.incubator.vector) and its float estimates"
-              + " separate a sample of the instances, elkan from 80 dimensions"
+              + " separate a sample of the instances (there the tiled yinyang for long fits from"
+              + " k = 256, and hamerly from 16 dimensions and k = 512 to 2000 where those bounds"
+              + " do not start), elkan from 80 dimensions"
               + " when its bounds fit -elkan-memory, yinyang from k = 5000 when its bounds fit"
               + " -elkan-memory, and exponion otherwise.");
 
