@@ -103,23 +103,13 @@ final class BlockedHamerlyAssigner extends HamerlyAssigner {
     long computed = 0;
     try {
       int[] gathered = scratch.gathered;
-      double[] shift = geometry.shift;
-      double[] halfNearest = geometry.halfNearest;
       int count = 0;
       for (int row = start; row < end; row++) {
-        int own = labels[row];
-        double distance = upper[row] + shift[own];
-        double bound = Math.max(0, lower[row] - geometry.maxShiftExcept(own));
-        lower[row] = bound;
-        double limit = Math.max(bound, halfNearest[own]);
-        if (provesCloser(distance, limit)) {
-          upper[row] = distance;
+        if (boundsKeepCentre(row)) {
           continue;
         }
-        double ownSquared = squaredDistance(row, own);
         computed++;
-        if (provesCloserSquared(ownSquared, limit)) {
-          upper[row] = Math.sqrt(ownSquared);
+        if (distanceKeepsCentre(row, squaredDistance(row, labels[row]))) {
           continue;
         }
         gathered[count++] = row;

@@ -110,22 +110,14 @@ class HamerlyAssigner extends Assigner {
   void assign(int start, int end, ClusterSums sums) {
     long computed = 0;
     CentreColumns.Scratch scratch = null;
-    double[] shift = geometry.shift;
-    double[] halfNearest = geometry.halfNearest;
     for (int row = start; row < end; row++) {
-      int own = labels[row];
-      double distance = upper[row] + shift[own];
-      double bound = Math.max(0, lower[row] - lowerBoundDrop(own, distance, lower[row]));
-      lower[row] = bound;
-      double limit = Math.max(bound, halfNearest[own]);
-      if (provesCloser(distance, limit)) {
-        upper[row] = distance;
+      if (boundsKeepCentre(row)) {
         continue;
       }
+      int own = labels[row];
       double ownSquared = squaredDistance(row, own);
       computed++;
-      if (provesCloserSquared(ownSquared, limit)) {
-        upper[row] = Math.sqrt(ownSquared);
+      if (distanceKeepsCentre(row, ownSquared)) {
         continue;
       }
       if (scratch == null) {
@@ -134,6 +126,34 @@ class HamerlyAssigner extends Assigner {
       computed += scan(row, own, ownSquared, scratch, sums);
     }
     sums.countDistances(computed);
+  }
+
+  /**
+   * Moves the bounds of {@code row} with the centres' last move; whether they prove it keeps its
+   * centre, which its upper bound then follows.
+   */
+  final boolean boundsKeepCentre(int row) {
+    int own = labels[row];
+    double distance = upper[row] + geometry.shift[own];
+    double bound = Math.max(0, lower[row] - lowerBoundDrop(own, distance, lower[row]));
+    lower[row] = bound;
+    if (provesCloser(distance, Math.max(bound, geometry.halfNearest[own]))) {
+      upper[row] = distance;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * After {@link #boundsKeepCentre} failed: whether the row's squared distance to its centre,
+   * {@code ownSquared}, proves it keeps that centre, which its upper bound then is.
+   */
+  final boolean distanceKeepsCentre(int row, double ownSquared) {
+    if (provesCloserSquared(ownSquared, Math.max(lower[row], geometry.halfNearest[labels[row]]))) {
+      upper[row] = Math.sqrt(ownSquared);
+      return true;
+    }
+    return false;
   }
 
   /**

@@ -88,18 +88,6 @@ class AlgorithmEquivalenceTest {
     return DataMatrix.of(rows, 2, values);
   }
 
-  private static double[] start(DataMatrix data, int k, long seed) {
-    // Distinct random rows, as the random initializer would pick, but without depending on it.
-    Random random = new Random(seed);
-    double[] centres = new double[k * data.columns()];
-    int[] order = random.ints(0, data.rows()).distinct().limit(k).toArray();
-    for (int c = 0; c < k; c++) {
-      System.arraycopy(
-          data.values(), order[c] * data.columns(), centres, c * data.columns(), data.columns());
-    }
-    return centres;
-  }
-
   private static KMeansResult fit(DataMatrix data, double[] start, Algorithm algorithm, int threads)
       throws Exception {
     return new KMeans(
@@ -115,7 +103,7 @@ class AlgorithmEquivalenceTest {
   void acceleratedAlgorithmsReproduceLloydExactly(String name, DataMatrix data, int k)
       throws Exception {
     for (long seed = 1; seed <= 3; seed++) {
-      double[] start = start(data, k, seed);
+      double[] start = TestData.distinctRows(data, k, seed);
       KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1);
       for (Algorithm algorithm : ACCELERATED_AND_LLOYD) {
         for (int threads : new int[] {1, 2, 3}) {
@@ -145,7 +133,7 @@ class AlgorithmEquivalenceTest {
     Arrays.fill(ones, 1);
     DataMatrix weighted =
         DataMatrix.of(unweighted.rows(), unweighted.columns(), unweighted.values(), ones);
-    double[] start = start(unweighted, 9, 5);
+    double[] start = TestData.distinctRows(unweighted, 9, 5);
     for (Algorithm algorithm : TestData.everyAlgorithm()) {
       for (int threads : new int[] {1, 2}) {
         KMeansResult without = fit(unweighted, start, algorithm, threads);
@@ -166,7 +154,7 @@ class AlgorithmEquivalenceTest {
   void kdTreeReproducesLloydWhenItsPassesAreSharedBetweenThreads() throws Exception {
     // Enough rows that the tree's early passes are handed to the other threads.
     DataMatrix data = TestData.blobs(14, 40_000, 2, 25, 1.5, true);
-    double[] start = start(data, 25, 4);
+    double[] start = TestData.distinctRows(data, 25, 4);
     KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1);
     for (int threads : new int[] {1, 2, 3}) {
       KMeansResult tree = fit(data, start, Algorithm.KD_TREE, threads);
@@ -194,7 +182,7 @@ class AlgorithmEquivalenceTest {
   @Test
   void boundsSkipMostDistancesOnSeparatedGroups() throws Exception {
     DataMatrix data = TestData.blobs(11, 20000, 3, 20, 0.3, false);
-    double[] start = start(data, 20, 1);
+    double[] start = TestData.distinctRows(data, 20, 1);
     KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 2);
     assertEquals(1.0, lloyd.distanceRatio(), 1e-12);
     for (Algorithm algorithm : ACCELERATED) {
@@ -215,7 +203,7 @@ class AlgorithmEquivalenceTest {
   @Test
   void emptyClustersAreRelocatedIdenticallyByEveryAlgorithm() throws Exception {
     DataMatrix data = TestData.blobs(12, 2000, 2, 4, 0.5, false);
-    double[] start = start(data, 8, 3);
+    double[] start = TestData.distinctRows(data, 8, 3);
     // Two centres far away from every row: both empty after the first pass.
     start[0] = 1e3;
     start[1] = 1e3;
@@ -320,7 +308,9 @@ class AlgorithmEquivalenceTest {
         new KMeans(
             KMeansSettings.DEFAULTS.withAlgorithm(Algorithm.ELKAN).withElkanBudgetBytes(1000));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> kmeans.fit(data, start(data, 5, 1)));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> kmeans.fit(data, TestData.distinctRows(data, 5, 1)));
     assertTrue(e.getMessage().contains("40000 bytes"), e.getMessage());
   }
 }

@@ -25,20 +25,10 @@ class BlockedHamerlyAssignerTest {
         .fit(data, start);
   }
 
-  private static double[] distinctRows(DataMatrix data, int k, long seed) {
-    int columns = data.columns();
-    int[] rows = new Random(seed).ints(0, data.rows()).distinct().limit(k).toArray();
-    double[] centres = new double[k * columns];
-    for (int c = 0; c < k; c++) {
-      System.arraycopy(data.values(), rows[c] * columns, centres, c * columns, columns);
-    }
-    return centres;
-  }
-
   @Test
   void manyCentresSweepTheFailingRowsInBlocksAndPrune() throws Exception {
     DataMatrix data = TestData.blobs(31, 8000, 8, 64, 0.5, false);
-    double[] start = distinctRows(data, 64, 1);
+    double[] start = TestData.distinctRows(data, 64, 1);
     KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1);
     for (int threads : new int[] {1, 2, 3}) {
       KMeansResult hamerly = fit(data, start, Algorithm.HAMERLY, threads);
@@ -52,7 +42,7 @@ class BlockedHamerlyAssignerTest {
   @Test
   void fewCentresKeepTheRowByRowScan() throws Exception {
     DataMatrix data = TestData.blobs(32, 3000, 8, 8, 0.5, false);
-    KMeansResult hamerly = fit(data, distinctRows(data, 8, 2), Algorithm.HAMERLY, 1);
+    KMeansResult hamerly = fit(data, TestData.distinctRows(data, 8, 2), Algorithm.HAMERLY, 1);
     assertTrue(hamerly.kernel().contains("one row at a time"), hamerly.kernel());
   }
 
@@ -68,7 +58,7 @@ class BlockedHamerlyAssignerTest {
       values[i] = 1e20 + random.nextInt(5) * 1e6;
     }
     DataMatrix data = DataMatrix.of(near.rows() + 12, columns, values);
-    double[] start = distinctRows(near, 40, 3);
+    double[] start = TestData.distinctRows(near, 40, 3);
     KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1);
     for (int threads : new int[] {1, 2}) {
       assertSameFit(lloyd, fit(data, start, Algorithm.HAMERLY, threads), threads + " threads");
@@ -80,7 +70,7 @@ class BlockedHamerlyAssignerTest {
     // Two copies of each of 20 centres: every row ties between a pair in the first pass, and the
     // copies left behind then stay near the rows their twins moved away from.
     DataMatrix data = TestData.blobs(34, 4000, 5, 20, 1.0, true);
-    double[] distinct = distinctRows(data, 20, 4);
+    double[] distinct = TestData.distinctRows(data, 20, 4);
     double[] start = Arrays.copyOf(distinct, 40 * data.columns());
     System.arraycopy(distinct, 0, start, distinct.length, distinct.length);
     KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 1);

@@ -202,15 +202,7 @@ class FitFromEarlierTest {
     // The k-d tree runs every swap's fit from the centres alone; the others start from the fit
     // before: the refined fits must be the same.
     DataMatrix data = TestData.blobs(15, 4000, 3, 14, 0.6, true);
-    double[] start = TestData.firstRows(data, 14);
-    KMeans cold = kmeans(Algorithm.KD_TREE, 2);
-    KMeans warm = kmeans(Algorithm.valueOf(name), 2);
-    KMeansResult fromCold = new SwapRefinement(cold, 40).refine(data, cold.fit(data, start), 3);
-    KMeansResult fromWarm = new SwapRefinement(warm, 40).refine(data, warm.fit(data, start), 3);
-    assertTrue(fromCold.swapsKept() > 0, "the start leaves swaps to make");
-    assertSameFit(fromCold, fromWarm);
-    assertEquals(fromCold.swapTrials(), fromWarm.swapTrials());
-    assertEquals(fromCold.swapsKept(), fromWarm.swapsKept());
+    assertRefinedAlike(data, 14, Algorithm.KD_TREE, Algorithm.valueOf(name));
   }
 
   @Test
@@ -218,11 +210,23 @@ class FitFromEarlierTest {
     // 6 columns and 36 centres: Hamerly gathers the rows whose bounds fail into blocks, and its
     // fits from an earlier one start from the bounds that one left.
     DataMatrix data = TestData.blobs(16, 4000, 6, 30, 0.8, true);
-    double[] start = TestData.firstRows(data, 36);
-    KMeans cold = kmeans(Algorithm.LLOYD, 2);
-    KMeans warm = kmeans(Algorithm.HAMERLY, 2);
-    KMeansResult fromCold = new SwapRefinement(cold, 40).refine(data, cold.fit(data, start), 3);
-    KMeansResult fromWarm = new SwapRefinement(warm, 40).refine(data, warm.fit(data, start), 3);
+    assertRefinedAlike(data, 36, Algorithm.LLOYD, Algorithm.HAMERLY);
+  }
+
+  /**
+   * The swap refinement of a fit from the first {@code k} rows gives the same fit with {@code
+   * cold}, whose fits start from the centres alone, as with {@code warm}, whose fits start from the
+   * fit before.
+   */
+  private static void assertRefinedAlike(DataMatrix data, int k, Algorithm cold, Algorithm warm)
+      throws Exception {
+    double[] start = TestData.firstRows(data, k);
+    KMeans coldKMeans = kmeans(cold, 2);
+    KMeans warmKMeans = kmeans(warm, 2);
+    KMeansResult fromCold =
+        new SwapRefinement(coldKMeans, 40).refine(data, coldKMeans.fit(data, start), 3);
+    KMeansResult fromWarm =
+        new SwapRefinement(warmKMeans, 40).refine(data, warmKMeans.fit(data, start), 3);
     assertTrue(fromCold.swapsKept() > 0, "the start leaves swaps to make");
     assertSameFit(fromCold, fromWarm);
     assertEquals(fromCold.swapTrials(), fromWarm.swapTrials());

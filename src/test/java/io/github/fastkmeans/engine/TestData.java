@@ -44,6 +44,20 @@ public final class TestData {
     return DataMatrix.of(rows, columns, values, weights);
   }
 
+  /**
+   * {@code k} distinct random rows of {@code data} drawn with {@code seed}, as the random
+   * initializer would pick them, but without depending on it.
+   */
+  public static double[] distinctRows(DataMatrix data, int k, long seed) {
+    int columns = data.columns();
+    int[] rows = new Random(seed).ints(0, data.rows()).distinct().limit(k).toArray();
+    double[] centres = new double[k * columns];
+    for (int c = 0; c < k; c++) {
+      System.arraycopy(data.values(), rows[c] * columns, centres, c * columns, columns);
+    }
+    return centres;
+  }
+
   /** The first {@code k} rows of {@code data} as row-major centres. */
   public static double[] firstRows(DataMatrix data, int k) {
     return Arrays.copyOf(data.values(), k * data.columns());
