@@ -14,8 +14,8 @@ import io.github.fastkmeans.parallel.ChunkRunner;
  * the second smallest less that error, which bounds every centre but one, whichever the exact
  * distances chose. Both then move with the centres as in Hamerly's algorithm. Half the distance
  * from each centre to its nearest other, Hamerly's second test, is bounded below by the same
- * kernel, the centres swept as rows before each pass: a thousandth of a pass on the benchmark's E
- * (k = 1,000), where measuring it exactly took more.
+ * kernel, the centres swept as rows before each pass: on the benchmark's E, 1,000 rows more to the
+ * pass's 200,000.
  *
  * <p>Rows whose centre is proved keep it without being recorded, as in Lloyd's pass where the
  * nearest centre does not change, and the gathered rows are recorded in row order: the pass's sums
