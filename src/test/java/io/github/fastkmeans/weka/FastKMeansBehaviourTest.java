@@ -166,6 +166,32 @@ class FastKMeansBehaviourTest {
   }
 
   @Test
+  void hamerlyWithManyClustersSweepsInBlocksAndGivesLloydsClusters() throws Exception {
+    // 32 attributes and 40 clusters: Hamerly compares the instances its bounds do not keep with
+    // every centre in blocks, with Lloyd's kernel.
+    Instances data = TestData.loadUnlabelled("dim032");
+    String options = "-N 40 -I 30 -S 5 -normalize none -refine none -num-slots 2 -algorithm ";
+    FastKMeans lloyd = TestData.built(data, options + "lloyd");
+    FastKMeans hamerly = TestData.built(data, options + "hamerly");
+    assertArrayEquals(lloyd.getAssignments(), hamerly.getAssignments());
+    assertEquals(lloyd.getSquaredError(), hamerly.getSquaredError(), 0);
+    assertEquals(lloyd.getNumIterations(), hamerly.getNumIterations());
+    String text = hamerly.toString();
+    String kernel = line(text, "Assignment kernel: ");
+    assertEquals(line(lloyd.toString(), "Assignment kernel: "), kernel, text);
+    assertFalse(kernel.contains("one row at a time"), text);
+    assertTrue(text.contains("\nAlgorithm: hamerly on 2 threads\n"), text);
+  }
+
+  /** The rest of the line of {@code text} that starts with {@code prefix}. */
+  private static String line(String text, String prefix) {
+    int start = text.indexOf("\n" + prefix);
+    assertTrue(start >= 0, prefix + " in " + text);
+    start += prefix.length() + 1;
+    return text.substring(start, text.indexOf('\n', start));
+  }
+
+  @Test
   void serializedModelAnswersIdentically() throws Exception {
     Instances data = TestData.load("iris");
     FastKMeans kmeans = TestData.built(data, "-N 3 -restarts 3");
