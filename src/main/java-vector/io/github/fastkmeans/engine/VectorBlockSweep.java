@@ -292,10 +292,8 @@ final class VectorBlockSweep extends BlockSweep {
     float[] norms = kept == null ? block.blockNorms : kept.squaredNorms;
     int normsAt = kept == null ? 0 : firstNorm;
     if (kept == null || !kept.filled[index]) {
-      move(values, offset, rows, padded, moved, base, block.stride);
-      for (int tile = 0; tile < padded; tile += TILE_ROWS) {
-        squaredNorms(moved, base, block.stride, tile, norms, normsAt + tile);
-      }
+      move(values, offset, rows, moved, base, block.stride);
+      padAndMeasure(moved, base, block.stride, rows, padded, norms, normsAt);
       if (kept != null) {
         kept.filled[index] = true;
       }
@@ -319,14 +317,7 @@ final class VectorBlockSweep extends BlockSweep {
     for (int r = 0; r < count; r++) {
       moveRow(values, rows[r] * columns, moved, r, stride);
     }
-    for (int r = count; r < padded; r++) {
-      for (int j = 0; j < columns; j++) {
-        moved[j * stride + r] = Float.NaN;
-      }
-    }
-    for (int tile = 0; tile < padded; tile += TILE_ROWS) {
-      squaredNorms(moved, 0, stride, tile, block.blockNorms, tile);
-    }
+    padAndMeasure(moved, 0, stride, count, padded, block.blockNorms, 0);
     sweepTiles(block, moved, 0, padded);
   }
 
@@ -402,10 +393,9 @@ final class VectorBlockSweep extends BlockSweep {
 
   /**
    * Moves and scales the block's rows into {@code moved} from {@code base}, column by column, a
-   * {@code stride} apart; the rows from {@code rows} to {@code padded} are NaN.
+   * {@code stride} apart.
    */
-  private void move(
-      double[] values, int offset, int rows, int padded, float[] moved, int base, int stride) {
+  private void move(double[] values, int offset, int rows, float[] moved, int base, int stride) {
     // Column by column: the stores run on, and the loads (a row apart) stay in the first-level
     // cache. Either order takes about as long as reading the rows from memory.
     for (int j = 0; j < columns; j++) {
@@ -415,11 +405,23 @@ final class VectorBlockSweep extends BlockSweep {
         moved[to + r] = (float) ((values[from] - origin) * scale);
       }
     }
-    // Padding: NaN values, whose NaN norms leave them no bound and no estimate within reach.
+  }
+
+  /**
+   * Pads the block's {@code rows} moved rows (in {@code moved} from {@code base}, columns a {@code
+   * stride} apart) to {@code padded} with NaN rows, whose NaN norms leave them no bound and no
+   * estimate within reach, and writes the squared norms of all {@code padded} into {@code norms}
+   * from {@code at}.
+   */
+  private void padAndMeasure(
+      float[] moved, int base, int stride, int rows, int padded, float[] norms, int at) {
     for (int r = rows; r < padded; r++) {
       for (int j = 0; j < columns; j++) {
         moved[base + j * stride + r] = Float.NaN;
       }
+    }
+    for (int tile = 0; tile < padded; tile += TILE_ROWS) {
+      squaredNorms(moved, base, stride, tile, norms, at + tile);
     }
   }
 
