@@ -34,6 +34,10 @@ public final class BuildOverhead {
    */
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
+  /** The building thread's allocations per stage: fresh heap is slow to touch on some machines. */
+  private static final com.sun.management.ThreadMXBean ALLOCATION =
+      (com.sun.management.ThreadMXBean) CPU;
+
   private BuildOverhead() {}
 
   /** Runs the measurement and prints one line per stage. */
@@ -68,6 +72,7 @@ public final class BuildOverhead {
     long[] whole = new long[builds];
     Map<FitPipeline.Stage, long[]> stages = new EnumMap<>(FitPipeline.Stage.class);
     Map<FitPipeline.Stage, long[]> stageWalls = new EnumMap<>(FitPipeline.Stage.class);
+    Map<FitPipeline.Stage, long[]> stageBytes = new EnumMap<>(FitPipeline.Stage.class);
     for (int b = -5; b < builds; b++) {
       FastKMeans clusterer = new FastKMeans();
       clusterer.setOptions(options.clone());
@@ -80,7 +85,7 @@ public final class BuildOverhead {
           new FitPipeline(OptionTable.parse(options.clone()), 1, false, clusterer.getCapabilities())
               .observedBy(clock::enter);
       pipeline.fit(data);
-      clock.end(CPU.getCurrentThreadCpuTime(), System.nanoTime());
+      clock.end(CPU.getCurrentThreadCpuTime(), System.nanoTime(), allocated());
       if (b >= 0) {
         whole[b] = end - start;
         for (Map.Entry<FitPipeline.Stage, Long> e : clock.times.entrySet()) {
@@ -88,6 +93,9 @@ public final class BuildOverhead {
         }
         for (Map.Entry<FitPipeline.Stage, Long> e : clock.walls.entrySet()) {
           stageWalls.computeIfAbsent(e.getKey(), s -> new long[builds])[b] = e.getValue();
+        }
+        for (Map.Entry<FitPipeline.Stage, Long> e : clock.bytes.entrySet()) {
+          stageBytes.computeIfAbsent(e.getKey(), s -> new long[builds])[b] = e.getValue();
         }
       }
     }
@@ -99,7 +107,7 @@ public final class BuildOverhead {
     double engine = 0;
     double total = 0;
     double outsideWall = 0;
-    System.out.printf("  %-18s %7s    %7s%n", "stage", "CPU", "wall");
+    System.out.printf("  %-18s %7s    %7s    %9s%n", "stage", "CPU", "wall", "allocated");
     for (Map.Entry<FitPipeline.Stage, long[]> e : stages.entrySet()) {
       double ms = median(e.getValue());
       double wallMs = median(stageWalls.get(e.getKey()));
@@ -113,8 +121,12 @@ public final class BuildOverhead {
         outsideWall += wallMs;
       }
       System.out.printf(
-          "  %-18s %7.2f ms %7.2f ms%s%n",
-          e.getKey(), ms, wallMs, inEngine ? "  (engine: the building thread's share only)" : "");
+          "  %-18s %7.2f ms %7.2f ms %9.3f MB%s%n",
+          e.getKey(),
+          ms,
+          wallMs,
+          median(stageBytes.get(e.getKey())) * 1e6 / (1 << 20),
+          inEngine ? "  (engine: the building thread's share only)" : "");
     }
     double outside = total - engine;
     System.out.printf(
@@ -122,6 +134,10 @@ public final class BuildOverhead {
             + " median wall time (%.2f ms of wall time, %.1f%%)%n",
         outside, 100 * outside / wholeMs, outsideWall, 100 * outsideWall / wholeMs);
     centres.delete();
+  }
+
+  private static long allocated() {
+    return ALLOCATION.getCurrentThreadAllocatedBytes();
   }
 
   /**
@@ -132,23 +148,28 @@ public final class BuildOverhead {
   private static final class StageClock {
     final Map<FitPipeline.Stage, Long> times = new EnumMap<>(FitPipeline.Stage.class);
     final Map<FitPipeline.Stage, Long> walls = new EnumMap<>(FitPipeline.Stage.class);
+    final Map<FitPipeline.Stage, Long> bytes = new EnumMap<>(FitPipeline.Stage.class);
     private FitPipeline.Stage current;
     private long since;
     private long wallSince;
+    private long bytesSince;
 
     void enter(FitPipeline.Stage stage) {
       long now = CPU.getCurrentThreadCpuTime();
       long wallNow = System.nanoTime();
-      end(now, wallNow);
+      long bytesNow = allocated();
+      end(now, wallNow, bytesNow);
       current = stage;
       since = now;
       wallSince = wallNow;
+      bytesSince = bytesNow;
     }
 
-    void end(long now, long wallNow) {
+    void end(long now, long wallNow, long bytesNow) {
       if (current != null) {
         times.put(current, now - since);
         walls.put(current, wallNow - wallSince);
+        bytes.put(current, bytesNow - bytesSince);
       }
     }
   }
