@@ -152,7 +152,10 @@ abstract class Assigner {
    */
   void startBounds(int row, double upper, double lower) {}
 
-  /** The rows' lower bounds on their distances to every centre but their own; null: none kept. */
+  /**
+   * The rows' lower bounds on their distances to every centre but their own; null: none kept. Asked
+   * once the fit ends, and may be the assigner's own array.
+   */
   double[] lowerBounds() {
     return null;
   }
