@@ -19,9 +19,9 @@ import weka.core.Instances;
 
 /**
  * Where a Weka build of a synthetic benchmark set (A by default) spends its time: the whole {@code
- * buildClusterer}, and each stage of the build's pipeline, medians over repeated builds. The stages
- * other than the engine's ({@code SEED_AND_RESTARTS} and {@code REFINEMENT}) are the work around
- * the fit.
+ * buildClusterer}, and each stage of the build's pipeline, medians over repeated builds, with what
+ * the building thread allocated in each. The stages other than the engine's ({@code
+ * SEED_AND_RESTARTS} and {@code REFINEMENT}) are the work around the fit.
  *
  * <p>{@code java -cp "$(cat target/bench-classpath.txt)" io.github.fastkmeans.bench.BuildOverhead
  * [threads] [builds] [set] [algorithm]}
