@@ -35,6 +35,9 @@ final class BlockSweeps {
    */
   static final String WARM_UP_PROPERTY = "fastkmeans.vectorKernel.warmUp";
 
+  /** The name of the warm-up's thread. */
+  static final String WARM_UP_THREAD = "FastKMeans vector kernel warm-up";
+
   /** The columns of the warm-up's block: few, so that its calls before compilation are short. */
   private static final int COLUMNS_WARMED = 8;
 
@@ -84,7 +87,7 @@ final class BlockSweeps {
       if (!WARMS_UP) {
         VECTOR_COMPILED.set(true);
       } else {
-        Thread warmUp = new Thread(BlockSweeps::warmUp, "FastKMeans vector kernel warm-up");
+        Thread warmUp = new Thread(BlockSweeps::warmUp, WARM_UP_THREAD);
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
         warmUp.start();
@@ -170,6 +173,14 @@ final class BlockSweeps {
     sweep.estimate(values, 0, 9, new double[9], 0, estimates);
     sweep.nextCandidate(estimates, 0, 0);
     return sweep;
+  }
+
+  /**
+   * Initialises this class, if it is not yet, on the calling thread: chooses the kernel and starts
+   * the vector kernel's warm-up ({@link AssignmentKernel#prepare}). A call is all it takes.
+   */
+  static void initialize() {
+    // The static initializer above does the work, once, on the first thread that gets here.
   }
 
   /** Which kernel {@link #create} makes, and why when it is the plain one. */

@@ -1,5 +1,6 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.engine.AssignmentKernel;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,15 @@ public abstract class ConfigurableClusterer extends RandomizableClusterer {
 
   /** The options; replaced, never changed. */
   private FitOptions options = FitOptions.defaults();
+
+  /**
+   * A clusterer with the default options. Weka makes a scheme before it reads the training data, so
+   * the assignment kernel is compiled in the background meanwhile ({@link
+   * AssignmentKernel#prepare}).
+   */
+  protected ConfigurableClusterer() {
+    AssignmentKernel.prepare();
+  }
 
   /** The options as they are now. */
   protected FitOptions options() {
