@@ -3,10 +3,8 @@ package io.github.fastkmeans.bench;
 import io.github.fastkmeans.weka.FitPipeline;
 import io.github.fastkmeans.weka.OptionTable;
 import java.io.File;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -197,20 +195,7 @@ public final class BuildOverhead {
   /** The first k rows as the starting centres, in an ARFF file of the data's header. */
   private static File centresFile(Dataset set) throws Exception {
     File file = Files.createTempFile("build-overhead-centres", ".arff").toFile();
-    try (PrintWriter out = new PrintWriter(file, StandardCharsets.UTF_8)) {
-      out.println("@relation centres");
-      for (int j = 0; j < set.columns; j++) {
-        out.println("@attribute x" + j + " numeric");
-      }
-      out.println("@data");
-      for (int c = 0; c < set.k; c++) {
-        StringBuilder line = new StringBuilder();
-        for (int j = 0; j < set.columns; j++) {
-          line.append(j > 0 ? "," : "").append(set.values[c * set.columns + j]);
-        }
-        out.println(line);
-      }
-    }
+    SetAsArff.write(set, set.k, file.toPath());
     return file;
   }
 }
