@@ -5,10 +5,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Prepares the assignment kernel of this JVM before a fit needs it. With the vector kernel, the JIT
  * must compile it before it runs at vector speed (about 0.8 s of a core on an idle machine), and a
- * fit sweeps with the plain kernel meanwhile: a JVM's first fit of 200,000 x 32 with 1,000 centres
- * took 2.3-2.6 s started cold, 0.8-0.9 s when the kernel was prepared a second earlier, 0.6 s once
- * warm. Weka makes the scheme before it reads the training data, which gives the compiler that
- * second.
+ * fit sweeps with the plain kernel meanwhile. Weka makes the scheme before it reads the training
+ * data, which gives the compiler that time: a JVM's first build of 200,000 x 32 with 1,000 clusters
+ * from Weka's command line took 0.75 s (median of eight) prepared so, 0.97 s prepared by the fit
+ * (docs/benchmarks.md, "A JVM's first build").
  */
 public final class AssignmentKernel {
 

@@ -293,8 +293,8 @@ public final class KMeans {
       double[] clusterWeights = new double[k];
       totals.copyWeights(clusterWeights);
       // The last pass left the bounds valid for the final centres. A run iterates once, so its
-      // arrays go to the result uncopied: a copy is fresh memory, slow to touch on some machines
-      // (2.6 MB and about 7 ms of E's build).
+      // arrays go to the result uncopied: copies are fresh memory, slow to touch on some machines
+      // (E's fit allocated 13.1 MB on the building thread with them, 10.8 MB without).
       return new KMeansResult(
           initialCentres,
           new Partition(centres, labels, clusterWeights, squaredError()),
