@@ -8,7 +8,7 @@
  *   gcc -O2 -pthread -o /tmp/first_touch src/bench/c/first_touch.c
  *   /tmp/first_touch 256 2
  *
- * docs/benchmarks.md, "Fresh memory", gives the figures of this machine.
+ * docs/benchmarks.md, "Work around the fit", tenth round, gives the figures of this machine.
  */
 #include <pthread.h>
 #include <stdio.h>

@@ -119,7 +119,7 @@ public final class BuildOverhead {
         outsideWall += wallMs;
       }
       System.out.printf(
-          "  %-18s %7.2f ms %7.2f ms %9.3f MB%s%n",
+          "  %-18s %7.2f ms %7.2f ms %9.3f MiB%s%n",
           e.getKey(),
           ms,
           wallMs,

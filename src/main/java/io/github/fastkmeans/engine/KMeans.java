@@ -294,7 +294,7 @@ public final class KMeans {
       totals.copyWeights(clusterWeights);
       // The last pass left the bounds valid for the final centres. A run iterates once, so its
       // arrays go to the result uncopied: copies are fresh memory, slow to touch on some machines
-      // (E's fit allocated 13.1 MB on the building thread with them, 10.8 MB without).
+      // (E's fit allocated 13.1 MiB on the building thread with them, 10.8 MiB without).
       return new KMeansResult(
           initialCentres,
           new Partition(centres, labels, clusterWeights, squaredError()),
