@@ -1,5 +1,6 @@
 package io.github.fastkmeans.spark;
 
+import io.github.fastkmeans.engine.AssignmentKernel;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.parallel.RowChunks;
 import java.util.ArrayList;
@@ -154,6 +155,9 @@ final class DistributedData implements AutoCloseable {
       long total,
       RowReader reader,
       Broadcast<List<RowRecord>> spilled) {
+    // The executor's JIT compiles the vector kernel while its partition is read, not during the
+    // fit's first passes (once per executor JVM; nothing without the vector module).
+    AssignmentKernel.prepare();
     long start = offsets[partition];
     long end = offsets[partition + 1];
     long ownedStart = chunkStartAtOrAfter(start);
