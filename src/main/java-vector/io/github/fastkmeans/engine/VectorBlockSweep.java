@@ -329,7 +329,7 @@ final class VectorBlockSweep extends BlockSweep {
   }
 
   @Override
-  double othersLowerBound(Estimates estimates, int row) {
+  double othersLowerBound(Estimates estimates, int row, int nearest) {
     FloatEstimates block = (FloatEstimates) estimates;
     // In the kernel's frame, scaled by a power of two: the bound is exact once scaled back.
     double second = Float.intBitsToFloat(block.secondBits[row]);

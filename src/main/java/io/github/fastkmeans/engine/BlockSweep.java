@@ -86,12 +86,11 @@ abstract class BlockSweep {
 
   /**
    * After {@link #estimate} or {@link #estimateRows}, for a row that is not {@link #UNTRUSTED}: a
-   * lower bound on the squared distance from row {@code row} to every centre but its nearest
-   * (whichever the exact distances chose); 0 where the estimates bound nothing. The second smallest
-   * estimate less its error bounds every centre but the one with the smallest, and when the exact
-   * distances chose another centre, that one is no nearer than the chosen.
+   * lower bound on the squared distance from row {@code row} to every centre but {@code nearest},
+   * its nearest; 0 where the estimates bound nothing. The second smallest estimate less its error
+   * bounds every centre but one, whichever centre the exact distances chose.
    */
-  abstract double othersLowerBound(Estimates estimates, int row);
+  abstract double othersLowerBound(Estimates estimates, int row, int nearest);
 
   /**
    * After {@link #estimate}: the only centre within reach of row {@code row}, which is then its
@@ -141,9 +140,6 @@ abstract class BlockSweep {
     /** Row r's bound on the error of its estimates; NaN for none. */
     final double[] errors;
 
-    /** Row r's second smallest estimate (its smallest when two centres share it). */
-    final double[] seconds;
-
     /**
      * Rows gathered from elsewhere ({@link #estimateRows}), row-major, and their norms; null until
      * the first are gathered.
@@ -158,7 +154,6 @@ abstract class BlockSweep {
       this.values = new double[rows][length];
       this.reach = new double[rows];
       this.errors = new double[rows];
-      this.seconds = new double[rows];
     }
   }
 

@@ -221,7 +221,7 @@ final class CentreColumns {
             sole == BlockSweep.SEVERAL
                 ? SquaredEuclidean.distance(values, offset, rowMajor, best * columns, columns)
                 : blockSweep.nearestUpperBound(estimates, r);
-        scratch.othersSquared[r] = blockSweep.othersLowerBound(estimates, r);
+        scratch.othersSquared[r] = blockSweep.othersLowerBound(estimates, r, best);
       }
     }
   }

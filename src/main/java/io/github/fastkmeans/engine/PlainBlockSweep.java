@@ -79,7 +79,7 @@ final class PlainBlockSweep extends BlockSweep {
     }
     for (r = 0; r < rows; r++) {
       double rowNorm = rowNorms[firstNorm + r];
-      double smallest = finish(rowNorm, estimates[r], block, r);
+      double smallest = finish(rowNorm, estimates[r]);
       // Every centre beyond this reach is farther than the nearest one (CentreColumns#nearest).
       double error = CentreColumns.dotProductError(columns, rowNorm, largestNorm);
       double reach = smallest + 2 * error;
@@ -111,12 +111,9 @@ final class PlainBlockSweep extends BlockSweep {
   }
 
   @Override
-  double othersLowerBound(Estimates estimates, int row) {
+  double othersLowerBound(Estimates estimates, int row, int nearest) {
     DoubleEstimates block = (DoubleEstimates) estimates;
-    // Kept as the estimates were made: a scan of the row's estimates for the least but the
-    // nearest's took longer than the row's dot products (E, 1,000 centres: 8% of the samples of
-    // a JVM's first fits against 6%).
-    double bound = block.seconds[row] - block.errors[row];
+    double bound = CentreColumns.leastExcept(block.values[row], k, nearest) - block.errors[row];
     // NaN (no error bound) bounds nothing.
     return bound > 0 ? bound : 0;
   }
@@ -138,24 +135,14 @@ final class PlainBlockSweep extends BlockSweep {
     return first >= 0 ? first : UNTRUSTED;
   }
 
-  /**
-   * Turns the dot products in {@code out} into estimates; returns the smallest (NaN when one is
-   * NaN) and notes the second smallest as row {@code r}'s of {@code block}.
-   */
-  private double finish(double rowNorm, double[] out, DoubleEstimates block, int r) {
+  /** Turns the dot products in {@code out} into estimates; returns the smallest. */
+  private double finish(double rowNorm, double[] out) {
     double least = Double.POSITIVE_INFINITY;
-    double second = Double.POSITIVE_INFINITY;
     for (int c = 0; c < k; c++) {
       double estimate = (rowNorm + squaredNorms[c]) - 2 * out[c];
       out[c] = estimate;
-      if (estimate < second) {
-        second = Math.max(least, estimate);
-        least = Math.min(least, estimate);
-      } else if (estimate != estimate) {
-        least = Double.NaN;
-      }
+      least = Math.min(least, estimate);
     }
-    block.seconds[r] = second;
     return least;
   }
 

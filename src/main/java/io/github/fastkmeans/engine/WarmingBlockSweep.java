@@ -90,11 +90,11 @@ final class WarmingBlockSweep extends BlockSweep {
   }
 
   @Override
-  double othersLowerBound(Estimates estimates, int row) {
+  double othersLowerBound(Estimates estimates, int row, int nearest) {
     EitherEstimates either = (EitherEstimates) estimates;
     return either.vectorWrote
-        ? vector.othersLowerBound(either.vector, row)
-        : plain.othersLowerBound(either.plain, row);
+        ? vector.othersLowerBound(either.vector, row, nearest)
+        : plain.othersLowerBound(either.plain, row, nearest);
   }
 
   @Override
