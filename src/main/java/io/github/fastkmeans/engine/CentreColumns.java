@@ -231,11 +231,15 @@ final class CentreColumns {
    * other.
    */
   static double leastExcept(double[] values, int k, int except) {
+    // Two loops around the excepted value, without a test per value: the JIT vectorises them, and
+    // one loop with the test took longer than the plain kernel's dot products at 1,000 centres.
     double least = Double.POSITIVE_INFINITY;
-    for (int c = 0; c < k; c++) {
-      if (c != except) {
-        least = Math.min(least, values[c]);
-      }
+    int before = Math.min(Math.max(except, 0), k);
+    for (int c = 0; c < before; c++) {
+      least = Math.min(least, values[c]);
+    }
+    for (int c = Math.max(before, except + 1); c < k; c++) {
+      least = Math.min(least, values[c]);
     }
     return least;
   }

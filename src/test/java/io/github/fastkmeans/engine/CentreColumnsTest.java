@@ -126,4 +126,27 @@ class CentreColumnsTest {
     CentreColumns.Scratch scratch = table.newScratch();
     assertEquals(1, table.nearest(row, 0, CentreColumns.squaredNorm(row, 0, columns), scratch));
   }
+
+  /** The least of the values but one, wherever the one lies, as a scan that skips it finds it. */
+  @ParameterizedTest(name = "{0} values")
+  @CsvSource({"1", "2", "7", "1000"})
+  void leastExceptSkipsOnlyTheExceptedValue(int k) {
+    Random random = new Random(k);
+    double[] values = new double[k];
+    for (int c = 0; c < k; c++) {
+      values[c] = random.nextInt(5) == 0 ? 0.5 : random.nextDouble();
+    }
+    // The smallest value once, at a place that moves with the excepted one.
+    for (int except = 0; except < k; except++) {
+      double[] shifted = values.clone();
+      shifted[except] = -1;
+      double expected = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < k; c++) {
+        if (c != except) {
+          expected = Math.min(expected, shifted[c]);
+        }
+      }
+      assertEquals(expected, CentreColumns.leastExcept(shifted, k, except), 0, "except " + except);
+    }
+  }
 }
