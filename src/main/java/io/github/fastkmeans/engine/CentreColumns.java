@@ -231,8 +231,8 @@ final class CentreColumns {
    * other.
    */
   static double leastExcept(double[] values, int k, int except) {
-    // Two loops around the excepted value, without a test per value: the JIT vectorises them, and
-    // one loop with the test took longer than the plain kernel's dot products at 1,000 centres.
+    // Two loops around the excepted value, with no test per value in either: one loop with the
+    // test took longer than the plain kernel's dot products at 1,000 centres.
     double least = Double.POSITIVE_INFINITY;
     int before = Math.min(Math.max(except, 0), k);
     for (int c = 0; c < before; c++) {
