@@ -84,7 +84,14 @@ public final class PruningCounts {
     groupings =
         List.of(
             new Grouping("k-means k/10", groupByKMeans(k / 10), k / 10),
-            new Grouping("PCA blocks of " + BLOCK, groupByPcaBlocks(), (k + BLOCK - 1) / BLOCK));
+            new Grouping("k-means k/40", groupByKMeans(k / 40), k / 40),
+            new Grouping(
+                "PCA blocks of " + BLOCK, groupByPcaBlocks(BLOCK), (k + BLOCK - 1) / BLOCK),
+            // Four times fewer bounds per row, for a kernel whose bounds must fit in less memory.
+            new Grouping(
+                "PCA blocks of " + 4 * BLOCK,
+                groupByPcaBlocks(4 * BLOCK),
+                (k + 4 * BLOCK - 1) / (4 * BLOCK)));
   }
 
   /** Runs the sets named in {@code args} (default E) and prints Markdown to standard output. */
@@ -408,14 +415,17 @@ public final class PruningCounts {
     }
   }
 
-  /** Blocks of {@link #BLOCK} consecutive centres in principal-axis bisection order. */
-  private int[] groupByPcaBlocks() {
+  /**
+   * Blocks of {@code size} consecutive centres (a multiple of {@link #BLOCK}) in principal-axis
+   * bisection order.
+   */
+  private int[] groupByPcaBlocks(int size) {
     Integer[] order = new Integer[k];
     Arrays.setAll(order, c -> c);
     bisect(order, 0, k);
     int[] groupOf = new int[k];
     for (int p = 0; p < k; p++) {
-      groupOf[order[p]] = p / BLOCK;
+      groupOf[order[p]] = p / size;
     }
     return groupOf;
   }
