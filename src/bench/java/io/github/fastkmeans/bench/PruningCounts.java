@@ -53,7 +53,14 @@ public final class PruningCounts {
 
   /** The schemes' column names, in the order of {@link Grouping#countPruned}. */
   private static final List<String> SCHEMES =
-      List.of("row", "Ts16", "Ts32", "Ts64", "Tu32", "upd32");
+      List.of("row", "Ts16", "Ts32", "Ts64", "Tu32", "upd32", "upd32q16", "upd32q8");
+
+  /**
+   * The levels of upd32's bounds kept in fewer bits: 0 for doubles, then 16 and 8 bits, each row's
+   * bounds as multiples of a step of its own (twice its upper bound over the levels, set when its
+   * bounds are renewed), rounded down and capped at twice the upper bound.
+   */
+  private static final int[] REFRESH_LEVELS = {0, 65535, 255};
 
   private static final int REFRESH_TILE_ROWS = 32; // rows per tile of upd32
   private static final int CHUNK = 128; // rows per parallel work item
@@ -176,12 +183,16 @@ public final class PruningCounts {
         truth.compute(x, labels[x], nearest, squared, g.groupOf);
         if (refreshTileOfRow == null) {
           g.reset(g.rowBounds, truth);
-          g.reset(g.refreshBounds, truth);
+          for (Bounds refresh : g.refreshBounds) {
+            g.reset(refresh, truth);
+          }
         } else {
           g.checkAndRefresh(
               g.rowBounds, truth, g.rowBounds.kept[x] ? null : g.rowBounds.needed, x * g.words);
-          g.checkAndRefresh(
-              g.refreshBounds, truth, g.refreshTileGroups, refreshTileOfRow[x] * g.words);
+          for (int v = 0; v < REFRESH_LEVELS.length; v++) {
+            g.checkAndRefresh(
+                g.refreshBounds[v], truth, g.refreshTileGroups[v], refreshTileOfRow[x] * g.words);
+          }
         }
       }
     }
@@ -197,8 +208,8 @@ public final class PruningCounts {
     final int[] size;
     final double[] maxDrift;
     final Bounds rowBounds; // shared by row, Ts and Tu
-    final Bounds refreshBounds; // upd32's
-    final long[] refreshTileGroups; // per upd32 tile: the groups it computed
+    final Bounds[] refreshBounds; // upd32's, one per REFRESH_LEVELS
+    final long[][] refreshTileGroups; // per bound set and upd32 tile: the groups it computed
     final List<long[]> distancesPerPass = new ArrayList<>(); // in the order of SCHEMES
     final List<Long> keptPerPass = new ArrayList<>(); // by the row-level global filter
     final LongAdder prunedNearest = new LongAdder();
@@ -214,9 +225,13 @@ public final class PruningCounts {
         size[group]++;
       }
       maxDrift = new double[groups];
-      rowBounds = new Bounds(n, groups, words);
-      refreshBounds = new Bounds(n, groups, words);
-      refreshTileGroups = new long[(n + REFRESH_TILE_ROWS - 1) / REFRESH_TILE_ROWS * words];
+      rowBounds = new Bounds(n, groups, words, 0);
+      refreshBounds = new Bounds[REFRESH_LEVELS.length];
+      refreshTileGroups = new long[REFRESH_LEVELS.length][];
+      for (int v = 0; v < REFRESH_LEVELS.length; v++) {
+        refreshBounds[v] = new Bounds(n, groups, words, REFRESH_LEVELS[v]);
+        refreshTileGroups[v] = new long[(n + REFRESH_TILE_ROWS - 1) / REFRESH_TILE_ROWS * words];
+      }
       long[] bruteForce = new long[SCHEMES.size()]; // the first pass has no bounds yet
       Arrays.fill(bruteForce, (long) n * k);
       distancesPerPass.add(bruteForce);
@@ -234,17 +249,20 @@ public final class PruningCounts {
     /** Filters both bound sets and records what each scheme would compute this pass. */
     void countPruned(int[] labelOrder) {
       FilterCounts row = filter(rowBounds);
-      FilterCounts refresh = filter(refreshBounds);
-      long[] distances = {
-        row.groupDistances,
-        tileDistances(rowBounds, labelOrder, 16, null),
-        tileDistances(rowBounds, labelOrder, 32, null),
-        tileDistances(rowBounds, labelOrder, 64, null),
-        tileDistances(rowBounds, null, 32, null),
-        tileDistances(refreshBounds, labelOrder, REFRESH_TILE_ROWS, refreshTileGroups)
-      };
-      for (int s = 0; s < distances.length; s++) {
-        distances[s] += s == distances.length - 1 ? refresh.tightened : row.tightened;
+      long[] distances = new long[SCHEMES.size()];
+      distances[0] = row.groupDistances;
+      distances[1] = tileDistances(rowBounds, labelOrder, 16, null);
+      distances[2] = tileDistances(rowBounds, labelOrder, 32, null);
+      distances[3] = tileDistances(rowBounds, labelOrder, 64, null);
+      distances[4] = tileDistances(rowBounds, null, 32, null);
+      for (int s = 0; s < 5; s++) {
+        distances[s] += row.tightened;
+      }
+      for (int v = 0; v < REFRESH_LEVELS.length; v++) {
+        FilterCounts refresh = filter(refreshBounds[v]);
+        distances[5 + v] =
+            tileDistances(refreshBounds[v], labelOrder, REFRESH_TILE_ROWS, refreshTileGroups[v])
+                + refresh.tightened;
       }
       distancesPerPass.add(distances);
       keptPerPass.add(row.kept);
@@ -260,7 +278,7 @@ public final class PruningCounts {
         double upper = b.upper[x] + drift[labels[x]];
         double minLower = Double.POSITIVE_INFINITY;
         for (int q = 0; q < groups; q++) {
-          b.lower[base + q] -= maxDrift[q];
+          b.lower[base + q] = b.roundDown(x, b.lower[base + q] - maxDrift[q]);
           minLower = Math.min(minLower, b.lower[base + q]);
         }
         Arrays.fill(b.needed, x * words, (x + 1) * words, 0L);
@@ -312,6 +330,7 @@ public final class PruningCounts {
     void reset(Bounds b, RowTruth truth) {
       b.upper[truth.row] = truth.nearestDistance;
       System.arraycopy(truth.excludingNew, 0, b.lower, truth.row * groups, groups);
+      b.requantize(truth.row, groups);
     }
 
     /**
@@ -346,21 +365,56 @@ public final class PruningCounts {
       if (!b.kept[x] || oldGroupComputed) {
         b.upper[x] = truth.nearestDistance; // else the row's own distance was never computed
       }
+      if (computed != null || moved) {
+        b.requantize(x, groups);
+      }
     }
   }
 
-  /** One scheme's bounds: per row an upper bound and one lower bound per group. */
+  /**
+   * One scheme's bounds: per row an upper bound and one lower bound per group, as doubles or, with
+   * {@code levels}, as what fewer bits would keep of them.
+   */
   private static final class Bounds {
     final double[] upper;
     final double[] lower; // n x groups
     final long[] needed; // n x words: groups whose bound failed this pass
     final boolean[] kept; // passed the global filter this pass
+    final int levels; // 0: doubles
+    final double[] step; // per row, with levels: the value of one level
 
-    Bounds(int n, int groups, int words) {
+    Bounds(int n, int groups, int words, int levels) {
       upper = new double[n];
       lower = new double[Math.multiplyExact(n, groups)];
       needed = new long[Math.multiplyExact(n, words)];
       kept = new boolean[n];
+      this.levels = levels;
+      step = levels == 0 ? null : new double[n];
+    }
+
+    /** {@code value} as row x's bounds keep it: itself, or the level at or below it, capped. */
+    double roundDown(int x, double value) {
+      if (levels == 0) {
+        return value;
+      }
+      if (!(value > 0)) {
+        return 0; // no level below zero: such a bound bounds nothing either way
+      }
+      if (!(step[x] > 0)) {
+        return 0;
+      }
+      return Math.min(levels, Math.floor(value / step[x])) * step[x];
+    }
+
+    /** Takes row x's step from its upper bound and keeps its group bounds at that step. */
+    void requantize(int x, int groups) {
+      if (levels == 0) {
+        return;
+      }
+      step[x] = 2 * upper[x] / levels;
+      for (int q = 0; q < groups; q++) {
+        lower[x * groups + q] = roundDown(x, lower[x * groups + q]);
+      }
     }
   }
 
