@@ -36,7 +36,9 @@ import java.util.stream.IntStream;
  *   <li>Ts16, Ts32, Ts64: tiles of 16, 32, 64 rows sorted by label; a tile computes every group any
  *       of its rows needs;
  *   <li>Tu32: tiles of 32 rows in row order;
- *   <li>upd32: as Ts32, but each row refreshes its bounds of every group its tile computed.
+ *   <li>upd32: as Ts32, but each row refreshes its bounds of every group its tile computed;
+ *   <li>upd32q16, upd32q8: as upd32, with the bounds kept in 16 or 8 bits ({@link
+ *       #REFRESH_LEVELS}).
  * </ul>
  *
  * <p>row, Ts and Tu share one set of bounds, in which a row refreshes only the groups it needed
