@@ -217,10 +217,10 @@ final class CentreColumns {
         scratch.nearestSquared[r] = distances[best];
         scratch.othersSquared[r] = leastExcept(distances, k, best);
       } else {
-        scratch.nearestSquared[r] =
-            sole == BlockSweep.SEVERAL
-                ? SquaredEuclidean.distance(values, offset, rowMajor, best * columns, columns)
-                : blockSweep.nearestUpperBound(estimates, r);
+        if (sole != BlockSweep.SEVERAL) {
+          // Of several candidates, choose left the exact distance to the chosen one.
+          scratch.nearestSquared[r] = blockSweep.nearestUpperBound(estimates, r);
+        }
         scratch.othersSquared[r] = blockSweep.othersLowerBound(estimates, r, best);
       }
     }
@@ -247,8 +247,9 @@ final class CentreColumns {
   /**
    * The centre nearest to the row at {@code values[offset]}, block row {@code r} of the last
    * estimates, whose {@link BlockSweep#soleCandidate} is {@code sole}: that centre, or the nearest
-   * of those within reach, or of all centres where the estimates cannot be trusted (leaving the
-   * exact distances in {@code scratch.row}).
+   * of those within reach (leaving its exact squared distance in {@code
+   * scratch.nearestSquared[r]}), or of all centres where the estimates cannot be trusted (leaving
+   * the exact distances in {@code scratch.row}).
    */
   private int choose(double[] values, int offset, int sole, int r, BlockScratch scratch) {
     if (sole == BlockSweep.UNTRUSTED) {
@@ -272,6 +273,7 @@ final class CentreColumns {
         best = c;
       }
     }
+    scratch.nearestSquared[r] = bestSquared;
     return best;
   }
 
@@ -280,6 +282,14 @@ final class CentreColumns {
    */
   String blockKernel() {
     return blockSweep == null ? "none" : blockSweep.kernel();
+  }
+
+  /**
+   * The squared norm of each centre as of the last {@link #update}, as {@link #squaredNorm}
+   * measures it; the table's own array, not to be written.
+   */
+  double[] squaredNorms() {
+    return squaredNorms;
   }
 
   /** The rows of a block of {@link #nearestOfBlock} or {@link #nearestOfRows}. */
@@ -301,7 +311,10 @@ final class CentreColumns {
     /** After {@link #nearestOfBlock}: the nearest centre of the block's row r at index r. */
     final int[] nearest;
 
-    /** After {@link #nearestOfRows}: an upper bound on the squared distance to the nearest. */
+    /**
+     * After {@link #nearestOfRows}: an upper bound on the squared distance to the nearest (the
+     * exact one where several centres were within reach).
+     */
     final double[] nearestSquared;
 
     /** After {@link #nearestOfRows}: a lower bound on the squared distance to every other. */
