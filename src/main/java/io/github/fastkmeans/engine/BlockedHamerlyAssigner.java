@@ -23,9 +23,6 @@ import io.github.fastkmeans.parallel.ChunkRunner;
  */
 final class BlockedHamerlyAssigner extends HamerlyAssigner {
 
-  /** The squared norm of each centre, for the sweep of the centres as rows. */
-  private final double[] centreNorms;
-
   /**
    * Hamerly's algorithm for a fit on {@code data} from {@code centres} (IN/OUT, the running
    * centres) writing {@code labels} (OUT); the rows must have {@link
@@ -39,14 +36,10 @@ final class BlockedHamerlyAssigner extends HamerlyAssigner {
       throw new IllegalArgumentException(
           "The block sweep needs " + CentreColumns.DOT_PRODUCT_COLUMNS + " columns or more.");
     }
-    this.centreNorms = new double[k];
   }
 
   @Override
   void measureCentres(ChunkRunner runner, ChunkRunner callerOnly) throws InterruptedException {
-    for (int c = 0; c < k; c++) {
-      centreNorms[c] = CentreColumns.squaredNorm(centres, c * columns, columns);
-    }
     // A block of centres per task, each centre's bound written by one task alone: the same bounds
     // for any number of threads.
     int blockRows = centreColumns.blockRows();
@@ -70,7 +63,8 @@ final class BlockedHamerlyAssigner extends HamerlyAssigner {
       for (int r = 0; r < rows; r++) {
         gathered[r] = first + r;
       }
-      centreColumns.nearestOfRows(centres, gathered, rows, centreNorms, scratch);
+      // The centres as rows: their squared norms are the table's, updated with them.
+      centreColumns.nearestOfRows(centres, gathered, rows, centreColumns.squaredNorms(), scratch);
       for (int r = 0; r < rows; r++) {
         geometry.halfNearest[first + r] = Math.sqrt(scratch.othersSquared[r]) / 2;
       }
