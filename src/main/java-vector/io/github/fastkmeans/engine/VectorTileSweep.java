@@ -1,10 +1,12 @@
 package io.github.fastkmeans.engine;
 
 import java.util.Arrays;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -28,6 +30,23 @@ final class VectorTileSweep extends TileSweep {
 
   /** What a lower bound is multiplied by before it is stored. */
   private static final float SHRINK = 1 - 0x1p-17f;
+
+  /** 2^23: added to a float in [0, 2^23), it leaves the nearest integer in the low bits. */
+  private static final float INTEGER_BITS = 0x1p23f;
+
+  /** The bits of the top level as a float. */
+  private static final int TOP_LEVEL_BITS = Float.floatToRawIntBits(TOP_LEVEL);
+
+  /** The bits of 1/2. */
+  private static final int HALF_BITS = Float.floatToRawIntBits(0.5f);
+
+  /** Bytes as many as a tile's rows: one level per lane. */
+  private static final VectorSpecies<Byte> BYTES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(TILE_ROWS * Byte.SIZE));
+
+  /** Bytes as many as a float vector's lanes. */
+  private static final VectorSpecies<Byte> HALF_BYTES =
+      VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * Byte.SIZE));
 
   private final VectorBlockSweep sweep;
   private final int columns;
@@ -104,27 +123,16 @@ final class VectorTileSweep extends TileSweep {
   @Override
   int needed(
       int index,
-      float[] bounds,
-      float[] tileBounds,
-      float[] drift,
-      float[] thresholds,
+      byte[] bounds,
+      byte[] driftLevels,
+      byte[] thresholdLevels,
       boolean[] forced,
       Tile tile) {
-    FloatVector threshold0 = FloatVector.fromArray(SPECIES, thresholds, 0);
-    FloatVector threshold1 = FloatVector.fromArray(SPECIES, thresholds, LANES);
-    // The largest threshold of a row (NaN lanes have none): a block whose tile bound lies beyond
-    // it is ruled out for every row without reading theirs.
-    float largest =
-        threshold0
-            .blend(Float.NEGATIVE_INFINITY, threshold0.compare(VectorOperators.NE, threshold0))
-            .max(
-                threshold1.blend(
-                    Float.NEGATIVE_INFINITY, threshold1.compare(VectorOperators.NE, threshold1)))
-            .reduceLanes(VectorOperators.MAX);
+    ByteVector threshold = ByteVector.fromArray(BYTES, thresholdLevels, 0);
     int[] groups = tile.groups;
     int count = 0;
-    if (largest == Float.POSITIVE_INFINITY) {
-      // A row without a bound needs every block.
+    if (threshold.compare(VectorOperators.EQ, (byte) TOP_LEVEL).anyTrue()) {
+      // A row whose threshold lies beyond every level needs every block, all of them renewed.
       for (int g = 0; g < groupCount; g++) {
         groups[count++] = g;
         forced[g] = false;
@@ -132,27 +140,18 @@ final class VectorTileSweep extends TileSweep {
       return count;
     }
     int at = index * groupCount * TILE_ROWS;
-    int tileAt = index * groupCount;
     for (int g = 0; g < groupCount; g++, at += TILE_ROWS) {
       if (forced[g]) {
         forced[g] = false;
         groups[count++] = g;
         continue;
       }
-      if (tileBounds[tileAt + g] - drift[g] > largest) {
-        continue;
-      }
-      // Compared as "not above" so that a NaN threshold (a lane with no row) needs nothing.
-      VectorMask<Float> fails =
-          FloatVector.fromArray(SPECIES, bounds, at)
-              .sub(drift[g])
-              .compare(VectorOperators.LE, threshold0)
-              .or(
-                  FloatVector.fromArray(SPECIES, bounds, at + LANES)
-                      .sub(drift[g])
-                      .compare(VectorOperators.LE, threshold1));
-      if (fails.anyTrue()) {
+      // Levels and drifts lie in [0, 127]: the difference never wraps around.
+      ByteVector level = ByteVector.fromArray(BYTES, bounds, at).sub(driftLevels[g]).max((byte) 0);
+      if (level.compare(VectorOperators.LE, threshold).anyTrue()) {
         groups[count++] = g;
+      } else {
+        level.intoArray(bounds, at);
       }
     }
     return count;
@@ -212,62 +211,62 @@ final class VectorTileSweep extends TileSweep {
   }
 
   @Override
-  void renew(
-      int index,
-      int count,
-      float[] drift,
-      Tile tile,
-      float[] bounds,
-      float[] tileBounds,
-      float[] upper) {
-    VectorTile vectorTile = (VectorTile) tile;
-    BlockSweep.FloatEstimates estimates = vectorTile.estimates;
-    Arrays.fill(vectorTile.tileLeast, 0, count, Float.POSITIVE_INFINITY);
+  void renewUpper(int index, Tile tile, float[] upper) {
+    BlockSweep.FloatEstimates estimates = ((VectorTile) tile).estimates;
     for (int half = 0; half < TILE_ROWS; half += LANES) {
       FloatVector error = FloatVector.fromArray(SPECIES, estimates.twiceErrors, half).mul(0.5f);
-      // No bound where the estimates have none (rows too far out, lanes with no row): an upper
-      // bound of infinity and lower bounds of minus infinity, which rule nothing out.
-      VectorMask<Float> unbounded = error.compare(VectorOperators.NE, error);
-      FloatVector least =
-          IntVector.fromArray(INTS, estimates.leastBits, half).reinterpretAsFloats();
       // Every centre computed is at least as far as the nearest: the smallest estimate plus its
-      // error bounds the nearest's squared distance from above.
-      least
+      // error bounds the nearest's squared distance from above. No bound where the estimates have
+      // none (rows too far out, lanes with no row).
+      IntVector.fromArray(INTS, estimates.leastBits, half)
+          .reinterpretAsFloats()
           .add(error)
           .sqrt()
-          .blend(Float.POSITIVE_INFINITY, unbounded)
+          .blend(Float.POSITIVE_INFINITY, error.compare(VectorOperators.NE, error))
           .intoArray(upper, index * TILE_ROWS + half);
-      for (int i = 0; i < count; i++) {
-        int g = tile.groups[i];
-        FloatVector groupLeast =
-            IntVector.fromArray(INTS, vectorTile.groupLeast, g * TILE_ROWS + half)
-                .reinterpretAsFloats();
-        FloatVector bound =
-            groupLeast
-                .sub(error)
-                .max(0f)
-                .sqrt()
-                .mul(SHRINK)
-                .add(drift[g])
-                .blend(Float.NEGATIVE_INFINITY, unbounded);
-        bound.intoArray(bounds, (index * groupCount + g) * TILE_ROWS + half);
-        // Lanes without a row (NaN error) bound nothing and must not lower the tile's bound.
-        float tileLeast =
-            bound
-                .blend(Float.POSITIVE_INFINITY, unbounded.and(notRows(estimates, half)))
-                .reduceLanes(VectorOperators.MIN);
-        vectorTile.tileLeast[i] = Math.min(vectorTile.tileLeast[i], tileLeast);
-      }
-    }
-    for (int i = 0; i < count; i++) {
-      tileBounds[index * groupCount + tile.groups[i]] = vectorTile.tileLeast[i];
     }
   }
 
-  /** The lanes from {@code half} that hold no row: their squared norms are NaN. */
-  private static VectorMask<Float> notRows(BlockSweep.FloatEstimates estimates, int half) {
-    FloatVector norms = FloatVector.fromArray(SPECIES, estimates.blockNorms, half);
-    return norms.compare(VectorOperators.NE, norms);
+  @Override
+  void renewLower(int index, int count, int stepExponent, Tile tile, byte[] bounds) {
+    VectorTile vectorTile = (VectorTile) tile;
+    BlockSweep.FloatEstimates estimates = vectorTile.estimates;
+    // Levels per unit of distance: a power of two, times the shrink that keeps a level times the
+    // step below the bound it stands for, whatever the float roundings of the square root.
+    float perStep = Math.scalb(SHRINK, -stepExponent);
+    for (int half = 0; half < TILE_ROWS; half += LANES) {
+      FloatVector error = FloatVector.fromArray(SPECIES, estimates.twiceErrors, half).mul(0.5f);
+      // No bound where the estimates have none: level 0 rules nothing out.
+      VectorMask<Float> unbounded = error.compare(VectorOperators.NE, error);
+      for (int i = 0; i < count; i++) {
+        int g = tile.groups[i];
+        // The minima and maxima are taken on the floats' bits, as integers (one instruction
+        // each; JDK 17 compiles a float minimum into several): negative floats have negative
+        // bits, and non-negative ones, NaN above all, order as their bits.
+        FloatVector squared =
+            IntVector.fromArray(INTS, vectorTile.groupLeast, g * TILE_ROWS + half)
+                .reinterpretAsFloats()
+                .sub(error)
+                .reinterpretAsInts()
+                .max(0)
+                .reinterpretAsFloats();
+        // Levels below 1/2 are taken as 1/2, and the level's integer is then rounded into the
+        // low bits of 2^23 + level - 1/2: to the nearest even on a tie, never above the level.
+        squared
+            .sqrt()
+            .mul(perStep)
+            .reinterpretAsInts()
+            .min(TOP_LEVEL_BITS)
+            .max(HALF_BITS)
+            .reinterpretAsFloats()
+            .blend(0.5f, unbounded)
+            .add(INTEGER_BITS - 0.5f)
+            .reinterpretAsInts()
+            .convertShape(VectorOperators.I2B, HALF_BYTES, 0)
+            .reinterpretAsBytes()
+            .intoArray(bounds, (index * groupCount + g) * TILE_ROWS + half);
+      }
+    }
   }
 
   /** A thread's estimates of one tile, and each row's smallest estimate per block computed. */
@@ -277,14 +276,10 @@ final class VectorTileSweep extends TileSweep {
     /** The bits of lane r's smallest estimate in block g at {@code g * TILE_ROWS + r}. */
     private final int[] groupLeast;
 
-    /** Per block computed, in the order computed, the least of its rows' new bounds. */
-    private final float[] tileLeast;
-
     private VectorTile(int groupCount, int columns) {
       super(groupCount);
       this.estimates = new BlockSweep.FloatEstimates(TILE_ROWS, groupCount * GROUP, columns);
       this.groupLeast = new int[groupCount * TILE_ROWS];
-      this.tileLeast = new float[groupCount];
     }
   }
 }

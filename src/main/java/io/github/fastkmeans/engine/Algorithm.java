@@ -48,7 +48,8 @@ public enum Algorithm implements Choice {
    * The centres split once into groups, and one lower bound per row and group (Y. Ding et al.,
    * "Yinyang K-Means: A Drop-In Replacement of the Classic K-Means with Consistent Speedup", ICML
    * 2015). Needs 8 * rows * groups bytes of bounds, groups = k / 10, at most 128; with the vector
-   * kernel, 4 * rows * k / 8 and a float copy of the rows ({@link TiledYinyangAssigner}).
+   * kernel, rows * k / 8 (a byte per row and block of eight centres) and a float copy of the rows
+   * ({@link TiledYinyangAssigner}).
    */
   YINYANG(
       "yinyang",

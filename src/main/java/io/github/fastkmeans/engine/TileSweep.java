@@ -18,6 +18,12 @@ abstract class TileSweep {
   /** {@link #sole} of a row whose estimates cannot be trusted: the exact sweep decides. */
   static final int UNTRUSTED = BlockSweep.UNTRUSTED;
 
+  /**
+   * The highest level of a lower bound kept in a byte: bounds are multiples of a tile's step, from
+   * 0 to this (signed bytes, so that lowering one by its drift never wraps around).
+   */
+  static final int TOP_LEVEL = 127;
+
   /** Which kernel this is, as the model output names it. */
   abstract String kernel();
 
@@ -48,17 +54,17 @@ abstract class TileSweep {
   /**
    * Writes into {@code tile.groups} the blocks tile {@code index} computes, in increasing order,
    * and returns their count: every block marked in {@code forced} (IN/OUT, cleared on return), and
-   * every block whose bound for some row, less its {@code drift} (IN), is not above that row's
-   * {@code thresholds} entry (IN, per lane; NaN for a lane that needs nothing). {@code bounds} (IN)
-   * holds the bounds tile by tile, block by block, lane by lane; {@code tileBounds} (IN) the least
-   * of each tile's bounds per block, tile by tile, which rules a block out for all rows at once.
+   * every block whose bound for some row, less the block's {@code driftLevels} entry (IN), is not
+   * above that row's {@code thresholdLevels} entry (IN, per lane; -1 for a lane that needs
+   * nothing). {@code bounds} (IN/OUT) holds the bounds as levels of the tile's step, tile by tile,
+   * block by block, lane by lane; the bounds of every block not computed are lowered by its drift
+   * in place, those of the blocks computed are left for {@link #renewLower}.
    */
   abstract int needed(
       int index,
-      float[] bounds,
-      float[] tileBounds,
-      float[] drift,
-      float[] thresholds,
+      byte[] bounds,
+      byte[] driftLevels,
+      byte[] thresholdLevels,
       boolean[] forced,
       Tile tile);
 
@@ -82,19 +88,19 @@ abstract class TileSweep {
   abstract boolean withinReach(Tile tile, int lane, int position);
 
   /**
-   * After {@link #estimate} for bounds: renews the bounds of tile {@code index} from its estimates,
-   * for the blocks computed: each row's upper bound in {@code upper} (OUT, by position), each
-   * computed block's lower bound plus its {@code drift} (IN) in {@code bounds} (OUT), and their
-   * least over the tile's rows in {@code tileBounds} (OUT).
+   * After {@link #estimate} for bounds: writes each row's upper bound on the distance to its
+   * nearest centre into {@code upper} (OUT, by position; infinity where the estimates bound
+   * nothing).
    */
-  abstract void renew(
-      int index,
-      int count,
-      float[] drift,
-      Tile tile,
-      float[] bounds,
-      float[] tileBounds,
-      float[] upper);
+  abstract void renewUpper(int index, Tile tile, float[] upper);
+
+  /**
+   * After {@link #estimate} for bounds: writes each row's lower bound on the distance to the
+   * centres of every block computed into {@code bounds} (OUT, as in {@link #needed}), as levels of
+   * 2^{@code stepExponent} (a distance in the kernel's frame), rounded down and at most {@link
+   * #TOP_LEVEL}.
+   */
+  abstract void renewLower(int index, int count, int stepExponent, Tile tile, byte[] bounds);
 
   /** One thread's estimates of a tile, and the blocks it computes. */
   abstract static class Tile {

@@ -23,9 +23,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * needs it gives the rows that did not need it a tighter bound for nothing. (Yinyang's global
  * filter, a bound per row on all other blocks, saves no distance here and made passes slower.)
  *
- * <p>A lower bound is stored with its block's drift so far added ({@link #drift}); a pass subtracts
- * the drift now: bounds of blocks a tile does not compute are never rewritten. A row's own block is
- * always computed, so its upper bound is renewed in every pass.
+ * <p>*
+ *
+ * <p>A lower bound is kept in a byte, as a whole number of levels of its tile's step, a power of
+ * two set once the tile's rows first have upper bounds (the top level, 127, lies between the
+ * largest of them and twice that), rounded down: E's bounds take 25 MB where floats took 100 MB,
+ * and ruled out nearly as much (docs/benchmarks.md, "Tiled Yinyang: bounds in a byte"). A pass
+ * lowers the bounds of every block a tile does not compute by the block's largest centre shift, in
+ * whole levels rounded up, and renews those of the blocks it computes. A row's own block is always
+ * computed, so its upper bound, a float, is renewed in every pass.
  *
  * <p>From the second pass on, a pass is computed before the chunks, tile by tile on all threads
  * ({@link #beforePass}); the chunks then record each row's centre in row order, so the sums have
@@ -34,13 +40,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TiledYinyangAssigner extends Assigner {
 
   /**
-   * A bound is trusted only with this relative margin, which covers the float roundings of the
-   * bounds and drifts (each 2^-24 of the largest term).
+   * An upper bound is trusted only with this relative margin, which covers the float roundings of
+   * the bound and of the shift added to it (each 2^-24 of the largest term).
    */
   private static final double MARGIN = 0x1p-17;
 
   /** Added to every threshold: below float's normal range, rounding is absolute. */
   private static final double SMALLEST_MARGIN = 0x1p-100;
+
+  /** {@link #stepExponents} of a tile whose rows have no upper bound yet: every level is 0. */
+  private static final int NO_STEP = Integer.MIN_VALUE;
+
+  /** Added to a step exponent (from float's least normal one up) to index by it. */
+  private static final int EXPONENT_OFFSET = 1 - Float.MIN_EXPONENT;
 
   /** Tiled bounds are kept only while they take at most this share of the heap left. */
   private static final double SHARE_OF_FREE_HEAP = 0.5;
@@ -61,9 +73,11 @@ final class TiledYinyangAssigner extends Assigner {
 
   /**
    * The bounds start only with at least this many passes left after the one that starts them. The
-   * pass that starts them computes every block and makes the bounds, 4 bytes per row and block (100
-   * MB on E), whose fresh pages took 300-400 ms on a virtual machine here, seven or eight of
-   * Lloyd's passes; a pass with the bounds saved half of one on E and more later.
+   * pass that starts them computes every block, keeps the rows anew in their sorted order and makes
+   * the bounds: it took 90-160 ms on E against Lloyd's 55, and a pass with the bounds saved half of
+   * one on E and more later. Started at the second, fourth or fifth of E's 10 passes, the bounds
+   * made engine fits of 0.45-0.66 s against Hamerly's 0.48-0.51 (docs/benchmarks.md, "Tiled
+   * Yinyang: bounds in a byte"): no gain in so short a fit.
    */
   static final int PASSES_WORTH_THE_BOUNDS = 12;
 
@@ -97,25 +111,22 @@ final class TiledYinyangAssigner extends Assigner {
   private float[] upper;
 
   /**
-   * By tile, block and lane: a lower bound on the distance to the block's centres, plus drift; null
-   * until the bounds start.
+   * By tile, block and lane: a lower bound on the distance to the block's centres, as a level of
+   * the tile's step; null until the bounds start.
    */
-  private float[] bounds;
+  private byte[] bounds;
 
-  /** By tile and block: the least of the tile's {@link #bounds} for the block. */
-  private float[] tileBounds;
+  /**
+   * By tile: the exponent of the power of two (kernel's frame) one level of its bounds stands for,
+   * fixed once its rows have upper bounds; {@link #NO_STEP} until then, when every level is 0.
+   */
+  private int[] stepExponents;
 
-  /** Per block, the sum of its largest moves since the bounds started (kernel's frame). */
-  private final double[] drift;
+  /** Per block, the largest last move of its centres (kernel's frame). */
+  private final double[] blockShift;
 
   /** Each centre's last move (kernel's frame). */
   private final double[] shift;
-
-  /** Per block, {@link #drift} rounded up to float, for the coming pass. */
-  private final float[] driftNow;
-
-  /** The largest of {@link #drift}. */
-  private double largestDrift;
 
   /** The room of the threads at work in a pass. */
   private final ScratchPool<Search> searches;
@@ -167,8 +178,7 @@ final class TiledYinyangAssigner extends Assigner {
     this.positionOf = new int[rows];
     this.next = new int[rows];
     this.changedLastPass = rows;
-    this.drift = new double[blockCount];
-    this.driftNow = new float[blockCount];
+    this.blockShift = new double[blockCount];
     this.shift = new double[k];
     this.searches = new ScratchPool<>(Search::new);
     // The first pass takes the rows in their own order: no row has a centre to sort by yet.
@@ -225,8 +235,8 @@ final class TiledYinyangAssigner extends Assigner {
   /** The bytes of the bounds of {@code rows} rows and k centres. */
   private static long boundsBytes(long rows, int k) {
     long blocks = CentreBlocks.count(k);
-    // Per row and block, per tile of 32 rows and block, and per row.
-    return 4 * rows * blocks + rows / 8 * blocks + 4 * rows;
+    // Per row and block; per row; per tile of at least 8 rows.
+    return rows * blocks + 4 * rows + rows / 2;
   }
 
   @Override
@@ -304,17 +314,13 @@ final class TiledYinyangAssigner extends Assigner {
   void centresMoved(double[] previous) {
     sweep.update(centres);
     double scale = sweep.scale();
-    double[] largest = new double[blockCount];
+    Arrays.fill(blockShift, 0);
     for (int c = 0; c < k; c++) {
       double moved =
           Math.sqrt(SquaredEuclidean.distance(previous, c * columns, centres, c * columns, columns))
               * scale;
       shift[c] = moved;
-      largest[blockOf[c]] = Math.max(largest[blockOf[c]], moved);
-    }
-    for (int b = 0; b < blockCount; b++) {
-      drift[b] += largest[b];
-      largestDrift = Math.max(largestDrift, drift[b]);
+      blockShift[blockOf[c]] = Math.max(blockShift[blockOf[c]], moved);
     }
   }
 
@@ -336,15 +342,9 @@ final class TiledYinyangAssigner extends Assigner {
         rowsKept = false;
         bounding = true;
         passStarted = passesBegun;
-        // Every bound is made in this pass: only later moves need counting.
-        Arrays.fill(drift, 0);
-        largestDrift = 0;
       }
     }
     boolean keepRows = !rowsKept;
-    for (int b = 0; b < blockCount; b++) {
-      driftNow[b] = roundedUp(drift[b]);
-    }
     int tasks = (tiles + TILES_PER_TASK - 1) / TILES_PER_TASK;
     long[] computed = new long[tasks];
     long[] changed = new long[tasks];
@@ -392,9 +392,48 @@ final class TiledYinyangAssigner extends Assigner {
     }
     upper = new float[tiles * tileRows];
     Arrays.fill(upper, Float.POSITIVE_INFINITY);
-    bounds = new float[Math.multiplyExact(tiles * tileRows, blockCount)];
-    tileBounds = new float[Math.multiplyExact(tiles, blockCount)];
+    bounds = new byte[Math.multiplyExact(tiles * tileRows, blockCount)];
+    stepExponents = new int[tiles];
+    Arrays.fill(stepExponents, NO_STEP);
     return true;
+  }
+
+  /**
+   * How many of the bounds kept now do not hold for the current centres: upper bounds below the
+   * exact distance from their row to the centre the last pass chose (less the margin their use
+   * adds), and lower bounds above the exact distance from their row to a centre of their block. For
+   * tests, after {@link #beforePass}; it measures every distance.
+   */
+  long boundsNotHolding() {
+    if (bounds == null) {
+      return 0;
+    }
+    double scale = sweep.scale();
+    long failing = 0;
+    for (int position = 0; position < rowAt.length; position++) {
+      int row = rowAt[position];
+      if (row < 0) {
+        continue;
+      }
+      double own = Math.sqrt(squaredDistance(row, next[row])) * scale;
+      if (upper[position] * (1 + MARGIN) < own) {
+        failing++;
+      }
+      int tile = position / tileRows;
+      int exponent = stepExponents[tile];
+      for (int b = 0; b < blockCount && exponent != NO_STEP; b++) {
+        double bound =
+            Math.scalb(
+                (double) bounds[(tile * blockCount + b) * tileRows + position % tileRows],
+                exponent);
+        for (int p = b * CentreBlocks.SIZE; p < Math.min(k, (b + 1) * CentreBlocks.SIZE); p++) {
+          if (bound > Math.sqrt(squaredDistance(row, centreAt[p])) * scale) {
+            failing++;
+          }
+        }
+      }
+    }
+    return failing;
   }
 
   /** Sorts the rows by their centre, rows of a centre in row order (a stable counting sort). */
@@ -414,17 +453,23 @@ final class TiledYinyangAssigner extends Assigner {
     }
   }
 
-  /** {@code value} as the least float not below it. */
-  private static float roundedUp(double value) {
-    float rounded = (float) value;
-    return rounded < value ? Math.nextUp(rounded) : rounded;
-  }
-
   /** The room of a thread at work on the tiles of a pass. */
   private final class Search {
     private final TileSweep.Tile tile = sweep.newTile();
-    private final float[] thresholds = new float[tileRows];
+    private final byte[] thresholdLevels = new byte[tileRows];
     private final boolean[] forced = new boolean[blockCount];
+
+    /**
+     * Per step exponent (offset by {@link #EXPONENT_OFFSET}), the levels each block's bounds fall
+     * by in the pass {@link #driftPass} says, made when a tile of that step first needs them.
+     */
+    private final byte[][] driftLevels = new byte[2 * EXPONENT_OFFSET][];
+
+    private final int[] driftPass = new int[2 * EXPONENT_OFFSET];
+
+    /** The drift levels of a tile without a step, whose bounds are not read. */
+    private final byte[] noDrift = new byte[blockCount];
+
     private final CentreColumns.Scratch scratch = centreColumns.newScratch();
 
     /** The rows the tiles swept since it was last reset moved to another centre. */
@@ -441,30 +486,39 @@ final class TiledYinyangAssigner extends Assigner {
       }
       int base = index * tileRows;
       int rows = 0;
+      int exponent = bounding ? stepExponents[index] : NO_STEP;
       for (int lane = 0; lane < tileRows; lane++) {
         int row = rowAt[base + lane];
         if (row < 0) {
-          thresholds[lane] = Float.NaN;
+          thresholdLevels[lane] = -1;
           continue;
         }
         rows++;
-        int own = labels[row];
-        if (!bounding) {
+        if (exponent == NO_STEP) {
           // No bounds (yet): every block.
-          thresholds[lane] = Float.POSITIVE_INFINITY;
+          thresholdLevels[lane] = TileSweep.TOP_LEVEL;
           continue;
         }
+        int own = labels[row];
         forced[blockOf[own]] = true;
-        double bound = (double) upper[base + lane] + shift[own];
-        thresholds[lane] =
-            bound <= Double.MAX_VALUE
-                ? roundedUp(bound * (1 + MARGIN) + MARGIN * largestDrift + SMALLEST_MARGIN)
-                : Float.POSITIVE_INFINITY;
+        double threshold =
+            ((double) upper[base + lane] + shift[own]) * (1 + MARGIN) + SMALLEST_MARGIN;
+        // A bound rules a block out when its level lies above the threshold's, rounded down
+        // (scaled by a power of two, exactly).
+        thresholdLevels[lane] =
+            (byte) Math.min(TileSweep.TOP_LEVEL, Math.floor(Math.scalb(threshold, -exponent)));
       }
       if (!sweep.estimable()) {
         return exactly(base, rows);
       }
-      int count = sweep.needed(index, bounds, tileBounds, driftNow, thresholds, forced, tile);
+      int count =
+          sweep.needed(
+              index,
+              bounds,
+              exponent == NO_STEP ? noDrift : driftLevels(exponent),
+              thresholdLevels,
+              forced,
+              tile);
       sweep.estimate(index, count, bounding, tile);
       long computed = 0;
       for (int i = 0; i < count; i++) {
@@ -491,9 +545,57 @@ final class TiledYinyangAssigner extends Assigner {
         }
       }
       if (bounding) {
-        sweep.renew(index, count, driftNow, tile, bounds, tileBounds, upper);
+        sweep.renewUpper(index, tile, upper);
+        if (stepExponents[index] == NO_STEP) {
+          // Levels without a step are all 0, which any step reads alike.
+          stepExponents[index] = firstStepExponent(base);
+        }
+        sweep.renewLower(index, count, stepExponents[index], tile, bounds);
       }
       return computed;
+    }
+
+    /**
+     * The step exponent of the bounds of the tile whose rows start at {@code base}, once their
+     * upper bounds are first made: the top level lies between the largest of them and twice that,
+     * where bounds beyond it rule out as much as it does for any row whose centre stays near.
+     * {@link #NO_STEP} when no row has an upper bound.
+     */
+    private int firstStepExponent(int base) {
+      float largest = -1;
+      for (int lane = 0; lane < tileRows; lane++) {
+        float bound = upper[base + lane];
+        if (rowAt[base + lane] >= 0 && bound < Float.POSITIVE_INFINITY) {
+          largest = Math.max(largest, bound);
+        }
+      }
+      if (largest < 0) {
+        return NO_STEP;
+      }
+      // Float's normal range: a step of 2^-126 and levels up to 127 of it.
+      return Math.max(
+          Float.MIN_EXPONENT, Math.getExponent(2 * (double) largest / TileSweep.TOP_LEVEL));
+    }
+
+    /**
+     * Per block, how many levels of 2^{@code exponent} its bounds fall by in this pass: its
+     * centres' largest shift, rounded up (scaled by a power of two, exactly).
+     */
+    private byte[] driftLevels(int exponent) {
+      int slot = exponent + EXPONENT_OFFSET;
+      byte[] levels = driftLevels[slot];
+      if (levels == null) {
+        levels = new byte[blockCount];
+        driftLevels[slot] = levels;
+      } else if (driftPass[slot] == passesBegun) {
+        return levels;
+      }
+      for (int b = 0; b < blockCount; b++) {
+        levels[b] =
+            (byte) Math.min(TileSweep.TOP_LEVEL, Math.ceil(Math.scalb(blockShift[b], -exponent)));
+      }
+      driftPass[slot] = passesBegun;
+      return levels;
     }
 
     /**

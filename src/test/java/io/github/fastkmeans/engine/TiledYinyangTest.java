@@ -166,6 +166,41 @@ class TiledYinyangTest {
     assertEquals(Algorithm.LLOYD, shortFit.algorithm());
   }
 
+  /**
+   * Drives the passes of a fit by hand and checks, after every pass with bounds, each bound kept
+   * against the exact distances to the centres of that pass: a level rounded up instead of down, or
+   * a drift not subtracted, breaks some.
+   */
+  @Test
+  void everyBoundKeptHoldsForTheExactDistances() throws InterruptedException {
+    int k = 64;
+    DataMatrix data = TestData.blobs(53, 6000, 16, 40, 0.8, false);
+    double[] centres = TestData.firstRows(data, k);
+    int[] labels = new int[data.rows()];
+    Arrays.fill(labels, -1);
+    Assigner assigner = TiledYinyangAssigner.create(data, centres, labels);
+    assertTrue(assigner instanceof TiledYinyangAssigner, assigner.getClass().getName());
+    TiledYinyangAssigner tiled = (TiledYinyangAssigner) assigner;
+    ClusterSums sums = new ClusterSums(k, data.columns());
+    int checkedPasses = 0;
+    try (ChunkRunner callerOnly = new ChunkRunner(1)) {
+      tiled.beforePass(callerOnly, callerOnly);
+      tiled.firstPass(0, data.rows(), sums);
+      for (int pass = 2; pass <= 20; pass++) {
+        double[] previous = centres.clone();
+        sums.writeMeans(centres);
+        tiled.centresUpdated(previous);
+        tiled.beforePass(callerOnly, callerOnly);
+        if (tiled.kernel().contains("bounds from pass")) {
+          assertEquals(0, tiled.boundsNotHolding(), "bounds not holding after pass " + pass);
+          checkedPasses++;
+        }
+        tiled.assign(0, data.rows(), sums);
+      }
+    }
+    assertTrue(checkedPasses >= 5, "passes with bounds: " + checkedPasses);
+  }
+
   @Test
   void nothingOfAFitOutlivesItOnTheCallingThread() throws InterruptedException {
     // The calling thread outlives every fit (Weka's, a server's): what a pass keeps for the

@@ -122,7 +122,7 @@ class YinyangAssignerTest {
   void theMemoryEstimateCountsOneBoundPerRowAndGroup() {
     KMeansSettings yinyang = KMeansSettings.DEFAULTS.withAlgorithm(Algorithm.YINYANG);
     long rows = 100_000;
-    // With the vector kernel, the tiled bounds (4 bytes per row and block of 8) where larger.
+    // With the vector kernel, the tiled bounds (a byte per row and block of 8) where larger.
     long tiled = BlockSweeps.vectorKernel() ? TiledYinyangAssigner.bytes(rows, 32, 10_000) : 0;
     assertEquals(
         Math.max(8 * rows * YinyangAssigner.MAX_GROUPS + 8 * rows + 32L * 10_000, tiled),
