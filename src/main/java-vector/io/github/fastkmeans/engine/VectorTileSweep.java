@@ -40,13 +40,27 @@ final class VectorTileSweep extends TileSweep {
   /** The bits of 1/2. */
   private static final int HALF_BITS = Float.floatToRawIntBits(0.5f);
 
-  /** Bytes as many as a tile's rows: one level per lane. */
-  private static final VectorSpecies<Byte> BYTES =
-      VectorSpecies.of(byte.class, VectorShape.forBitSize(TILE_ROWS * Byte.SIZE));
+  /** The fewest lanes of a byte vector (64 bits). */
+  private static final int FEWEST_BYTES = 8;
 
-  /** Bytes as many as a float vector's lanes. */
+  /**
+   * Bytes as many as a tile's rows, one level per lane; null where a tile has fewer rows than a
+   * byte vector's fewest lanes (float vectors of 64 bits): no tiles there.
+   */
+  private static final VectorSpecies<Byte> BYTES =
+      TILE_ROWS >= FEWEST_BYTES
+          ? VectorSpecies.of(byte.class, VectorShape.forBitSize(TILE_ROWS * Byte.SIZE))
+          : null;
+
+  /**
+   * Bytes as many as a float vector's lanes; null where a float vector has fewer lanes than a byte
+   * vector's fewest (128 bits: ARM's NEON, x86 without AVX), whose levels are then stored lane by
+   * lane.
+   */
   private static final VectorSpecies<Byte> HALF_BYTES =
-      VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * Byte.SIZE));
+      LANES >= FEWEST_BYTES
+          ? VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * Byte.SIZE))
+          : null;
 
   private final VectorBlockSweep sweep;
   private final int columns;
@@ -62,15 +76,25 @@ final class VectorTileSweep extends TileSweep {
    * Tiles for {@code rows} rows against {@code k} centres in {@code columns} dimensions, the centre
    * {@code centreAt[p]} (IN, kept) at position p.
    *
-   * @throws UnsupportedOperationException if the JVM's vectors hold a single float
+   * <p>* * @throws UnsupportedOperationException if the JVM's vectors are too narrow for tiles
+   * ({@link #fitsTheVectors})
    */
   VectorTileSweep(int k, int columns, int[] centreAt, int rows) {
+    if (!fitsTheVectors()) {
+      throw new UnsupportedOperationException(
+          "the JVM's preferred vectors hold " + LANES + " floats, too few for tiles");
+    }
     this.sweep = new VectorBlockSweep(k, columns, centreAt);
     this.columns = columns;
     this.groupCount = sweep.groupCount();
     int tiles = (rows + TILE_ROWS - 1) / TILE_ROWS;
     this.kept = new float[Math.multiplyExact(tiles * TILE_ROWS, columns)];
     this.keptNorms = new float[tiles * TILE_ROWS];
+  }
+
+  /** Whether the tiles run with this JVM's vectors: a tile's levels fill a byte vector. */
+  static boolean fitsTheVectors() {
+    return BYTES != null;
   }
 
   @Override
@@ -252,20 +276,37 @@ final class VectorTileSweep extends TileSweep {
                 .reinterpretAsFloats();
         // Levels below 1/2 are taken as 1/2, and the level's integer is then rounded into the
         // low bits of 2^23 + level - 1/2: to the nearest even on a tie, never above the level.
-        squared
-            .sqrt()
-            .mul(perStep)
-            .reinterpretAsInts()
-            .min(TOP_LEVEL_BITS)
-            .max(HALF_BITS)
-            .reinterpretAsFloats()
-            .blend(0.5f, unbounded)
-            .add(INTEGER_BITS - 0.5f)
-            .reinterpretAsInts()
-            .convertShape(VectorOperators.I2B, HALF_BYTES, 0)
-            .reinterpretAsBytes()
-            .intoArray(bounds, (index * groupCount + g) * TILE_ROWS + half);
+        IntVector levels =
+            squared
+                .sqrt()
+                .mul(perStep)
+                .reinterpretAsInts()
+                .min(TOP_LEVEL_BITS)
+                .max(HALF_BITS)
+                .reinterpretAsFloats()
+                .blend(0.5f, unbounded)
+                .add(INTEGER_BITS - 0.5f)
+                .reinterpretAsInts();
+        store(levels, bounds, (index * groupCount + g) * TILE_ROWS + half, vectorTile.levelBits);
       }
+    }
+  }
+
+  /**
+   * Stores the low byte of each lane of {@code levels} into {@code bounds} from {@code at}: by one
+   * narrowing where a byte vector has as many lanes, else lane by lane through {@code scratch}.
+   */
+  private static void store(IntVector levels, byte[] bounds, int at, int[] scratch) {
+    if (HALF_BYTES != null) {
+      levels
+          .convertShape(VectorOperators.I2B, HALF_BYTES, 0)
+          .reinterpretAsBytes()
+          .intoArray(bounds, at);
+      return;
+    }
+    levels.intoArray(scratch, 0);
+    for (int lane = 0; lane < LANES; lane++) {
+      bounds[at + lane] = (byte) scratch[lane];
     }
   }
 
@@ -275,6 +316,9 @@ final class VectorTileSweep extends TileSweep {
 
     /** The bits of lane r's smallest estimate in block g at {@code g * TILE_ROWS + r}. */
     private final int[] groupLeast;
+
+    /** Room for a vector of levels stored lane by lane. */
+    private final int[] levelBits = new int[LANES];
 
     private VectorTile(int groupCount, int columns) {
       super(groupCount);

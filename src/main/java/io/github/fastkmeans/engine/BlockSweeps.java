@@ -56,6 +56,9 @@ final class BlockSweeps {
    */
   private static final AtomicBoolean VECTOR_COMPILED = new AtomicBoolean();
 
+  /** Whether the vector kernel's tiles run with this JVM's vectors. */
+  private static final boolean TILES_FIT;
+
   static {
     Constructor<? extends BlockSweep> vector = null;
     String description;
@@ -83,6 +86,7 @@ final class BlockSweeps {
     }
     VECTOR = vector;
     DESCRIPTION = description;
+    TILES_FIT = vector != null && tilesFitTheVectors();
     if (vector != null) {
       if (!WARMS_UP) {
         VECTOR_COMPILED.set(true);
@@ -209,18 +213,27 @@ final class BlockSweeps {
   }
 
   /**
-   * Whether {@link #tileSweep} makes the vector kernel's tiles now: the kernel runs here and the
-   * JIT has compiled it.
+   * * Whether {@link #tileSweep} makes the vector kernel's tiles now: the kernel runs here, the
+   * tiles fit its vectors and the JIT has compiled it.
    */
   static boolean tilesRun() {
-    return VECTOR != null && vectorCompiled();
+    return VECTOR != null && TILES_FIT && vectorCompiled();
+  }
+
+  /** Whether the vector kernel's tiles run with this JVM's vectors (asked once the kernel runs). */
+  private static boolean tilesFitTheVectors() {
+    try {
+      return (boolean) Class.forName(TILE_CLASS).getDeclaredMethod("fitsTheVectors").invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return false;
+    }
   }
 
   /**
-   * The vector kernel's tiles for {@code rows} rows against {@code k} centres in {@code columns}
-   * dimensions, the centre {@code centreAt[p]} (IN, kept) at position p; null where the vector
-   * kernel does not run here or the JIT has not compiled it yet (a fit then bounds rows one by
-   * one).
+   * The vector kernel's tiles for {@code rows} rows against {@code k} centres in {@code columns} *
+   * * dimensions, the centre {@code centreAt[p]} (IN, kept) at position p; null where the vector
+   * kernel does not run here, the JIT has not compiled it yet, or the JVM's vectors are too narrow
+   * for tiles (a fit then bounds rows one by one).
    */
   static TileSweep tileSweep(int k, int columns, int[] centreAt, int rows) {
     if (!tilesRun()) {

@@ -78,11 +78,12 @@ class TiledYinyangTest {
   }
 
   /**
-   * Tiled Yinyang's fit of 20,000 rows in 16 dimensions, blobs of standard deviation {@code spread}
-   * around 200 centres, from the first 200 rows, checked against Lloyd's.
+   * Tiled Yinyang's fit of 20,000 rows in {@code columns} dimensions, blobs of standard deviation
+   * {@code spread} around 200 centres, from the first 200 rows, checked against Lloyd's.
    */
-  private static KMeansResult tiledFitOfBlobs(double spread) throws InterruptedException {
-    DataMatrix data = TestData.blobs(41, 20_000, 16, 200, spread, false);
+  private static KMeansResult tiledFitOfBlobs(int columns, double spread)
+      throws InterruptedException {
+    DataMatrix data = TestData.blobs(41, 20_000, columns, 200, spread, false);
     double[] start = TestData.firstRows(data, 200);
     KMeansResult lloyd = fit(data, start, Algorithm.LLOYD, 2, EmptyClusterPolicy.RELOCATE);
     KMeansResult tiled = fit(data, start, Algorithm.YINYANG, 2, EmptyClusterPolicy.RELOCATE);
@@ -92,7 +93,7 @@ class TiledYinyangTest {
 
   @Test
   void clusteredRowsSkipMostBlocks() throws InterruptedException {
-    KMeansResult tiled = tiledFitOfBlobs(0.3);
+    KMeansResult tiled = tiledFitOfBlobs(16, 0.3);
     assertTrue(tiled.iterations() > 3, "iterations " + tiled.iterations());
     long[] counts = tiled.distanceComputations();
     // Lloyd computes every distance in every pass.
@@ -106,7 +107,7 @@ class TiledYinyangTest {
 
   @Test
   void boundsStartOnceTheRowsSettle() throws InterruptedException {
-    KMeansResult tiled = tiledFitOfBlobs(0.3);
+    KMeansResult tiled = tiledFitOfBlobs(16, 0.3);
     assertTrue(tiled.kernel().contains("bounds from pass "), tiled.kernel());
     assertFalse(tiled.kernel().contains("dropped"), tiled.kernel());
     // The first pass moves every row, so the second has no bounds either.
@@ -137,9 +138,10 @@ class TiledYinyangTest {
 
   @Test
   void boundsThatDoNotPruneAreDropped() throws InterruptedException {
-    // Blobs that overlap in 16 dimensions: the bounds start once the rows settle, rule out too
-    // little in their first pass and are dropped.
-    KMeansResult tiled = tiledFitOfBlobs(10);
+    // Blobs that overlap in 32 dimensions, near to noise: the bounds start once the rows settle,
+    // rule out too little in their first pass and are dropped, whatever the vectors' width (tiles
+    // of 8 to 32 rows).
+    KMeansResult tiled = tiledFitOfBlobs(32, 30);
     int bounded = 0;
     while (bounded < tiled.iterations() && computedAll(tiled, bounded)) {
       bounded++;
