@@ -59,6 +59,9 @@ final class BlockSweeps {
   /** Whether the vector kernel's tiles run with this JVM's vectors. */
   private static final boolean TILES_FIT;
 
+  /** Whether the warm-up saw the tiles' bounds run at compiled speed. A fact about this JVM. */
+  private static final AtomicBoolean TILES_COMPILED = new AtomicBoolean();
+
   static {
     Constructor<? extends BlockSweep> vector = null;
     String description;
@@ -101,7 +104,8 @@ final class BlockSweeps {
 
   /**
    * Calls the vector kernel on a small block until a call runs at compiled speed, so that the JIT
-   * compiles it without a fit waiting on the uncompiled code; then lets fits use it.
+   * compiles it without a fit waiting on the uncompiled code; then lets fits use it, and warms the
+   * tiles' bounds up the same way ({@link TileWarmUp}).
    */
   private static void warmUp() {
     BlockSweep sweep = vector(16, COLUMNS_WARMED);
@@ -142,6 +146,8 @@ final class BlockSweeps {
       }
       if ((System.nanoTime() - batch) / 50 < COMPILED_NANOS_PER_CALL) {
         VECTOR_COMPILED.set(true);
+        // Then the tiles' bounds, which fits reach later than the kernel.
+        TILES_COMPILED.set(TileWarmUp.run(WARM_UP_LIMIT_NANOS - (System.nanoTime() - started)));
         return;
       }
       try {
@@ -160,6 +166,11 @@ final class BlockSweeps {
    */
   static boolean vectorCompiled() {
     return VECTOR_COMPILED.get();
+  }
+
+  /** Whether the warm-up saw the tiles' bounds run at compiled speed (false without a warm-up). */
+  static boolean tilesCompiled() {
+    return TILES_COMPILED.get();
   }
 
   private BlockSweeps() {}

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import weka.clusterers.FastKMeans;
 
 /**
- * Making the Weka scheme compiles the vector kernel in the background before any fit, in a JVM of
- * its own: in this one earlier tests have fitted already, and their fits started the warm-up.
+ * Making the Weka scheme compiles the vector kernel, and then the tiles' bounds, in the background
+ * before any fit, in a JVM of its own: in this one earlier tests have fitted already, and their
+ * fits started the warm-up.
  */
 class AssignmentKernelTest {
 
@@ -23,6 +24,10 @@ class AssignmentKernelTest {
             .run(SchemeMadeAlone.class.getName());
     assertEquals(0, child.exitCode(), child.toString());
     assertTrue(child.stdout().contains("vector kernel compiled"), child.toString());
+    // The tiles' bounds too, wherever the tiles fit the JVM's vectors.
+    assertTrue(
+        child.stdout().contains("tiles compiled") || child.stdout().contains("no tiles here"),
+        child.toString());
   }
 
   /**
@@ -46,6 +51,12 @@ class AssignmentKernelTest {
               BlockSweeps.vectorCompiled()
                   ? "vector kernel compiled"
                   : "the warm-up ended, the kernel not compiled");
+          if (!BlockSweeps.tilesRun()) {
+            System.out.println("no tiles here");
+          } else {
+            System.out.println(
+                BlockSweeps.tilesCompiled() ? "tiles compiled" : "the tiles not compiled");
+          }
           return;
         }
         Thread.sleep(5);
