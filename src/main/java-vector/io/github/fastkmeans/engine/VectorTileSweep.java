@@ -76,8 +76,8 @@ final class VectorTileSweep extends TileSweep {
    * Tiles for {@code rows} rows against {@code k} centres in {@code columns} dimensions, the centre
    * {@code centreAt[p]} (IN, kept) at position p.
    *
-   * <p>* * @throws UnsupportedOperationException if the JVM's vectors are too narrow for tiles
-   * ({@link #fitsTheVectors})
+   * @throws UnsupportedOperationException if the JVM's vectors are too narrow for tiles ({@link
+   *     #fitsTheVectors})
    */
   VectorTileSweep(int k, int columns, int[] centreAt, int rows) {
     if (!fitsTheVectors()) {

@@ -224,8 +224,8 @@ final class BlockSweeps {
   }
 
   /**
-   * * Whether {@link #tileSweep} makes the vector kernel's tiles now: the kernel runs here, the
-   * tiles fit its vectors and the JIT has compiled it.
+   * Whether {@link #tileSweep} makes the vector kernel's tiles now: the kernel runs here, the tiles
+   * fit its vectors and the JIT has compiled it.
    */
   static boolean tilesRun() {
     return VECTOR != null && TILES_FIT && vectorCompiled();
@@ -241,8 +241,8 @@ final class BlockSweeps {
   }
 
   /**
-   * The vector kernel's tiles for {@code rows} rows against {@code k} centres in {@code columns} *
-   * * dimensions, the centre {@code centreAt[p]} (IN, kept) at position p; null where the vector
+   * The vector kernel's tiles for {@code rows} rows against {@code k} centres in {@code columns}
+   * dimensions, the centre {@code centreAt[p]} (IN, kept) at position p; null where the vector
    * kernel does not run here, the JIT has not compiled it yet, or the JVM's vectors are too narrow
    * for tiles (a fit then bounds rows one by one).
    */

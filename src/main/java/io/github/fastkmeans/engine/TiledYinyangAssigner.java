@@ -23,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * needs it gives the rows that did not need it a tighter bound for nothing. (Yinyang's global
  * filter, a bound per row on all other blocks, saves no distance here and made passes slower.)
  *
- * <p>*
- *
  * <p>A lower bound is kept in a byte, as a whole number of levels of its tile's step, a power of
  * two set once the tile's rows first have upper bounds (the top level, 127, lies between the
  * largest of them and twice that), rounded down: E's bounds take 25 MB where floats took 100 MB,
@@ -52,7 +50,10 @@ final class TiledYinyangAssigner extends Assigner {
   private static final int NO_STEP = Integer.MIN_VALUE;
 
   /** Added to a step exponent (from float's least normal one up) to index by it. */
-  private static final int EXPONENT_OFFSET = 1 - Float.MIN_EXPONENT;
+  private static final int EXPONENT_OFFSET = -Float.MIN_EXPONENT;
+
+  /** The step exponents a tile may have: float's normal ones. */
+  private static final int EXPONENTS = Float.MAX_EXPONENT - Float.MIN_EXPONENT + 1;
 
   /** Tiled bounds are kept only while they take at most this share of the heap left. */
   private static final double SHARE_OF_FREE_HEAP = 0.5;
@@ -463,9 +464,9 @@ final class TiledYinyangAssigner extends Assigner {
      * Per step exponent (offset by {@link #EXPONENT_OFFSET}), the levels each block's bounds fall
      * by in the pass {@link #driftPass} says, made when a tile of that step first needs them.
      */
-    private final byte[][] driftLevels = new byte[2 * EXPONENT_OFFSET][];
+    private final byte[][] driftLevels = new byte[EXPONENTS][];
 
-    private final int[] driftPass = new int[2 * EXPONENT_OFFSET];
+    private final int[] driftPass = new int[EXPONENTS];
 
     /** The drift levels of a tile without a step, whose bounds are not read. */
     private final byte[] noDrift = new byte[blockCount];
