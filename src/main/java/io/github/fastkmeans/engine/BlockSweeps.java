@@ -131,32 +131,19 @@ final class BlockSweeps {
     // A second copy of the rows: a kernel may keep the rows it met first and read them there
     // after; the copy it did not keep takes the way of rows met once, so both ways get compiled.
     double[] copy = values.clone();
-    // Enough calls for the JIT's counters to ask for a compilation (C2's thresholds count about
-    // 5,000 calls, fewer with many loop turns); then a batch now and then, to see whether it is
-    // done, large enough that the count keeps rising while the compiler works.
-    for (int call = 0; call < 5000; call++) {
-      sweep.estimate(call % 2 == 0 ? values : copy, 0, rows, rowNorms, 0, estimates);
-      sweep.nextCandidate(estimates, call % rows, 0);
-    }
     long started = System.nanoTime();
-    while (System.nanoTime() - started < WARM_UP_LIMIT_NANOS) {
-      long batch = System.nanoTime();
-      for (int call = 0; call < 50; call++) {
-        sweep.estimate(call % 2 == 0 ? values : copy, 0, rows, rowNorms, 0, estimates);
-      }
-      if ((System.nanoTime() - batch) / 50 < COMPILED_NANOS_PER_CALL) {
-        VECTOR_COMPILED.set(true);
-        // Then the tiles' bounds, which fits reach later than the kernel.
-        TILES_COMPILED.set(TileWarmUp.run(WARM_UP_LIMIT_NANOS - (System.nanoTime() - started)));
-        return;
-      }
-      try {
-        // The compiler thread needs the processor more than this one.
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    boolean compiled =
+        UntilCompiled.repeat(
+            call -> {
+              sweep.estimate(call % 2 == 0 ? values : copy, 0, rows, rowNorms, 0, estimates);
+              sweep.nextCandidate(estimates, call % rows, 0);
+            },
+            COMPILED_NANOS_PER_CALL,
+            WARM_UP_LIMIT_NANOS);
+    if (compiled) {
+      VECTOR_COMPILED.set(true);
+      // Then the tiles' bounds, which fits reach later than the kernel.
+      TILES_COMPILED.set(TileWarmUp.run(WARM_UP_LIMIT_NANOS - (System.nanoTime() - started)));
     }
   }
 

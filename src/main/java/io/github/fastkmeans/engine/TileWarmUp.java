@@ -70,29 +70,7 @@ final class TileWarmUp {
     if (sweep == null) {
       return false;
     }
-    TileWarmUp warmUp = new TileWarmUp(sweep);
-    // Enough rounds for the JIT's counters to ask for compilations; then a batch now and then.
-    for (int round = 0; round < 5000; round++) {
-      warmUp.round(round);
-    }
-    long started = System.nanoTime();
-    while (System.nanoTime() - started < limitNanos) {
-      long batchStarted = System.nanoTime();
-      for (int round = 0; round < 50; round++) {
-        warmUp.round(round);
-      }
-      if ((System.nanoTime() - batchStarted) / 50 < COMPILED_NANOS_PER_ROUND) {
-        return true;
-      }
-      try {
-        // The compiler thread needs the processor more than this one.
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return false;
+    return UntilCompiled.repeat(new TileWarmUp(sweep)::round, COMPILED_NANOS_PER_ROUND, limitNanos);
   }
 
   /**
