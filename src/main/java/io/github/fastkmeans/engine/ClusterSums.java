@@ -247,11 +247,11 @@ public final class ClusterSums implements Serializable {
       weights[c] += other.weights[c];
       members[c] += other.members[c];
       markTouched(c);
-    }
-    for (int c = 0; c < k; c++) {
+      // Only a centre the other sums touched can lose its last point here, and a chunk touches few
+      // of many centres: no pass over all k after every chunk's merge.
       if (members[c] == 0) {
         weights[c] = 0;
-        Arrays.fill(weightedSums, c * columns, (c + 1) * columns, 0);
+        Arrays.fill(weightedSums, base, base + columns, 0);
       }
     }
   }

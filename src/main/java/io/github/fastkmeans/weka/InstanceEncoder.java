@@ -6,6 +6,7 @@ import io.github.fastkmeans.parallel.Interruption;
 import io.github.fastkmeans.parallel.RowChunks;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -260,6 +261,10 @@ public final class InstanceEncoder implements Serializable {
     // array of them all would be fresh memory, slow to touch, written for nothing. One block per
     // thread, not per run: A's 196 runs took 3.1 MB for it, twice the matrix.
     ThreadLocal<double[]> weightsOfBlock = ThreadLocal.withInitial(() -> new double[blockRows]);
+    // Every row's weight is kept from the first weight other than 1 on, as the rows are read: a
+    // second pass for them would read every instance again. A run that met none writes none.
+    AtomicReference<double[]> keptWeights = new AtomicReference<>();
+    boolean[] runKeptWeights = new boolean[runs];
     try (ChunkRunner runner = new ChunkRunner(encodingThreads)) {
       runner.run(
           0,
@@ -278,6 +283,15 @@ public final class InstanceEncoder implements Serializable {
                   spans.copyRow(rows, row, values, row * columns);
                 }
                 runSums.addRows(values, columns, firstColumn, blockWeights, from, to);
+                if (!runSums.unitWeights) {
+                  double[] kept = weightsArray(keptWeights, count);
+                  if (!runKeptWeights[run]) {
+                    // The run's rows before this block all weigh 1.
+                    Arrays.fill(kept, run * runRows, from, 1);
+                    runKeptWeights[run] = true;
+                  }
+                  System.arraycopy(blockWeights, 0, kept, from, to - from);
+                }
               }
             } catch (WekaException e) {
               refusals[run] = e;
@@ -293,7 +307,12 @@ public final class InstanceEncoder implements Serializable {
       }
       // Unit weights are the matrix's default: without the array every pass over the rows (the
       // fit's, the model's spread) reads a weight of 1 without loading it.
-      double[] weights = sums[0].unitWeights ? null : weightsOf(rows);
+      double[] weights = sums[0].unitWeights ? null : keptWeights.get();
+      for (int run = 0; weights != null && run < runs; run++) {
+        if (!runKeptWeights[run]) {
+          Arrays.fill(weights, run * runRows, Math.min(count, (run + 1) * runRows), 1);
+        }
+      }
       AttributeSummary.Values raw =
           new AttributeSummary.Values() {
             @Override
@@ -350,11 +369,15 @@ public final class InstanceEncoder implements Serializable {
     }
   }
 
-  /** The weight of every row of {@code rows}, in row order. */
-  private static double[] weightsOf(TrainingRows rows) {
-    double[] weights = new double[rows.count()];
-    for (int row = 0; row < weights.length; row++) {
-      weights[row] = rows.weight(row);
+  /**
+   * The array of every row's weight in {@code kept}, made for {@code count} rows by the first
+   * caller.
+   */
+  private static double[] weightsArray(AtomicReference<double[]> kept, int count) {
+    double[] weights = kept.get();
+    if (weights == null) {
+      kept.compareAndSet(null, new double[count]);
+      weights = kept.get();
     }
     return weights;
   }

@@ -10,11 +10,13 @@ import io.github.fastkmeans.engine.DataMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import weka.core.Attribute;
+import weka.core.Capabilities;
 import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.WekaException;
@@ -304,6 +306,75 @@ class OnePassEncodingTest {
     for (int row = 0; row < data.numInstances(); row++) {
       assertArrayEquals(copy.instance(row).toDoubleArray(), data.instance(row).toDoubleArray(), 0);
       assertEquals(copy.instance(row).weight(), data.instance(row).weight(), 0);
+    }
+  }
+
+  /**
+   * Weights other than 1 are kept as the rows are read, each row's weight read once: rows that
+   * weigh 1 before the first other weight (a run's earlier blocks, and whole runs) keep 1.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void everyWeightIsReadOnce(int threads) throws Exception {
+    // 20 columns: blocks of 204 rows, several to a run of 512 or more.
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    for (int a = 0; a < 20; a++) {
+      attributes.add(new Attribute("a" + a));
+    }
+    Instances data = new Instances("weighted", attributes, 6_000);
+    Random random = new Random(11);
+    for (int row = 0; row < 6_000; row++) {
+      double[] values = new double[20];
+      for (int a = 0; a < 20; a++) {
+        values[a] = random.nextGaussian();
+      }
+      double weight = row == 800 ? 0.25 : row < 4_000 ? 1 : random.nextInt(4);
+      data.add(new DenseInstance(weight, values));
+    }
+    CountedWeights rows = new CountedWeights(TrainingRows.of(data));
+    DataMatrix matrix =
+        InstanceEncoder.fitAndEncode(rows, Normalization.STANDARDIZE, threads, 1).matrix;
+    assertTrue(matrix.hasWeights());
+    for (int row = 0; row < data.numInstances(); row++) {
+      assertEquals(1, rows.reads.get(row), "reads of row " + row + "'s weight");
+      assertEquals(data.instance(row).weight(), matrix.weight(row), 0, "row " + row);
+    }
+  }
+
+  /** Rows that count how often each row's weight is read. */
+  private static final class CountedWeights implements TrainingRows {
+    private final TrainingRows rows;
+    final AtomicIntegerArray reads;
+
+    CountedWeights(TrainingRows rows) {
+      this.rows = rows;
+      this.reads = new AtomicIntegerArray(rows.count());
+    }
+
+    @Override
+    public Instances header() {
+      return rows.header();
+    }
+
+    @Override
+    public int count() {
+      return rows.count();
+    }
+
+    @Override
+    public double value(int row, int attribute) {
+      return rows.value(row, attribute);
+    }
+
+    @Override
+    public double weight(int row) {
+      reads.incrementAndGet(row);
+      return rows.weight(row);
+    }
+
+    @Override
+    public void test(Capabilities capabilities) throws WekaException {
+      rows.test(capabilities);
     }
   }
 }
