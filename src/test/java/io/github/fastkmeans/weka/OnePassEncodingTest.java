@@ -100,17 +100,23 @@ class OnePassEncodingTest {
   }
 
   /**
-   * Numeric attributes only, summed a row at a time across the attributes: the same encoder and
-   * matrix as value by value, with unit weights and then other ones (the runs of the weighted part
-   * start with unit rows), missing values and an infinite-sum overflow in some blocks (undone and
-   * summed value by value), and zeros of both signs, whose minimum and maximum keep Math.min's and
-   * Math.max's sign.
+   * Numeric attributes only, summed several rows at once (an attribute at a time with 5 columns, a
+   * row at a time across them with 12): the same encoder and matrix as value by value, with unit
+   * weights and then other ones (the runs of the weighted part start with unit rows), missing
+   * values and an infinite-sum overflow in some blocks (undone and summed value by value), and
+   * zeros of both signs, whose minimum and maximum keep Math.min's and Math.max's sign.
    */
   @ParameterizedTest
   @EnumSource(Normalization.class)
   void numericAttributesSummedRowByRowGiveTheEncodingOfValueByValue(Normalization normalization)
       throws Exception {
-    int columns = 5;
+    for (int columns : new int[] {5, 12}) {
+      numericRowsSummedAtOnceGiveTheEncodingOfValueByValue(normalization, columns);
+    }
+  }
+
+  private static void numericRowsSummedAtOnceGiveTheEncodingOfValueByValue(
+      Normalization normalization, int columns) throws Exception {
     ArrayList<Attribute> attributes = new ArrayList<>();
     for (int j = 0; j < columns; j++) {
       attributes.add(new Attribute("a" + j));
@@ -141,7 +147,8 @@ class OnePassEncodingTest {
     long[] expected = bits(apart.encode(data).values());
     for (int threads : new int[] {1, 2, 3}) {
       InstanceEncoder.Encoded together = encodeOnThreads(data, normalization, threads);
-      assertArrayEquals(expected, bits(together.matrix.values()), threads + " threads");
+      assertArrayEquals(
+          expected, bits(together.matrix.values()), columns + " columns, " + threads + " threads");
       double[] centre = together.encoder.encode(data.instance(20_000));
       assertArrayEquals(
           bits(apart.decodeCentre(centre, 0)), bits(together.encoder.decodeCentre(centre, 0)));
