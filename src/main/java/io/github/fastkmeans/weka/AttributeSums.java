@@ -165,14 +165,23 @@ final class AttributeSums {
       double[] values, int columns, int[] firstColumn, double[] rowWeights, int from, int to)
       throws WekaException {
     if (allNumeric && columns == numeric.length) {
-      double total = totalWeight;
       boolean unit = unitWeights;
       boolean usable = true;
       for (int row = from; row < to; row++) {
         double weight = rowWeights[row - from];
         usable &= isUsableWeight(weight);
-        total += weight;
         unit &= weight == 1;
+      }
+      double total = totalWeight;
+      if (unit) {
+        // Exact, as adding 1 a row at a time is: the total so far counts the run's rows, and whole
+        // numbers below 2^53 add without rounding. The chain of additions, one waiting for the
+        // next, took 9% of A's encoding (JFR samples).
+        total += to - from;
+      } else {
+        for (int row = from; row < to; row++) {
+          total += rowWeights[row - from];
+        }
       }
       if (usable && sumRowsAtOnce(values, rowWeights, from, to, unit)) {
         totalWeight = total;
