@@ -275,16 +275,11 @@ public final class InstanceEncoder implements Serializable {
             int runEnd = Math.min(count, (run + 1) * runRows);
             double[] blockWeights = weightsOfBlock.get();
             try {
-              // A block of rows is copied, then summed while it is in the first-level cache. Its
-              // weights are read first, in a loop so short that the processor has many rows'
-              // instances in flight at once: Weka's instances lie scattered on the heap once a
-              // collection has moved them, and the values' loop then finds them in the caches.
+              // A block of rows is copied, then summed while it is in the first-level cache.
               for (int from = run * runRows; from < runEnd; from += blockRows) {
                 int to = Math.min(runEnd, from + blockRows);
                 for (int row = from; row < to; row++) {
                   blockWeights[row - from] = rows.weight(row);
-                }
-                for (int row = from; row < to; row++) {
                   spans.copyRow(rows, row, values, row * columns);
                 }
                 runSums.addRows(values, columns, firstColumn, blockWeights, from, to);
