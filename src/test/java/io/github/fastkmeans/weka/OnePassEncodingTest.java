@@ -100,22 +100,22 @@ class OnePassEncodingTest {
   }
 
   /**
-   * Numeric attributes only, summed several rows at once (an attribute at a time with 5 columns, a
-   * row at a time across them with 12): the same encoder and matrix as value by value, with unit
-   * weights and then other ones (the runs of the weighted part start with unit rows), missing
-   * values and an infinite-sum overflow in some blocks (undone and summed value by value), and
-   * zeros of both signs, whose minimum and maximum keep Math.min's and Math.max's sign.
+   * Numeric attributes only (5 and 12 of them), summed a block of rows at once: the same encoder
+   * and matrix as value by value, with unit weights and then other ones (the runs of the weighted
+   * part start with unit rows), missing values and an infinite-sum overflow in some blocks (undone
+   * and summed value by value), and zeros of both signs, whose minimum and maximum keep Math.min's
+   * and Math.max's sign.
    */
   @ParameterizedTest
   @EnumSource(Normalization.class)
-  void numericAttributesSummedRowByRowGiveTheEncodingOfValueByValue(Normalization normalization)
+  void numericAttributesSummedByBlocksGiveTheEncodingOfValueByValue(Normalization normalization)
       throws Exception {
     for (int columns : new int[] {5, 12}) {
-      numericRowsSummedAtOnceGiveTheEncodingOfValueByValue(normalization, columns);
+      numericRowsSummedByBlocksGiveTheEncodingOfValueByValue(normalization, columns);
     }
   }
 
-  private static void numericRowsSummedAtOnceGiveTheEncodingOfValueByValue(
+  private static void numericRowsSummedByBlocksGiveTheEncodingOfValueByValue(
       Normalization normalization, int columns) throws Exception {
     ArrayList<Attribute> attributes = new ArrayList<>();
     for (int j = 0; j < columns; j++) {
