@@ -206,7 +206,7 @@ public final class OptionTable {
           (int) (KMeansSettings.DEFAULT_ELKAN_BUDGET_BYTES >> 20),
           "The memory Elkan's bounds may take, in MiB (8 bytes per instance and cluster); auto"
               + " does not choose elkan or yinyang (8 bytes per instance and group; with the vector"
-              + " kernel 4 per instance and block of eight clusters) beyond it, and"
+              + " kernel 1 per instance and block of eight clusters) beyond it, and"
               + " -algorithm elkan is refused beyond it.");
 
   /** -stream-budget: the memory a stream's kept rows may take before it is summarised. */
