@@ -42,8 +42,8 @@ public final class KMeans {
    * Runs k-means on {@code data} from {@code initialCentres} (IN, row-major k x columns, not
    * modified).
    *
-   * @throws IllegalArgumentException if the centres do not fit the data, the data carry no weight,
-   *     or Elkan's bounds were asked for but exceed their memory budget
+   * @throws IllegalArgumentException if the centres do not fit the data or the data carry no weight
+   * @throws BoundsBudgetException if Elkan's bounds were asked for but exceed their memory budget
    * @throws EmptyClusterException if a cluster empties under {@link EmptyClusterPolicy#FAIL}
    * @throws InterruptedException if the calling thread is interrupted; the fit is abandoned
    */
@@ -180,16 +180,8 @@ public final class KMeans {
                 settings.elkanBudgetBytes(),
                 BlockSweeps.tilesRun());
     if (algorithm == Algorithm.ELKAN && 8L * data.rows() * k > settings.elkanBudgetBytes()) {
-      throw new IllegalArgumentException(
-          "Elkan's bounds need "
-              + 8L * data.rows() * k
-              + " bytes for "
-              + data.rows()
-              + " rows and "
-              + k
-              + " clusters, more than their budget of "
-              + settings.elkanBudgetBytes()
-              + " bytes; raise the budget or choose another algorithm.");
+      throw new BoundsBudgetException(
+          data.rows(), k, 8L * data.rows() * k, settings.elkanBudgetBytes());
     }
     return algorithm;
   }

@@ -2,6 +2,7 @@ package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.choosek.KSearch;
 import io.github.fastkmeans.choosek.KSearchTable;
+import io.github.fastkmeans.engine.BoundsBudgetException;
 import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.engine.EmptyClusterException;
 import io.github.fastkmeans.engine.KMeans;
@@ -196,9 +197,56 @@ public final class FitPipeline {
       // Keep the flag for the caller (the Explorer's or KnowledgeFlow's stop).
       Thread.currentThread().interrupt();
       throw new WekaException("FastKMeans was interrupted; no model was built.", e);
-    } catch (EmptyClusterException | IllegalArgumentException e) {
+    } catch (EmptyClusterException e) {
+      throw new WekaException(emptyClusterMessage(e), e);
+    } catch (BoundsBudgetException e) {
+      throw new WekaException(boundsBudgetMessage(e), e);
+    } catch (IllegalArgumentException e) {
       throw new WekaException(e.getMessage(), e);
     }
+  }
+
+  /** The engine's refusal under the 'fail' policy, in the terms of this scheme's options. */
+  private static String emptyClusterMessage(EmptyClusterException e) {
+    String flag = "-" + OptionTable.EMPTY_CLUSTERS.flag();
+    return "Cluster "
+        + e.cluster()
+        + " has no instances after iteration "
+        + e.iteration()
+        + " and "
+        + flag
+        + " is 'fail'; use "
+        + flag
+        + " relocate or "
+        + flag
+        + " keep, fewer clusters (-"
+        + OptionTable.CLUSTERS.flag()
+        + ") or another -"
+        + OptionTable.INITIALIZER.flag()
+        + ".";
+  }
+
+  /** The engine's refusal of Elkan's bounds, in the terms of this scheme's options. */
+  private static String boundsBudgetMessage(BoundsBudgetException e) {
+    String budget = "-" + OptionTable.ELKAN_MEMORY.flag();
+    String algorithm = "-" + OptionTable.ALGORITHM.flag();
+    return algorithm
+        + " elkan needs "
+        + mebibytes(e.neededBytes())
+        + " MiB for its bounds (8 bytes per instance and cluster), more than "
+        + budget
+        + " "
+        + (e.budgetBytes() >> 20)
+        + " allows; raise "
+        + budget
+        + " or choose another "
+        + algorithm
+        + ".";
+  }
+
+  /** {@code bytes} in MiB, rounded up to a tenth. */
+  private static String mebibytes(long bytes) {
+    return String.valueOf(Math.ceil(bytes / (double) (1 << 20) * 10) / 10);
   }
 
   /** The most clusters this build may fit: -N, or the top of the range a search tries. */

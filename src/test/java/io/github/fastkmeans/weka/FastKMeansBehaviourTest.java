@@ -135,7 +135,24 @@ class FastKMeansBehaviourTest {
 
     WekaException failure =
         assertThrows(WekaException.class, () -> given(data, start, "-normalize none -empty fail"));
-    assertTrue(failure.getMessage().contains("Cluster 2 has no instances"), failure.getMessage());
+    assertTrue(
+        failure
+            .getMessage()
+            .startsWith("Cluster 2 has no instances after iteration 1 and -empty is 'fail'; use"),
+        failure.getMessage());
+    assertTrue(failure.getMessage().contains("-empty relocate"), failure.getMessage());
+  }
+
+  @Test
+  void elkanBeyondItsMemoryIsRefusedNamingTheOptions() throws Exception {
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 3 -algorithm elkan -elkan-memory 0"));
+    WekaException refusal =
+        assertThrows(WekaException.class, () -> kmeans.buildClusterer(TestData.load("iris")));
+    assertEquals(
+        "-algorithm elkan needs 0.1 MiB for its bounds (8 bytes per instance and cluster), more"
+            + " than -elkan-memory 0 allows; raise -elkan-memory or choose another -algorithm.",
+        refusal.getMessage());
   }
 
   @Test
