@@ -53,7 +53,13 @@ public final class CommandLine {
         note.start(noteAfterMillis);
       }
       checkPredictionHeader(args);
-      out.println(ClusterEvaluation.evaluateClusterer(clusterer, args));
+      // Read before Weka's evaluation, which blanks the options it reads.
+      boolean trainedHere = trainsHere(args);
+      String result = ClusterEvaluation.evaluateClusterer(clusterer, args);
+      if (trainedHere) {
+        checkTrainedModel(clusterer);
+      }
+      out.println(result);
       return 0;
     } catch (InvalidOptionException e) {
       // Repeated after the help, which is long enough to scroll the message out of sight.
@@ -109,6 +115,31 @@ public final class CommandLine {
           "Training and testing data are not compatible\n"
               + trainHeader.equalHeadersMsg(testHeader));
     }
+  }
+
+  /**
+   * Whether {@code args} train the clusterer given: {@code -t} without a saved model ({@code -l}).
+   */
+  private static boolean trainsHere(String[] args) {
+    String[] options = args.clone();
+    try {
+      return !Utils.getOption('t', options).isEmpty() && Utils.getOption('l', options).isEmpty();
+    } catch (Exception badOption) {
+      return false; // Weka reports it, with its option help
+    }
+  }
+
+  /**
+   * Asks {@code clusterer}, trained by Weka's evaluation, for its model, so that a fit that failed
+   * fails the command. Weka streams the training file into an updateable clusterer, whose fit runs
+   * in {@code updateFinished}, which may not throw: the failure surfaces at the next question, and
+   * with predictions ({@code -p}) Weka prints every row as "Unclustered" in place of it and
+   * succeeds.
+   *
+   * @throws Exception the reason the fit failed
+   */
+  private static void checkTrainedModel(Clusterer clusterer) throws Exception {
+    clusterer.numberOfClusters();
   }
 
   /**

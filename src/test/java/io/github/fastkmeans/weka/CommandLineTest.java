@@ -215,6 +215,51 @@ class CommandLineTest {
     assertFalse(predicted.out.contains("Unclustered"), predicted.out);
   }
 
+  /**
+   * Predictions from a training file whose fit fails: Weka streams the file in, the fit runs in
+   * {@code updateFinished}, which may not throw, and Weka's own command line lists every row as
+   * "Unclustered" and succeeds; FastKMeans' fails with the reason, as it does without {@code -p}.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"-p 0", "-p 0 -T IRIS", ""})
+  void predictionsFromAFitThatFailedFailWithItsReason(String predictions) throws Throwable {
+    String options =
+        "-t "
+            + iris()
+            + " -N 3 -init-file "
+            + temp.resolve("no-such-centres.arff")
+            + " "
+            + predictions.replace("IRIS", iris());
+    if (!predictions.isEmpty()) {
+      String weka =
+          ClusterEvaluation.evaluateClusterer(new FastKMeans(), Utils.splitOptions(options));
+      assertTrue(weka.startsWith("0 Unclustered"), "Weka's own command line\n" + weka);
+    }
+
+    Run refused = run(options);
+    assertEquals(1, refused.status, refused.out);
+    assertEquals("", refused.out);
+    assertTrue(
+        refused.err.startsWith("\nError: The file of initial centres ")
+            && refused.err.contains("no-such-centres.arff does not exist."),
+        refused.err);
+  }
+
+  /**
+   * An empty training file with predictions: no row to list, and the command fails with the reason
+   * instead of printing nothing and succeeding.
+   */
+  @Test
+  void predictionsFromAnEmptyTrainingFileFailWithItsReason() throws Throwable {
+    Instances header = new Instances(DataSource.read(iris()), 0);
+    Path empty = temp.resolve("iris-header-only.arff");
+    Files.writeString(empty, header.toString());
+    Run refused = run("-t " + empty + " -N 3 -p 0");
+    assertEquals(1, refused.status, refused.out);
+    assertEquals("", refused.out);
+    assertTrue(refused.err.startsWith("\nError: "), refused.err);
+  }
+
   /** The number of empty lines right before the first line that is {@code heading}. */
   private static int emptyLinesBefore(String heading, String text) {
     Matcher m =
