@@ -400,7 +400,7 @@ public final class FitPipeline {
    * stream kept whole, whose models are the same.
    */
   private static String exactSource(int instances) {
-    return instances + (instances == 1 ? " instance" : " instances") + ", all clustered (exact)";
+    return instances(instances) + ", all clustered (exact)";
   }
 
   /** Announces a stage; the check between stages for an interrupt. */
@@ -420,6 +420,9 @@ public final class FitPipeline {
     if (capabilities != null) {
       data.test(capabilities);
     }
+    if (data.count() == 0) {
+      throw new WekaException("The training data hold no instances: there is nothing to cluster.");
+    }
     if (searching()) {
       refuseUnusableSearch(data);
     } else if (data.count() < k) {
@@ -427,9 +430,14 @@ public final class FitPipeline {
           "Cannot form "
               + k
               + " clusters from "
-              + data.count()
-              + " instances; lower the number of clusters (-N).");
+              + instances(data.count())
+              + "; lower the number of clusters (-N).");
     }
+  }
+
+  /** {@code count} instances, in words: "1 instance", "2 instances". */
+  private static String instances(long count) {
+    return count + (count == 1 ? " instance" : " instances");
   }
 
   /** Refuses a search whose range is empty, too large for the data, or whose k is fixed. */
@@ -449,8 +457,8 @@ public final class FitPipeline {
           "Cannot search up to "
               + max
               + " clusters in "
-              + data.count()
-              + " instances; lower the largest number of clusters (-max-clusters).");
+              + instances(data.count())
+              + "; lower the largest number of clusters (-max-clusters).");
     }
     if (options.get(OptionTable.INITIALIZER).startsGiven()) {
       throw new WekaException(

@@ -70,7 +70,8 @@ public final class RowStream implements AutoCloseable {
    * fitted by {@code pipeline}, whose options (the budget among them) and seed it uses throughout;
    * with {@code capabilities} (unless null) the header's attributes are tested first.
    *
-   * @throws WekaException naming an attribute the capabilities refuse
+   * @throws WekaException naming an attribute the capabilities refuse, or when the header has no
+   *     attribute to cluster
    */
   public static RowStream startingWith(
       Instances data, FitPipeline pipeline, Capabilities capabilities) throws WekaException {
@@ -80,6 +81,9 @@ public final class RowStream implements AutoCloseable {
     if (capabilities != null) {
       KeptRows.testHeader(data, capabilities);
     }
+    // Refused here, not at the fit: a header with nothing to cluster (Weka's command line removes
+    // the class first, and with it a file's only attribute) would otherwise fail on its rows.
+    InstanceEncoder.columnsOf(data);
     return new RowStream(data, pipeline);
   }
 

@@ -254,10 +254,34 @@ class CommandLineTest {
     Instances header = new Instances(DataSource.read(iris()), 0);
     Path empty = temp.resolve("iris-header-only.arff");
     Files.writeString(empty, header.toString());
-    Run refused = run("-t " + empty + " -N 3 -p 0");
-    assertEquals(1, refused.status, refused.out);
-    assertEquals("", refused.out);
-    assertTrue(refused.err.startsWith("\nError: "), refused.err);
+    for (String options : new String[] {" -N 3 -p 0", " -N 1", " -N 1 -force-batch-training"}) {
+      Run refused = run("-t " + empty + options);
+      assertEquals(1, refused.status, refused.out);
+      assertEquals("", refused.out);
+      assertTrue(refused.err.startsWith("\nError: "), refused.err);
+      assertTrue(
+          refused.err.contains("without instances") || refused.err.contains("no instances"),
+          options + ": " + refused.err);
+    }
+  }
+
+  /**
+   * A file whose only attribute is the class, clustered with {@code -c}: Weka removes the class
+   * before it streams the rows, and the command says what is missing instead of blaming a row.
+   */
+  @Test
+  void aFileWithOnlyItsClassIsRefusedNamingWhatIsMissing() throws Throwable {
+    Path classOnly = temp.resolve("class-only.arff");
+    Files.writeString(classOnly, "@relation t\n@attribute c {a,b}\n@data\na\nb\na\n");
+    for (String options : new String[] {" -c last", " -c last -force-batch-training"}) {
+      Run refused = run("-t " + classOnly + options);
+      assertEquals(1, refused.status, refused.out);
+      assertEquals(
+          "\nError: FastKMeans needs at least one numeric, date or nominal attribute besides the"
+              + " class.\n",
+          refused.err,
+          options);
+    }
   }
 
   /** The number of empty lines right before the first line that is {@code heading}. */

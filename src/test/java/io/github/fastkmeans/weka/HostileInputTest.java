@@ -185,11 +185,11 @@ class HostileInputTest {
     return Stream.of(
         refused(
             "empty data set: a stream without rows, asked for clusters",
-            "no instance was added since",
+            "FastKMeans was built on data without instances, and none was added since",
             dir -> TestData.built(empty(), "").numberOfClusters()),
         refused(
             "empty data set: a stream finished without rows",
-            "Cannot form 2 clusters from 0 instances",
+            "The training data hold no instances: there is nothing to cluster.",
             dir -> {
               FastKMeans kmeans = TestData.built(empty(), "-do-not-check-capabilities");
               kmeans.updateFinished();
@@ -209,6 +209,15 @@ class HostileInputTest {
             "only the class attribute",
             "needs at least one numeric, date or nominal attribute besides the class",
             build(onlyClass(), "")),
+        refused(
+            "only the class attribute, a header alone (a stream's start)",
+            "needs at least one numeric, date or nominal attribute besides the class",
+            build(new Instances(onlyClass(), 0), "")),
+        refused(
+            "no attribute at all (what Weka's command line streams from a file whose only"
+                + " attribute is the class)",
+            "needs at least one numeric, date or nominal attribute besides the class",
+            build(new Instances("nothing", new ArrayList<>(), 0), "")),
         refused(
             "only a string attribute, capabilities not checked",
             "needs at least one numeric, date or nominal attribute",
