@@ -43,9 +43,11 @@ public final class GivenCentresFile {
               + file
               + " do not have the training attributes: "
               + centres.numAttributes()
-              + " attributes instead of "
+              + (centres.numAttributes() == 1 ? " attribute" : " attributes")
+              + " instead of "
               + header.numAttributes()
-              + ".");
+              + "."
+              + extraAttributeHint(centres, header));
     }
     centres.setClassIndex(header.classIndex());
     String difference = header.equalHeadersMsg(centres);
@@ -66,6 +68,31 @@ public final class GivenCentresFile {
       System.arraycopy(centre, 0, values, c * columns, columns);
     }
     return values;
+  }
+
+  /**
+   * Where {@code centres} has the training attributes and one more, which one, and that Weka
+   * removed it before clustering: the class, with {@code -c} or the Explorer's classes-to-clusters
+   * evaluation, or an ignored attribute. Empty otherwise.
+   */
+  private static String extraAttributeHint(Instances centres, Instances header) {
+    if (centres.numAttributes() != header.numAttributes() + 1) {
+      return "";
+    }
+    for (int extra = 0; extra < centres.numAttributes(); extra++) {
+      Instances without = new Instances(centres, 0);
+      without.setClassIndex(-1);
+      without.deleteAttributeAt(extra);
+      without.setClassIndex(header.classIndex());
+      if (header.equalHeaders(without)) {
+        return " The file's attribute '"
+            + centres.attribute(extra).name()
+            + "' is not among them: Weka removes the class (-c, or the Explorer's classes to"
+            + " clusters evaluation) and ignored attributes before clustering; leave it out of the"
+            + " centres file.";
+      }
+    }
+    return "";
   }
 
   /**

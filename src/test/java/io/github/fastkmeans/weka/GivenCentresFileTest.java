@@ -89,7 +89,19 @@ class GivenCentresFileTest {
     ArrayList<Attribute> onlyX = new ArrayList<>();
     onlyX.add(new Attribute("x"));
     Path fewer = arff("x.arff", new Instances("c", onlyX, 0), new double[] {3});
-    assertRefused(fewer, encoder, "1 attributes instead of 2");
+    assertRefused(fewer, encoder, "1 attribute instead of 2.");
+
+    // The training attributes and the class, which Weka removes before clustering (-c).
+    ArrayList<Attribute> withClass = new ArrayList<>();
+    withClass.add(new Attribute("x"));
+    withClass.add(new Attribute("colour", List.of("red", "green", "blue")));
+    withClass.add(new Attribute("label", List.of("a", "b")));
+    Path classToo = arff("class.arff", new Instances("c", withClass, 0), new double[] {3, 1, 0});
+    assertRefused(
+        classToo,
+        encoder,
+        "3 attributes instead of 2. The file's attribute 'label' is not among them: Weka removes"
+            + " the class");
 
     // The same names in another order would turn every red centre blue.
     ArrayList<Attribute> reordered = new ArrayList<>();
