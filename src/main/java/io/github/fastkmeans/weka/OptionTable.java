@@ -169,7 +169,8 @@ public final class OptionTable {
               "num-slots",
               ValueTypes.integer("n", KMeansSettings.THREADS),
               1,
-              "The number of threads; the result does not depend on it.")
+              "The number of threads, at most four per processor the JVM sees; the result does"
+                  + " not depend on it.")
           .withComputedDefault(() -> Runtime.getRuntime().availableProcessors(), "all processors")
           .omittedAtDefault();
 

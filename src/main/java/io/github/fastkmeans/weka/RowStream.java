@@ -175,7 +175,7 @@ public final class RowStream implements AutoCloseable {
             columns,
             SummaryShape.forPoints(pointsInBudget, columns, pipeline.largestK()),
             pipeline.seed(),
-            pipeline.options().get(OptionTable.THREADS));
+            pipeline.threads());
     keptBeforeSummary = kept.count();
     for (int row = 0; row < kept.count(); row++) {
       double[] encoded = new double[columns];

@@ -156,6 +156,24 @@ class FastKMeansBehaviourTest {
   }
 
   @Test
+  void threadsBeyondFourPerProcessorAreNotMadeAndTheModelSaysHowManyWorked() throws Exception {
+    int most = FitPipeline.THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 3 -num-slots 100000"));
+    kmeans.buildClusterer(TestData.load("iris"));
+    assertTrue(
+        kmeans.toString().contains("on " + most + " threads\n"),
+        "at most " + most + " threads:\n" + kmeans);
+    assertEquals(100000, kmeans.getNumExecutionSlots(), "the option keeps what was set");
+
+    FastKMeans two = new FastKMeans();
+    two.setOptions(Utils.splitOptions("-N 3 -num-slots 2"));
+    two.buildClusterer(TestData.load("iris"));
+    assertTrue(two.toString().contains("on 2 threads\n"), two.toString());
+    assertArrayEquals(two.getAssignments(), kmeans.getAssignments());
+  }
+
+  @Test
   void resultIsBitIdenticalForAnyNumberOfThreads() throws Exception {
     Instances data = TestData.load("birch1");
     double[][] reference = null;
