@@ -257,8 +257,8 @@ public final class FitPipeline {
   /**
    * The threads this build works on: -num-slots, but at most {@link #THREADS_PER_PROCESSOR} per
    * processor the JVM sees. More only add hand-offs (a build of 200,000 rows with -num-slots 100000
-   * made 1,970 threads and took 13 times as long as on 2), and the result is the same for any
-   * number.
+   * made 1,970 threads on 2 processors, and each iteration took 13 times as long as on 2), and the
+   * result is the same for any number.
    */
   public int threads() {
     long most = (long) THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
