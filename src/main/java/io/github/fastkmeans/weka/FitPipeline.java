@@ -533,9 +533,10 @@ public final class FitPipeline {
               + file
               + " holds "
               + count
-              + " centres but "
+              + (count == 1 ? " centre but " : " centres but ")
               + k
-              + " clusters were requested (-N).");
+              + (k == 1 ? " cluster was" : " clusters were")
+              + " requested (-N).");
     }
     return centres;
   }

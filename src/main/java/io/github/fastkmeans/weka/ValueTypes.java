@@ -19,6 +19,20 @@ final class ValueTypes {
         try {
           value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
+          if (text.trim().matches("[-+]?\\d+")) {
+            boolean negative = text.trim().startsWith("-");
+            throw new InvalidOptionException(
+                "Option -"
+                    + flag
+                    + " got "
+                    + text.trim()
+                    + (negative
+                        ? ", below the smallest integer ("
+                        : ", above the largest integer (")
+                    + (negative ? Integer.MIN_VALUE : Integer.MAX_VALUE)
+                    + ").",
+                e);
+          }
           throw new InvalidOptionException(
               "Option -" + flag + " needs an integer, got '" + text + "'.", e);
         }

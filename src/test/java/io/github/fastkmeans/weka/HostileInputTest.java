@@ -427,7 +427,14 @@ class HostileInputTest {
         refused("-N 0", "Option -N must be at least 1, got 0", dir -> kmeans("-N 0")),
         refused("-N -4", "Option -N must be at least 1, got -4", dir -> kmeans("-N -4")),
         refused("-N 2.5", "Option -N needs an integer, got '2.5'", dir -> kmeans("-N 2.5")),
-        refused("-N 99999999999", "Option -N needs an integer", dir -> kmeans("-N 99999999999")),
+        refused(
+            "-N 99999999999",
+            "Option -N got 99999999999, above the largest integer (2147483647).",
+            dir -> kmeans("-N 99999999999")),
+        refused(
+            "-S -99999999999",
+            "Option -S got -99999999999, below the smallest integer (-2147483648).",
+            dir -> kmeans("-S -99999999999")),
         refused("-I -3", "Option -I must be at least 1, got -3", dir -> kmeans("-I -3")),
         refused(
             "-num-slots 0",
