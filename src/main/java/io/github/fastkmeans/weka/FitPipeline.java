@@ -303,12 +303,13 @@ public final class FitPipeline {
     double[] givenCentres = givenCentres(encoder, k);
     enter(Stage.DATA_CHECKS);
     MagnitudeCheck.check(encoder, matrix, ranges, givenCentres);
-    List<String> warnings = warnings(encoder, matrix, k);
     int restarts = summary ? summaryRestarts() : options.get(OptionTable.RESTARTS);
     long start = System.nanoTime();
     Clustering clustering = cluster(matrix, givenCentres, restarts, this::enter);
     KMeansResult result = clustering.fit;
     long elapsed = System.nanoTime() - start;
+    // For the k fitted, which a search (-max-clusters) chooses below the largest it tries.
+    List<String> warnings = warnings(encoder, matrix, result.k());
     enter(Stage.QUALITY);
     ClusterQuality quality =
         options.get(OptionTable.QUALITY) ? measureQuality(matrix, result) : null;

@@ -165,9 +165,10 @@ public final class ModelText {
     text.append(rows.get(0).k()).append("..").append(rows.get(rows.size() - 1).k());
     text.append(", chose k = ").append(search.chosen().k()).append(" (marked *)\n");
     if (!search.chosen().isEligible()) {
-      text.append("Note: every k tried left a cluster of a single row.\n");
+      text.append("Note: every k tried left a cluster empty or of a single row.\n");
     } else if (search.rows().stream().anyMatch(row -> !row.isEligible())) {
-      text.append("A k whose fit leaves a cluster of a single row (an outlier) is not chosen.\n");
+      text.append(
+          "A k whose fit leaves a cluster empty or of a single row (an outlier) is not chosen.\n");
     }
     if (rows.size() > 1 && search.chosen() == rows.get(rows.size() - 1)) {
       // The search only stops early past its best k: a best at the end is the top of the range.

@@ -99,7 +99,8 @@ class ChooseKTest {
       assertTrue(!row.isEligible() || row.bic() <= table.chosen().bic(), "row " + row.k());
     }
     String text = kmeans.toString();
-    assertTrue(text.contains("a cluster of a single row (an outlier) is not chosen"), text);
+    assertTrue(
+        text.contains("a cluster empty or of a single row (an outlier) is not chosen"), text);
     assertTrue(text.contains("Smallest cluster"), text);
   }
 
@@ -112,7 +113,23 @@ class ChooseKTest {
     KSearchTable table = kmeans.getKSearchTable();
     assertFalse(table.chosen().isEligible());
     assertEquals(2, table.rows().size());
-    assertTrue(kmeans.toString().contains("every k tried left a cluster of a single row"));
+    assertTrue(kmeans.toString().contains("every k tried left a cluster empty or of a single row"));
+  }
+
+  /** The model's warnings speak of the k chosen, not of the largest k the search tried. */
+  @Test
+  void warningsAboutTooFewDistinctInstancesSpeakOfTheChosenK() throws Exception {
+    Instances data =
+        TestData.xAndColour(
+            new double[] {1, 1, 1, 1, 1, 1},
+            new String[] {"red", "blue", "red", "blue", "red", "blue"},
+            new double[] {1, 1, 1, 1, 1, 1});
+    FastKMeans kmeans = TestData.built(data, "-max-clusters 4");
+    // k = 3 and 4 leave a cluster empty: k = 2, two clusters of three, is chosen.
+    assertEquals(2, kmeans.numberOfClusters());
+    String text = kmeans.toString();
+    assertFalse(text.contains("distinct instances"), text);
+    assertFalse(text.contains("Warning"), text);
   }
 
   @ParameterizedTest
