@@ -14,6 +14,9 @@ import weka.core.Utils;
 /** The text a FastKMeans model shows in the Explorer and on the command line. */
 public final class ModelText {
 
+  /** A date attribute's values are milliseconds; its deviations print in days. */
+  private static final double MILLISECONDS_PER_DAY = 86_400_000;
+
   private ModelText() {}
 
   /**
@@ -281,19 +284,24 @@ public final class ModelText {
         }
       } else {
         int column = encoder.firstColumn(a);
-        row[1] = number(encoder.meanOrMode(a), decimals);
+        row[1] = value(attribute, encoder.meanOrMode(a), decimals);
         for (int c = 0; c < k; c++) {
           row[c + 2] =
-              number(encoder.decodeNumeric(a, centres[c * encoder.columns() + column]), decimals);
+              value(
+                  attribute,
+                  encoder.decodeNumeric(a, centres[c * encoder.columns() + column]),
+                  decimals);
         }
         table.add(row);
         if (spread != null) {
           String[] deviations = new String[k + 2];
           deviations[0] = "  +/-";
-          deviations[1] = number(spread.overallDeviation(column) * encoder.scale(a), decimals);
+          deviations[1] =
+              deviation(attribute, spread.overallDeviation(column) * encoder.scale(a), decimals);
           for (int c = 0; c < k; c++) {
             deviations[c + 2] =
-                number(spread.clusterDeviation(c, column) * encoder.scale(a), decimals);
+                deviation(
+                    attribute, spread.clusterDeviation(c, column) * encoder.scale(a), decimals);
           }
           table.add(deviations);
         }
@@ -305,6 +313,24 @@ public final class ModelText {
           "\nStandard deviations and value counts were not measured: build with -V to see them.\n";
     }
     return text;
+  }
+
+  /**
+   * A numeric attribute's value as the data show it: a date in the attribute's own format (as the
+   * starting points print), any other number with {@code decimals} places.
+   */
+  private static String value(Attribute attribute, double value, int decimals) {
+    return attribute.isDate() ? attribute.formatDate(value) : number(value, decimals);
+  }
+
+  /**
+   * A numeric attribute's standard deviation: for a date, whose values are milliseconds, in days;
+   * any other with {@code decimals} places.
+   */
+  private static String deviation(Attribute attribute, double deviation, int decimals) {
+    return attribute.isDate()
+        ? number(deviation / MILLISECONDS_PER_DAY, decimals) + " days"
+        : number(deviation, decimals);
   }
 
   private static String number(double value, int decimals) {

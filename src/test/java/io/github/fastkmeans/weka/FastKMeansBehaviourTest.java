@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import weka.core.Instances;
 import weka.core.SelectedTag;
 import weka.core.Utils;
 import weka.core.WekaException;
+import weka.core.converters.ConverterUtils.DataSource;
 
 /** FastKMeans as a Weka scheme: results, data semantics, options and model output. */
 class FastKMeansBehaviourTest {
@@ -153,6 +155,26 @@ class FastKMeansBehaviourTest {
         "-algorithm elkan needs 0.1 MiB for its bounds (8 bytes per instance and cluster), more"
             + " than -elkan-memory 0 allows; raise -elkan-memory or choose another -algorithm.",
         refusal.getMessage());
+  }
+
+  /** Date centroids print as dates, as the starting points do, and their deviations in days. */
+  @Test
+  void dateCentroidsPrintAsDatesAndTheirDeviationsInDays() throws Exception {
+    Path file = temp.resolve("dates.arff");
+    Files.writeString(
+        file,
+        "@relation t\n@attribute d date \"yyyy-MM-dd\"\n@data\n"
+            + "2020-01-01\n2020-01-03\n2022-06-01\n2022-06-03\n");
+    Instances data = DataSource.read(file.toString());
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 2 -V -init farthest-first"));
+    kmeans.buildClusterer(data);
+    String text = kmeans.toString();
+    assertTrue(text.contains("2020-01-02"), text);
+    assertTrue(text.contains("2022-06-02"), text);
+    // Each cluster's two dates lie a day from their mean: a deviation of 1.4142 days (n - 1).
+    assertTrue(text.contains("1.4142 days"), text);
+    assertFalse(text.contains("E12") || text.contains("1577"), text);
   }
 
   @Test
