@@ -13,8 +13,8 @@ import weka.core.WekaException;
  * weighted coordinate sums behind the means are at most the total weight times the largest
  * magnitude. Given starting centres widen the box. When these bounds stay below the largest double
  * (with a margin for rounding), nothing can overflow; otherwise the fit is refused with a message
- * naming the attribute with the widest span, rather than producing infinite errors and wrong
- * assignments.
+ * naming the attribute with the widest span (or, when the data fit alone, the given centre and
+ * attribute farthest outside them), rather than producing infinite errors and wrong assignments.
  *
  * <p>At the other end, data whose widest span is below {@link #TINY_SPAN} (about 3e-145) but not 0
  * are refused too: their squared distances would underflow and tie.
@@ -56,60 +56,126 @@ public final class MagnitudeCheck {
   public static void check(
       InstanceEncoder encoder, DataMatrix data, ColumnRanges ranges, double[] extraCentres)
       throws WekaException {
-    int columns = data.columns();
-    ColumnRanges box = ranges;
-    if (extraCentres != null) {
-      box = ranges.copy();
-      box.widen(extraCentres, 0, extraCentres.length);
-    }
     double weight = Math.max(1, data.totalWeight());
-    double squaredSpans = 0;
-    int widest = 0;
-    double widestSpan = -1;
-    double largestMagnitude = 0;
-    for (int j = 0; j < columns; j++) {
-      double span = box.max(j) - box.min(j);
-      squaredSpans += span * span;
-      if (span > widestSpan || Double.isNaN(span)) {
-        widestSpan = span;
-        widest = j;
-      }
-      largestMagnitude =
-          Math.max(largestMagnitude, Math.max(Math.abs(box.min(j)), Math.abs(box.max(j))));
-    }
-    double distanceBound = weight * squaredSpans;
-    double sumBound = weight * largestMagnitude;
-    String name =
-        encoder
-            .header()
-            .attribute(encoder.attributeIndex(encoder.attributeOfColumn(widest)))
-            .name();
-    if (widestSpan > 0 && widestSpan < TINY_SPAN) {
+    Box alone = new Box(ranges);
+    if (alone.widestSpan > 0 && alone.widestSpan < TINY_SPAN) {
       throw new WekaException(
           "The values are too small for double precision: the widest attribute, '"
-              + name
+              + attributeName(encoder, alone.widest)
               + "', spans only "
-              + widestSpan
+              + alone.widestSpan
               + " after -normalize "
               + encoder.normalization().id()
               + ", so squared distances would underflow and instances could not be told apart."
               + " Use -normalize range or standardize, or rescale the data.");
     }
-    if (distanceBound <= LIMIT && sumBound <= LIMIT) {
+    if (!alone.fits(weight)) {
+      throw new WekaException(
+          "The values are too large for double precision: attribute '"
+              + attributeName(encoder, alone.widest)
+              + "' spans "
+              + alone.widestSpan
+              + " after -normalize "
+              + encoder.normalization().id()
+              + ", and the instance weights add up to "
+              + data.totalWeight()
+              + ", so squared distances or their weighted sums would exceed the largest double ("
+              + Double.MAX_VALUE
+              + "). "
+              + (encoder.normalization() == Normalization.NONE
+                  ? "Use -normalize range or standardize, or rescale the data or the weights."
+                  : "Rescale the data or the weights."));
+    }
+    if (extraCentres == null) {
       return;
     }
-    throw new WekaException(
-        "The values are too large for double precision: attribute '"
-            + name
-            + "' spans "
-            + widestSpan
-            + (extraCentres == null ? "" : " (with the given centres)")
-            + " after -normalize "
+    ColumnRanges widened = ranges.copy();
+    widened.widen(extraCentres, 0, extraCentres.length);
+    Box withCentres = new Box(widened);
+    if (!withCentres.fits(weight)) {
+      throw farCentre(encoder, ranges, extraCentres, withCentres);
+    }
+  }
+
+  /**
+   * The refusal of given centres that lie too far from the data, which fit on their own: names the
+   * centre and the attribute farthest outside the data's range.
+   */
+  private static WekaException farCentre(
+      InstanceEncoder encoder, ColumnRanges data, double[] centres, Box withCentres) {
+    int columns = data.columns();
+    int farthestCentre = 0;
+    int farthestColumn = withCentres.widest;
+    double farthest = -1;
+    for (int c = 0; c < centres.length / columns; c++) {
+      for (int j = 0; j < columns; j++) {
+        double value = centres[c * columns + j];
+        double outside = Math.max(data.min(j) - value, value - data.max(j));
+        if (outside > farthest || Double.isNaN(outside)) {
+          farthest = outside;
+          farthestCentre = c;
+          farthestColumn = j;
+        }
+      }
+    }
+    return new WekaException(
+        "The initial centres lie too far from the training data for double precision: centre "
+            + (farthestCentre + 1)
+            + " in the file, attribute '"
+            + attributeName(encoder, farthestColumn)
+            + "', lies "
+            + farthest
+            + " outside the data's range after -normalize "
             + encoder.normalization().id()
-            + ", and the instance weights add up to "
-            + data.totalWeight()
-            + ", so squared distances or their weighted sums would exceed the largest double ("
+            + ", so squared distances would exceed the largest double ("
             + Double.MAX_VALUE
-            + "). Use -normalize range or standardize, or rescale the data or the weights.");
+            + "). Check the centres of -init-file.");
+  }
+
+  private static String attributeName(InstanceEncoder encoder, int column) {
+    return encoder
+        .header()
+        .attribute(encoder.attributeIndex(encoder.attributeOfColumn(column)))
+        .name();
+  }
+
+  /** The bounds a bounding box puts on squared distances and weighted sums. */
+  private static final class Box {
+
+    /** The sum over columns of the squared spans: the largest squared distance within the box. */
+    private final double squaredSpans;
+
+    /** The largest magnitude of a coordinate: the largest mean or coordinate sum per weight. */
+    private final double largestMagnitude;
+
+    /** The column of the widest span (a NaN span counts as widest). */
+    private final int widest;
+
+    private final double widestSpan;
+
+    private Box(ColumnRanges box) {
+      double squared = 0;
+      double magnitude = 0;
+      int widestColumn = 0;
+      double widestOne = -1;
+      for (int j = 0; j < box.columns(); j++) {
+        double span = box.max(j) - box.min(j);
+        squared += span * span;
+        if (span > widestOne || Double.isNaN(span)) {
+          widestOne = span;
+          widestColumn = j;
+        }
+        magnitude = Math.max(magnitude, Math.max(Math.abs(box.min(j)), Math.abs(box.max(j))));
+      }
+      this.squaredSpans = squared;
+      this.largestMagnitude = magnitude;
+      this.widest = widestColumn;
+      this.widestSpan = widestOne;
+    }
+
+    /** Whether squared distances and coordinate sums of instances of total {@code weight} fit. */
+    private boolean fits(double weight) {
+      return weight * squaredSpans <= LIMIT && weight * largestMagnitude <= LIMIT;
+    }
   }
 }

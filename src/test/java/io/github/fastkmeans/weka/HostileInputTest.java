@@ -411,7 +411,8 @@ class HostileInputTest {
                                 + "@attribute x1 numeric\n@data\n0,0\n10,Infinity\n"))),
         refused(
             "-init given, centres far outside the data, -normalize none",
-            "too large for double precision: attribute 'x0' spans 1.0E300 (with the given centres)",
+            "The initial centres lie too far from the training data for double precision: centre 2"
+                + " in the file, attribute 'x0', lies 1.0E300 outside the data's range",
             dir ->
                 TestData.built(
                     twoGroups(),

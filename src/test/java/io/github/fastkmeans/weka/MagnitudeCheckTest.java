@@ -1,6 +1,8 @@
 package io.github.fastkmeans.weka;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,10 +90,29 @@ class MagnitudeCheckTest {
   void givenCentresWidenTheBox() {
     Instances data = data(new double[] {0, 1}, new double[] {0, 10}, 1);
     // One given centre, encoded like the data (under none: raw values), far out on 'wide'.
-    String message = refusal(data, Normalization.NONE, new double[] {0, 1e200});
-    assertTrue(
-        message.contains("attribute 'wide' spans 1.0E200 (with the given centres)"), message);
+    String message = refusal(data, Normalization.NONE, new double[] {0, 5, 0, 1e200});
+    assertEquals(
+        "The initial centres lie too far from the training data for double precision: centre 2 in"
+            + " the file, attribute 'wide', lies 1.0E200 outside the data's range after -normalize"
+            + " none, so squared distances would exceed the largest double ("
+            + Double.MAX_VALUE
+            + "). Check the centres of -init-file.",
+        message);
     assertDoesNotThrow(() -> check(data, Normalization.NONE, new double[] {0, 5}));
+    // Under range the data span 1; a centre at 1e200 (encoded) is as far out.
+    message = refusal(data, Normalization.RANGE, new double[] {0, 1e200});
+    assertTrue(message.startsWith("The initial centres lie too far"), message);
+    assertTrue(message.contains("after -normalize range"), message);
+  }
+
+  @Test
+  void underRangeOrStandardizeTheAdviceIsToRescaleNotToNormalize() {
+    // Values in [0, 1], but weights of 1e307 make the weighted sums overflow.
+    String message =
+        refusal(data(new double[] {0, 1}, new double[] {0, 1}, 1e307), Normalization.RANGE, null);
+    assertTrue(message.startsWith("The values are too large for double precision"), message);
+    assertTrue(message.endsWith("Rescale the data or the weights."), message);
+    assertFalse(message.contains("Use -normalize"), message);
   }
 
   @Test
