@@ -358,6 +358,7 @@ public final class OptionTable {
    */
   public static FitOptions parse(String[] args) throws InvalidOptionException {
     FitOptions options = FitOptions.defaults();
+    refuseFlagsTakenAsValues(args);
     // Looked up before parsing, which blanks what it reads.
     boolean initializerNamed = Utils.getOptionPos(INITIALIZER.flag(), args) >= 0;
     for (OptionSpec<?> spec : ALL) {
@@ -368,6 +369,39 @@ public final class OptionTable {
       options = options.with(INITIALIZER, InitializerKind.GIVEN);
     }
     return options;
+  }
+
+  /**
+   * Refuses an option whose value is missing, where the next word is another option of this scheme:
+   * Weka's reading would take that option as the value, or, once that option was read first, find
+   * none ("-init-file -N 3" would drop the file without a word).
+   *
+   * @throws InvalidOptionException naming the option without its value
+   */
+  private static void refuseFlagsTakenAsValues(String[] args) throws InvalidOptionException {
+    for (OptionSpec<?> spec : ALL) {
+      if (spec.isSwitch()) {
+        continue;
+      }
+      int at = Utils.getOptionPos(spec.flag(), args);
+      if (at >= 0 && at + 1 < args.length && isFlag(args[at + 1])) {
+        throw new InvalidOptionException(
+            "Option -" + spec.flag() + " needs a value, but " + args[at + 1] + " follows it.");
+      }
+    }
+  }
+
+  /** Whether {@code word} is one of this scheme's options ({@code -S} among them). */
+  private static boolean isFlag(String word) {
+    if (word.equals("-S")) {
+      return true;
+    }
+    for (OptionSpec<?> spec : ALL) {
+      if (word.equals("-" + spec.flag())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static <T> FitOptions parseInto(FitOptions options, OptionSpec<T> spec, String[] args)

@@ -429,6 +429,14 @@ class HostileInputTest {
         refused("-N -4", "Option -N must be at least 1, got -4", dir -> kmeans("-N -4")),
         refused("-N 2.5", "Option -N needs an integer, got '2.5'", dir -> kmeans("-N 2.5")),
         refused(
+            "-init-file -N 3: the next option taken for the file",
+            "Option -init-file needs a value, but -N follows it.",
+            dir -> kmeans("-init-file -N 3")),
+        refused(
+            "-algorithm -init kmeans++",
+            "Option -algorithm needs a value, but -init follows it.",
+            dir -> kmeans("-algorithm -init kmeans++")),
+        refused(
             "-N 99999999999",
             "Option -N got 99999999999, above the largest integer (2147483647).",
             dir -> kmeans("-N 99999999999")),
