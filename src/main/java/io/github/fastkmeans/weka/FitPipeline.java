@@ -181,6 +181,17 @@ public final class FitPipeline {
   }
 
   /**
+   * The fits of a build: one from given centres, which every restart would repeat; -restarts
+   * otherwise, and for a stream's summary at least {@link #SUMMARY_RESTARTS}.
+   */
+  private int restarts(boolean summary) {
+    if (options.get(OptionTable.INITIALIZER).startsGiven()) {
+      return 1;
+    }
+    return summary ? summaryRestarts() : options.get(OptionTable.RESTARTS);
+  }
+
+  /**
    * The restarts of the fit to a stream's summary: at least {@link #SUMMARY_RESTARTS}, more when
    * -restarts asks for more. The summary is small, so restarts cost little there, and they are what
    * moves the fit out of a poor local optimum that the rows themselves can no longer correct.
@@ -303,7 +314,7 @@ public final class FitPipeline {
     double[] givenCentres = givenCentres(encoder, k);
     enter(Stage.DATA_CHECKS);
     MagnitudeCheck.check(encoder, matrix, ranges, givenCentres);
-    int restarts = summary ? summaryRestarts() : options.get(OptionTable.RESTARTS);
+    int restarts = restarts(summary);
     long start = System.nanoTime();
     Clustering clustering = cluster(matrix, givenCentres, restarts, this::enter);
     KMeansResult result = clustering.fit;
@@ -346,7 +357,7 @@ public final class FitPipeline {
    */
   public KMeansResult cluster(DataMatrix matrix, double[] givenCentres)
       throws InterruptedException {
-    return cluster(matrix, givenCentres, options.get(OptionTable.RESTARTS), stage -> {}).fit;
+    return cluster(matrix, givenCentres, restarts(false), stage -> {}).fit;
   }
 
   /** The kept fit, and the table of a search (null without one). */

@@ -107,7 +107,8 @@ public final class OptionTable {
           ValueTypes.integer("R", Restarts.COUNT),
           1,
           "The number of fits from seeds derived from -S (the first uses -S itself); the fit with"
-              + " the lowest within-cluster sum of squared errors is kept.");
+              + " the lowest within-cluster sum of squared errors is kept. From -init given, one"
+              + " fit: the centres are the start.");
 
   /** -refine: what runs after the best restart. */
   public static final OptionSpec<RefinementKind> REFINEMENT =

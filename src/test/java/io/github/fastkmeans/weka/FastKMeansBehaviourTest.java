@@ -114,6 +114,19 @@ class FastKMeansBehaviourTest {
     assertArrayEquals(new int[] {0, 0, 1, 1}, kmeans.getAssignments());
   }
 
+  /** Restarts from given centres would each repeat the one start: a single fit is made. */
+  @Test
+  void givenCentresMakeOneFitWhateverRestartsSays() throws Exception {
+    double[][] rows = {{0, 0}, {0, 1}, {1, 0}, {10, 10}, {10, 11}, {30, 30}};
+    double[][] start = {{0, 0}, {10, 10}, {30, 30}};
+    FastKMeans five = given(numeric(rows, null), start, "-normalize none -restarts 5");
+    FastKMeans one = given(numeric(rows, null), start, "-normalize none");
+    assertTrue(
+        five.toString().contains("Initialization: given (best of 1 start)"), five.toString());
+    assertArrayEquals(one.getAssignments(), five.getAssignments());
+    assertEquals(one.getSquaredError(), five.getSquaredError(), 0);
+  }
+
   @Test
   void emptyClusterIsRelocatedKeptOrRefusedAsAsked() throws Exception {
     double[][] rows = {{0, 0}, {0, 1}, {1, 0}, {10, 10}, {10, 11}, {30, 30}};
