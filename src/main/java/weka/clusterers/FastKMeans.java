@@ -6,6 +6,7 @@ import io.github.fastkmeans.weka.CommandLine;
 import io.github.fastkmeans.weka.ConfigurableClusterer;
 import io.github.fastkmeans.weka.FitPipeline;
 import io.github.fastkmeans.weka.FittedModel;
+import io.github.fastkmeans.weka.InvalidOptionException;
 import io.github.fastkmeans.weka.LegacyOptions;
 import io.github.fastkmeans.weka.ModelText;
 import io.github.fastkmeans.weka.OptionTable;
@@ -83,9 +84,10 @@ public class FastKMeans extends ConfigurableClusterer
    * A clusterer holding {@code model}, a model built elsewhere (on a cluster), with the options it
    * was built with; it then answers and saves as if it had built the model itself.
    *
-   * @throws Exception if an option is not one of FastKMeans' (Weka's option parser's error)
+   * @throws InvalidOptionException if an option is not one of FastKMeans' or its value is not
    */
-  public static FastKMeans withModel(FittedModel model, String[] options) throws Exception {
+  public static FastKMeans withModel(FittedModel model, String[] options)
+      throws InvalidOptionException {
     FastKMeans clusterer = new FastKMeans();
     clusterer.setOptions(options.clone());
     clusterer.model = model;

@@ -76,13 +76,4 @@ public enum KCriterion implements Choice {
     }
     return true;
   }
-
-  /**
-   * The criterion with the given id (case-insensitive).
-   *
-   * @throws IllegalArgumentException naming the valid ids when none matches
-   */
-  public static KCriterion fromId(String id) {
-    return Choice.byId(values(), "criterion", id);
-  }
 }

@@ -223,6 +223,8 @@ final class BlockSweeps {
     try {
       return (boolean) Class.forName(TILE_CLASS).getDeclaredMethod("fitsTheVectors").invoke(null);
     } catch (ReflectiveOperationException | LinkageError e) {
+      // Only reached once the kernel itself loaded and ran, from the same build: the tiles are
+      // an optimisation, and without them fits bound rows one by one, with the same results.
       return false;
     }
   }

@@ -52,13 +52,4 @@ public enum RefinementKind implements Choice {
     }
     return factory.create(kmeans, trials);
   }
-
-  /**
-   * The refinement with the given id (case-insensitive).
-   *
-   * @throws IllegalArgumentException naming the valid ids when none matches
-   */
-  public static RefinementKind fromId(String id) {
-    return Choice.byId(values(), "refinement", id);
-  }
 }

@@ -254,6 +254,9 @@ public final class CommandLine {
           try {
             lock.wait(poll);
           } catch (InterruptedException e) {
+            // The watcher is this note's own thread: an interrupt can only mean the JVM is ending
+            // it, and a note is not worth holding it up for.
+            Thread.currentThread().interrupt();
             return;
           }
         }

@@ -169,10 +169,15 @@ public final class OptionSpec<T> {
    * The choice the GUI selected in {@code selection}. Tags are matched by id, not by identity: a
    * copy made by serialisation holds copies of the tags.
    *
-   * @throws IllegalArgumentException if the selected id is not one of the option's choices
+   * @throws IllegalArgumentException if nothing is selected or the selected id is not one of the
+   *     option's choices
    */
   @SuppressWarnings("unchecked")
   public T fromTag(SelectedTag selection) {
+    if (selection == null || selection.getSelectedTag() == null) {
+      throw new IllegalArgumentException(
+          "Option -" + flag + " needs one of its values (" + type.placeholder() + "); none given.");
+    }
     String id = selection.getSelectedTag().getIDStr();
     for (Choice value : choiceType().values()) {
       if (value.id().equals(id)) {

@@ -660,4 +660,15 @@ class FastKMeansBehaviourTest {
     assertTrue(kmeans.refinementTipText().contains("swap"));
     assertTrue(kmeans.refineTrialsTipText().contains("0 turns the refinement off"));
   }
+
+  /** A choice property set to nothing names the option, and the choice it had stays. */
+  @Test
+  void choicePropertiesRefuseNothingNamingTheOption() {
+    FastKMeans kmeans = new FastKMeans();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> kmeans.setAlgorithm(null));
+    assertTrue(
+        e.getMessage().startsWith("Option -algorithm needs one of its values"), e.getMessage());
+    assertEquals("auto", kmeans.getAlgorithm().getSelectedTag().getIDStr());
+  }
 }

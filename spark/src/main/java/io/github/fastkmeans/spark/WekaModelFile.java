@@ -4,6 +4,7 @@ import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.quality.ClusterSpread;
 import io.github.fastkmeans.weka.FittedModel;
+import io.github.fastkmeans.weka.InvalidOptionException;
 import io.github.fastkmeans.weka.InstanceEncoder;
 import io.github.fastkmeans.weka.Normalization;
 import java.io.BufferedOutputStream;
@@ -115,7 +116,7 @@ public final class WekaModelFile {
             false);
     try {
       return FastKMeans.withModel(fitted, options(model));
-    } catch (Exception e) {
+    } catch (InvalidOptionException e) {
       throw new IOException(
           "The model's options are not FastKMeans' options: " + e.getMessage(), e);
     }
