@@ -122,7 +122,7 @@ public final class FastKMeans extends Estimator<FastKMeansModel>
     return this;
   }
 
-  /** Sets the assignment algorithm (auto, lloyd, hamerly, elkan, exponion, kdtree). */
+  /** Sets the assignment algorithm (auto, lloyd, hamerly, elkan, exponion, yinyang, kdtree). */
   public FastKMeans setAlgorithm(String value) {
     set(defs.algorithm, value);
     return this;

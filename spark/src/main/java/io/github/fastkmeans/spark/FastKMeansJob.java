@@ -3,6 +3,7 @@ package io.github.fastkmeans.spark;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +70,10 @@ public final class FastKMeansJob {
     } catch (IllegalArgumentException | IOException e) {
       err.println("FastKMeansJob: " + e.getMessage());
       return 1;
+    } catch (UncheckedIOException e) {
+      // Spark's model writer may not throw IOException: the cause says what failed.
+      err.println("FastKMeansJob: " + e.getMessage() + ": " + rootMessage(e));
+      return 1;
     } catch (SparkException e) {
       // A row refused on an executor arrives wrapped in Spark's task failure.
       err.println("FastKMeansJob: " + rootMessage(e));
@@ -89,6 +94,10 @@ public final class FastKMeansJob {
     SparkSession spark = session();
     Dataset<Row> data = read(spark, options);
     Integer partitions = options.integer("partitions");
+    if (partitions != null && partitions < 1) {
+      throw new IllegalArgumentException(
+          "Option --partitions needs a positive number of partitions, got " + partitions + ".");
+    }
     if (partitions != null) {
       // coalesce keeps the rows' order, and so the fit's result.
       data = partitions < data.rdd().getNumPartitions() ? data.coalesce(partitions) : data;
@@ -170,8 +179,8 @@ public final class FastKMeansJob {
     if (options.real("tol") != null) {
       kmeans.setTol(options.real("tol"));
     }
-    if (options.get("seed") != null) {
-      kmeans.setSeed(Long.parseLong(options.get("seed")));
+    if (options.longInteger("seed") != null) {
+      kmeans.setSeed(options.longInteger("seed"));
     }
     if (options.get("init") != null) {
       kmeans.setInitMode(options.get("init"));

@@ -6,7 +6,6 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -192,10 +191,5 @@ public final class FastKMeansModel extends Model<FastKMeansModel>
   /** Loads a model saved at {@code path}. */
   public static FastKMeansModel load(String path) {
     return read().load(path);
-  }
-
-  /** A fresh unique id for a model built outside a fit. */
-  static String newUid() {
-    return Identifiable$.MODULE$.randomUID("fastKMeansModel");
   }
 }

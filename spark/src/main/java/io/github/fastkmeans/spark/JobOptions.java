@@ -34,7 +34,9 @@ final class JobOptions {
           },
           new String[] {"init-steps", "-init-rounds", "k-means|| rounds (default 5)"},
           new String[] {"init-oversampling", "-init-oversampling", "k-means|| oversampling (2)"},
-          new String[] {"algorithm", "-algorithm", "auto, lloyd, hamerly, elkan, exponion, kdtree"},
+          new String[] {
+            "algorithm", "-algorithm", "auto, lloyd, hamerly, elkan, exponion, yinyang, kdtree"
+          },
           new String[] {"empty", "-empty", "relocate, keep or fail (default relocate)"},
           new String[] {"normalize", "-normalize", "none, range or standardize (default none)"},
           new String[] {"partitions", null, "repartition the input first (keeps row order)"});
@@ -87,6 +89,20 @@ final class JobOptions {
     }
     try {
       return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Option --" + name + " needs an integer, got '" + value + "'.", e);
+    }
+  }
+
+  /** The value of {@code name} as a long integer (a seed), or null. */
+  Long longInteger(String name) {
+    String value = values.get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "Option --" + name + " needs an integer, got '" + value + "'.", e);

@@ -41,11 +41,6 @@ final class RowBlock {
     return data;
   }
 
-  /** The global position of the block's first row, a multiple of the chunk size. */
-  long firstRow() {
-    return firstRow;
-  }
-
   /**
    * The block's rows among the rows {@code i * total / count} of the whole data ({@code total}
    * rows), i from 0 to count - 1, in row order, row-major.

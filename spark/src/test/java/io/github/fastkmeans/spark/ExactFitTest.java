@@ -10,8 +10,10 @@ import io.github.fastkmeans.engine.EmptyClusterPolicy;
 import io.github.fastkmeans.engine.KMeans;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.engine.KMeansSettings;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,36 @@ class ExactFitTest {
       assertArrayEquals(expected.centres(), model.scaledCenters());
       assertArrayEquals(expected.labels(), predictions(model, frame));
     }
+  }
+
+  /**
+   * The model answers for one row as it does for the frame, says how it scaled the features, and
+   * reported every pass of the fit, the rows it moved falling to none at convergence.
+   */
+  @Test
+  void oneRowIsPredictedAsTheFrameAndEveryIterationIsReported() throws InterruptedException {
+    DataMatrix data = SparkTests.blobs(14, 1500, 3, 4, false);
+    double[] start = Arrays.copyOf(data.values(), 4 * 3);
+    List<IterationProgress> reports = new ArrayList<>();
+    Dataset<Row> frame = SparkTests.frame(data, 3, 11);
+    FastKMeansModel model =
+        new FastKMeans()
+            .setK(4)
+            .setNormalize("range")
+            .setInitialCenters(SparkTests.asArrays(start, 3))
+            .setProgress(reports::add)
+            .fit(frame);
+
+    assertEquals("range", model.scaling().kind());
+    int[] labels = predictions(model, frame);
+    for (int row = 0; row < data.rows(); row += 37) {
+      double[] values = Arrays.copyOfRange(data.values(), row * 3, row * 3 + 3);
+      assertEquals(labels[row], model.predict(Vectors.dense(values)), "row " + row);
+    }
+    assertTrue(model.summary().converged());
+    assertTrue(reports.size() >= model.numIter(), reports.toString());
+    assertTrue(reports.get(0).moved() > 0, reports.toString());
+    assertEquals(0, reports.get(reports.size() - 1).moved(), reports.toString());
   }
 
   static int[] predictions(FastKMeansModel model, Dataset<Row> frame) {

@@ -118,6 +118,27 @@ class FastKMeansJobTest {
   }
 
   @Test
+  void aSeedOrPartitionsThatCannotBeUsedAreNamed() {
+    assertEquals(1, run("--input", csv.toString(), "--k", "3", "--seed", "abc"));
+    assertTrue(errors().contains("Option --seed needs an integer, got 'abc'."), errors());
+    assertEquals(1, run("--input", csv.toString(), "--k", "3", "--partitions", "0"));
+    assertTrue(
+        errors().contains("Option --partitions needs a positive number of partitions, got 0."),
+        errors());
+  }
+
+  @Test
+  void anUnwritableSparkModelPathIsNamedOnOneLine() throws IOException {
+    Path blocked = folder.resolve("a-file-not-a-folder");
+    Files.writeString(blocked, "x");
+    String target = blocked.resolve("model").toString();
+    assertEquals(1, run("--input", csv.toString(), "--k", "3", "--spark-model", target));
+    assertTrue(errors().startsWith("FastKMeansJob: "), errors());
+    assertTrue(errors().contains(target), errors());
+    assertEquals(1, errors().strip().lines().count(), errors());
+  }
+
+  @Test
   void anUnknownOptionShowsTheUsage() {
     assertEquals(1, run("--input", csv.toString(), "--k", "3", "--colour", "red"));
     assertTrue(errors().contains("Unknown option --colour"), errors());
