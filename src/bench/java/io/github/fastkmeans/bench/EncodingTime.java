@@ -1,7 +1,7 @@
 package io.github.fastkmeans.bench;
 
-import io.github.fastkmeans.weka.InstanceEncoder;
 import io.github.fastkmeans.weka.Normalization;
+import io.github.fastkmeans.weka.OnePassEncoding;
 import io.github.fastkmeans.weka.TrainingRows;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,9 +11,9 @@ import weka.core.DenseInstance;
 import weka.core.Instances;
 
 /**
- * How long reading Weka instances into the engine's matrix takes ({@code
- * InstanceEncoder.fitAndEncode}, {@code -normalize none}, one thread): Gaussian values made as
- * {@link BuildOverhead} makes its sets' instances, medians of 31 encodings, three rounds.
+ * How long reading Weka instances into the engine's matrix takes ({@link OnePassEncoding#of},
+ * {@code -normalize none}, one thread): Gaussian values made as {@link BuildOverhead} makes its
+ * sets' instances, medians of 31 encodings, three rounds.
  *
  * <p>{@code java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -cp "$(cat target/bench-classpath.txt)"
  * io.github.fastkmeans.bench.EncodingTime COLUMNS ROWS [moved] [weighted]}
@@ -53,7 +53,7 @@ public final class EncodingTime {
       long[] times = new long[ENCODINGS];
       for (int i = 0; i < ENCODINGS; i++) {
         long start = System.nanoTime();
-        InstanceEncoder.fitAndEncode(training, Normalization.NONE, 1);
+        OnePassEncoding.of(training, Normalization.NONE, 1);
         times[i] = System.nanoTime() - start;
       }
       Arrays.sort(times);

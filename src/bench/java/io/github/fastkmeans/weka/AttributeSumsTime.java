@@ -11,22 +11,22 @@ import weka.core.Instances;
 /**
  * The encoding of numeric Weka instances alone: the per-attribute sums of a matrix of rows, taken
  * value by value ({@link AttributeSums#addValue}) and a block of rows at a time ({@link
- * AttributeSums#addRows}) on one thread, and the whole {@link InstanceEncoder#fitAndEncode} on the
- * given threads. The values are uniform in [0, 100), or with {@code clamped} Gaussian around 50 and
+ * AttributeSums#addRows}) on one thread, and the whole {@link OnePassEncoding#of} on the given
+ * threads. The values are uniform in [0, 100), or with {@code clamped} Gaussian around 50 and
  * clamped to [0, 100], so that many equal the least or the greatest. The fastest of {@code repeats}
  * counts; for figures free of the heap's growth, run with {@code -Xms} as large as {@code -Xmx} and
  * {@code -XX:+AlwaysPreTouch}.
  *
  * <pre>
  * java -Xmx14g -Xms14g -XX:+AlwaysPreTouch -cp "$(cat target/bench-classpath.txt)" \
- *     io.github.fastkmeans.weka.EncodingTime rows columns threads [uniform|clamped] [repeats]
+ *     io.github.fastkmeans.weka.AttributeSumsTime rows columns threads [uniform|clamped] [repeats]
  * </pre>
  */
-public final class EncodingTime {
+public final class AttributeSumsTime {
 
   private static final int BLOCK_ROWS = 64;
 
-  private EncodingTime() {}
+  private AttributeSumsTime() {}
 
   /** Times the sums and the encoding on the shape the arguments give. */
   public static void main(String[] args) throws Exception {
@@ -73,7 +73,7 @@ public final class EncodingTime {
         blockSums.addRows(values, columns, used, weights, from, Math.min(rows, from + BLOCK_ROWS));
       }
       long end = System.nanoTime();
-      InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.NONE, threads);
+      OnePassEncoding.of(TrainingRows.of(data), Normalization.NONE, threads);
       long encoded = System.nanoTime();
       if (!Arrays.equals(valueSums.plainSum, blockSums.plainSum)
           || !Arrays.equals(valueSums.min, blockSums.min)) {
@@ -86,7 +86,7 @@ public final class EncodingTime {
     System.out.printf(
         Locale.ROOT,
         "%,d x %d (%s), fastest of %d: sums value by value %.1f ms, by blocks %.1f ms (one"
-            + " thread); fitAndEncode on %d thread(s) %.1f ms%n",
+            + " thread); OnePassEncoding.of on %d thread(s) %.1f ms%n",
         rows,
         columns,
         clamped ? "clamped" : "uniform",

@@ -289,8 +289,8 @@ public final class FitPipeline {
     int columns = InstanceEncoder.columnsOf(data.header());
     HeapCheck.ensureRoomFor(MemoryEstimate.of(data.count(), columns, k, settings()));
     enter(Stage.ENCODE);
-    InstanceEncoder.Encoded encoded =
-        InstanceEncoder.fitAndEncode(data, options.get(OptionTable.NORMALIZATION), threads());
+    OnePassEncoding.Encoded encoded =
+        OnePassEncoding.of(data, options.get(OptionTable.NORMALIZATION), threads());
     String source = data.source() != null ? data.source() : exactSource(data.count());
     return fitEncoded(encoded.encoder, encoded.matrix, encoded.ranges, source, false);
   }

@@ -22,8 +22,8 @@ import weka.core.Instances;
 import weka.core.WekaException;
 
 /**
- * {@link InstanceEncoder#fitAndEncode}, which learns the encoding and encodes the rows in one read
- * of them on several threads, gives exactly the encoder and matrix of learning and encoding apart.
+ * {@link OnePassEncoding#of}, which learns the encoding and encodes the rows in one read of them on
+ * several threads, gives exactly the encoder and matrix of learning and encoding apart.
  */
 class OnePassEncodingTest {
 
@@ -54,7 +54,7 @@ class OnePassEncodingTest {
     InstanceEncoder apart = InstanceEncoder.fit(data, normalization);
     DataMatrix expected = apart.encode(data);
     for (int threads : new int[] {1, 2, 3}) {
-      InstanceEncoder.Encoded together = encodeOnThreads(data, normalization, threads);
+      OnePassEncoding.Encoded together = encodeOnThreads(data, normalization, threads);
       assertArrayEquals(expected.values(), together.matrix.values(), 0, threads + " threads");
       for (int r = 0; r < expected.rows(); r++) {
         assertEquals(expected.weight(r), together.matrix.weight(r), 0);
@@ -94,7 +94,7 @@ class OnePassEncodingTest {
     }
     assertArrayEquals(raw, expected);
     for (int threads : new int[] {1, 2, 3}) {
-      InstanceEncoder.Encoded together = encodeOnThreads(data, Normalization.NONE, threads);
+      OnePassEncoding.Encoded together = encodeOnThreads(data, Normalization.NONE, threads);
       assertArrayEquals(expected, bits(together.matrix.values()), threads + " threads");
     }
   }
@@ -146,7 +146,7 @@ class OnePassEncodingTest {
     InstanceEncoder apart = InstanceEncoder.fit(data, normalization);
     long[] expected = bits(apart.encode(data).values());
     for (int threads : new int[] {1, 2, 3}) {
-      InstanceEncoder.Encoded together = encodeOnThreads(data, normalization, threads);
+      OnePassEncoding.Encoded together = encodeOnThreads(data, normalization, threads);
       assertArrayEquals(
           expected, bits(together.matrix.values()), columns + " columns, " + threads + " threads");
       double[] centre = together.encoder.encode(data.instance(20_000));
@@ -219,11 +219,10 @@ class OnePassEncodingTest {
     com.sun.management.ThreadMXBean allocation =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     // A first encoding loads the classes, whose allocations are the JVM's, once.
-    InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.NONE, 1);
+    OnePassEncoding.of(TrainingRows.of(data), Normalization.NONE, 1);
     long before = allocation.getCurrentThreadAllocatedBytes();
     // One thread: every allocation is the calling thread's, as the encoder takes it for these data.
-    DataMatrix matrix =
-        InstanceEncoder.fitAndEncode(TrainingRows.of(data), Normalization.NONE, 1).matrix;
+    DataMatrix matrix = OnePassEncoding.of(TrainingRows.of(data), Normalization.NONE, 1).matrix;
     long allocated = allocation.getCurrentThreadAllocatedBytes() - before;
     long matrixBytes = 8L * matrix.values().length;
     assertTrue(
@@ -232,12 +231,12 @@ class OnePassEncodingTest {
   }
 
   /**
-   * {@link InstanceEncoder#fitAndEncode} on {@code threads} threads, however few the values: these
-   * data are too small for a second thread by the encoder's own rule.
+   * {@link OnePassEncoding#of} on {@code threads} threads, however few the values: these data are
+   * too small for a second thread by the encoder's own rule.
    */
-  private static InstanceEncoder.Encoded encodeOnThreads(
+  private static OnePassEncoding.Encoded encodeOnThreads(
       Instances data, Normalization normalization, int threads) throws Exception {
-    return InstanceEncoder.fitAndEncode(TrainingRows.of(data), normalization, threads, 1);
+    return OnePassEncoding.of(TrainingRows.of(data), normalization, threads, 1);
   }
 
   private static long[] bits(double[] values) {
@@ -299,7 +298,7 @@ class OnePassEncodingTest {
     }
     DataMatrix expected = InstanceEncoder.fit(data, normalization).encode(data);
     for (int threads : new int[] {1, 2, 3}) {
-      InstanceEncoder.Encoded together = encodeOnThreads(data, normalization, threads);
+      OnePassEncoding.Encoded together = encodeOnThreads(data, normalization, threads);
       assertArrayEquals(expected.values(), together.matrix.values(), 0, threads + " threads");
     }
   }
@@ -339,8 +338,7 @@ class OnePassEncodingTest {
       data.add(new DenseInstance(weight, values));
     }
     CountedWeights rows = new CountedWeights(TrainingRows.of(data));
-    DataMatrix matrix =
-        InstanceEncoder.fitAndEncode(rows, Normalization.STANDARDIZE, threads, 1).matrix;
+    DataMatrix matrix = OnePassEncoding.of(rows, Normalization.STANDARDIZE, threads, 1).matrix;
     assertTrue(matrix.hasWeights());
     for (int row = 0; row < data.numInstances(); row++) {
       assertEquals(1, rows.reads.get(row), "reads of row " + row + "'s weight");
