@@ -97,24 +97,29 @@ final class AttributeSums {
   /**
    * Adds the weight of row {@code row} (counted from 0).
    *
-   * @throws WekaException naming the row when its weight is not finite and non-negative
+   * @throws WekaException naming the row when its weight is not usable ({@link #isUsableWeight})
    */
   void addWeight(int row, double weight) throws WekaException {
     if (!isUsableWeight(weight)) {
-      throw new WekaException(
-          "Instance "
-              + (row + 1)
-              + " has weight "
-              + weight
-              + "; FastKMeans needs weights that are finite and >= 0.");
+      throw new WekaException("Instance " + (row + 1) + " has weight " + weight + USABLE_WEIGHTS);
     }
     totalWeight += weight;
     unitWeights &= weight == 1;
   }
 
-  /** Whether FastKMeans can use an instance weight: finite and non-negative (not NaN). */
+  /** What a refusal of a weight adds after it: which weights FastKMeans takes, and why. */
+  static final String USABLE_WEIGHTS =
+      "; FastKMeans needs weights that are 0 or finite and at least "
+          + Double.MIN_NORMAL
+          + " (below, the weighted sums lose double's precision).";
+
+  /**
+   * Whether FastKMeans can use an instance weight: 0, or finite and at least {@link
+   * Double#MIN_NORMAL}. A subnormal weight keeps only some of a double's bits, and the weighted
+   * sums behind the means lose them (centroids of weights 1e-320 came out 5.9995 for 6).
+   */
   static boolean isUsableWeight(double weight) {
-    return weight >= 0 && !Double.isInfinite(weight);
+    return weight == 0 || (weight >= Double.MIN_NORMAL && !Double.isInfinite(weight));
   }
 
   /**

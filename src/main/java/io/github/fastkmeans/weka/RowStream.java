@@ -130,11 +130,7 @@ public final class RowStream implements AutoCloseable {
     double weight = instance.weight();
     if (!AttributeSums.isUsableWeight(weight)) {
       throw new WekaException(
-          "Row "
-              + row
-              + " of the stream has weight "
-              + weight
-              + "; FastKMeans needs weights that are finite and >= 0.");
+          "Row " + row + " of the stream has weight " + weight + AttributeSums.USABLE_WEIGHTS);
     }
     if (coreset != null) {
       double[] encoded;

@@ -235,6 +235,11 @@ class HostileInputTest {
             "Instance 2 has weight -1.0",
             build(withWeights(column(1, 2, 3), 1, -1, 1), "")),
         refused(
+            "subnormal weight, whose sums lose precision",
+            "Instance 2 has weight 1.0E-320; FastKMeans needs weights that are 0 or finite and at"
+                + " least 2.2250738585072014E-308",
+            build(withWeights(column(1, 2, 3), 1, 1e-320, 1), "")),
+        refused(
             "NaN weight",
             "Instance 3 has weight NaN",
             build(withWeights(column(1, 2, 3), 1, 1, Double.NaN), "")),
