@@ -48,9 +48,7 @@ public final class FitPipeline {
     ENCODE,
     /** Read the centres of -init given. */
     GIVEN_CENTRES,
-    /**
-     * Refuse values whose squared distances could overflow; note what the output should warn of.
-     */
+    /** Refuse values whose squared distances could overflow. */
     DATA_CHECKS,
     /** Seed and fit, once per restart, keeping the best. */
     SEED_AND_RESTARTS,
@@ -63,7 +61,7 @@ public final class FitPipeline {
     SEARCH_K,
     /** Measure the clusters' quality, when asked for. */
     QUALITY,
-    /** Bundle the fit into a model. */
+    /** Note what the output should warn of, for the k fitted, and bundle the fit into a model. */
     MODEL
   }
 
@@ -319,12 +317,12 @@ public final class FitPipeline {
     Clustering clustering = cluster(matrix, givenCentres, restarts, this::enter);
     KMeansResult result = clustering.fit;
     long elapsed = System.nanoTime() - start;
-    // For the k fitted, which a search (-max-clusters) chooses below the largest it tries.
-    List<String> warnings = warnings(encoder, matrix, result.k());
     enter(Stage.QUALITY);
     ClusterQuality quality =
         options.get(OptionTable.QUALITY) ? measureQuality(matrix, result) : null;
     enter(Stage.MODEL);
+    // For the k fitted, which a search (-max-clusters) chooses below the largest it tries.
+    List<String> warnings = warnings(encoder, matrix, result.k());
     ClusterSpread spread =
         options.get(OptionTable.SHOW_SPREAD) ? measureSpread(matrix, result) : null;
     FittedModel model =
