@@ -20,7 +20,6 @@ import io.github.fastkmeans.parallel.Interruption;
 import io.github.fastkmeans.quality.ClusterQuality;
 import io.github.fastkmeans.quality.ClusterSpread;
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -212,55 +211,12 @@ public final class FitPipeline {
       Thread.currentThread().interrupt();
       throw new WekaException("FastKMeans was interrupted; no model was built.", e);
     } catch (EmptyClusterException e) {
-      throw new WekaException(emptyClusterMessage(e), e);
+      throw new WekaException(BuildRefusals.emptyCluster(e), e);
     } catch (BoundsBudgetException e) {
-      throw new WekaException(boundsBudgetMessage(e), e);
+      throw new WekaException(BuildRefusals.boundsBudget(e), e);
     } catch (IllegalArgumentException e) {
       throw new WekaException(e.getMessage(), e);
     }
-  }
-
-  /** The engine's refusal under the 'fail' policy, in the terms of this scheme's options. */
-  private static String emptyClusterMessage(EmptyClusterException e) {
-    String flag = "-" + OptionTable.EMPTY_CLUSTERS.flag();
-    return "Cluster "
-        + e.cluster()
-        + " has no instances after iteration "
-        + e.iteration()
-        + " and "
-        + flag
-        + " is 'fail'; use "
-        + flag
-        + " relocate or "
-        + flag
-        + " keep, fewer clusters (-"
-        + OptionTable.CLUSTERS.flag()
-        + ") or another -"
-        + OptionTable.INITIALIZER.flag()
-        + ".";
-  }
-
-  /** The engine's refusal of Elkan's bounds, in the terms of this scheme's options. */
-  private static String boundsBudgetMessage(BoundsBudgetException e) {
-    String budget = "-" + OptionTable.ELKAN_MEMORY.flag();
-    String algorithm = "-" + OptionTable.ALGORITHM.flag();
-    return algorithm
-        + " elkan needs "
-        + mebibytes(e.neededBytes())
-        + " MiB for its bounds (8 bytes per instance and cluster), more than "
-        + budget
-        + " "
-        + (e.budgetBytes() >> 20)
-        + " allows; raise "
-        + budget
-        + " or choose another "
-        + algorithm
-        + ".";
-  }
-
-  /** {@code bytes} in MiB, rounded up to a tenth. */
-  private static String mebibytes(long bytes) {
-    return String.valueOf(Math.ceil(bytes / (double) (1 << 20) * 10) / 10);
   }
 
   /**
@@ -282,7 +238,7 @@ public final class FitPipeline {
   private FittedModel run(TrainingRows data) throws WekaException, InterruptedException {
     int k = largestK();
     enter(Stage.REFUSE_UNUSABLE);
-    refuseUnusable(data, k);
+    BuildRefusals.refuseUnusable(data, k, options, capabilities);
     enter(Stage.MEMORY_CHECK);
     int columns = InstanceEncoder.columnsOf(data.header());
     HeapCheck.ensureRoomFor(MemoryEstimate.of(data.count(), columns, k, settings()));
@@ -322,7 +278,7 @@ public final class FitPipeline {
         options.get(OptionTable.QUALITY) ? measureQuality(matrix, result) : null;
     enter(Stage.MODEL);
     // For the k fitted, which a search (-max-clusters) chooses below the largest it tries.
-    List<String> warnings = warnings(encoder, matrix, result.k());
+    List<String> warnings = ModelWarnings.of(encoder, matrix, result.k());
     ClusterSpread spread =
         options.get(OptionTable.SHOW_SPREAD) ? measureSpread(matrix, result) : null;
     FittedModel model =
@@ -425,7 +381,7 @@ public final class FitPipeline {
    * stream kept whole, whose models are the same.
    */
   private static String exactSource(int instances) {
-    return instances(instances) + ", all clustered (exact)";
+    return BuildRefusals.instances(instances) + ", all clustered (exact)";
   }
 
   /** Announces a stage; the check between stages for an interrupt. */
@@ -439,57 +395,6 @@ public final class FitPipeline {
       throw new InterruptedException("Interrupted before " + stage + ".");
     }
     observer.accept(stage);
-  }
-
-  private void refuseUnusable(TrainingRows data, int k) throws WekaException {
-    if (capabilities != null) {
-      data.test(capabilities);
-    }
-    if (data.count() == 0) {
-      throw new WekaException("The training data hold no instances: there is nothing to cluster.");
-    }
-    if (searching()) {
-      refuseUnusableSearch(data);
-    } else if (data.count() < k) {
-      throw new WekaException(
-          "Cannot form "
-              + k
-              + " clusters from "
-              + instances(data.count())
-              + "; lower the number of clusters (-N).");
-    }
-  }
-
-  /** {@code count} instances, in words: "1 instance", "2 instances". */
-  private static String instances(long count) {
-    return count + (count == 1 ? " instance" : " instances");
-  }
-
-  /** Refuses a search whose range is empty, too large for the data, or whose k is fixed. */
-  private void refuseUnusableSearch(TrainingRows data) throws WekaException {
-    int min = options.get(OptionTable.MIN_CLUSTERS);
-    int max = options.get(OptionTable.MAX_CLUSTERS);
-    if (min > max) {
-      throw new WekaException(
-          "The smallest number of clusters (-min-clusters "
-              + min
-              + ") is above the largest (-max-clusters "
-              + max
-              + ").");
-    }
-    if (data.count() < max) {
-      throw new WekaException(
-          "Cannot search up to "
-              + max
-              + " clusters in "
-              + instances(data.count())
-              + "; lower the largest number of clusters (-max-clusters).");
-    }
-    if (options.get(OptionTable.INITIALIZER).startsGiven()) {
-      throw new WekaException(
-          "-init given starts from the file's centres, which fix k; choosing k (-max-clusters)"
-              + " needs a sampled start: choose another initializer, or -max-clusters 0.");
-    }
   }
 
   /** The engine's settings of every k-means run. */
@@ -549,34 +454,6 @@ public final class FitPipeline {
               + " requested (-N).");
     }
     return centres;
-  }
-
-  /** What the model output should warn about: attributes without values, too few distinct rows. */
-  private static List<String> warnings(InstanceEncoder encoder, DataMatrix matrix, int k) {
-    List<String> warnings = new ArrayList<>();
-    for (int a = 0; a < encoder.clusteredAttributeCount(); a++) {
-      if (encoder.isAbsent(a)) {
-        warnings.add(
-            "attribute '"
-                + encoder.header().attribute(encoder.attributeIndex(a)).name()
-                + "' has no values (all missing); it takes no part in distances.");
-      }
-    }
-    int distinct = DistinctRows.count(matrix, k);
-    if (distinct < k) {
-      int empty = k - distinct;
-      warnings.add(
-          "only "
-              + distinct
-              + (distinct == 1 ? " distinct instance" : " distinct instances")
-              + " (of positive weight, after missing values were replaced) for "
-              + k
-              + " clusters; at least "
-              + empty
-              + (empty == 1 ? " cluster is" : " clusters are")
-              + " empty.");
-    }
-    return warnings;
   }
 
   /**
