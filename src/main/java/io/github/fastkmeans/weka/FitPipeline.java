@@ -278,7 +278,7 @@ public final class FitPipeline {
         options.get(OptionTable.QUALITY) ? measureQuality(matrix, result) : null;
     enter(Stage.MODEL);
     // For the k fitted, which a search (-max-clusters) chooses below the largest it tries.
-    List<String> warnings = ModelWarnings.of(encoder, matrix, result.k());
+    List<String> warnings = ModelWarnings.of(encoder, matrix, result.k(), options);
     ClusterSpread spread =
         options.get(OptionTable.SHOW_SPREAD) ? measureSpread(matrix, result) : null;
     FittedModel model =

@@ -116,6 +116,25 @@ class ChooseKTest {
     assertTrue(kmeans.toString().contains("every k tried left a cluster empty or of a single row"));
   }
 
+  /** -N beside a search, and -min-clusters without one, are noted as not used. */
+  @Test
+  void optionsTheBuildDidNotUseAreNoted() throws Exception {
+    Instances data = TestData.loadUnlabelled("iris");
+    String searched = TestData.built(data, "-max-clusters 4 -N 3").toString();
+    assertTrue(
+        searched.contains(
+            "Warning: -N 3 was not used: -max-clusters chose the number of clusters.\n"),
+        searched);
+    String fixed = TestData.built(data, "-N 3 -min-clusters 3").toString();
+    assertTrue(
+        fixed.contains(
+            "Warning: -min-clusters 3 was not used: it bounds the search of -max-clusters, which"
+                + " is 0 (no search).\n"),
+        fixed);
+    assertFalse(TestData.built(data, "-N 3").toString().contains("was not used"));
+    assertFalse(TestData.built(data, "-max-clusters 4").toString().contains("was not used"));
+  }
+
   /** The model's warnings speak of the k chosen, not of the largest k the search tried. */
   @Test
   void warningsAboutTooFewDistinctInstancesSpeakOfTheChosenK() throws Exception {

@@ -83,16 +83,12 @@ final class JobOptions {
 
   /** The integer value of {@code name}, or null. */
   Integer integer(String name) {
-    String value = values.get(name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
+    Long value = longInteger(name);
+    if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
       throw new IllegalArgumentException(
-          "Option --" + name + " needs an integer, got '" + value + "'.", e);
+          "Option --" + name + " got " + value + ", beyond the integers it takes.");
     }
+    return value == null ? null : value.intValue();
   }
 
   /** The value of {@code name} as a long integer (a seed), or null. */
