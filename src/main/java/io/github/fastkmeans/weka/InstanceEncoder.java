@@ -358,13 +358,19 @@ public final class InstanceEncoder implements Serializable {
         columns);
   }
 
-  /** The attributes that take part in distances: numeric, date and nominal ones, not the class. */
+  /**
+   * The attributes that take part in distances: numeric, date and nominal ones with at least one
+   * value, not the class.
+   */
   static int[] clusteredAttributes(Instances data) {
     int[] used = new int[data.numAttributes()];
     int count = 0;
     for (int i = 0; i < data.numAttributes(); i++) {
       Attribute attribute = data.attribute(i);
-      if (i != data.classIndex() && (attribute.isNumeric() || attribute.isNominal())) {
+      // A nominal attribute without values can only be missing: it has no coordinate to take.
+      boolean valued =
+          attribute.isNumeric() || (attribute.isNominal() && attribute.numValues() > 0);
+      if (i != data.classIndex() && valued) {
         used[count++] = i;
       }
     }

@@ -660,6 +660,29 @@ class HostileInputTest {
               assertTrue(kmeans.toString().contains("only 1 distinct instance"), kmeans.toString());
             }),
         accepted(
+            "a nominal attribute without values, first, in the middle or last, batch and streamed",
+            dir -> {
+              Instances data = twoGroups();
+              FastKMeans reference = TestData.built(data, "-N 2");
+              for (int at : new int[] {0, 1, 2}) {
+                Instances withEmpty = new Instances(data);
+                withEmpty.insertAttributeAt(new Attribute("empty", new ArrayList<String>()), at);
+                FastKMeans batch = TestData.built(withEmpty, "-N 2");
+                assertArrayEquals(reference.getAssignments(), batch.getAssignments(), "at " + at);
+                FastKMeans streamed = new FastKMeans();
+                streamed.setOptions(Utils.splitOptions("-N 2"));
+                streamed.buildClusterer(new Instances(withEmpty, 0));
+                for (Instance instance : withEmpty) {
+                  streamed.updateClusterer(instance);
+                }
+                streamed.updateFinished();
+                assertArrayEquals(reference.getAssignments(), streamed.getAssignments());
+                assertEquals(
+                    reference.clusterInstance(data.instance(3)),
+                    batch.clusterInstance(withEmpty.instance(3)));
+              }
+            }),
+        accepted(
             "an attribute with every value missing",
             dir -> {
               Instances data = twoGroups();
