@@ -6,6 +6,7 @@ import java.io.FileInputStream;
 import java.io.ObjectInputStream;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Set;
 import weka.clusterers.ClusterEvaluation;
 import weka.clusterers.Clusterer;
 import weka.core.Instances;
@@ -28,6 +29,9 @@ public final class CommandLine {
    * {@link ClassMappingNote}.
    */
   static final long CLASS_MAPPING_NOTE_MILLIS = 10_000;
+
+  /** The classes whose {@code main} starts a JVM for one command: Weka's and the scheme's. */
+  private static final Set<String> LAUNCHERS = Set.of("weka.Run", "weka.clusterers.FastKMeans");
 
   private CommandLine() {}
 
@@ -169,8 +173,9 @@ public final class CommandLine {
 
   /**
    * Whether this JVM was started to run the command in this thread: the thread is the launcher's
-   * main thread and its outermost frame is a {@code main} method. Inside Weka's SimpleCLI or any
-   * other host the command runs on some other thread, and the host must not be shut down.
+   * main thread and its outermost frame is the {@code main} method of Weka's {@code weka.Run} or of
+   * the scheme itself. Inside Weka's SimpleCLI, a program that embeds Weka and calls {@code run},
+   * or a test runner, the host must not be shut down.
    */
   public static boolean ownsTheJvm() {
     Thread thread = Thread.currentThread();
@@ -178,7 +183,11 @@ public final class CommandLine {
       return false;
     }
     StackTraceElement[] stack = thread.getStackTrace();
-    return stack.length > 0 && "main".equals(stack[stack.length - 1].getMethodName());
+    if (stack.length == 0) {
+      return false;
+    }
+    StackTraceElement outermost = stack[stack.length - 1];
+    return "main".equals(outermost.getMethodName()) && LAUNCHERS.contains(outermost.getClassName());
   }
 
   /**

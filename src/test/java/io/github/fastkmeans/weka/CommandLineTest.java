@@ -284,6 +284,29 @@ class CommandLineTest {
     }
   }
 
+  /**
+   * A program that calls the scheme's {@code run} from its own {@code main} (here the test
+   * runner's) is not shut down when the command fails: only Weka's {@code weka.Run} and the
+   * scheme's own {@code main} own the JVM.
+   */
+  @Test
+  void aFailingCommandDoesNotEndAHostsJvm() throws Throwable {
+    assertFalse(CommandLine.ownsTheJvm(), Thread.currentThread().getName());
+    FastKMeans clusterer = new FastKMeans();
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      clusterer.run(clusterer, new String[] {"-t", temp.resolve("no-such.arff").toString()});
+    } finally {
+      System.setErr(err);
+    }
+    // Weka's own message for a training file it cannot open.
+    assertTrue(
+        captured.toString(StandardCharsets.UTF_8).contains("Error: ClusterEvaluation:"),
+        captured.toString(StandardCharsets.UTF_8));
+  }
+
   /** The number of empty lines right before the first line that is {@code heading}. */
   private static int emptyLinesBefore(String heading, String text) {
     Matcher m =
