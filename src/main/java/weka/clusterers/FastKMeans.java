@@ -233,7 +233,7 @@ public class FastKMeans extends ConfigurableClusterer
     }
     if (stream.count() == 0) {
       throw new WekaException(
-          "FastKMeans was built on data without instances, and none was added since"
+          "FastKMeans was built on training data without instances, and none was added since"
               + " (updateClusterer): there is nothing to cluster yet.");
     }
     model = stream.fit();

@@ -185,7 +185,7 @@ class HostileInputTest {
     return Stream.of(
         refused(
             "empty data set: a stream without rows, asked for clusters",
-            "FastKMeans was built on data without instances, and none was added since",
+            "FastKMeans was built on training data without instances, and none was added since",
             dir -> TestData.built(empty(), "").numberOfClusters()),
         refused(
             "empty data set: a stream finished without rows",

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import weka.clusterers.CheckClusterer;
 import weka.clusterers.Clusterer;
 import weka.clusterers.FastKMeans;
+import weka.clusterers.MakeDensityBasedClusterer;
 import weka.core.CheckGOE;
 import weka.core.CheckOptionHandler;
 import weka.core.OptionHandler;
@@ -249,6 +250,17 @@ class WekaCheckersTest {
   @Test
   void checkClustererFindsNoFailure() {
     assertClustererPasses(new FastKMeans());
+  }
+
+  /**
+   * CheckClusterer on FastKMeans inside Weka's MakeDensityBasedClusterer, whose empty build reaches
+   * FastKMeans' question about a model of no instances: the message must speak of training.
+   */
+  @Test
+  void checkClustererFindsNoFailureInsideMakeDensityBasedClusterer() {
+    MakeDensityBasedClusterer wrapped = new MakeDensityBasedClusterer();
+    wrapped.setClusterer(new FastKMeans());
+    assertClustererPasses(wrapped);
   }
 
   /** User options for CheckOptionHandler: none (the defaults) and two non-default sets. */
