@@ -14,6 +14,7 @@ import io.github.fastkmeans.weka.References;
 import io.github.fastkmeans.weka.RowStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
@@ -333,6 +334,24 @@ public class FastKMeans extends ConfigurableClusterer
           : "FastKMeans: no model: " + e.getMessage();
     }
     return ModelText.describe(built, options().get(OptionTable.SHOW_SPREAD), getDebug(), DECIMALS);
+  }
+
+  /**
+   * Writes the clusterer with its model. During a stream the model of the rows so far is fitted
+   * first, as a question would: a saved copy keeps no stream, and answers as the original does.
+   *
+   * @throws IOException if that fit fails, with its reason
+   */
+  private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+    if (model == null && stream != null && stream.count() > 0) {
+      try {
+        modelOfTheStream();
+      } catch (WekaException e) {
+        throw new IOException(
+            "FastKMeans could not fit its stream's rows to save them: " + e.getMessage(), e);
+      }
+    }
+    out.defaultWriteObject();
   }
 
   /** Reads the model, and the options of a clusterer saved with one field per option. */

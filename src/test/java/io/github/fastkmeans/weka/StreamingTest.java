@@ -354,6 +354,27 @@ class StreamingTest {
     assertEquals(streamed.clusterInstance(s1.instance(7)), loaded.clusterInstance(s1.instance(7)));
   }
 
+  /**
+   * A copy made while a stream is open (Weka's SerializedObject, as the Explorer copies a
+   * clusterer) holds the model of the rows so far and answers as the original; the original's
+   * stream goes on.
+   */
+  @Test
+  void aCopyMadeDuringAStreamAnswersAsTheOriginal() throws Exception {
+    Instances iris = TestData.loadUnlabelled("iris");
+    FastKMeans streamed = streamed(iris, "-N 3", 50);
+    FastKMeans copy = (FastKMeans) new weka.core.SerializedObject(streamed).getObject();
+    assertEquals(streamed.numberOfClusters(), copy.numberOfClusters());
+    assertEquals(streamed.getSquaredError(), copy.getSquaredError(), 0);
+    for (Instance instance : iris) {
+      assertEquals(streamed.clusterInstance(instance), copy.clusterInstance(instance));
+    }
+    streamed.updateClusterer(iris.instance(50));
+    streamed.updateFinished();
+    assertEquals(51, streamed.getAssignments().length);
+    refuses(() -> copy.updateClusterer(iris.instance(50)), "no open stream");
+  }
+
   /** {@code action} throws a WekaException whose message contains {@code messagePart}. */
   static void refuses(Executable action, String messagePart) {
     WekaException e = assertThrows(WekaException.class, action);
