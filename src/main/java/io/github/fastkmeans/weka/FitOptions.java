@@ -20,13 +20,24 @@ public final class FitOptions implements Serializable {
     this.values = values;
   }
 
-  /** Every option at its default. */
+  /**
+   * Every option at its default. A default computed where it is used (the number of processors) is
+   * left unset, so that it is computed again on the machine that uses these options, saved models
+   * among them.
+   */
   public static FitOptions defaults() {
     HashMap<String, Object> values = new HashMap<>();
     for (OptionSpec<?> spec : OptionTable.ALL) {
-      values.put(spec.flag(), spec.defaultValue());
+      if (!spec.defaultIsComputed()) {
+        values.put(spec.flag(), spec.defaultValue());
+      }
     }
     return new FitOptions(values);
+  }
+
+  /** Whether {@code option} was given a value, rather than left at a computed default. */
+  public boolean isSet(OptionSpec<?> option) {
+    return values.get(option.flag()) != null;
   }
 
   /** The value of {@code option}. */

@@ -79,6 +79,14 @@ public final class OptionSpec<T> {
     return defaultValue.get();
   }
 
+  /**
+   * Whether the default is computed where the option is used (as the number of processors), so that
+   * an option left at it means "the default" on any machine.
+   */
+  public boolean defaultIsComputed() {
+    return defaultText != null;
+  }
+
   /** Whether the option is a switch, present or absent, rather than one with an argument. */
   public boolean isSwitch() {
     return type.placeholder().isEmpty();
@@ -121,14 +129,19 @@ public final class OptionSpec<T> {
     return type.print(value);
   }
 
-  /** The option's words on a command line for {@code value}: none, the flag, or flag and value. */
-  List<String> commandLine(T value) {
+  /**
+   * The option's words on a command line for {@code value}: none, the flag, or flag and value.
+   * {@code set} says whether the value was set rather than left at a computed default: a set value
+   * is written even where it equals this machine's default.
+   */
+  List<String> commandLine(T value, boolean set) {
     List<String> words = new ArrayList<>(2);
+    boolean atDefault = defaultIsComputed() ? !set : value.equals(defaultValue());
     if (isSwitch()) {
       if (Boolean.TRUE.equals(value)) {
         words.add("-" + flag);
       }
-    } else if (!(omittedAtDefault && value.equals(defaultValue()))) {
+    } else if (!(omittedAtDefault && atDefault)) {
       words.add("-" + flag);
       words.add(type.print(value));
     }

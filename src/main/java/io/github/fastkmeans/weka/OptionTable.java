@@ -433,6 +433,6 @@ public final class OptionTable {
   }
 
   private static <T> List<String> printed(FitOptions options, OptionSpec<T> spec) {
-    return spec.commandLine(options.get(spec));
+    return spec.commandLine(options.get(spec), options.isSet(spec));
   }
 }

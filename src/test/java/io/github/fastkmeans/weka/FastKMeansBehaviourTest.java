@@ -190,6 +190,30 @@ class FastKMeansBehaviourTest {
     assertFalse(text.contains("E12") || text.contains("1577"), text);
   }
 
+  /**
+   * The default -num-slots, all processors, stays "the default" through saving, so that a model
+   * loaded on another machine uses that machine's processors; a value given is kept, even one equal
+   * to this machine's count.
+   */
+  @Test
+  void theProcessorsDefaultIsNotFixedIntoOptionsOrSavedModels() throws Exception {
+    String processors = String.valueOf(Runtime.getRuntime().availableProcessors());
+    FastKMeans defaults = new FastKMeans();
+    assertFalse(Arrays.asList(defaults.getOptions()).contains("-num-slots"));
+    FastKMeans copy = (FastKMeans) new weka.core.SerializedObject(defaults).getObject();
+    assertFalse(Arrays.asList(copy.getOptions()).contains("-num-slots"));
+    assertEquals(Integer.parseInt(processors), copy.getNumExecutionSlots());
+
+    FastKMeans given = new FastKMeans();
+    given.setOptions(new String[] {"-num-slots", processors});
+    String[] options = given.getOptions();
+    int at = Arrays.asList(options).indexOf("-num-slots");
+    assertTrue(at >= 0, String.join(" ", options));
+    assertEquals(processors, options[at + 1]);
+    FastKMeans givenCopy = (FastKMeans) new weka.core.SerializedObject(given).getObject();
+    assertTrue(Arrays.asList(givenCopy.getOptions()).contains("-num-slots"));
+  }
+
   @Test
   void threadsBeyondFourPerProcessorAreNotMadeAndTheModelSaysHowManyWorked() throws Exception {
     int most = FitPipeline.THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
