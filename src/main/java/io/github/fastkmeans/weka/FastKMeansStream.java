@@ -2,6 +2,7 @@ package io.github.fastkmeans.weka;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.FastKMeans;
 import weka.core.Instance;
@@ -40,6 +41,12 @@ public class FastKMeansStream extends BaseStep {
 
   /** The structure of the stream, from its first instance. */
   private transient Instances header;
+
+  /** The thread fitting the stream at its end, which a stop interrupts; null otherwise. */
+  private transient Thread fitting;
+
+  /** Guards {@link #fitting}: no interrupt reaches the thread once its fit has returned. */
+  private final ReentrantLock fittingLock = new ReentrantLock();
 
   /** The configured FastKMeans, whose options the run uses. */
   @OptionMetadata(
@@ -110,11 +117,20 @@ public class FastKMeansStream extends BaseStep {
 
   /**
    * Stops the step and drops the stream it was training: the rows kept so far and the summary's
-   * threads are released at once, not when the next run starts.
+   * threads are released at once, not when the next run starts. A fit of the stream's end under way
+   * is interrupted, and ends as every stage of a build does, within a chunk of work.
    */
   @Override
   public void stop() {
     super.stop();
+    fittingLock.lock();
+    try {
+      if (fitting != null) {
+        fitting.interrupt();
+      }
+    } finally {
+      fittingLock.unlock();
+    }
     FastKMeans stopped = training;
     if (stopped != null) {
       stopped.dropStream();
@@ -143,7 +159,18 @@ public class FastKMeansStream extends BaseStep {
     if (training == null) {
       throw new WekaException("The stream ended before any instance arrived; nothing to cluster.");
     }
-    training.updateFinished();
+    setFitting(Thread.currentThread());
+    try {
+      training.updateFinished();
+    } finally {
+      setFitting(null);
+    }
+    if (isStopRequested()) {
+      // The stop's interrupt ended the fit: it is consumed here, not left to Weka's next task.
+      Thread.interrupted();
+      getStepManager().interrupted();
+      return;
+    }
     // A failure of the fit surfaces here, with its message, rather than in a downstream step.
     int clusters = training.numberOfClusters();
     getStepManager().logBasic("Built " + clusters + " clusters");
@@ -161,6 +188,15 @@ public class FastKMeansStream extends BaseStep {
       getStepManager().outputData(model);
     }
     getStepManager().finished();
+  }
+
+  private void setFitting(Thread thread) {
+    fittingLock.lock();
+    try {
+      fitting = thread;
+    } finally {
+      fittingLock.unlock();
+    }
   }
 
   private static String describe(FastKMeans kmeans) {

@@ -1,11 +1,14 @@
 package io.github.fastkmeans.weka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.coreset.MergeReduceCoreset;
 import io.github.fastkmeans.parallel.LiveThreads;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import weka.clusterers.FastKMeans;
 import weka.core.Instances;
@@ -39,6 +42,51 @@ class FastKMeansStreamTest {
     step.processIncoming(new Data(StepManager.CON_INSTANCE, s1.instance(3000)));
     // The configured clusterer was never trained: the step trained a copy.
     assertThrows(WekaException.class, configured::numberOfClusters);
+  }
+
+  /**
+   * A stop while the stream's end is being fitted interrupts the fit: the stop returns within
+   * seconds, not at the fit's end; the step reports no model, and its thread keeps no interrupt.
+   */
+  @Test
+  void aStopDuringTheFinalFitEndsItPromptly() throws Exception {
+    Instances s1 = TestData.loadUnlabelled("s1");
+    FastKMeans configured = new FastKMeans();
+    // Long enough to stop in the middle: many restarts of many clusters on every row.
+    configured.setOptions(Utils.splitOptions("-N 60 -restarts 5000 -refine-trials 0"));
+    FastKMeansStream step = new FastKMeansStream();
+    step.setClusterer(configured);
+    new StepManagerImpl(step).setLog(new SysErrLog());
+    step.stepInit();
+    for (int row = 0; row < s1.numInstances(); row++) {
+      step.processIncoming(new Data(StepManager.CON_INSTANCE, s1.instance(row)));
+    }
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean interruptLeft = new AtomicBoolean();
+    Thread finishing =
+        new Thread(
+            () -> {
+              try {
+                Data end = new Data(StepManager.CON_INSTANCE);
+                end.setPayloadElement(StepManager.CON_AUX_DATA_INCREMENTAL_STREAM_END, true);
+                step.processIncoming(end);
+                interruptLeft.set(Thread.currentThread().isInterrupted());
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            });
+    finishing.start();
+    Thread.sleep(500);
+    assertTrue(finishing.isAlive(), "the fit still runs when the stop comes");
+    long start = System.nanoTime();
+    step.stop();
+    finishing.join(10_000);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertFalse(finishing.isAlive(), "the fit ended");
+    // Uninterrupted, the stop waited for the whole fit: 30.8 s on a 2-core machine.
+    assertTrue(seconds < 5, seconds + " s from the stop to the fit's end");
+    assertEquals(null, failure.get());
+    assertFalse(interruptLeft.get(), "the step's thread keeps no interrupt");
   }
 
   @Test
