@@ -14,6 +14,16 @@ import weka.core.Utils;
 /** The text a FastKMeans model shows in the Explorer and on the command line. */
 public final class ModelText {
 
+  /**
+   * What a model fitted on a stream's coreset says of its figures: they are the weighted points',
+   * and a point's own spread, the rows it stands for, is in none of them.
+   */
+  static final String SUMMARY_NOTE =
+      "Note: the squared error, deviations, value counts, cluster sizes by k and quality measures"
+          + " below are of the coreset's weighted points, not of the instances: the spread within"
+          + " each point is not counted, so errors and deviations are smaller than the instances'"
+          + " own.";
+
   /** A date attribute's values are milliseconds; its deviations print in days. */
   private static final double MILLISECONDS_PER_DAY = 86_400_000;
 
@@ -40,6 +50,9 @@ public final class ModelText {
     }
     if (model.trainingSource() != null) {
       text.append("Training data: ").append(model.trainingSource()).append('\n');
+    }
+    if (model.fromSummary()) {
+      text.append(SUMMARY_NOTE).append('\n');
     }
     text.append("Number of clusters: ").append(result.k()).append('\n');
     text.append("Initialization: ").append(model.initializerId());
@@ -81,9 +94,8 @@ public final class ModelText {
       text.append(result.swapsKept() > 0 ? " (the last run " : " (").append("stopped at the");
       text.append(" iteration limit)\n");
     }
-    text.append("Within cluster sum of squared errors: ")
-        .append(result.squaredError())
-        .append('\n');
+    text.append("Within cluster sum of squared errors: ").append(result.squaredError());
+    text.append(model.fromSummary() ? " (of the coreset's points)\n" : "\n");
     if (result.relocations() > 0) {
       text.append("Empty clusters relocated: ").append(result.relocations()).append('\n');
     }
@@ -113,7 +125,9 @@ public final class ModelText {
     text.append(centroidTable(model, showSpread, decimals));
     if (model.quality() != null) {
       text.append('\n');
-      text.append(QualityText.describe(model.quality(), model.encoder().normalization()));
+      text.append(
+          QualityText.describe(
+              model.quality(), model.encoder().normalization(), model.fromSummary()));
     }
     if (showTrace) {
       text.append("\nIterations (squared error measured by the assignment pass):\n");

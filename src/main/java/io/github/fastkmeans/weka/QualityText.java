@@ -8,17 +8,21 @@ public final class QualityText {
 
   private QualityText() {}
 
-  /** The section for {@code quality}, measured in the space {@code normalization} made. */
-  public static String describe(ClusterQuality quality, Normalization normalization) {
+  /**
+   * The section for {@code quality}, measured in the space {@code normalization} made, on the
+   * instances or ({@code ofSummary}) on the weighted points of a stream's coreset.
+   */
+  public static String describe(
+      ClusterQuality quality, Normalization normalization, boolean ofSummary) {
     StringBuilder text = new StringBuilder();
+    text.append("Cluster quality (");
     text.append(
-        normalization == Normalization.NONE
-            ? "Cluster quality (in the original units):\n"
-            : "Cluster quality (in the normalised space):\n");
+        normalization == Normalization.NONE ? "in the original units" : "in the normalised space");
+    text.append(ofSummary ? ", of the coreset's weighted points):\n" : "):\n");
     text.append("  Within-cluster sum of squared errors: ")
         .append(quality.withinSumOfSquares())
         .append('\n');
-    text.append("  Silhouette: ").append(silhouette(quality)).append('\n');
+    text.append("  Silhouette: ").append(silhouette(quality, ofSummary)).append('\n');
     text.append("  Davies-Bouldin index: ")
         .append(index(quality.daviesBouldin(), "two clusters share a centroid", quality))
         .append(" (lower is better)\n");
@@ -28,15 +32,17 @@ public final class QualityText {
     return text.toString();
   }
 
-  private static String silhouette(ClusterQuality quality) {
+  private static String silhouette(ClusterQuality quality, boolean ofSummary) {
+    String one = ofSummary ? "point" : "instance";
     String where;
     if (quality.silhouetteSampled()) {
       where =
           String.format(
               Locale.ROOT,
-              "estimated from a random sample of %,d of %,d instances%s (seed %d)",
+              "estimated from a random sample of %,d of %,d %ss%s (seed %d)",
               quality.silhouetteRows(),
               quality.positiveRows(),
+              one,
               ofPositiveWeight(quality),
               quality.seed());
     } else {
@@ -45,7 +51,7 @@ public final class QualityText {
               Locale.ROOT,
               "exact over all %,d %s%s",
               quality.silhouetteRows(),
-              quality.silhouetteRows() == 1 ? "instance" : "instances",
+              quality.silhouetteRows() == 1 ? one : one + "s",
               ofPositiveWeight(quality));
     }
     if (Double.isNaN(quality.silhouette())) {

@@ -4,6 +4,8 @@ import io.github.fastkmeans.coreset.MergeReduceCoreset;
 import io.github.fastkmeans.coreset.SummaryShape;
 import io.github.fastkmeans.coreset.WeightedPoints;
 import io.github.fastkmeans.engine.DataMatrix;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 import weka.core.Capabilities;
 import weka.core.Instance;
@@ -41,6 +43,9 @@ public final class RowStream implements AutoCloseable {
   /** Once the stream is summarised: the encoding learnt from the rows kept until then. */
   private InstanceEncoder encoder;
 
+  /** Once the stream is summarised: the header's clustered attributes. */
+  private int[] clustered;
+
   /** Once the stream is summarised: the statistics of every row. */
   private StreamedStatistics statistics;
 
@@ -49,6 +54,9 @@ public final class RowStream implements AutoCloseable {
 
   /** Once the stream is summarised: the number of rows kept before. */
   private int keptBeforeSummary;
+
+  /** Whether a row after the kept ones missed a clustered value, replaced by the kept rows'. */
+  private boolean missingAfterKept;
 
   private long count;
 
@@ -141,6 +149,7 @@ public final class RowStream implements AutoCloseable {
       }
       statistics.add(instance);
       coreset.add(encoded, 0, weight);
+      missingAfterKept |= hasMissingClusteredValue(instance);
       count++;
       return;
     }
@@ -163,7 +172,8 @@ public final class RowStream implements AutoCloseable {
     encoder =
         InstanceEncoder.fit(kept, pipeline.options().get(OptionTable.NORMALIZATION))
             .keepingEveryValue();
-    statistics = new StreamedStatistics(header, InstanceEncoder.clusteredAttributes(header));
+    clustered = InstanceEncoder.clusteredAttributes(header);
+    statistics = new StreamedStatistics(header, clustered);
     int columns = encoder.columns();
     long pointsInBudget = Math.max(2, budgetBytes / (8L * (columns + 1)));
     coreset =
@@ -225,17 +235,44 @@ public final class RowStream implements AutoCloseable {
 
   /** What a summarised model stands for, for the model output. */
   private String summarySource(int points) {
-    return String.format(
-        Locale.ROOT,
-        "a coreset of %,d weighted points summarising %,d instances (approximate: the kept"
-            + " instances passed -stream-budget %s MiB at instance %,d); scaling from all"
-            + " instances, missing values after the first %,d replaced by those instances'"
-            + " means and modes",
-        points,
-        count,
-        String.format(Locale.ROOT, "%.2f", budgetBytes / (double) (1 << 20)),
-        keptBeforeSummary + 1,
-        keptBeforeSummary);
+    String text =
+        String.format(
+            Locale.ROOT,
+            "a coreset of %,d weighted points summarising %,d instances (approximate: the kept"
+                + " instances passed -stream-budget %s MiB at instance %,d); scaling from all"
+                + " instances",
+            points,
+            count,
+            budgetText(),
+            keptBeforeSummary + 1);
+    if (!missingAfterKept) {
+      return text;
+    }
+    return text
+        + String.format(
+            Locale.ROOT,
+            ", missing values after the first %,d replaced by those instances' means and modes",
+            keptBeforeSummary);
+  }
+
+  /** The budget in MiB as -stream-budget gave it, or the default's to four digits. */
+  private String budgetText() {
+    double given = pipeline.options().get(OptionTable.STREAM_BUDGET);
+    double mebibytes = given > 0 ? given : budgetBytes / (double) (1 << 20);
+    return BigDecimal.valueOf(mebibytes)
+        .round(new MathContext(4))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /** Whether {@code instance} misses a value of an attribute that is clustered. */
+  private boolean hasMissingClusteredValue(Instance instance) {
+    for (int a : clustered) {
+      if (instance.isMissing(a)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Copies the starting rows into the kept rows, once, so that the stream owns them all. */

@@ -2,6 +2,7 @@ package io.github.fastkmeans.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -224,6 +225,11 @@ class StreamingTest {
     assertTrue(text.contains("Training data: a coreset of "), text);
     assertTrue(text.contains("summarising 5,000 instances"), text);
     assertTrue(text.contains("passed -stream-budget 0.01 MiB at instance 437"), text);
+    // s1 misses no value: nothing was replaced.
+    assertFalse(text.contains("missing values"), text);
+    assertTrue(text.contains("\n" + ModelText.SUMMARY_NOTE + "\n"), text);
+    assertTrue(text.contains("Within cluster sum of squared errors: "), text);
+    assertTrue(text.contains(" (of the coreset's points)\n"), text);
     refuses(streamed::getAssignments, "coreset");
     assertEquals(15, streamed.numberOfClusters());
     double batch = errorOn(TestData.built(s1, "-N 15"), s1);
@@ -231,6 +237,27 @@ class StreamingTest {
     assertTrue(
         summarised <= batch * 1.03,
         "squared error " + summarised + " against the batch model's " + batch);
+  }
+
+  /**
+   * A tiny budget is written as given, not rounded to 0.00; missing values after the kept rows are
+   * said to be replaced, and quality measures speak of the coreset's points.
+   */
+  @Test
+  void aCoresetModelSaysWhatItsFiguresAreOf() throws Exception {
+    Instances s1 = TestData.loadUnlabelled("s1");
+    Instances holed = new Instances(s1);
+    holed.instance(4000).setMissing(0);
+    FastKMeans streamed = streamed(holed, "-N 15 -stream-budget 0.0001 -quality", 5000);
+    streamed.updateFinished();
+    String text = streamed.toString();
+    assertTrue(text.contains("passed -stream-budget 0.0001 MiB at instance"), text);
+    assertTrue(text.contains("missing values after the first"), text);
+    assertTrue(
+        text.contains(
+            "Cluster quality (in the normalised space, of the coreset's weighted points):"),
+        text);
+    assertTrue(text.contains(" points)") || text.contains(" points of positive weight)"), text);
   }
 
   @Test
