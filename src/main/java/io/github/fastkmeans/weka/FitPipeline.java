@@ -230,6 +230,36 @@ public final class FitPipeline {
     return (int) Math.min(options.get(OptionTable.THREADS), most);
   }
 
+  /**
+   * The file of -init given, checked to be one that can be opened; null for the other initializers.
+   * A stream checks it when it starts, not after its last row.
+   *
+   * @throws WekaException if a file is set for another initializer, none for 'given', or it is
+   *     missing, a directory or unreadable
+   */
+  public File givenCentresFile() throws WekaException {
+    InitializerKind kind = options.get(OptionTable.INITIALIZER);
+    File file = options.get(OptionTable.INIT_FILE);
+    boolean named = !file.getPath().isEmpty();
+    if (!kind.startsGiven()) {
+      if (named) {
+        throw new WekaException(
+            "A file of starting centres is set (-init-file "
+                + file
+                + ") but the initializer is "
+                + kind.id()
+                + "; choose -init given to start from it, or clear the file.");
+      }
+      return null;
+    }
+    if (!named) {
+      throw new WekaException(
+          "The initializer 'given' needs an ARFF file of centres (-init-file).");
+    }
+    GivenCentresFile.checkOpenable(file);
+    return file;
+  }
+
   /** The most clusters this build may fit: -N, or the top of the range a search tries. */
   public int largestK() {
     return searching() ? options.get(OptionTable.MAX_CLUSTERS) : options.get(OptionTable.CLUSTERS);
@@ -422,23 +452,9 @@ public final class FitPipeline {
 
   /** The encoded centres of -init given; null for the other initializers. */
   private double[] givenCentres(InstanceEncoder encoder, int k) throws WekaException {
-    InitializerKind kind = options.get(OptionTable.INITIALIZER);
-    File file = options.get(OptionTable.INIT_FILE);
-    boolean named = !file.getPath().isEmpty();
-    if (!kind.startsGiven()) {
-      if (named) {
-        throw new WekaException(
-            "A file of starting centres is set (-init-file "
-                + file
-                + ") but the initializer is "
-                + kind.id()
-                + "; choose -init given to start from it, or clear the file.");
-      }
+    File file = givenCentresFile();
+    if (file == null) {
       return null;
-    }
-    if (!named) {
-      throw new WekaException(
-          "The initializer 'given' needs an ARFF file of centres (-init-file).");
     }
     double[] centres = GivenCentresFile.readEncoded(file, encoder);
     int count = centres.length / encoder.columns();

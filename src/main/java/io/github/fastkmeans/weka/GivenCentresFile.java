@@ -22,16 +22,7 @@ public final class GivenCentresFile {
    *     reads, empty, has other attributes or holds a value that cannot be encoded
    */
   public static double[] readEncoded(File file, InstanceEncoder encoder) throws WekaException {
-    if (file.isDirectory()) {
-      throw new WekaException(
-          "The file of initial centres " + file + " is a directory, not an ARFF file.");
-    }
-    if (!file.isFile()) {
-      throw new WekaException("The file of initial centres " + file + " does not exist.");
-    }
-    if (!file.canRead()) {
-      throw new WekaException("The file of initial centres " + file + " cannot be read.");
-    }
+    checkOpenable(file);
     Instances centres = load(file);
     if (centres.numInstances() == 0) {
       throw new WekaException("The file of initial centres " + file + " holds no instances.");
@@ -68,6 +59,24 @@ public final class GivenCentresFile {
       System.arraycopy(centre, 0, values, c * columns, columns);
     }
     return values;
+  }
+
+  /**
+   * Checks that {@code file} is a file that can be read.
+   *
+   * @throws WekaException if it is missing, a directory or unreadable
+   */
+  public static void checkOpenable(File file) throws WekaException {
+    if (file.isDirectory()) {
+      throw new WekaException(
+          "The file of initial centres " + file + " is a directory, not an ARFF file.");
+    }
+    if (!file.isFile()) {
+      throw new WekaException("The file of initial centres " + file + " does not exist.");
+    }
+    if (!file.canRead()) {
+      throw new WekaException("The file of initial centres " + file + " cannot be read.");
+    }
   }
 
   /**

@@ -92,6 +92,10 @@ public final class RowStream implements AutoCloseable {
     // Refused here, not at the fit: a header with nothing to cluster (Weka's command line removes
     // the class first, and with it a file's only attribute) would otherwise fail on its rows.
     InstanceEncoder.columnsOf(data);
+    if (data.numInstances() == 0) {
+      // A stream's start: a centres file that cannot be opened would fail after its last row.
+      pipeline.givenCentresFile();
+    }
     return new RowStream(data, pipeline);
   }
 

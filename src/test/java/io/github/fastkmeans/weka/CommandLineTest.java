@@ -223,13 +223,11 @@ class CommandLineTest {
   @ParameterizedTest
   @ValueSource(strings = {"-p 0", "-p 0 -T IRIS", ""})
   void predictionsFromAFitThatFailedFailWithItsReason(String predictions) throws Throwable {
+    // Centres of another attribute: refused only once the stream's rows are encoded, at its end.
+    Path centres = temp.resolve("other-centres.arff");
+    Files.writeString(centres, "@relation c\n@attribute z numeric\n@data\n1\n2\n3\n");
     String options =
-        "-t "
-            + iris()
-            + " -N 3 -init-file "
-            + temp.resolve("no-such-centres.arff")
-            + " "
-            + predictions.replace("IRIS", iris());
+        "-t " + iris() + " -N 3 -init-file " + centres + " " + predictions.replace("IRIS", iris());
     if (!predictions.isEmpty()) {
       String weka =
           ClusterEvaluation.evaluateClusterer(new FastKMeans(), Utils.splitOptions(options));
@@ -240,8 +238,8 @@ class CommandLineTest {
     assertEquals(1, refused.status, refused.out);
     assertEquals("", refused.out);
     assertTrue(
-        refused.err.startsWith("\nError: The file of initial centres ")
-            && refused.err.contains("no-such-centres.arff does not exist."),
+        refused.err.startsWith("\nError: The initial centres in ")
+            && refused.err.contains("do not have the training attributes"),
         refused.err);
   }
 

@@ -402,6 +402,16 @@ class StreamingTest {
     refuses(() -> copy.updateClusterer(iris.instance(50)), "no open stream");
   }
 
+  /** A stream whose centres file cannot be opened is refused when it starts, not at its end. */
+  @Test
+  void aMissingCentresFileIsRefusedWhenTheStreamStarts() throws Exception {
+    Instances iris = TestData.loadUnlabelled("iris");
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(
+        Utils.splitOptions("-N 3 -init-file " + temp.resolve("no-such-centres.arff")));
+    refuses(() -> kmeans.buildClusterer(new Instances(iris, 0)), "does not exist");
+  }
+
   /** {@code action} throws a WekaException whose message contains {@code messagePart}. */
   static void refuses(Executable action, String messagePart) {
     WekaException e = assertThrows(WekaException.class, action);
