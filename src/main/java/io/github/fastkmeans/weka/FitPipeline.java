@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import weka.core.Capabilities;
+import weka.core.Environment;
 import weka.core.Instances;
 import weka.core.WekaException;
 
@@ -239,7 +240,7 @@ public final class FitPipeline {
    */
   public File givenCentresFile() throws WekaException {
     InitializerKind kind = options.get(OptionTable.INITIALIZER);
-    File file = options.get(OptionTable.INIT_FILE);
+    File file = withVariablesReplaced(options.get(OptionTable.INIT_FILE));
     boolean named = !file.getPath().isEmpty();
     if (!kind.startsGiven()) {
       if (named) {
@@ -258,6 +259,29 @@ public final class FitPipeline {
     }
     GivenCentresFile.checkOpenable(file);
     return file;
+  }
+
+  /**
+   * {@code file} with Weka's variables (as {@code ${user.dir}}) replaced by their values, as
+   * KnowledgeFlow's steps replace them in their paths.
+   *
+   * @throws WekaException naming a variable Weka does not know
+   */
+  private static File withVariablesReplaced(File file) throws WekaException {
+    String path = file.getPath();
+    if (!Environment.containsEnvVariables(path)) {
+      return file;
+    }
+    try {
+      return new File(Environment.getSystemWide().substitute(path));
+    } catch (Exception e) {
+      throw new WekaException(
+          "The file of initial centres "
+              + path
+              + " names a variable Weka does not know: "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /** The most clusters this build may fit: -N, or the top of the range a search tries. */

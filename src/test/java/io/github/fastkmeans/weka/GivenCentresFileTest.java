@@ -15,9 +15,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import weka.clusterers.FastKMeans;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
+import weka.core.Environment;
 import weka.core.Instances;
+import weka.core.Utils;
 import weka.core.WekaException;
 
 /**
@@ -117,6 +120,30 @@ class GivenCentresFileTest {
     WekaException e =
         assertThrows(WekaException.class, () -> GivenCentresFile.readEncoded(missing, encoder()));
     assertEquals("The file of initial centres " + missing + " does not exist.", e.getMessage());
+  }
+
+  /** Weka's variables in the file's name are replaced, as KnowledgeFlow replaces them in paths. */
+  @Test
+  void wekasVariablesInTheFileNameAreReplaced() throws Exception {
+    InstanceEncoder encoder = encoder();
+    arff("centres.arff", encoder.header(), new double[] {3, 1}, new double[] {5, 0});
+    Environment.getSystemWide().addVariableSystemWide("FASTKMEANS_TEST_DIR", temp.toString());
+    try {
+      FastKMeans kmeans = new FastKMeans();
+      kmeans.setOptions(
+          Utils.splitOptions(
+              "-N 2 -normalize none -init-file ${FASTKMEANS_TEST_DIR}/centres.arff"));
+      kmeans.buildClusterer(training());
+      assertEquals(2, kmeans.numberOfClusters());
+      assertEquals(3, kmeans.getInitialStartPoints().instance(0).value(0), 0);
+
+      FastKMeans unknown = new FastKMeans();
+      unknown.setOptions(Utils.splitOptions("-N 2 -init-file ${NO_SUCH_VARIABLE}/centres.arff"));
+      WekaException e = assertThrows(WekaException.class, () -> unknown.buildClusterer(training()));
+      assertTrue(e.getMessage().contains("names a variable Weka does not know"), e.getMessage());
+    } finally {
+      Environment.getSystemWide().removeVariable("FASTKMEANS_TEST_DIR");
+    }
   }
 
   private static void assertRefused(Path file, InstanceEncoder encoder, String problem) {
