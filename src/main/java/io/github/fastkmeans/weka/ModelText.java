@@ -15,8 +15,8 @@ import weka.core.Utils;
 public final class ModelText {
 
   /**
-   * What a model fitted on a stream's coreset says of its figures: they are the weighted points',
-   * and a point's own spread, the rows it stands for, is in none of them.
+   * What a model fitted on a stream's coreset says of its figures: they are of the summary's
+   * weighted points, without the spread of the rows each point stands for.
    */
   static final String SUMMARY_NOTE =
       "Note: the squared error, deviations, value counts, cluster sizes by k and quality measures"
