@@ -227,7 +227,7 @@ public final class FitPipeline {
    * result is the same for any number.
    */
   public int threads() {
-    long most = (long) THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
+    long most = (long) THREADS_PER_PROCESSOR * Processors.COUNT;
     return (int) Math.min(options.get(OptionTable.THREADS), most);
   }
 

@@ -173,7 +173,7 @@ public final class OptionTable {
               1,
               "The number of threads, at most four per processor the JVM sees; the result does"
                   + " not depend on it.")
-          .withComputedDefault(() -> Runtime.getRuntime().availableProcessors(), "all processors")
+          .withComputedDefault(() -> Processors.COUNT, "all processors")
           .omittedAtDefault();
 
   /** -algorithm: how each instance's nearest centre is found. */
