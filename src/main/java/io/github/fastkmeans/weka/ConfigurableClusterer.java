@@ -57,7 +57,9 @@ public abstract class ConfigurableClusterer extends RandomizableClusterer {
   @Override
   public void setOptions(String[] args) throws InvalidOptionException {
     try {
-      // Everything of ours is read before anything is set, so that a bad value changes nothing.
+      // Everything of ours is read before anything is set, so that a bad value changes nothing;
+      // first, before any reading blanks what it reads, options left without their value.
+      OptionTable.refuseFlagsTakenAsValues(args, Collections.list(listOptions()));
       String seedText = Utils.getOption('S', args);
       Integer seed = seedText.isEmpty() ? null : OptionTable.parseSeed(seedText);
       FitOptions parsed = OptionTable.parse(args);

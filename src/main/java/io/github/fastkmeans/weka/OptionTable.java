@@ -17,7 +17,9 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import weka.core.Option;
 import weka.core.Utils;
 
@@ -360,7 +362,6 @@ public final class OptionTable {
    */
   public static FitOptions parse(String[] args) throws InvalidOptionException {
     FitOptions options = FitOptions.defaults();
-    refuseFlagsTakenAsValues(args);
     // Looked up before parsing, which blanks what it reads.
     boolean initializerNamed = Utils.getOptionPos(INITIALIZER.flag(), args) >= 0;
     for (OptionSpec<?> spec : ALL) {
@@ -374,36 +375,29 @@ public final class OptionTable {
   }
 
   /**
-   * Refuses an option whose value is missing, where the next word is another option of this scheme:
-   * Weka's reading would take that option as the value, or, once that option was read first, find
-   * none ("-init-file -N 3" would drop the file without a word).
+   * Refuses an option whose value is missing, where the next word is another of {@code options}
+   * (the scheme's, Weka's general ones among them): Weka's reading would take that option as the
+   * value, or, once that option was read first, find none ("-init-file -N 3" would drop the file
+   * without a word). Called before any option is read.
    *
    * @throws InvalidOptionException naming the option without its value
    */
-  private static void refuseFlagsTakenAsValues(String[] args) throws InvalidOptionException {
-    for (OptionSpec<?> spec : ALL) {
-      if (spec.isSwitch()) {
+  static void refuseFlagsTakenAsValues(String[] args, List<Option> options)
+      throws InvalidOptionException {
+    Set<String> flags = new HashSet<>();
+    for (Option option : options) {
+      flags.add("-" + option.name());
+    }
+    for (Option option : options) {
+      if (option.numArguments() == 0) {
         continue;
       }
-      int at = Utils.getOptionPos(spec.flag(), args);
-      if (at >= 0 && at + 1 < args.length && isFlag(args[at + 1])) {
+      int at = Utils.getOptionPos(option.name(), args);
+      if (at >= 0 && at + 1 < args.length && flags.contains(args[at + 1])) {
         throw new InvalidOptionException(
-            "Option -" + spec.flag() + " needs a value, but " + args[at + 1] + " follows it.");
+            "Option -" + option.name() + " needs a value, but " + args[at + 1] + " follows it.");
       }
     }
-  }
-
-  /** Whether {@code word} is one of this scheme's options ({@code -S} among them). */
-  private static boolean isFlag(String word) {
-    if (word.equals("-S")) {
-      return true;
-    }
-    for (OptionSpec<?> spec : ALL) {
-      if (word.equals("-" + spec.flag())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static <T> FitOptions parseInto(FitOptions options, OptionSpec<T> spec, String[] args)

@@ -438,6 +438,14 @@ class HostileInputTest {
             "Option -init-file needs a value, but -N follows it.",
             dir -> kmeans("-init-file -N 3")),
         refused(
+            "-N -S 5: the seed taken for the number of clusters",
+            "Option -N needs a value, but -S follows it.",
+            dir -> kmeans("-N -S 5")),
+        refused(
+            "-init-file -output-debug-info: Weka's own flag taken for the file",
+            "Option -init-file needs a value, but -output-debug-info follows it.",
+            dir -> kmeans("-init-file -output-debug-info")),
+        refused(
             "-algorithm -init kmeans++",
             "Option -algorithm needs a value, but -init follows it.",
             dir -> kmeans("-algorithm -init kmeans++")),
