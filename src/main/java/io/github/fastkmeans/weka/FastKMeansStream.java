@@ -1,8 +1,8 @@
 package io.github.fastkmeans.weka;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import weka.clusterers.AbstractClusterer;
 import weka.clusterers.FastKMeans;
 import weka.core.Instance;
@@ -42,11 +42,11 @@ public class FastKMeansStream extends BaseStep {
   /** The structure of the stream, from its first instance. */
   private transient Instances header;
 
-  /** The thread fitting the stream at its end, which a stop interrupts; null otherwise. */
+  /**
+   * The thread fitting the stream at its end, which a stop interrupts; null otherwise. Read and
+   * written under this step's lock, so that no interrupt reaches the thread once its fit returned.
+   */
   private transient Thread fitting;
-
-  /** Guards {@link #fitting}: no interrupt reaches the thread once its fit has returned. */
-  private final ReentrantLock fittingLock = new ReentrantLock();
 
   /** The configured FastKMeans, whose options the run uses. */
   @OptionMetadata(
@@ -123,14 +123,7 @@ public class FastKMeansStream extends BaseStep {
   @Override
   public void stop() {
     super.stop();
-    fittingLock.lock();
-    try {
-      if (fitting != null) {
-        fitting.interrupt();
-      }
-    } finally {
-      fittingLock.unlock();
-    }
+    interruptFitting();
     FastKMeans stopped = training;
     if (stopped != null) {
       stopped.dropStream();
@@ -147,6 +140,11 @@ public class FastKMeansStream extends BaseStep {
       training = (FastKMeans) AbstractClusterer.makeCopy(clusterer);
     } catch (Exception e) {
       throw new WekaException("Cannot copy the configured FastKMeans: " + e.getMessage(), e);
+    }
+    // The flow's own variables, as ${Internal.knowledgeflow.directory}, are the step manager's.
+    String centres = training.getInitFile().getPath();
+    if (!centres.isEmpty()) {
+      training.setInitFile(new File(getStepManager().environmentSubstitute(centres)));
     }
     header = new Instances(first.dataset(), 0);
     getStepManager().processing();
@@ -190,12 +188,13 @@ public class FastKMeansStream extends BaseStep {
     getStepManager().finished();
   }
 
-  private void setFitting(Thread thread) {
-    fittingLock.lock();
-    try {
-      fitting = thread;
-    } finally {
-      fittingLock.unlock();
+  private synchronized void setFitting(Thread thread) {
+    fitting = thread;
+  }
+
+  private synchronized void interruptFitting() {
+    if (fitting != null) {
+      fitting.interrupt();
     }
   }
 

@@ -12,7 +12,8 @@ public final class FitOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Every option's value by its flag; an option absent (saved before it existed) has its default.
+   * Every option's value by its flag; an option absent (saved before it existed, or left at a
+   * default computed where it is used) has its default.
    */
   private final HashMap<String, Object> values;
 
@@ -35,7 +36,10 @@ public final class FitOptions implements Serializable {
     return new FitOptions(values);
   }
 
-  /** Whether {@code option} was given a value, rather than left at a computed default. */
+  /**
+   * Whether {@code option} holds a value: always for a fixed default, which {@link #defaults()}
+   * holds; for a computed one only once a value was given.
+   */
   public boolean isSet(OptionSpec<?> option) {
     return values.get(option.flag()) != null;
   }

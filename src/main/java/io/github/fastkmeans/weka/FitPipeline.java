@@ -168,7 +168,8 @@ public final class FitPipeline {
                     + k
                     + " clusters from the stream's summary of "
                     + points.rows()
-                    + " points; raise -stream-budget.");
+                    + (points.rows() == 1 ? " point" : " points")
+                    + "; raise -stream-budget.");
           }
           enter(Stage.MEMORY_CHECK);
           HeapCheck.ensureRoomFor(
@@ -262,8 +263,8 @@ public final class FitPipeline {
   }
 
   /**
-   * {@code file} with Weka's variables (as {@code ${user.dir}}) replaced by their values, as
-   * KnowledgeFlow's steps replace them in their paths.
+   * {@code file} with Weka's system-wide variables (as {@code ${user.dir}}) replaced by their
+   * values; a flow's own variables are replaced by the FastKMeansStream step, which knows them.
    *
    * @throws WekaException naming a variable Weka does not know
    */

@@ -81,7 +81,8 @@ public final class OptionSpec<T> {
 
   /**
    * Whether the default is computed where the option is used (as the number of processors), so that
-   * an option left at it means "the default" on any machine.
+   * an option left at it means "the default" on any machine: the options given one by {@link
+   * #withComputedDefault}, the only ones with a default text of their own.
    */
   public boolean defaultIsComputed() {
     return defaultText != null;

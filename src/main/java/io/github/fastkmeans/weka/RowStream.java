@@ -78,8 +78,9 @@ public final class RowStream implements AutoCloseable {
    * fitted by {@code pipeline}, whose options (the budget among them) and seed it uses throughout;
    * with {@code capabilities} (unless null) the header's attributes are tested first.
    *
-   * @throws WekaException naming an attribute the capabilities refuse, or when the header has no
-   *     attribute to cluster
+   * @throws WekaException naming an attribute the capabilities refuse, when the header has no
+   *     attribute to cluster, or, for a stream's start, when the centres file of -init given cannot
+   *     be opened
    */
   public static RowStream startingWith(
       Instances data, FitPipeline pipeline, Capabilities capabilities) throws WekaException {
@@ -108,8 +109,8 @@ public final class RowStream implements AutoCloseable {
    * Adds {@code instance} as the next row.
    *
    * @throws WekaException naming the row when it is null, has other attributes than the stream's
-   *     header, comes from a data set with another header, or has a weight that is not finite and
-   *     non-negative; the stream is then unchanged
+   *     header, comes from a data set with another header, or has a weight FastKMeans cannot use
+   *     (negative, NaN, infinite or subnormal); the stream is then unchanged
    */
   public void add(Instance instance) throws WekaException, InterruptedException {
     long row = count + 1;
@@ -262,11 +263,11 @@ public final class RowStream implements AutoCloseable {
   /** The budget in MiB as -stream-budget gave it, or the default's to four digits. */
   private String budgetText() {
     double given = pipeline.options().get(OptionTable.STREAM_BUDGET);
-    double mebibytes = given > 0 ? given : budgetBytes / (double) (1 << 20);
-    return BigDecimal.valueOf(mebibytes)
-        .round(new MathContext(4))
-        .stripTrailingZeros()
-        .toPlainString();
+    BigDecimal mebibytes =
+        given > 0
+            ? BigDecimal.valueOf(given)
+            : BigDecimal.valueOf(budgetBytes / (double) (1 << 20)).round(new MathContext(4));
+    return mebibytes.stripTrailingZeros().toPlainString();
   }
 
   /** Whether {@code instance} misses a value of an attribute that is clustered. */

@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.fastkmeans.coreset.MergeReduceCoreset;
 import io.github.fastkmeans.parallel.LiveThreads;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import weka.clusterers.FastKMeans;
+import weka.core.Environment;
+import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
 import weka.core.WekaException;
 import weka.gui.SysErrLog;
+import weka.knowledgeflow.BaseExecutionEnvironment;
 import weka.knowledgeflow.Data;
 import weka.knowledgeflow.StepManager;
 import weka.knowledgeflow.StepManagerImpl;
@@ -87,6 +92,57 @@ class FastKMeansStreamTest {
     assertTrue(seconds < 5, seconds + " s from the stop to the fit's end");
     assertEquals(null, failure.get());
     assertFalse(interruptLeft.get(), "the step's thread keeps no interrupt");
+  }
+
+  /** The centres file may name the flow's own variables, which only the step manager knows. */
+  @Test
+  void theCentresFileMayNameTheFlowsVariables(@TempDir Path folder) throws Exception {
+    Instances iris = TestData.loadUnlabelled("iris");
+    Path centres =
+        TestData.writeCentres(
+            iris,
+            new double[][] {
+              iris.instance(0).toDoubleArray(),
+              iris.instance(50).toDoubleArray(),
+              iris.instance(100).toDoubleArray()
+            },
+            folder.resolve("centres.arff"));
+    Environment flow = new Environment();
+    flow.addVariable("FLOW_FOLDER", folder.toString());
+
+    FastKMeans configured = new FastKMeans();
+    configured.setOptions(Utils.splitOptions("-N 3 -init-file ${FLOW_FOLDER}/centres.arff"));
+    FastKMeansStream step = new FastKMeansStream();
+    step.setClusterer(configured);
+    new FlowStepManager(step, flow).setLog(new SysErrLog());
+    step.stepInit();
+    for (Instance instance : iris) {
+      step.processIncoming(new Data(StepManager.CON_INSTANCE, instance));
+    }
+    Data end = new Data(StepManager.CON_INSTANCE);
+    end.setPayloadElement(StepManager.CON_AUX_DATA_INCREMENTAL_STREAM_END, true);
+    step.processIncoming(end);
+
+    // Outside the flow the variable is unknown, and the stream is refused when it starts.
+    FastKMeansStream elsewhere = new FastKMeansStream();
+    elsewhere.setClusterer(configured);
+    new StepManagerImpl(elsewhere).setLog(new SysErrLog());
+    elsewhere.stepInit();
+    WekaException e =
+        assertThrows(
+            WekaException.class,
+            () -> elsewhere.processIncoming(new Data(StepManager.CON_INSTANCE, iris.instance(0))));
+    assertTrue(e.getMessage().contains("names a variable Weka does not know"), e.getMessage());
+  }
+
+  /** A step manager whose flow has the variables {@code variables}. */
+  private static final class FlowStepManager extends StepManagerImpl {
+    FlowStepManager(FastKMeansStream step, Environment variables) throws WekaException {
+      super(step);
+      BaseExecutionEnvironment environment = new BaseExecutionEnvironment();
+      environment.setEnvironmentVariables(variables);
+      setExecutionEnvironment(environment);
+    }
   }
 
   @Test

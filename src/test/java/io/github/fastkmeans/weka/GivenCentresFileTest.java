@@ -142,7 +142,9 @@ class GivenCentresFileTest {
       WekaException e = assertThrows(WekaException.class, () -> unknown.buildClusterer(training()));
       assertTrue(e.getMessage().contains("names a variable Weka does not know"), e.getMessage());
     } finally {
+      // Weka's system-wide variables are system properties too.
       Environment.getSystemWide().removeVariable("FASTKMEANS_TEST_DIR");
+      System.clearProperty("FASTKMEANS_TEST_DIR");
     }
   }
 
