@@ -32,13 +32,7 @@ class FastKMeansStreamTest {
     Instances s1 = TestData.loadUnlabelled("s1");
     FastKMeans configured = new FastKMeans();
     configured.setOptions(Utils.splitOptions("-N 15 -stream-budget 0.01 -num-slots 3"));
-    FastKMeansStream step = new FastKMeansStream();
-    step.setClusterer(configured);
-    new StepManagerImpl(step).setLog(new SysErrLog());
-    step.stepInit();
-    for (int row = 0; row < 3000; row++) {
-      step.processIncoming(new Data(StepManager.CON_INSTANCE, s1.instance(row)));
-    }
+    FastKMeansStream step = fedStep(configured, s1, 3000);
     assertTrue(reducingThreads() > 0, "the summary reduces on worker threads");
     step.stop();
     assertEquals(0, reducingThreads(), "no reducing thread once the step is stopped");
@@ -59,13 +53,7 @@ class FastKMeansStreamTest {
     FastKMeans configured = new FastKMeans();
     // Long enough to stop in the middle: many restarts of many clusters on every row.
     configured.setOptions(Utils.splitOptions("-N 60 -restarts 5000 -refine-trials 0"));
-    FastKMeansStream step = new FastKMeansStream();
-    step.setClusterer(configured);
-    new StepManagerImpl(step).setLog(new SysErrLog());
-    step.stepInit();
-    for (int row = 0; row < s1.numInstances(); row++) {
-      step.processIncoming(new Data(StepManager.CON_INSTANCE, s1.instance(row)));
-    }
+    FastKMeansStream step = fedStep(configured, s1, s1.numInstances());
     AtomicReference<Throwable> failure = new AtomicReference<>();
     AtomicBoolean interruptLeft = new AtomicBoolean();
     Thread finishing =
@@ -133,6 +121,22 @@ class FastKMeansStreamTest {
             WekaException.class,
             () -> elsewhere.processIncoming(new Data(StepManager.CON_INSTANCE, iris.instance(0))));
     assertTrue(e.getMessage().contains("names a variable Weka does not know"), e.getMessage());
+  }
+
+  /**
+   * A FastKMeansStream step of {@code configured}, under Weka's own step manager, fed the first
+   * {@code rows} rows of {@code data}.
+   */
+  private static FastKMeansStream fedStep(FastKMeans configured, Instances data, int rows)
+      throws WekaException {
+    FastKMeansStream step = new FastKMeansStream();
+    step.setClusterer(configured);
+    new StepManagerImpl(step).setLog(new SysErrLog());
+    step.stepInit();
+    for (int row = 0; row < rows; row++) {
+      step.processIncoming(new Data(StepManager.CON_INSTANCE, data.instance(row)));
+    }
+    return step;
   }
 
   /** A step manager whose flow has the variables {@code variables}. */
