@@ -71,9 +71,10 @@ public final class OptionTable {
               ValueTypes.file(),
               new File(""),
               "ARFF file of starting centres for -init given: the training data's attributes, in"
-                  + " original units, one instance per cluster; Weka's variables, as ${user.dir}, and in"
-                  + " the FastKMeansStream step the flow's own, are replaced. On the command line, a file without -init selects given; with"
-                  + " another initializer the build is refused.")
+                  + " original units, one instance per cluster; Weka's variables, as ${user.dir},"
+                  + " and in the FastKMeansStream step the flow's own, are replaced. On the command"
+                  + " line, a file without -init selects given; with another initializer the build"
+                  + " is refused.")
           .omittedAtDefault();
 
   /** -init-oversampling: k-means||'s candidates per round, in multiples of k. */
