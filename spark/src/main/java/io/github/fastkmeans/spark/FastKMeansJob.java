@@ -91,13 +91,25 @@ public final class FastKMeansJob {
 
   private void run(JobOptions options) throws IOException, SparkException {
     int k = requiredK(options);
-    SparkSession spark = session();
-    Dataset<Row> data = read(spark, options);
+    // Checked before Spark starts and reads the input, not after.
     Integer partitions = options.integer("partitions");
     if (partitions != null && partitions < 1) {
       throw new IllegalArgumentException(
           "Option --partitions needs a positive number of partitions, got " + partitions + ".");
     }
+    Long seed = options.longInteger("seed");
+    if (seed != null && options.get("model") != null && seed != seed.intValue()) {
+      throw new IllegalArgumentException(
+          "Option --seed got "
+              + seed
+              + ", but a Weka model (--model) keeps its seed as an integer from "
+              + Integer.MIN_VALUE
+              + " to "
+              + Integer.MAX_VALUE
+              + ".");
+    }
+    SparkSession spark = session();
+    Dataset<Row> data = read(spark, options);
     if (partitions != null) {
       // coalesce keeps the rows' order, and so the fit's result.
       data = partitions < data.rdd().getNumPartitions() ? data.coalesce(partitions) : data;

@@ -112,7 +112,9 @@ public final class WekaModelFile {
             List.of(),
             null,
             null,
-            result.labels().length + " instances, all clustered on Spark (exact)",
+            result.labels().length
+                + (result.labels().length == 1 ? " instance" : " instances")
+                + ", all clustered on Spark (exact)",
             false);
     try {
       return FastKMeans.withModel(fitted, options(model));

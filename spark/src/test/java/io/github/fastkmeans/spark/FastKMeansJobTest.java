@@ -1,6 +1,7 @@
 package io.github.fastkmeans.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -121,6 +122,22 @@ class FastKMeansJobTest {
   void aSeedOrPartitionsThatCannotBeUsedAreNamed() {
     assertEquals(1, run("--input", csv.toString(), "--k", "3", "--seed", "abc"));
     assertTrue(errors().contains("Option --seed needs an integer, got 'abc'."), errors());
+    assertEquals(
+        1,
+        run(
+            "--input",
+            csv.toString(),
+            "--k",
+            "3",
+            "--seed",
+            "4294967296",
+            "--model",
+            folder.resolve("never.model").toString()));
+    assertTrue(
+        errors()
+            .contains("Option --seed got 4294967296, but a Weka model (--model) keeps its seed"),
+        errors());
+    assertFalse(Files.exists(folder.resolve("never.model")));
     assertEquals(1, run("--input", csv.toString(), "--k", "3", "--partitions", "0"));
     assertTrue(
         errors().contains("Option --partitions needs a positive number of partitions, got 0."),
