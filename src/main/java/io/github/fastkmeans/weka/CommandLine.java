@@ -51,16 +51,16 @@ public final class CommandLine {
    */
   static int run(
       Clusterer clusterer, String[] args, PrintStream out, PrintStream err, long noteAfterMillis) {
-    ClassMappingNote note = ClassMappingNote.startIfClassesToClusters(clusterer, args, err);
+    // Read before Weka's evaluation, which blanks the options it reads.
+    GeneralOptions general = GeneralOptions.of(args);
+    ClassMappingNote note = general.classes.isEmpty() ? null : new ClassMappingNote(clusterer, err);
     try {
       if (note != null) {
         note.start(noteAfterMillis);
       }
-      checkPredictionHeader(args);
-      // Read before Weka's evaluation, which blanks the options it reads.
-      boolean trainedHere = trainsHere(args);
+      checkPredictionHeader(general);
       String result = ClusterEvaluation.evaluateClusterer(clusterer, args);
-      if (trainedHere) {
+      if (general.trainsHere()) {
         checkTrainedModel(clusterer);
       }
       out.println(result);
@@ -94,26 +94,15 @@ public final class CommandLine {
    *
    * @throws Exception if the test file's header differs from the one saved with the model
    */
-  private static void checkPredictionHeader(String[] args) throws Exception {
-    String[] options = args.clone();
-    String modelFile;
-    String testFile;
-    String predictions;
-    try {
-      modelFile = Utils.getOption('l', options);
-      testFile = Utils.getOption('T', options);
-      predictions = Utils.getOption('p', options);
-    } catch (Exception badOption) {
-      return; // Weka reports it, with its option help
-    }
-    if (modelFile.isEmpty() || testFile.isEmpty() || predictions.isEmpty()) {
+  private static void checkPredictionHeader(GeneralOptions general) throws Exception {
+    if (general.model.isEmpty() || general.test.isEmpty() || general.predictions.isEmpty()) {
       return;
     }
-    Instances trainHeader = savedHeader(modelFile);
+    Instances trainHeader = savedHeader(general.model);
     if (trainHeader == null) {
       return;
     }
-    Instances testHeader = new DataSource(testFile).getStructure();
+    Instances testHeader = new DataSource(general.test).getStructure();
     if (!trainHeader.equalHeaders(testHeader)) {
       throw new Exception(
           "Training and testing data are not compatible\n"
@@ -122,14 +111,42 @@ public final class CommandLine {
   }
 
   /**
-   * Whether {@code args} train the clusterer given: {@code -t} without a saved model ({@code -l}).
+   * The general options of Weka's evaluation that this command line looks at, read once from a copy
+   * of the arguments: all empty where they cannot be read, which Weka reports with its help.
    */
-  private static boolean trainsHere(String[] args) {
-    String[] options = args.clone();
-    try {
-      return !Utils.getOption('t', options).isEmpty() && Utils.getOption('l', options).isEmpty();
-    } catch (Exception badOption) {
-      return false; // Weka reports it, with its option help
+  private static final class GeneralOptions {
+    private final String train;
+    private final String model;
+    private final String test;
+    private final String predictions;
+    private final String classes;
+
+    private GeneralOptions(
+        String train, String model, String test, String predictions, String classes) {
+      this.train = train;
+      this.model = model;
+      this.test = test;
+      this.predictions = predictions;
+      this.classes = classes;
+    }
+
+    static GeneralOptions of(String[] args) {
+      String[] options = args.clone();
+      try {
+        return new GeneralOptions(
+            Utils.getOption('t', options),
+            Utils.getOption('l', options),
+            Utils.getOption('T', options),
+            Utils.getOption('p', options),
+            Utils.getOption('c', options));
+      } catch (Exception badOption) {
+        return new GeneralOptions("", "", "", "", "");
+      }
+    }
+
+    /** Whether the clusterer given is trained here: {@code -t} without a saved model. */
+    boolean trainsHere() {
+      return !train.isEmpty() && model.isEmpty();
     }
   }
 
@@ -209,24 +226,10 @@ public final class CommandLine {
     private Thread watcher;
     private boolean stopped;
 
-    private ClassMappingNote(Clusterer clusterer, PrintStream err) {
+    /** A note on {@code err} for a command that asks for classes to clusters ({@code -c}). */
+    ClassMappingNote(Clusterer clusterer, PrintStream err) {
       this.clusterer = clusterer;
       this.err = err;
-    }
-
-    /**
-     * A note for a command that asks for classes-to-clusters evaluation ({@code -c}), else null.
-     */
-    static ClassMappingNote startIfClassesToClusters(
-        Clusterer clusterer, String[] args, PrintStream err) {
-      try {
-        if (Utils.getOption('c', args.clone()).isEmpty()) {
-          return null;
-        }
-      } catch (Exception badOption) {
-        return null; // Weka reports it
-      }
-      return new ClassMappingNote(clusterer, err);
     }
 
     /**

@@ -93,7 +93,7 @@ public final class MagnitudeCheck {
     widened.widen(extraCentres, 0, extraCentres.length);
     Box withCentres = new Box(widened);
     if (!withCentres.fits(weight)) {
-      throw farCentre(encoder, ranges, extraCentres, withCentres);
+      throw farCentre(encoder, ranges, extraCentres);
     }
   }
 
@@ -102,10 +102,10 @@ public final class MagnitudeCheck {
    * centre and the attribute farthest outside the data's range.
    */
   private static WekaException farCentre(
-      InstanceEncoder encoder, ColumnRanges data, double[] centres, Box withCentres) {
+      InstanceEncoder encoder, ColumnRanges data, double[] centres) {
     int columns = data.columns();
     int farthestCentre = 0;
-    int farthestColumn = withCentres.widest;
+    int farthestColumn = 0;
     double farthest = -1;
     for (int c = 0; c < centres.length / columns; c++) {
       for (int j = 0; j < columns; j++) {

@@ -191,8 +191,9 @@ public final class FastKMeansJob {
     if (options.real("tol") != null) {
       kmeans.setTol(options.real("tol"));
     }
-    if (options.longInteger("seed") != null) {
-      kmeans.setSeed(options.longInteger("seed"));
+    Long seed = options.longInteger("seed");
+    if (seed != null) {
+      kmeans.setSeed(seed);
     }
     if (options.get("init") != null) {
       kmeans.setInitMode(options.get("init"));
