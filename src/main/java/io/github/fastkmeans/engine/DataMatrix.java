@@ -44,7 +44,7 @@ public final class DataMatrix {
 
   /**
    * Wraps {@code values} (length rows * columns, row-major) and {@code weights} (length rows, each
-   * finite and non-negative; {@code null} for unit weights).
+   * usable: {@link #isUsableWeight}; {@code null} for unit weights).
    *
    * @throws IllegalArgumentException if a length does not match or a value is not finite
    */
@@ -70,7 +70,7 @@ public final class DataMatrix {
    * again: for a caller that has already found every value finite while it wrote them, as the Weka
    * encoder does; a pass over all values is the cost saved.
    *
-   * @throws IllegalArgumentException if a length does not match or a weight is not finite and >= 0
+   * @throws IllegalArgumentException if a length does not match or a weight is not usable
    */
   public static DataMatrix ofFiniteValues(
       int rows, int columns, double[] values, double[] weights) {
@@ -96,6 +96,21 @@ public final class DataMatrix {
     }
   }
 
+  /** Which weights k-means takes, and why: the end of a refusal's message. */
+  public static final String USABLE_WEIGHTS =
+      "weights that are 0 or finite and at least "
+          + Double.MIN_NORMAL
+          + " (below, the weighted sums lose double's precision).";
+
+  /**
+   * Whether a row may have {@code weight}: 0, or finite and at least {@link Double#MIN_NORMAL}. A
+   * subnormal weight keeps only some of a double's bits, and the weighted sums behind the means
+   * lose them (centroids of weights 1e-320 came out 5.9995 for 6).
+   */
+  public static boolean isUsableWeight(double weight) {
+    return weight == 0 || (weight >= Double.MIN_NORMAL && !Double.isInfinite(weight));
+  }
+
   private static DataMatrix withWeights(int rows, int columns, double[] values, double[] weights) {
     double totalWeight = rows;
     if (weights != null) {
@@ -105,9 +120,9 @@ public final class DataMatrix {
       }
       totalWeight = 0;
       for (int i = 0; i < rows; i++) {
-        if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+        if (!isUsableWeight(weights[i])) {
           throw new IllegalArgumentException(
-              "Weight of row " + i + " is " + weights[i] + "; weights must be finite and >= 0.");
+              "Weight of row " + i + " is " + weights[i] + "; k-means needs " + USABLE_WEIGHTS);
         }
         totalWeight += weights[i];
       }

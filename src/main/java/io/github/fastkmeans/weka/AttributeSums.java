@@ -1,5 +1,6 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.engine.DataMatrix;
 import io.github.fastkmeans.parallel.RowChunks;
 import java.util.Arrays;
 import weka.core.Attribute;
@@ -100,7 +101,7 @@ final class AttributeSums {
    * @throws WekaException naming the row when its weight is not usable ({@link #isUsableWeight})
    */
   void addWeight(int row, double weight) throws WekaException {
-    if (!isUsableWeight(weight)) {
+    if (!DataMatrix.isUsableWeight(weight)) {
       throw new WekaException("Instance " + (row + 1) + " has weight " + weight + USABLE_WEIGHTS);
     }
     totalWeight += weight;
@@ -108,19 +109,7 @@ final class AttributeSums {
   }
 
   /** What a refusal of a weight adds after it: which weights FastKMeans takes, and why. */
-  static final String USABLE_WEIGHTS =
-      "; FastKMeans needs weights that are 0 or finite and at least "
-          + Double.MIN_NORMAL
-          + " (below, the weighted sums lose double's precision).";
-
-  /**
-   * Whether FastKMeans can use an instance weight: 0, or finite and at least {@link
-   * Double#MIN_NORMAL}. A subnormal weight keeps only some of a double's bits, and the weighted
-   * sums behind the means lose them (centroids of weights 1e-320 came out 5.9995 for 6).
-   */
-  static boolean isUsableWeight(double weight) {
-    return weight == 0 || (weight >= Double.MIN_NORMAL && !Double.isInfinite(weight));
-  }
+  static final String USABLE_WEIGHTS = "; FastKMeans needs " + DataMatrix.USABLE_WEIGHTS;
 
   /**
    * Adds the raw value of clustered attribute {@code a} in row {@code row}, whose weight is {@code
@@ -174,7 +163,7 @@ final class AttributeSums {
       boolean usable = true;
       for (int row = from; row < to; row++) {
         double weight = rowWeights[row - from];
-        usable &= isUsableWeight(weight);
+        usable &= DataMatrix.isUsableWeight(weight);
         unit &= weight == 1;
       }
       double total = totalWeight;

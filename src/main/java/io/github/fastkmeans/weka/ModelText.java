@@ -1,6 +1,7 @@
 package io.github.fastkmeans.weka;
 
 import io.github.fastkmeans.choosek.KSearchTable;
+import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.KMeansResult;
 import io.github.fastkmeans.init.InitializerKind;
 import io.github.fastkmeans.quality.ClusterSpread;
@@ -80,8 +81,12 @@ public final class ModelText {
     text.append(
         String.format(
             Locale.ROOT,
-            "Distances computed: %.2f%% of instances x clusters per iteration%n",
-            100 * result.distanceRatio()));
+            "Distances computed: %.2f%% of instances x clusters per iteration%s%n",
+            100 * result.distanceRatio(),
+            // The tree weighs centres at its nodes too; on a few instances that is more than Lloyd.
+            result.algorithm() == Algorithm.KD_TREE
+                ? ", a centre weighed at a tree node as one"
+                : ""));
 
     text.append("Number of iterations: ").append(result.iterations());
     if (result.swapsKept() > 0) {

@@ -141,7 +141,7 @@ public final class RowStream implements AutoCloseable {
       matchedDataset = dataset;
     }
     double weight = instance.weight();
-    if (!AttributeSums.isUsableWeight(weight)) {
+    if (!DataMatrix.isUsableWeight(weight)) {
       throw new WekaException(
           "Row " + row + " of the stream has weight " + weight + AttributeSums.USABLE_WEIGHTS);
     }

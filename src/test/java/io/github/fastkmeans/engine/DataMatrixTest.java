@@ -109,6 +109,24 @@ class DataMatrixTest {
         () -> DataMatrix.of(2, 1, new double[] {1, 2}, new double[] {1, 1, 1}));
   }
 
+  /**
+   * A subnormal weight keeps too few bits for the weighted means; the smallest normal one is kept.
+   */
+  @Test
+  void rejectsSubnormalWeightsNamingTheRow() {
+    double[] values = {1, 2};
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DataMatrix.of(2, 1, values, new double[] {1, 1e-320}));
+    assertTrue(
+        e.getMessage().startsWith("Weight of row 1 is 1.0E-320; k-means needs weights that are 0"),
+        e.getMessage());
+    assertEquals(
+        1 + Double.MIN_NORMAL,
+        DataMatrix.of(2, 1, values, new double[] {1, Double.MIN_NORMAL}).totalWeight());
+  }
+
   @Test
   void rejectsNegativeNanOrInfiniteWeights() {
     double[] values = {1, 2};

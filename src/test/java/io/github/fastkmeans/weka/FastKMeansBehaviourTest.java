@@ -277,6 +277,26 @@ class FastKMeansBehaviourTest {
     assertTrue(text.contains("\nAlgorithm: hamerly on 2 threads\n"), text);
   }
 
+  /**
+   * On six instances the k-d tree weighs more centres at its nodes than Lloyd computes distances;
+   * the line says what it counts, so that a share above 100% reads as the tree's work.
+   */
+  @Test
+  void theTreesDistanceShareSaysItCountsItsNodes() throws Exception {
+    Instances data =
+        numeric(new double[][] {{1, 1}, {2, 2}, {3, 1}, {10, 10}, {11, 11}, {12, 10}}, null);
+    String tree = TestData.built(data, "-N 2 -algorithm kdtree -normalize none").toString();
+    String share = line(tree, "Distances computed: ");
+    assertTrue(
+        share.endsWith(
+            "% of instances x clusters per iteration, a centre weighed at a tree node as one"),
+        share);
+    assertTrue(Double.parseDouble(share.substring(0, share.indexOf('%'))) > 100, share);
+    String lloyd = TestData.built(data, "-N 2 -algorithm lloyd -normalize none").toString();
+    assertEquals(
+        "100.00% of instances x clusters per iteration", line(lloyd, "Distances computed: "));
+  }
+
   /** The rest of the line of {@code text} that starts with {@code prefix}. */
   private static String line(String text, String prefix) {
     int start = text.indexOf("\n" + prefix);

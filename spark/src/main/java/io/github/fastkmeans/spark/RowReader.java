@@ -1,5 +1,6 @@
 package io.github.fastkmeans.spark;
 
+import io.github.fastkmeans.engine.DataMatrix;
 import java.io.Serializable;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -69,9 +70,9 @@ final class RowReader implements Serializable {
         throw new IllegalArgumentException("Row " + id + " has no weight.");
       }
       weight = ((Number) row.get(1)).doubleValue();
-      if (!(weight >= 0) || Double.isInfinite(weight)) {
+      if (!DataMatrix.isUsableWeight(weight)) {
         throw new IllegalArgumentException(
-            "Row " + id + " has weight " + weight + "; weights must be finite and >= 0.");
+            "Row " + id + " has weight " + weight + "; k-means needs " + DataMatrix.USABLE_WEIGHTS);
       }
     }
     return new RowRecord(id, scaling.apply(values), weight);
