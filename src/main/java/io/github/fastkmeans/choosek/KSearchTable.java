@@ -36,6 +36,17 @@ public final class KSearchTable implements Serializable {
   }
 
   /**
+   * Whether a k beyond those tried might be better: the chosen k is the largest tried, and the
+   * criterion did not settle there (G-means settles at the first k whose every cluster passes).
+   */
+  public boolean mayImproveBeyond() {
+    if (rows.length < 2 || chosen != rows.length - 1) {
+      return false;
+    }
+    return !(criterion.equals(KCriterion.GMEANS.id()) && rows[chosen].nonGaussianClusters == 0);
+  }
+
+  /**
    * This table with every row's smallest cluster unknown (-1): for a table read from a model saved
    * before rows had it, where reading leaves 0.
    */

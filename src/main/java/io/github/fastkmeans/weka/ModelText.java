@@ -1,5 +1,6 @@
 package io.github.fastkmeans.weka;
 
+import io.github.fastkmeans.choosek.KCriterion;
 import io.github.fastkmeans.choosek.KSearchTable;
 import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.KMeansResult;
@@ -116,7 +117,7 @@ public final class ModelText {
             meanMillis(result.iterationNanos())));
 
     if (model.kSearch() != null) {
-      text.append(kSearch(model.kSearch(), showTrace));
+      text.append(kSearch(model.kSearch(), model.encoder().normalization(), showTrace));
     }
     text.append("\nInitial starting points (").append(model.initializerId()).append("):\n\n");
     Instances initial = model.initialCentroids();
@@ -180,7 +181,8 @@ public final class ModelText {
    * The table of a search for k: every k tried with its squared error and criteria, the chosen one
    * marked; with the debug output, the time of every k too.
    */
-  private static String kSearch(KSearchTable search, boolean showTimes) {
+  private static String kSearch(
+      KSearchTable search, Normalization normalization, boolean showTimes) {
     List<KSearchTable.Row> rows = search.rows();
     StringBuilder text = new StringBuilder();
     text.append("\nChoosing k by ").append(search.criterion()).append(": tried k = ");
@@ -192,10 +194,17 @@ public final class ModelText {
       text.append(
           "A k whose fit leaves a cluster empty or of a single row (an outlier) is not chosen.\n");
     }
-    if (rows.size() > 1 && search.chosen() == rows.get(rows.size() - 1)) {
+    if (search.mayImproveBeyond()) {
       // The search only stops early past its best k: a best at the end is the top of the range.
       text.append("Note: the criterion was still improving at the largest k tried; a larger");
       text.append(" -max-clusters may find a better k.\n");
+      if (search.criterion().equals(KCriterion.BIC.id()) && normalization != Normalization.NONE) {
+        // Groups round in the data's units become long ones once each attribute is scaled to
+        // its own spread, and a spherical model splits a long group into several.
+        text.append("BIC takes clusters as spheres in the scaled units, and splits clusters the");
+        text.append(" scaling stretched: with attributes in one unit, -normalize none may suit");
+        text.append(" it better, or another -k-criterion.\n");
+      }
     }
     text.append('\n');
     TextTable table = new TextTable();

@@ -12,10 +12,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import weka.clusterers.FastKMeans;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
 import weka.core.Instances;
 import weka.core.SerializationHelper;
 import weka.core.Utils;
@@ -82,6 +85,58 @@ class ChooseKTest {
     FastKMeans wide = TestData.built(data, "-max-clusters 30 -k-criterion bic");
     assertEquals(15, wide.numberOfClusters());
     assertFalse(wide.toString().contains("Note: the criterion was still improving"));
+  }
+
+  /**
+   * Six round groups of 200 rows whose centres lie 5 times wider apart in x than in y: scaled to
+   * the range, each group is 5 times longer in y than in x.
+   */
+  private static Instances stretchedGroups() {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("x"));
+    attributes.add(new Attribute("y"));
+    Instances data = new Instances("stretched", attributes, 1200);
+    Random random = new Random(3);
+    for (int group = 0; group < 6; group++) {
+      for (int i = 0; i < 200; i++) {
+        double x = 100 * (group % 3) + 1.5 * random.nextGaussian();
+        double y = 20 * (group / 3) + 1.5 * random.nextGaussian();
+        data.add(new DenseInstance(1, new double[] {x, y}));
+      }
+    }
+    return data;
+  }
+
+  @Test
+  void gMeansStoppingAtItsFirstPassingKIsNotCalledStillImproving() throws Exception {
+    FastKMeans kmeans = TestData.built(stretchedGroups(), "-max-clusters 15 -k-criterion gmeans");
+    KSearchTable table = kmeans.getKSearchTable();
+    List<KSearchTable.Row> rows = table.rows();
+    assertEquals(6, table.chosen().k());
+    assertEquals(rows.get(rows.size() - 1), table.chosen(), "G-means stops at the k it chooses");
+    assertEquals(0, table.chosen().nonGaussianClusters());
+    assertFalse(table.mayImproveBeyond());
+    assertFalse(kmeans.toString().contains("still improving"), kmeans.toString());
+  }
+
+  /**
+   * Scaled to the range, BIC's spherical clusters split the stretched groups up to the top of the
+   * range; in the data's own units it finds the six. The model output says why.
+   */
+  @Test
+  void bicAtTheTopOfTheRangeUnderScalingPointsToTheUnscaledSpace() throws Exception {
+    Instances data = stretchedGroups();
+    String hint = "BIC takes clusters as spheres in the scaled units";
+    FastKMeans scaled = TestData.built(data, "-max-clusters 15");
+    assertEquals(15, scaled.numberOfClusters());
+    assertTrue(scaled.getKSearchTable().mayImproveBeyond());
+    assertTrue(scaled.toString().contains(hint), scaled.toString());
+    FastKMeans raw = TestData.built(data, "-max-clusters 15 -normalize none");
+    assertEquals(6, raw.numberOfClusters());
+    assertFalse(raw.toString().contains("still improving"), raw.toString());
+    FastKMeans silhouette = TestData.built(data, "-max-clusters 15 -k-criterion silhouette");
+    assertEquals(6, silhouette.numberOfClusters());
+    assertFalse(silhouette.toString().contains(hint), silhouette.toString());
   }
 
   @Test
