@@ -168,7 +168,7 @@ public final class InstanceEncoder implements Serializable {
   public static InstanceEncoder fit(TrainingRows rows, Normalization normalization)
       throws WekaException, InterruptedException {
     Instances data = rows.header();
-    int[] used = usedAttributes(data);
+    int[] used = ClusteredAttributes.required(data);
     // Only standardisation needs the deviations, which cost a second pass over the rows.
     boolean withDeviations = normalization == Normalization.STANDARDIZE;
     return fromSummaries(
@@ -183,22 +183,8 @@ public final class InstanceEncoder implements Serializable {
    *     array holds
    */
   public static int columnsOf(Instances header) throws WekaException {
-    int[] used = usedAttributes(header);
+    int[] used = ClusteredAttributes.required(header);
     return columnLayout(header, used, new int[used.length]);
-  }
-
-  /**
-   * The attributes of {@code header} that are clustered.
-   *
-   * @throws WekaException if there is none
-   */
-  static int[] usedAttributes(Instances header) throws WekaException {
-    int[] used = clusteredAttributes(header);
-    if (used.length == 0) {
-      throw new WekaException(
-          "FastKMeans needs at least one numeric, date or nominal attribute besides the class.");
-    }
-    return used;
   }
 
   /**
@@ -356,25 +342,6 @@ public final class InstanceEncoder implements Serializable {
         absent,
         missingValuesReplaced,
         columns);
-  }
-
-  /**
-   * The attributes that take part in distances: numeric, date and nominal ones with at least one
-   * value, not the class.
-   */
-  static int[] clusteredAttributes(Instances data) {
-    int[] used = new int[data.numAttributes()];
-    int count = 0;
-    for (int i = 0; i < data.numAttributes(); i++) {
-      Attribute attribute = data.attribute(i);
-      // A nominal attribute without values can only be missing: it has no coordinate to take.
-      boolean valued =
-          attribute.isNumeric() || (attribute.isNominal() && attribute.numValues() > 0);
-      if (i != data.classIndex() && valued) {
-        used[count++] = i;
-      }
-    }
-    return Arrays.copyOf(used, count);
   }
 
   /** A constant attribute has zero spread; dividing by 1 then maps it to a constant column. */

@@ -33,7 +33,7 @@ final class KeptRows implements TrainingRows {
   /** No rows yet, for data with the attributes of {@code header}. */
   KeptRows(Instances header) {
     this.header = new Instances(header, 0);
-    this.attributes = InstanceEncoder.clusteredAttributes(header);
+    this.attributes = ClusteredAttributes.of(header);
     this.slot = new int[header.numAttributes()];
     Arrays.fill(slot, -1);
     for (int a = 0; a < attributes.length; a++) {

@@ -80,7 +80,7 @@ public final class OnePassEncoding {
       TrainingRows rows, Normalization normalization, int threads, long valuesPerThread)
       throws WekaException, InterruptedException {
     Instances header = rows.header();
-    int[] used = InstanceEncoder.usedAttributes(header);
+    int[] used = ClusteredAttributes.required(header);
     int[] firstColumn = new int[used.length];
     int columns = InstanceEncoder.columnLayout(header, used, firstColumn);
     int count = rows.count();

@@ -177,7 +177,7 @@ public final class RowStream implements AutoCloseable {
     encoder =
         InstanceEncoder.fit(kept, pipeline.options().get(OptionTable.NORMALIZATION))
             .keepingEveryValue();
-    clustered = InstanceEncoder.clusteredAttributes(header);
+    clustered = ClusteredAttributes.of(header);
     statistics = new StreamedStatistics(header, clustered);
     int columns = encoder.columns();
     long pointsInBudget = Math.max(2, budgetBytes / (8L * (columns + 1)));

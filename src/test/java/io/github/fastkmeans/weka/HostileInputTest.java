@@ -219,6 +219,20 @@ class HostileInputTest {
             "needs at least one numeric, date or nominal attribute besides the class",
             build(new Instances("nothing", new ArrayList<>(), 0), "")),
         refused(
+            "only nominal attributes declared without values, and the class",
+            "needs at least one numeric, date or nominal attribute besides the class; nominal"
+                + " attributes 'none', 'nothing' declare no values, and take no part.",
+            dir -> {
+              ArrayList<Attribute> attributes = new ArrayList<>();
+              attributes.add(new Attribute("none", new ArrayList<String>()));
+              attributes.add(new Attribute("nothing", new ArrayList<String>()));
+              attributes.add(new Attribute("class", Arrays.asList("a", "b")));
+              Instances data = new Instances("empty nominals", attributes, 1);
+              data.setClassIndex(2);
+              data.add(new DenseInstance(1, new double[] {Double.NaN, Double.NaN, 0}));
+              TestData.built(data, "");
+            }),
+        refused(
             "only a string attribute, capabilities not checked",
             "needs at least one numeric, date or nominal attribute",
             dir -> {
