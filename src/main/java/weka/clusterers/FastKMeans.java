@@ -128,6 +128,12 @@ public class FastKMeans extends ConfigurableClusterer
    * build fails the clusterer answers as one never built. Data that cannot be clustered are refused
    * with a {@link WekaException} whose message names the problem. A header without rows only starts
    * the stream.
+   *
+   * <p>So that updates can continue them, {@code data}'s rows are read in place, not copied, until
+   * the first update copies them, {@link #updateFinished} or the next build: a row changed before
+   * then is fitted as it is then, and the clusterer keeps {@code data} from being collected (as
+   * Weka's incremental schemes that keep their training rows do). {@link #updateFinished} after a
+   * build ends the stream without fitting again, and lets them go.
    */
   @Override
   public synchronized void buildClusterer(Instances data) throws WekaException {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.fastkmeans.coreset.MergeReduceCoreset;
 import io.github.fastkmeans.parallel.CombiningPool;
 import io.github.fastkmeans.parallel.LiveThreads;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,50 @@ class StreamingTest {
     }
     kmeans.updateFinished();
     assertSameModel(TestData.built(data, "-N 4"), kmeans, data);
+  }
+
+  /** The build's rows are read in place until the first update: a row changed before counts so. */
+  @Test
+  void aRowChangedBetweenTheBuildAndTheFirstUpdateIsFittedAsChanged() throws Exception {
+    Instances data = mixed();
+    Instances first = new Instances(data, 0, 100);
+    FastKMeans kmeans = TestData.built(first, "-N 4");
+    first.instance(7).setValue(0, 1e3);
+    for (int row = 100; row < data.numInstances(); row++) {
+      kmeans.updateClusterer(data.instance(row));
+    }
+    kmeans.updateFinished();
+    Instances changed = new Instances(data);
+    changed.instance(7).setValue(0, 1e3);
+    assertSameModel(TestData.built(changed, "-N 4"), kmeans, changed);
+  }
+
+  /**
+   * A build holds its rows for updates to come; updateFinished keeps the model and lets the rows
+   * go, so that a caller who drops them no longer keeps them in memory through the clusterer.
+   */
+  @Test
+  void updateFinishedAfterABuildKeepsTheModelAndLetsTheRowsGo() throws Exception {
+    Instances data = mixed();
+    FastKMeans reference = TestData.built(data, "-N 4");
+    Instances copy = new Instances(data);
+    WeakReference<Instances> rows = new WeakReference<>(copy);
+    FastKMeans kmeans = TestData.built(copy, "-N 4");
+    copy = null;
+    assertFalse(collected(rows), "the stream holds the rows for updates");
+    kmeans.updateFinished();
+    assertTrue(collected(rows), "updateFinished lets the rows go");
+    assertSameModel(reference, kmeans, data);
+    refuses(() -> kmeans.updateClusterer(data.instance(0)), "no open stream");
+  }
+
+  /** Whether {@code reference} is cleared within a few collections. */
+  private static boolean collected(WeakReference<?> reference) throws InterruptedException {
+    for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    return reference.get() == null;
   }
 
   @Test
