@@ -335,7 +335,8 @@ public class FastKMeans extends ConfigurableClusterer
     try {
       built = builtModel();
     } catch (WekaException e) {
-      return streamFailure == null && (stream == null || stream.count() == 0)
+      // A build on a header alone (an empty training file too) says so, not "not built".
+      return streamFailure == null && stream == null
           ? "FastKMeans: no model built yet."
           : "FastKMeans: no model: " + e.getMessage();
     }

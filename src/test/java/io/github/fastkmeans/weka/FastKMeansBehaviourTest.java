@@ -636,6 +636,16 @@ class FastKMeansBehaviourTest {
     assertEquals("FastKMeans: no model built yet.", kmeans.toString());
   }
 
+  /** An empty training file in a batch flow builds on a header: the model text says what it got. */
+  @Test
+  void aBuildOnDataWithoutInstancesSaysSoInItsText() throws Exception {
+    FastKMeans kmeans = TestData.built(new Instances(TestData.load("iris"), 0), "-N 3");
+    assertEquals(
+        "FastKMeans: no model: FastKMeans was built on training data without instances, and none"
+            + " was added since (updateClusterer): there is nothing to cluster yet.",
+        kmeans.toString());
+  }
+
   @Test
   void modelTextFollowsSimpleKMeansShape() throws Exception {
     FastKMeans kmeans =
