@@ -10,6 +10,7 @@ import java.util.Set;
 import weka.clusterers.ClusterEvaluation;
 import weka.clusterers.Clusterer;
 import weka.core.Instances;
+import weka.core.SerializationHelper;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
@@ -64,6 +65,7 @@ public final class CommandLine {
         checkTrainedModel(clusterer);
       }
       out.println(result);
+      explainUnclustered(clusterer, general, result, err);
       return 0;
     } catch (InvalidOptionException e) {
       // Repeated after the help, which is long enough to scroll the message out of sight.
@@ -161,6 +163,26 @@ public final class CommandLine {
    */
   private static void checkTrainedModel(Clusterer clusterer) throws Exception {
     clusterer.numberOfClusters();
+  }
+
+  /**
+   * After an evaluation that left instances unclustered ("Unclustered" in Weka's statistics or
+   * predictions), prints the reason the model gave for the first of them. Not with {@code -c},
+   * whose class Weka removes before clustering.
+   */
+  private static void explainUnclustered(
+      Clusterer clusterer, GeneralOptions general, String result, PrintStream err)
+      throws Exception {
+    String file = general.test.isEmpty() ? general.train : general.test;
+    if (!result.contains("Unclustered") || !general.classes.isEmpty() || file.isEmpty()) {
+      return;
+    }
+    Clusterer model =
+        general.model.isEmpty() ? clusterer : (Clusterer) SerializationHelper.read(general.model);
+    String note = UnclusteredRows.firstRefusal(model, file);
+    if (note != null) {
+      err.println(note);
+    }
   }
 
   /**

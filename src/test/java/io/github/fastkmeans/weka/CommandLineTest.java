@@ -216,6 +216,43 @@ class CommandLineTest {
   }
 
   /**
+   * A test instance the model refuses: Weka counts it, or lists it as "Unclustered", without the
+   * reason; the command line adds the first such instance's number and reason, for a model trained
+   * here and one loaded with -l. A file the model clusters whole gets no note.
+   */
+  @Test
+  void unclusteredTestInstancesAreExplained() throws Throwable {
+    Path train = temp.resolve("train.arff");
+    Files.writeString(
+        train,
+        "@relation t\n@attribute x numeric\n@attribute y numeric\n@data\n1,1\n2,2\n10,10\n11,11\n");
+    Path test = temp.resolve("test.arff");
+    Files.writeString(
+        test,
+        "@relation t\n@attribute x numeric\n@attribute y numeric\n@data\n1,1\nInfinity,2\n10,10\n");
+    String note =
+        "Note: instance 2 of "
+            + test
+            + ", the first Weka lists as unclustered, was refused: Attribute 'x' holds Infinity;"
+            + " FastKMeans needs finite numbers.\n";
+    Path model = temp.resolve("t.model");
+    for (String options :
+        new String[] {
+          "-t " + train + " -T " + test + " -N 2 -d " + model,
+          "-t " + train + " -T " + test + " -N 2 -p 0",
+          "-l " + model + " -T " + test
+        }) {
+      Run run = run(options);
+      assertEquals(0, run.status, run.err);
+      assertTrue(run.out.contains("Unclustered"), run.out);
+      assertEquals(note, run.err, options);
+    }
+    Run whole = run("-l " + model + " -T " + train);
+    assertEquals(0, whole.status, whole.err);
+    assertEquals("", whole.err);
+  }
+
+  /**
    * Predictions from a training file whose fit fails: Weka streams the file in, the fit runs in
    * {@code updateFinished}, which may not throw, and Weka's own command line lists every row as
    * "Unclustered" and succeeds; FastKMeans' fails with the reason, as it does without {@code -p}.
