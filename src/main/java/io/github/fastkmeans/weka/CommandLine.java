@@ -171,17 +171,22 @@ public final class CommandLine {
    * whose class Weka removes before clustering.
    */
   private static void explainUnclustered(
-      Clusterer clusterer, GeneralOptions general, String result, PrintStream err)
-      throws Exception {
+      Clusterer clusterer, GeneralOptions general, String result, PrintStream err) {
     String file = general.test.isEmpty() ? general.train : general.test;
     if (!result.contains("Unclustered") || !general.classes.isEmpty() || file.isEmpty()) {
       return;
     }
-    Clusterer model =
-        general.model.isEmpty() ? clusterer : (Clusterer) SerializationHelper.read(general.model);
-    String note = UnclusteredRows.firstRefusal(model, file);
-    if (note != null) {
-      err.println(note);
+    try {
+      Clusterer model =
+          general.model.isEmpty() ? clusterer : (Clusterer) SerializationHelper.read(general.model);
+      String note = UnclusteredRows.firstRefusal(model, file);
+      if (note != null) {
+        err.println(note);
+      }
+    } catch (Exception unreadable) {
+      // The evaluation succeeded; only the note is lost, and the reason for that is told.
+      err.println(
+          "Note: the reason for the unclustered instances could not be found: " + unreadable);
     }
   }
 
