@@ -60,7 +60,7 @@ public final class CommandLine {
         note.start(noteAfterMillis);
       }
       checkPredictionHeader(general);
-      String result = ClusterEvaluation.evaluateClusterer(clusterer, args);
+      String result = evaluate(clusterer, args);
       if (general.trainsHere()) {
         checkTrainedModel(clusterer);
       }
@@ -85,6 +85,27 @@ public final class CommandLine {
       if (note != null) {
         note.stop();
       }
+    }
+  }
+
+  /**
+   * Weka's evaluation of {@code clusterer} with {@code args}, failing when Weka cut a data file
+   * short at a read error it only printed.
+   *
+   * @throws Exception the evaluation's failure, or the read error that cut the data
+   */
+  private static String evaluate(Clusterer clusterer, String[] args) throws Exception {
+    try (DataReadWatch watch = DataReadWatch.start()) {
+      String result;
+      try {
+        result = ClusterEvaluation.evaluateClusterer(clusterer, args);
+      } catch (Exception failure) {
+        // A batch read gives the clusterer no data after the error: the error is the reason.
+        watch.failIfDataWereCut(failure);
+        throw failure;
+      }
+      watch.failIfDataWereCut(null);
+      return result;
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.fastkmeans.weka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import weka.core.Instance;
 import weka.core.Instances;
 import weka.core.Utils;
 import weka.core.WekaException;
+import weka.core.converters.CSVSaver;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /** Weka's command line as FastKMeans runs it ({@link CommandLine}), on real files. */
@@ -213,6 +216,52 @@ class CommandLineTest {
     assertEquals(0, predicted.status, predicted.err);
     assertTrue(predicted.out.startsWith("0 "), predicted.out);
     assertFalse(predicted.out.contains("Unclustered"), predicted.out);
+  }
+
+  /**
+   * A training file with a bad row: Weka's data source prints the read error and takes it for the
+   * file's end, so Weka alone clusters the rows before it and succeeds (in a stream) or passes the
+   * scheme no data (in a batch); the command fails with the read error. The same for a CSV file
+   * whose class gets a label after the loader's first 100 rows fixed its labels.
+   */
+  @Test
+  void aFileCutShortByAReadErrorFailsTheCommandWithTheError() throws Throwable {
+    List<String> lines = Files.readAllLines(Path.of(iris()));
+    int last = lines.size() - 1;
+    lines.set(last, lines.get(last).replace("Iris-virginica", "Iris-virginca"));
+    Path typo = temp.resolve("iris-typo.arff");
+    Files.write(typo, lines);
+    String weka =
+        ClusterEvaluation.evaluateClusterer(
+            new FastKMeans(), Utils.splitOptions("-t " + typo + " -N 3"));
+    assertTrue(weka.contains("Clustered Instances"), "Weka's own command line\n" + weka);
+
+    PrintStream before = System.err;
+    for (String batch : new String[] {"", " -force-batch-training"}) {
+      Run cut = run("-t " + typo + " -N 3" + batch);
+      assertEquals(1, cut.status, cut.out);
+      assertEquals("", cut.out);
+      assertTrue(
+          cut.err.contains(
+              "Error: Weka could not read the data past an error (printed above):"
+                  + " java.io.IOException: nominal value not declared in header, read"
+                  + " Token[Iris-virginca], line "),
+          cut.err);
+      assertTrue(cut.err.endsWith(". FastKMeans gives no result from the part before it.\n"));
+    }
+    assertSame(before, System.err, "standard error is given back");
+
+    Path csv = temp.resolve("iris.csv");
+    CSVSaver saver = new CSVSaver();
+    saver.setInstances(DataSource.read(iris()));
+    saver.setFile(csv.toFile());
+    saver.writeBatch();
+    Run labels = run("-t " + csv + " -N 3 -c last");
+    assertEquals(1, labels.status, labels.out);
+    assertTrue(
+        labels.err.contains(
+            "past an error (printed above): java.io.IOException: Read unknown nominal value"),
+        labels.err);
   }
 
   /**
