@@ -130,10 +130,11 @@ public class FastKMeans extends ConfigurableClusterer
    * the stream.
    *
    * <p>So that updates can continue them, {@code data}'s rows are read in place, not copied, until
-   * the first update copies them, {@link #updateFinished} or the next build: a row changed before
-   * then is fitted as it is then, and the clusterer keeps {@code data} from being collected (as
-   * Weka's incremental schemes that keep their training rows do). {@link #updateFinished} after a
-   * build ends the stream without fitting again, and lets them go.
+   * the first update copies them, {@link #updateFinished} or the next build: a row's values changed
+   * before then are fitted as they are then, rows deleted, added or reordered make the first update
+   * refuse to go on, and the clusterer keeps {@code data} from being collected (as Weka's
+   * incremental schemes that keep their training rows do). {@link #updateFinished} after a build
+   * ends the stream without fitting again, and lets them go.
    */
   @Override
   public synchronized void buildClusterer(Instances data) throws WekaException {

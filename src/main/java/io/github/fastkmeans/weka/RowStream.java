@@ -32,6 +32,15 @@ public final class RowStream implements AutoCloseable {
   /** The rows the stream started with, read in place until the first row is added. */
   private Instances starting;
 
+  /**
+   * Instances of {@link #starting} at evenly spaced rows, by identity: the first row added checks
+   * that the caller did not delete, add or reorder the rows meanwhile.
+   */
+  private final Instance[] startingSample;
+
+  /** Rows sampled into {@link #startingSample} at most: all of a data set up to this size. */
+  private static final int STARTING_SAMPLE = 64;
+
   /** Every row once one has been added; null before. */
   private KeptRows kept;
 
@@ -66,6 +75,17 @@ public final class RowStream implements AutoCloseable {
     this.pipeline = pipeline;
     this.budgetBytes = budgetBytes(pipeline.options().get(OptionTable.STREAM_BUDGET));
     this.count = data.numInstances();
+    this.startingSample = new Instance[(int) Math.min(count, STARTING_SAMPLE)];
+    for (int i = 0; i < startingSample.length; i++) {
+      startingSample[i] = data.instance(sampledRow(i));
+    }
+  }
+
+  /** The row of the starting data whose instance is sample {@code i}. */
+  private int sampledRow(int i) {
+    return startingSample.length == 1
+        ? 0
+        : (int) ((long) i * (starting.numInstances() - 1) / (startingSample.length - 1));
   }
 
   /** The budget of {@code mebibytes} MiB in bytes; for 0, a fifth of the maximum heap. */
@@ -110,7 +130,9 @@ public final class RowStream implements AutoCloseable {
    *
    * @throws WekaException naming the row when it is null, has other attributes than the stream's
    *     header, comes from a data set with another header, or has a weight FastKMeans cannot use
-   *     (negative, NaN, infinite or subnormal); the stream is then unchanged
+   *     (negative, NaN, infinite or subnormal), or when the rows of the build that started the
+   *     stream were deleted, added to or reordered before this first row; the stream is then
+   *     unchanged
    */
   public void add(Instance instance) throws WekaException, InterruptedException {
     long row = count + 1;
@@ -280,16 +302,46 @@ public final class RowStream implements AutoCloseable {
     return false;
   }
 
-  /** Copies the starting rows into the kept rows, once, so that the stream owns them all. */
-  private void keepStartingRows() {
+  /**
+   * Copies the starting rows into the kept rows, once, so that the stream owns them all.
+   *
+   * @throws WekaException when the caller deleted, added or reordered them since the build
+   */
+  private void keepStartingRows() throws WekaException {
     if (kept != null) {
       return;
     }
+    checkStartingRowsUnchanged();
     kept = new KeptRows(header);
     for (int row = 0; row < starting.numInstances(); row++) {
       kept.add(starting.instance(row));
     }
     starting = null;
+  }
+
+  /**
+   * Refuses to continue from starting rows the caller deleted, added to or reordered since the
+   * build, which the model would otherwise take for the rows it was built on.
+   */
+  private void checkStartingRowsUnchanged() throws WekaException {
+    int now = starting.numInstances();
+    String change = null;
+    if (now != count) {
+      change = "it had " + BuildRefusals.instances(count) + " and now has " + now;
+    } else {
+      for (int i = 0; change == null && i < startingSample.length; i++) {
+        if (starting.instance(sampledRow(i)) != startingSample[i]) {
+          change = "its instances were reordered or replaced";
+        }
+      }
+    }
+    if (change != null) {
+      throw new WekaException(
+          "The data given to buildClusterer changed before the first update: "
+              + change
+              + ". The stream cannot continue from rows it no longer has; build again on the"
+              + " data as they are now (or on a copy, to change them meanwhile).");
+    }
   }
 
   /** The rows of the stream so far, while they are kept. */

@@ -142,6 +142,39 @@ class StreamingTest {
   }
 
   /**
+   * Rows of the build deleted, added or reordered by the caller before the first update: the stream
+   * no longer has them and says so, where it would have fitted other rows than it was built on.
+   */
+  @Test
+  void rowsOfTheBuildDeletedOrReorderedBeforeTheFirstUpdateAreNamed() throws Exception {
+    Instances data = mixed();
+    Instance next = data.instance(100);
+    Instances deleted = new Instances(data, 0, 100);
+    FastKMeans first = TestData.built(deleted, "-N 4");
+    deleted.delete();
+    refuses(
+        () -> first.updateClusterer(next),
+        "The data given to buildClusterer changed before the first update: it had 100 instances"
+            + " and now has 0.");
+    Instances reordered = new Instances(data, 0, 100);
+    FastKMeans second = TestData.built(reordered, "-N 4");
+    reordered.randomize(new Random(1));
+    refuses(() -> second.updateClusterer(next), "its instances were reordered or replaced");
+    Instances added = new Instances(data, 0, 100);
+    FastKMeans third = TestData.built(added, "-N 4");
+    added.add(next);
+    refuses(() -> third.updateClusterer(next), "it had 100 instances and now has 101");
+    // Kept as they were, the rows go on, and the model is the batch model of all of them.
+    Instances kept = new Instances(data, 0, 100);
+    FastKMeans fourth = TestData.built(kept, "-N 4");
+    for (int row = 100; row < data.numInstances(); row++) {
+      fourth.updateClusterer(data.instance(row));
+    }
+    fourth.updateFinished();
+    assertSameModel(TestData.built(data, "-N 4"), fourth, data);
+  }
+
+  /**
    * A build holds its rows for updates to come; updateFinished keeps the model and lets the rows
    * go, so that a caller who drops them no longer keeps them in memory through the clusterer.
    */
