@@ -131,10 +131,10 @@ public class FastKMeans extends ConfigurableClusterer
    *
    * <p>So that updates can continue them, {@code data}'s rows are read in place, not copied, until
    * the first update copies them, {@link #updateFinished} or the next build: a row's values changed
-   * before then are fitted as they are then, rows deleted, added or reordered make the first update
-   * refuse to go on, and the clusterer keeps {@code data} from being collected (as Weka's
-   * incremental schemes that keep their training rows do). {@link #updateFinished} after a build
-   * ends the stream without fitting again, and lets them go.
+   * before then are fitted as they are then, rows deleted or added (or reordered, where a sample of
+   * up to 64 rows shows it) make the first update refuse to go on, and the clusterer keeps {@code
+   * data} from being collected (as Weka's incremental schemes that keep their training rows do).
+   * {@link #updateFinished} after a build ends the stream without fitting again, and lets them go.
    */
   @Override
   public synchronized void buildClusterer(Instances data) throws WekaException {

@@ -40,12 +40,19 @@ final class WorkerThreads implements ThreadFactory {
   void joinAll() {
     boolean interrupted = false;
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    for (Thread worker : created) {
-      while (worker.isAlive() && System.nanoTime() < deadline) {
-        try {
-          worker.join(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
-        } catch (InterruptedException e) {
-          interrupted = true;
+    // Until a pass finds every thread ended: a task handed over while the pool was shut down may
+    // have made a thread after the pass before had taken its copy of the list.
+    boolean joined = false;
+    while (!joined && System.nanoTime() < deadline) {
+      joined = true;
+      for (Thread worker : created) {
+        while (worker.isAlive() && System.nanoTime() < deadline) {
+          joined = false;
+          try {
+            worker.join(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
         }
       }
     }

@@ -194,13 +194,14 @@ public final class CommandLine {
   private static void explainUnclustered(
       Clusterer clusterer, GeneralOptions general, String result, PrintStream err) {
     String file = general.test.isEmpty() ? general.train : general.test;
-    if (!result.contains("Unclustered") || !general.classes.isEmpty() || file.isEmpty()) {
+    if (!UnclusteredRows.anyIn(result) || !general.classes.isEmpty() || file.isEmpty()) {
       return;
     }
     try {
       Clusterer model =
           general.model.isEmpty() ? clusterer : (Clusterer) SerializationHelper.read(general.model);
-      String note = UnclusteredRows.firstRefusal(model, file);
+      String note =
+          UnclusteredRows.firstRefusal(model, file, general.predictions.isEmpty() ? 1 : 0);
       if (note != null) {
         err.println(note);
       }

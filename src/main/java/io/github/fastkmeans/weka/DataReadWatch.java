@@ -4,100 +4,131 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import weka.core.WekaException;
 
 /**
- * Watches standard error while Weka's evaluation runs, for the read errors that Weka's {@code
- * DataSource} prints and then takes for the data's end: a file with a bad row halfway would
- * otherwise be clustered from its first part, and the command succeed.
+ * Watches what a thread writes to standard error while Weka's evaluation runs in it, for the read
+ * errors that Weka's {@code DataSource} prints and then takes for the data's end: a file with a bad
+ * row halfway would otherwise be clustered from its first part, and the command succeed.
+ *
+ * <p>Standard error is replaced by one stream for all watches at once, which passes every byte on
+ * to the stream it replaced and gives each watched thread's lines to its watch; the last watch to
+ * close puts the replaced stream back, unless someone else has replaced it since.
  */
 final class DataReadWatch implements AutoCloseable {
 
-  /** The frame of Weka's {@code DataSource} in the stack trace it prints of a read error. */
-  private static final String DATA_SOURCE_FRAME =
-      "\tat weka.core.converters.ConverterUtils$DataSource.";
+  /**
+   * Frames of the {@code DataSource} methods that print a read error and go on as if the data had
+   * ended: the incremental reader's, and the batch reader's, which gives no data instead.
+   */
+  private static final Pattern READ_FRAME =
+      Pattern.compile(
+          "\\s*at weka\\.core\\.converters\\.ConverterUtils\\$DataSource\\."
+              + "(hasMoreElements|nextElement|getDataSet)\\(.*");
 
   /** The first line of a printed stack trace: a throwable's class name, then its message. */
   private static final Pattern THROWABLE_LINE =
       Pattern.compile("[\\w$]+(\\.[\\w$]+)*(Exception|Error)(: .*)?");
 
-  /** Text kept of standard error: a read error's trace comes in the first few kilobytes of it. */
-  private static final int KEPT_BYTES = 1 << 20;
+  /** The longest line read: a read error's first line is far shorter. */
+  private static final int MAX_LINE_BYTES = 1 << 16;
 
-  private final PrintStream original;
-  private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+  private static final Object LOCK = new Object();
 
-  private DataReadWatch(PrintStream original) {
-    this.original = original;
-  }
+  /** The watches open, by the thread they watch. */
+  private static final Map<Thread, DataReadWatch> WATCHES = new ConcurrentHashMap<>();
 
-  /** Starts watching: standard error goes on to where it went, and is kept too. */
+  /** The stream standard error was before the first of the open watches; null when none is. */
+  private static PrintStream replaced;
+
+  /** The stream that stands for standard error while watches are open. */
+  private static PrintStream watching;
+
+  private final Thread thread = Thread.currentThread();
+  private final Charset charset = errorCharset();
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+  private String lastThrowableLine;
+  private String readError;
+
+  private DataReadWatch() {}
+
+  /** Starts watching what this thread writes to standard error; close the watch after. */
   static DataReadWatch start() {
-    DataReadWatch watch = new DataReadWatch(System.err);
-    OutputStream both =
-        new OutputStream() {
-          @Override
-          public void write(int b) {
-            watch.original.write(b);
-            watch.keep(new byte[] {(byte) b}, 0, 1);
-          }
-
-          @Override
-          public void write(byte[] bytes, int offset, int length) {
-            watch.original.write(bytes, offset, length);
-            watch.keep(bytes, offset, length);
-          }
-
-          @Override
-          public void flush() {
-            watch.original.flush();
-          }
-        };
-    System.setErr(new PrintStream(both, true, Charset.defaultCharset()));
+    DataReadWatch watch = new DataReadWatch();
+    synchronized (LOCK) {
+      if (WATCHES.isEmpty()) {
+        replaced = System.err;
+        watching = new PrintStream(new PassingOn(replaced), true, watch.charset);
+        System.setErr(watching);
+      }
+      WATCHES.put(watch.thread, watch);
+    }
     return watch;
   }
 
-  private synchronized void keep(byte[] bytes, int offset, int length) {
-    int room = KEPT_BYTES - kept.size();
-    if (room > 0) {
-      kept.write(bytes, offset, Math.min(room, length));
-    }
-  }
-
   /**
-   * Throws when Weka printed a read error of its data source while watched, with that error's
-   * message, and {@code failure} (the evaluation's own, or null) as the cause.
+   * Throws when Weka printed, in the watched thread, a read error of its data source, naming it;
+   * {@code failure}, the evaluation's own failure (or null), follows it in the message.
    *
-   * @throws Exception naming the read error
+   * @throws WekaException naming the read error
    */
-  synchronized void failIfDataWereCut(Exception failure) throws Exception {
-    String text = kept.toString(Charset.defaultCharset());
-    int frame = text.indexOf(DATA_SOURCE_FRAME);
-    if (frame < 0) {
+  synchronized void failIfDataWereCut(Exception failure) throws WekaException {
+    if (readError == null) {
       return;
     }
-    throw new Exception(
+    String then = failure == null ? "" : " Weka's evaluation then stopped: " + failure.getMessage();
+    throw new WekaException(
         "Weka could not read the data past an error (printed above): "
-            + sentence(errorLine(text, frame))
-            + " FastKMeans gives no result from the part before it.",
+            + sentence(readError)
+            + " FastKMeans gives no result from the part before it."
+            + then,
         failure);
   }
 
-  /**
-   * The line that opens the stack trace holding the frame at {@code frame}: the error's class and
-   * message. Some loaders' messages hold lines of frames themselves, so it is found by its form.
-   */
-  private static String errorLine(String text, int frame) {
-    int end = frame;
-    while (end > 0) {
-      int start = text.lastIndexOf('\n', end - 1) + 1;
-      String line = text.substring(start, end).trim();
-      if (THROWABLE_LINE.matcher(line).matches()) {
-        return line;
+  /** Stops watching; the last watch open puts standard error back. */
+  @Override
+  public void close() {
+    synchronized (LOCK) {
+      if (WATCHES.remove(thread, this) && WATCHES.isEmpty()) {
+        if (System.err == watching) {
+          System.setErr(replaced);
+        }
+        replaced = null;
+        watching = null;
       }
-      end = start - 1;
     }
-    return "(not found in what Weka printed)";
+  }
+
+  /** Takes a byte the watched thread wrote: a line is read once it ends. */
+  private synchronized void take(int b) {
+    if (b != '\n') {
+      if (line.size() < MAX_LINE_BYTES) {
+        line.write(b);
+      }
+      return;
+    }
+    String text = line.toString(charset).trim();
+    line.reset();
+    if (THROWABLE_LINE.matcher(text).matches()) {
+      lastThrowableLine = text;
+    } else if (readError == null && READ_FRAME.matcher(text).matches()) {
+      readError =
+          lastThrowableLine == null ? "(not found in what Weka printed)" : lastThrowableLine;
+    }
+  }
+
+  /** The encoding of standard error: the console's where the JVM names one. */
+  private static Charset errorCharset() {
+    for (String property : new String[] {"stderr.encoding", "sun.stderr.encoding"}) {
+      String name = System.getProperty(property);
+      if (name != null && Charset.isSupported(name)) {
+        return Charset.forName(name);
+      }
+    }
+    return Charset.defaultCharset();
   }
 
   /** {@code text} ended by a full stop, unless it has one. */
@@ -105,9 +136,37 @@ final class DataReadWatch implements AutoCloseable {
     return text.endsWith(".") ? text : text + ".";
   }
 
-  /** Stops watching: standard error is what it was. */
-  @Override
-  public void close() {
-    System.setErr(original);
+  /** Passes every byte on to the stream it stands for, and a watched thread's to its watch. */
+  private static final class PassingOn extends OutputStream {
+    private final PrintStream target;
+
+    PassingOn(PrintStream target) {
+      this.target = target;
+    }
+
+    @Override
+    public void write(int b) {
+      target.write(b);
+      DataReadWatch watch = WATCHES.get(Thread.currentThread());
+      if (watch != null) {
+        watch.take(b & 0xff);
+      }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      target.write(bytes, offset, length);
+      DataReadWatch watch = WATCHES.get(Thread.currentThread());
+      if (watch != null) {
+        for (int i = offset; i < offset + length; i++) {
+          watch.take(bytes[i] & 0xff);
+        }
+      }
+    }
+
+    @Override
+    public void flush() {
+      target.flush();
+    }
   }
 }

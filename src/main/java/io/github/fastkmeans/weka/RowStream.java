@@ -36,7 +36,7 @@ public final class RowStream implements AutoCloseable {
    * Instances of {@link #starting} at evenly spaced rows, by identity: the first row added checks
    * that the caller did not delete, add or reorder the rows meanwhile.
    */
-  private final Instance[] startingSample;
+  private Instance[] startingSample;
 
   /** Rows sampled into {@link #startingSample} at most: all of a data set up to this size. */
   private static final int STARTING_SAMPLE = 64;
@@ -71,7 +71,8 @@ public final class RowStream implements AutoCloseable {
 
   private RowStream(Instances data, FitPipeline pipeline) {
     this.header = new Instances(data, 0);
-    this.starting = data;
+    // A start from a header keeps none of the caller's: rows it adds later are the stream's own.
+    this.starting = data.numInstances() == 0 ? header : data;
     this.pipeline = pipeline;
     this.budgetBytes = budgetBytes(pipeline.options().get(OptionTable.STREAM_BUDGET));
     this.count = data.numInstances();
@@ -317,6 +318,7 @@ public final class RowStream implements AutoCloseable {
       kept.add(starting.instance(row));
     }
     starting = null;
+    startingSample = null;
   }
 
   /**

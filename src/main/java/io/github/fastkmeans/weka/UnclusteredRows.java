@@ -1,5 +1,6 @@
 package io.github.fastkmeans.weka;
 
+import java.util.regex.Pattern;
 import weka.clusterers.Clusterer;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -13,16 +14,26 @@ final class UnclusteredRows {
 
   private UnclusteredRows() {}
 
+  /** Weka's marks of unclustered instances: the statistics' count, a prediction's line. */
+  private static final Pattern WEKA_MARK =
+      Pattern.compile("(?m)^(Unclustered Instances : \\d+|\\d+ Unclustered\\b)");
+
+  /** Whether Weka's evaluation {@code result} lists or counts an instance as unclustered. */
+  static boolean anyIn(String result) {
+    return WEKA_MARK.matcher(result).find();
+  }
+
   /**
    * The note on the first instance of {@code file} that {@code clusterer} refuses, read one
-   * instance at a time: its number (from 1) and the reason; null when it clusters them all.
+   * instance at a time: its number, counted from {@code firstNumber} (0 as Weka's predictions
+   * count, else 1), and the reason; null when it clusters them all.
    *
    * @throws Exception if the file cannot be read
    */
-  static String firstRefusal(Clusterer clusterer, String file) throws Exception {
+  static String firstRefusal(Clusterer clusterer, String file, int firstNumber) throws Exception {
     DataSource source = new DataSource(file);
     Instances structure = source.getStructure();
-    long number = 0;
+    long number = firstNumber - 1;
     while (source.hasMoreElements(structure)) {
       Instance instance = source.nextElement(structure);
       number++;
@@ -33,8 +44,10 @@ final class UnclusteredRows {
             + number
             + " of "
             + file
-            + ", the first Weka lists as unclustered, was refused: "
-            + refused.getMessage();
+            + " (counted from "
+            + firstNumber
+            + "), the first Weka lists as unclustered, was refused: "
+            + (refused.getMessage() == null ? refused.toString() : refused.getMessage());
       }
     }
     return null;

@@ -247,7 +247,15 @@ class CommandLineTest {
                   + " java.io.IOException: nominal value not declared in header, read"
                   + " Token[Iris-virginca], line "),
           cut.err);
-      assertTrue(cut.err.endsWith(". FastKMeans gives no result from the part before it.\n"));
+      // In a batch Weka then passes no data: that failure follows the read error, named.
+      assertTrue(
+          cut.err.endsWith(
+              ". FastKMeans gives no result from the part before it."
+                  + (batch.isEmpty()
+                      ? ""
+                      : " Weka's evaluation then stopped: No data were given (null).")
+                  + "\n"),
+          cut.err);
     }
     assertSame(before, System.err, "standard error is given back");
 
@@ -279,10 +287,8 @@ class CommandLineTest {
     Files.writeString(
         test,
         "@relation t\n@attribute x numeric\n@attribute y numeric\n@data\n1,1\nInfinity,2\n10,10\n");
-    String note =
-        "Note: instance 2 of "
-            + test
-            + ", the first Weka lists as unclustered, was refused: Attribute 'x' holds Infinity;"
+    String reason =
+        ", the first Weka lists as unclustered, was refused: Attribute 'x' holds Infinity;"
             + " FastKMeans needs finite numbers.\n";
     Path model = temp.resolve("t.model");
     for (String options :
@@ -293,8 +299,12 @@ class CommandLineTest {
         }) {
       Run run = run(options);
       assertEquals(0, run.status, run.err);
-      assertTrue(run.out.contains("Unclustered"), run.out);
-      assertEquals(note, run.err, options);
+      // Weka's predictions count from 0 ("1 Unclustered"), and so does the note beside them.
+      boolean predictions = options.contains("-p");
+      assertTrue(run.out.contains(predictions ? "\n1 Unclustered" : "Unclustered Instances : 1"));
+      String number =
+          predictions ? "1 of " + test + " (counted from 0)" : "2 of " + test + " (counted from 1)";
+      assertEquals("Note: instance " + number + reason, run.err, options);
     }
     Run whole = run("-l " + model + " -T " + train);
     assertEquals(0, whole.status, whole.err);

@@ -193,6 +193,39 @@ class StreamingTest {
     refuses(() -> kmeans.updateClusterer(data.instance(0)), "no open stream");
   }
 
+  /** The first update copies the build's rows: the caller's data are then free to go. */
+  @Test
+  void theFirstUpdateLetsTheBuildsRowsGo() throws Exception {
+    Instances data = mixed();
+    Instances copy = new Instances(data, 0, 100);
+    WeakReference<Instances> rows = new WeakReference<>(copy);
+    FastKMeans kmeans = TestData.built(copy, "-N 4");
+    copy = null;
+    kmeans.updateClusterer(data.instance(100));
+    assertTrue(collected(rows), "the stream holds its own copy after the first update");
+    kmeans.updateFinished();
+    assertSameModel(TestData.built(new Instances(data, 0, 101), "-N 4"), kmeans, data);
+  }
+
+  /**
+   * A stream started from a header keeps none of the caller's rows: adding each row to that
+   * header's data set before passing it on counts it once.
+   */
+  @Test
+  void rowsAddedToTheHeadersDataSetAsTheyComeCountOnce() throws Exception {
+    Instances data = mixed();
+    Instances growing = new Instances(data, 0);
+    FastKMeans kmeans = new FastKMeans();
+    kmeans.setOptions(Utils.splitOptions("-N 4"));
+    kmeans.buildClusterer(growing);
+    for (Instance instance : data) {
+      growing.add(instance);
+      kmeans.updateClusterer(growing.lastInstance());
+    }
+    kmeans.updateFinished();
+    assertSameModel(TestData.built(data, "-N 4"), kmeans, data);
+  }
+
   /** Whether {@code reference} is cleared within a few collections. */
   private static boolean collected(WeakReference<?> reference) throws InterruptedException {
     for (int attempt = 0; attempt < 20 && reference.get() != null; attempt++) {
