@@ -36,16 +36,8 @@ final class DataReadWatch implements AutoCloseable {
   /** The longest line read: a read error's first line is far shorter. */
   private static final int MAX_LINE_BYTES = 1 << 16;
 
-  private static final Object LOCK = new Object();
-
-  /** The watches open, by the thread they watch. */
-  private static final Map<Thread, DataReadWatch> WATCHES = new ConcurrentHashMap<>();
-
-  /** The stream standard error was before the first of the open watches; null when none is. */
-  private static PrintStream replaced;
-
-  /** The stream that stands for standard error while watches are open. */
-  private static PrintStream watching;
+  /** Standard error as the watches share it. */
+  private static final SharedError SHARED = new SharedError();
 
   private final Thread thread = Thread.currentThread();
   private final Charset charset = errorCharset();
@@ -58,14 +50,7 @@ final class DataReadWatch implements AutoCloseable {
   /** Starts watching what this thread writes to standard error; close the watch after. */
   static DataReadWatch start() {
     DataReadWatch watch = new DataReadWatch();
-    synchronized (LOCK) {
-      if (WATCHES.isEmpty()) {
-        replaced = System.err;
-        watching = new PrintStream(new PassingOn(replaced), true, watch.charset);
-        System.setErr(watching);
-      }
-      WATCHES.put(watch.thread, watch);
-    }
+    SHARED.open(watch);
     return watch;
   }
 
@@ -91,15 +76,7 @@ final class DataReadWatch implements AutoCloseable {
   /** Stops watching; the last watch open puts standard error back. */
   @Override
   public void close() {
-    synchronized (LOCK) {
-      if (WATCHES.remove(thread, this) && WATCHES.isEmpty()) {
-        if (System.err == watching) {
-          System.setErr(replaced);
-        }
-        replaced = null;
-        watching = null;
-      }
-    }
+    SHARED.close(this);
   }
 
   /** Takes a byte the watched thread wrote: a line is read once it ends. */
@@ -136,18 +113,53 @@ final class DataReadWatch implements AutoCloseable {
     return text.endsWith(".") ? text : text + ".";
   }
 
+  /**
+   * Standard error while watches are open: one replacement for all of them, since the JVM has one
+   * standard error, and the watches by the thread they watch.
+   */
+  private static final class SharedError {
+    private final Map<Thread, DataReadWatch> watches = new ConcurrentHashMap<>();
+
+    /** The stream standard error was before the first of the open watches; null when none is. */
+    private PrintStream replaced;
+
+    /** The stream that stands for standard error while watches are open. */
+    private PrintStream watching;
+
+    synchronized void open(DataReadWatch watch) {
+      if (watches.isEmpty()) {
+        replaced = System.err;
+        watching = new PrintStream(new PassingOn(replaced, watches), true, watch.charset);
+        System.setErr(watching);
+      }
+      watches.put(watch.thread, watch);
+    }
+
+    synchronized void close(DataReadWatch watch) {
+      if (watches.remove(watch.thread, watch) && watches.isEmpty()) {
+        if (System.err == watching) {
+          System.setErr(replaced);
+        }
+        replaced = null;
+        watching = null;
+      }
+    }
+  }
+
   /** Passes every byte on to the stream it stands for, and a watched thread's to its watch. */
   private static final class PassingOn extends OutputStream {
     private final PrintStream target;
+    private final Map<Thread, DataReadWatch> watches;
 
-    PassingOn(PrintStream target) {
+    PassingOn(PrintStream target, Map<Thread, DataReadWatch> watches) {
       this.target = target;
+      this.watches = watches;
     }
 
     @Override
     public void write(int b) {
       target.write(b);
-      DataReadWatch watch = WATCHES.get(Thread.currentThread());
+      DataReadWatch watch = watches.get(Thread.currentThread());
       if (watch != null) {
         watch.take(b & 0xff);
       }
@@ -156,7 +168,7 @@ final class DataReadWatch implements AutoCloseable {
     @Override
     public void write(byte[] bytes, int offset, int length) {
       target.write(bytes, offset, length);
-      DataReadWatch watch = WATCHES.get(Thread.currentThread());
+      DataReadWatch watch = watches.get(Thread.currentThread());
       if (watch != null) {
         for (int i = offset; i < offset + length; i++) {
           watch.take(bytes[i] & 0xff);
