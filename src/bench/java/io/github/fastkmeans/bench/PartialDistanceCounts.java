@@ -25,6 +25,7 @@ public final class PartialDistanceCounts {
   private static final int[] PARTIAL_COLUMNS = {8, 16, 24};
   private static final int LANES = 16; // rows per vector of a 512-bit float kernel
   private static final int THREADS = 2;
+  private static final int HAMERLY_PARTIAL = 16; // columns of the partial test after Hamerly's
 
   private PartialDistanceCounts() {}
 
@@ -52,6 +53,12 @@ public final class PartialDistanceCounts {
     double[] centres = Arrays.copyOf(x, k * d);
     int[] labels = new int[n];
     int[] next = new int[n];
+    double[] nearestDistance = new double[n];
+    double[] secondDistance = new double[n];
+    // Hamerly's bounds, renewed from each pass's exact distances and moved by the centres' drift.
+    double[] upper = new double[n];
+    double[] lower = new double[n];
+    StringBuilder hamerly = new StringBuilder();
     System.out.printf(
         Locale.ROOT,
         "%n%s (%,d x %d, k = %,d): share of pairs left after the partial test, per pass"
@@ -90,6 +97,7 @@ public final class PartialDistanceCounts {
                       int row = order[i];
                       int offset = row * d;
                       double best = Double.POSITIVE_INFINITY;
+                      double second = Double.POSITIVE_INFINITY;
                       int nearest = -1;
                       double own =
                           first
@@ -98,8 +106,11 @@ public final class PartialDistanceCounts {
                       for (int c = 0; c < k; c++) {
                         double s = squared(x, offset, centres, c * d, d, d, null);
                         if (s < best) {
+                          second = best;
                           best = s;
                           nearest = c;
+                        } else if (s < second) {
+                          second = s;
                         }
                         for (int p = 0; p < PARTIAL_COLUMNS.length; p++) {
                           if (first
@@ -111,6 +122,8 @@ public final class PartialDistanceCounts {
                         }
                       }
                       next[row] = nearest;
+                      nearestDistance[row] = Math.sqrt(best);
+                      secondDistance[row] = Math.sqrt(second);
                     }
                     for (int p = 0; p < PARTIAL_COLUMNS.length; p++) {
                       for (boolean needed : any[p]) {
@@ -126,6 +139,9 @@ public final class PartialDistanceCounts {
           vectors[p] += counts[PARTIAL_COLUMNS.length + p];
         }
       }
+      if (!first) {
+        hamerly.append(hamerlyRow(pass, x, centres, labels, upper, lower, columns, n, d, k));
+      }
       long changed = IntStream.range(0, n).filter(i -> first || next[i] != labels[i]).count();
       System.out.printf(Locale.ROOT, "| %d | %,d |", pass, changed);
       for (int p = 0; p < PARTIAL_COLUMNS.length; p++) {
@@ -140,8 +156,108 @@ public final class PartialDistanceCounts {
       if (!first && changed == 0) {
         break;
       }
+      double[] before = centres.clone();
       updateMeans(x, labels, centres, k, d);
+      double[] drift = new double[k];
+      double largest = 0;
+      for (int c = 0; c < k; c++) {
+        drift[c] = Math.sqrt(squared(before, c * d, centres, c * d, d, d, null));
+        largest = Math.max(largest, drift[c]);
+      }
+      for (int row = 0; row < n; row++) {
+        upper[row] = nearestDistance[row] + drift[labels[row]];
+        lower[row] = secondDistance[row] - largest;
+      }
     }
+    System.out.printf(
+        Locale.ROOT,
+        "%nWith Hamerly's tests first (the bound and half the distance to the nearest other"
+            + " centre), the partial test on the %d columns of most spread for the rows they"
+            + " keep; cost in full passes of the kernel, %d columns of the rows kept and the rest"
+            + " of the vectors left%n%n| pass | rows Hamerly computes | pairs left | vectors left |"
+            + " cost | Hamerly's cost |%n|---:|---:|---:|---:|---:|---:|%n%s",
+        HAMERLY_PARTIAL,
+        HAMERLY_PARTIAL,
+        hamerly);
+  }
+
+  /**
+   * One pass of Hamerly's tests from the bounds of the pass before, then the partial test on the
+   * rows they keep, in order of their centre, in vectors of {@link #LANES}: a table row.
+   */
+  private static String hamerlyRow(
+      int pass,
+      double[] x,
+      double[] centres,
+      int[] labels,
+      double[] upper,
+      double[] lower,
+      int[] columns,
+      int n,
+      int d,
+      int k) {
+    double[] half = new double[k];
+    Arrays.fill(half, Double.POSITIVE_INFINITY);
+    for (int a = 0; a < k; a++) {
+      for (int b = a + 1; b < k; b++) {
+        double distance = Math.sqrt(squared(centres, a * d, centres, b * d, d, d, null)) / 2;
+        half[a] = Math.min(half[a], distance);
+        half[b] = Math.min(half[b], distance);
+      }
+    }
+    int[] kept =
+        IntStream.range(0, n)
+            .filter(
+                row -> {
+                  double bound = Math.max(lower[row], half[labels[row]]);
+                  if (bound >= upper[row]) {
+                    return false;
+                  }
+                  double own = Math.sqrt(squared(x, row * d, centres, labels[row] * d, d, d, null));
+                  return bound < own;
+                })
+            .boxed()
+            .sorted((a, b) -> Integer.compare(labels[a], labels[b]))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    int vectorCount = (kept.length + LANES - 1) / LANES;
+    long[] counts =
+        IntStream.range(0, vectorCount)
+            .parallel()
+            .mapToObj(
+                v -> {
+                  long[] own = new long[2];
+                  boolean[] any = new boolean[k];
+                  for (int i = v * LANES; i < Math.min(kept.length, (v + 1) * LANES); i++) {
+                    int row = kept[i];
+                    double threshold = squared(x, row * d, centres, labels[row] * d, d, d, null);
+                    for (int c = 0; c < k; c++) {
+                      if (squared(x, row * d, centres, c * d, d, HAMERLY_PARTIAL, columns)
+                          <= threshold) {
+                        own[0]++;
+                        any[c] = true;
+                      }
+                    }
+                  }
+                  for (boolean needed : any) {
+                    own[1] += needed ? 1 : 0;
+                  }
+                  return own;
+                })
+            .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+    double keptShare = kept.length / (double) n;
+    double cost =
+        keptShare * HAMERLY_PARTIAL / d
+            + counts[1] * (double) LANES * (d - HAMERLY_PARTIAL) / ((double) n * k * d);
+    return String.format(
+        Locale.ROOT,
+        "| %d | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+        pass,
+        keptShare,
+        counts[0] / ((double) n * k),
+        counts[1] / ((double) (n + LANES - 1) / LANES * k),
+        cost,
+        keptShare);
   }
 
   /** The columns in order of the centres' variance along them, largest first. */
