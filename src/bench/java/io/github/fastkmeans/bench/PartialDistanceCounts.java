@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
  * <p>Why: that test needs no bounds in memory, and its first stage is a sweep over m of the d
  * columns in the tile kernel's shape; what it saves depends on how few pairs it leaves, counted
  * here per pass and per vector of 16 rows (rows ordered by centre) against one centre, the unit a
- * vector kernel would complete. Nothing is pruned for real: every pass computes all distances.
+ * vector kernel would complete; and again for only the rows that Hamerly's tests keep, with the
+ * kernel passes each way would cost. Nothing is pruned for real: every pass computes all distances.
  *
  * <p>Run: {@code java -cp "$(cat target/bench-classpath.txt)"
  * io.github.fastkmeans.bench.PartialDistanceCounts E}.
