@@ -16,7 +16,7 @@ final class UnclusteredRows {
 
   /** Weka's marks of unclustered instances: the statistics' count, a prediction's line. */
   private static final Pattern WEKA_MARK =
-      Pattern.compile("(?m)^(Unclustered Instances : \\d+|\\d+ Unclustered\\b)");
+      Pattern.compile("(?im)^(Unclustered Instances : \\d+|\\d+ Unclustered\\b)");
 
   /** Whether Weka's evaluation {@code result} lists or counts an instance as unclustered. */
   static boolean anyIn(String result) {
