@@ -75,9 +75,9 @@ final class DistributedData implements AutoCloseable {
       Dataset<?> dataset, String featuresCol, String weightCol, String normalize) {
     checkColumns(dataset.schema(), featuresCol, weightCol);
     List<Column> selected = new ArrayList<>();
-    selected.add(functions.col(featuresCol));
+    selected.add(column(featuresCol));
     if (weightCol != null) {
-      selected.add(functions.col(weightCol).cast("double"));
+      selected.add(column(weightCol).cast("double"));
     }
     JavaRDD<Row> input = dataset.select(selected.toArray(new Column[0])).toJavaRDD();
     List<Long> counts =
@@ -99,7 +99,7 @@ final class DistributedData implements AutoCloseable {
     if (total == 0) {
       throw new IllegalArgumentException("The data set has no rows.");
     }
-    Row first = dataset.select(functions.col(featuresCol)).first();
+    Row first = dataset.select(column(featuresCol)).first();
     if (first.isNullAt(0)) {
       throw new IllegalArgumentException("Row 0 has no value in the features column.");
     }
@@ -335,5 +335,13 @@ final class DistributedData implements AutoCloseable {
   public void close() {
     blocks.unpersist(false);
     spilled.destroy();
+  }
+
+  /**
+   * The column named {@code name}, quoted: a dot in a name ("Sepal.Length") is part of it, not a
+   * struct's field.
+   */
+  static Column column(String name) {
+    return functions.col("`" + name.replace("`", "``") + "`");
   }
 }

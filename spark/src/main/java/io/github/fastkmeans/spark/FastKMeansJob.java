@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkException;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.attribute.NumericAttribute;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
@@ -18,6 +20,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -34,6 +38,9 @@ import weka.core.converters.ArffLoader;
 public final class FastKMeansJob {
 
   private static final String FEATURES = "fastkmeans_features";
+
+  /** The metadata key that marks the column of an ARFF file's instance weights. */
+  private static final String ARFF_WEIGHTS = "fastkmeans_arff_weights";
 
   private final PrintStream out;
 
@@ -78,6 +85,11 @@ public final class FastKMeansJob {
       // A row refused on an executor arrives wrapped in Spark's task failure.
       err.println("FastKMeansJob: " + rootMessage(e));
       return 1;
+    } catch (RuntimeException e) {
+      // Spark's analysis errors (Scala declares none) and the engine's refusals, as -empty fail's:
+      // one line, with the class where the message alone may not say what failed.
+      err.println("FastKMeansJob: " + e.getClass().getSimpleName() + ": " + rootMessage(e));
+      return 1;
     }
   }
 
@@ -108,16 +120,23 @@ public final class FastKMeansJob {
               + Integer.MAX_VALUE
               + ".");
     }
+    refuseOutputsOverTheInput(options);
     SparkSession spark = session();
     Dataset<Row> data = read(spark, options);
     if (partitions != null) {
       // coalesce keeps the rows' order, and so the fit's result.
       data = partitions < data.rdd().getNumPartitions() ? data.coalesce(partitions) : data;
     }
-    String[] features = features(data.schema(), options.get("features"), options.get("weight"));
-    Dataset<Row> assembled =
-        new VectorAssembler().setInputCols(features).setOutputCol(FEATURES).transform(data);
+    String weight = weightColumn(data.schema(), options);
+    String[] features = features(data.schema(), options.get("features"), weight);
+    if (options.get("features") == null) {
+      noteColumnsLeftOut(data.schema(), features, weight);
+    }
+    Dataset<Row> assembled = assemble(data, features);
     FastKMeans kmeans = estimator(options, k).setPredictionCol(outputColumn(data.schema()));
+    if (weight != null) {
+      kmeans.setWeightCol(weight);
+    }
     long started = System.nanoTime();
     FastKMeansModel model = kmeans.fit(assembled);
     long elapsed = System.nanoTime() - started;
@@ -145,6 +164,90 @@ public final class FastKMeansJob {
       model.transform(assembled).drop(FEATURES).write().mode("overwrite").parquet(assignments);
       out.println("Assignments written to " + assignments);
     }
+  }
+
+  /**
+   * The feature columns of {@code data} as one vector column, {@value #FEATURES}. Each column is
+   * copied under a plain name first: VectorAssembler takes a dot in a name ("Sepal.Length") for a
+   * field of a struct. A missing value becomes NaN, which the fit refuses naming its row and
+   * feature (VectorAssembler's own refusal names neither).
+   */
+  private static Dataset<Row> assemble(Dataset<Row> data, String[] features) {
+    Dataset<Row> copied = data;
+    String[] plain = new String[features.length];
+    for (int i = 0; i < features.length; i++) {
+      plain[i] = FEATURES + "_" + i;
+      copied = copied.withColumn(plain[i], DistributedData.column(features[i]));
+    }
+    Dataset<Row> assembled =
+        new VectorAssembler()
+            .setInputCols(plain)
+            .setOutputCol(FEATURES)
+            .setHandleInvalid("keep")
+            .transform(copied)
+            .drop(plain);
+    // The vector's attributes take the columns' own names back: the Weka model's attributes.
+    org.apache.spark.ml.attribute.Attribute[] named =
+        new org.apache.spark.ml.attribute.Attribute[features.length];
+    for (int i = 0; i < features.length; i++) {
+      named[i] = NumericAttribute.defaultAttr().withName(features[i]);
+    }
+    Metadata metadata = new AttributeGroup(FEATURES, named).toMetadata();
+    return assembled.withColumn(FEATURES, DistributedData.column(FEATURES).as(FEATURES, metadata));
+  }
+
+  /** Tells on standard output which columns take no part, not being numeric. */
+  private void noteColumnsLeftOut(StructType schema, String[] features, String weight) {
+    List<String> used = new ArrayList<>(Arrays.asList(features));
+    List<String> left = new ArrayList<>();
+    for (StructField field : schema.fields()) {
+      if (!used.contains(field.name()) && !field.name().equals(weight)) {
+        left.add(field.name() + " (" + field.dataType().simpleString() + ")");
+      }
+    }
+    if (!left.isEmpty()) {
+      out.println(
+          "Not clustered, not numeric: "
+              + String.join(", ", left)
+              + " (a number column read as text has a cell that is not a number; --features"
+              + " names the columns to cluster)");
+    }
+  }
+
+  /**
+   * Refuses outputs that would overwrite the input, or a folder holding it: Spark's overwrite
+   * deletes a folder before the rows it is written from have been read.
+   */
+  private static void refuseOutputsOverTheInput(JobOptions options) {
+    String input = options.required("input");
+    for (String option : new String[] {"model", "spark-model", "assignments"}) {
+      String output = options.get(option);
+      if (output != null && overlaps(input, output)) {
+        throw new IllegalArgumentException(
+            "Option --"
+                + option
+                + " names "
+                + output
+                + ", which would overwrite the input "
+                + input
+                + "; write elsewhere.");
+      }
+    }
+  }
+
+  /** Whether one of two paths is the other or lies inside it (local files compared resolved). */
+  static boolean overlaps(String first, String second) {
+    String a = comparable(first);
+    String b = comparable(second);
+    return a.equals(b) || a.startsWith(b + "/") || b.startsWith(a + "/");
+  }
+
+  private static String comparable(String path) {
+    String local = path.startsWith("file:") ? path.substring("file:".length()) : path;
+    if (local.contains("://")) {
+      return local.replaceAll("/+$", "");
+    }
+    return Path.of(local).toAbsolutePath().normalize().toString();
   }
 
   /** The assignments' column: "cluster", or "cluster_2", ... when the input has one already. */
@@ -182,38 +285,42 @@ public final class FastKMeansJob {
             .setK(k)
             .setFeaturesCol(FEATURES)
             .setProgress(progress -> out.println(progress));
-    if (options.get("weight") != null) {
-      kmeans.setWeightCol(options.get("weight"));
-    }
-    if (options.integer("max-iter") != null) {
-      kmeans.setMaxIter(options.integer("max-iter"));
-    }
-    if (options.real("tol") != null) {
-      kmeans.setTol(options.real("tol"));
-    }
-    Long seed = options.longInteger("seed");
-    if (seed != null) {
-      kmeans.setSeed(seed);
-    }
-    if (options.get("init") != null) {
-      kmeans.setInitMode(options.get("init"));
-    }
-    if (options.integer("init-steps") != null) {
-      kmeans.setInitSteps(options.integer("init-steps"));
-    }
-    if (options.real("init-oversampling") != null) {
-      kmeans.setInitOversampling(options.real("init-oversampling"));
-    }
-    if (options.get("algorithm") != null) {
-      kmeans.setAlgorithm(options.get("algorithm"));
-    }
-    if (options.get("empty") != null) {
-      kmeans.setEmptyClusterPolicy(options.get("empty"));
-    }
-    if (options.get("normalize") != null) {
-      kmeans.setNormalize(options.get("normalize"));
-    }
+    set(options, "max-iter", () -> kmeans.setMaxIter(options.integer("max-iter")));
+    set(options, "tol", () -> kmeans.setTol(options.real("tol")));
+    set(options, "seed", () -> kmeans.setSeed(options.longInteger("seed")));
+    set(options, "init", () -> kmeans.setInitMode(options.get("init")));
+    set(options, "init-steps", () -> kmeans.setInitSteps(options.integer("init-steps")));
+    set(
+        options,
+        "init-oversampling",
+        () -> kmeans.setInitOversampling(options.real("init-oversampling")));
+    set(options, "algorithm", () -> kmeans.setAlgorithm(options.get("algorithm")));
+    set(options, "empty", () -> kmeans.setEmptyClusterPolicy(options.get("empty")));
+    set(options, "normalize", () -> kmeans.setNormalize(options.get("normalize")));
     return kmeans;
+  }
+
+  /**
+   * Sets the estimator's parameter from {@code option}, when given: a value the parameter refuses
+   * is reported by the option's name and meaning (Spark's own message names the estimator's uid).
+   */
+  private static void set(JobOptions options, String option, Runnable setter) {
+    if (options.get(option) == null) {
+      return;
+    }
+    try {
+      setter.run();
+    } catch (IllegalArgumentException refused) {
+      throw new IllegalArgumentException(
+          "Option --"
+              + option
+              + " does not accept '"
+              + options.get(option)
+              + "': "
+              + JobOptions.meaning(option)
+              + ".",
+          refused);
+    }
   }
 
   private static Dataset<Row> read(SparkSession spark, JobOptions options) throws IOException {
@@ -244,7 +351,26 @@ public final class FastKMeansJob {
     }
   }
 
-  /** An ARFF file, read on the driver by Weka's loader: numeric attributes as double columns. */
+  /**
+   * The weight column: the one --weight names, else that of an ARFF file's instance weights (when
+   * some is not 1), else none.
+   */
+  private static String weightColumn(StructType schema, JobOptions options) {
+    if (options.get("weight") != null) {
+      return options.get("weight");
+    }
+    for (StructField field : schema.fields()) {
+      if (field.metadata().contains(ARFF_WEIGHTS)) {
+        return field.name();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An ARFF file, read on the driver by Weka's loader: numeric attributes as double columns, and
+   * the instances' weights, when some is not 1, as one more, marked {@value #ARFF_WEIGHTS}.
+   */
   private static Dataset<Row> arff(SparkSession spark, String input) throws IOException {
     ArffLoader loader = new ArffLoader();
     loader.setFile(new File(input));
@@ -258,10 +384,25 @@ public final class FastKMeansJob {
               attribute.isNumeric() ? DataTypes.DoubleType : DataTypes.StringType,
               true);
     }
+    boolean weighted = false;
+    for (int i = 0; i < data.numInstances(); i++) {
+      weighted |= data.instance(i).weight() != 1;
+    }
+    if (weighted) {
+      String name = "weight";
+      for (int suffix = 2; Arrays.asList(schema.fieldNames()).contains(name); suffix++) {
+        name = "weight_" + suffix;
+      }
+      Metadata marked = new MetadataBuilder().putBoolean(ARFF_WEIGHTS, true).build();
+      schema = schema.add(name, DataTypes.DoubleType, false, marked);
+    }
     List<Row> rows = new ArrayList<>(data.numInstances());
     for (int i = 0; i < data.numInstances(); i++) {
-      Object[] values = new Object[data.numAttributes()];
-      for (int a = 0; a < values.length; a++) {
+      Object[] values = new Object[data.numAttributes() + (weighted ? 1 : 0)];
+      if (weighted) {
+        values[data.numAttributes()] = data.instance(i).weight();
+      }
+      for (int a = 0; a < data.numAttributes(); a++) {
         if (!data.instance(i).isMissing(a)) {
           values[a] =
               data.attribute(a).isNumeric()
@@ -279,7 +420,9 @@ public final class FastKMeansJob {
     if (named == null) {
       List<String> numeric = new ArrayList<>();
       for (StructField field : schema.fields()) {
-        if (field.dataType() instanceof NumericType && !field.name().equals(weight)) {
+        if (field.dataType() instanceof NumericType
+            && !field.name().equals(weight)
+            && !field.metadata().contains(ARFF_WEIGHTS)) {
           numeric.add(field.name());
         }
       }

@@ -139,7 +139,8 @@ public final class FastKMeansModel extends Model<FastKMeansModel>
             (UDF1<Vector, Integer>)
                 features -> features == null ? null : nearest(f, features.toArray()),
             DataTypes.IntegerType);
-    return dataset.withColumn(getPredictionCol(), predict.apply(functions.col(getFeaturesCol())));
+    return dataset.withColumn(
+        getPredictionCol(), predict.apply(DistributedData.column(getFeaturesCol())));
   }
 
   @Override

@@ -39,7 +39,11 @@ final class JobOptions {
           },
           new String[] {"empty", "-empty", "relocate, keep or fail (default relocate)"},
           new String[] {"normalize", "-normalize", "none, range or standardize (default none)"},
-          new String[] {"partitions", null, "repartition the input first (keeps row order)"});
+          new String[] {
+            "partitions",
+            null,
+            "at most this many partitions: the input's, coalesced (keeps row order)"
+          });
 
   private final Map<String, String> values = new LinkedHashMap<>();
 
@@ -120,6 +124,16 @@ final class JobOptions {
   }
 
   /** The help text. */
+  /** What option {@code name} means, as the usage says it. */
+  static String meaning(String name) {
+    for (String[] option : OPTIONS) {
+      if (option[0].equals(name)) {
+        return option[2];
+      }
+    }
+    throw new IllegalArgumentException("No option --" + name + ".");
+  }
+
   static String usage() {
     StringBuilder text =
         new StringBuilder(

@@ -53,6 +53,10 @@ class FastKMeansJobTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  private String output() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
   private String errors() {
     return err.toString(StandardCharsets.UTF_8);
   }
@@ -91,6 +95,86 @@ class FastKMeansJobTest {
             new weka.clusterers.FastKMeans(),
             new String[] {"-l", model.toString(), "-T", arff.toString()});
     assertTrue(evaluation.contains("Clustered Instances"), evaluation);
+  }
+
+  /**
+   * An output over the input is refused before anything is written: Spark's overwrite had emptied
+   * it.
+   */
+  @Test
+  void anOutputOverTheInputIsRefusedAndTheInputKept() throws IOException {
+    Path copy = folder.resolve("kept.csv");
+    Files.copy(csv, copy);
+    String text = Files.readString(copy);
+    for (String option : new String[] {"--assignments", "--spark-model", "--model"}) {
+      err.reset();
+      assertEquals(1, run("--input", copy.toString(), "--k", "3", option, copy.toString()));
+      assertTrue(
+          errors().contains("Option " + option + " names " + copy + ", which would overwrite"),
+          errors());
+      assertEquals(text, Files.readString(copy), option);
+    }
+    assertTrue(FastKMeansJob.overlaps("data/in", "./data/in/part-0.parquet"));
+    assertTrue(FastKMeansJob.overlaps("hdfs://h/d/", "hdfs://h/d"));
+    assertFalse(FastKMeansJob.overlaps("data/in", "data/input"));
+  }
+
+  /**
+   * Names with a dot (R's "Sepal.Length") are names, not a struct's fields; non-numbers are told.
+   */
+  @Test
+  void dottedColumnNamesClusterAndColumnsLeftOutAreNamed() throws IOException {
+    Path dotted = folder.resolve("dotted.csv");
+    Files.writeString(
+        dotted, Files.readString(csv).replaceFirst("id,a,b,label", "id,x.a,x.b,label"));
+    assertEquals(
+        0, run("--input", dotted.toString(), "--k", "3", "--features", "x.a,x.b"), errors());
+    assertTrue(output().contains("Cluster sizes: [200, 200, 200]"), output());
+    out.reset();
+    assertEquals(0, run("--input", dotted.toString(), "--k", "3"), errors());
+    assertTrue(output().contains("Not clustered, not numeric: label (string)"), output());
+  }
+
+  @Test
+  void aMissingValueIsNamedByRowAndFeature() throws IOException {
+    Path gaps = folder.resolve("gaps.csv");
+    Files.writeString(gaps, "a,b\n1,2\n3,\n5,6\n");
+    assertEquals(1, run("--input", gaps.toString(), "--k", "2"));
+    assertTrue(
+        errors().contains("Feature 1 of row 1 is NaN; k-means needs finite numbers"), errors());
+  }
+
+  @Test
+  void emptyFailAndBadChoicesAreOneLineNamingTheOption() throws IOException {
+    Path same = folder.resolve("same.csv");
+    Files.writeString(same, "a\n1\n1\n1\n2\n");
+    assertEquals(1, run("--input", same.toString(), "--k", "3", "--empty", "fail"));
+    assertTrue(errors().startsWith("FastKMeansJob: EmptyClusterException: Cluster "), errors());
+    assertEquals(1, errors().lines().count(), errors());
+    err.reset();
+    assertEquals(1, run("--input", csv.toString(), "--k", "3", "--algorithm", "foo"));
+    assertEquals(
+        "FastKMeansJob: Option --algorithm does not accept 'foo': auto, lloyd, hamerly, elkan,"
+            + " exponion, yinyang, kdtree.\n",
+        errors());
+  }
+
+  /** An ARFF file's instance weights count, as in Weka: the rows of weight 0 take no part. */
+  @Test
+  void anArffFilesInstanceWeightsAreUsed() throws IOException {
+    Path arff = folder.resolve("weighted.arff");
+    StringBuilder text = new StringBuilder("@relation w\n@attribute x numeric\n@data\n");
+    for (int i = 0; i < 8; i++) {
+      text.append(100 + i).append(",{0}\n");
+    }
+    text.append("0,{1}\n10,{2}\n");
+    Files.writeString(arff, text);
+    assertEquals(0, run("--input", arff.toString(), "--k", "2"), errors());
+    assertTrue(output().contains("squared error 0.00000"), output());
+    assertTrue(
+        output().contains("Cluster sizes: [1, 1]") || output().contains("Cluster sizes: [1, 2]"),
+        output());
+    assertFalse(output().contains("Not clustered"), output());
   }
 
   @Test
