@@ -25,6 +25,9 @@ import weka.core.WekaException;
  */
 public final class RowStream implements AutoCloseable {
 
+  /** Rows sampled into {@link #startingSample} at most: all of a data set up to this size. */
+  private static final int STARTING_SAMPLE = 64;
+
   private final Instances header;
   private final FitPipeline pipeline;
   private final long budgetBytes;
@@ -37,9 +40,6 @@ public final class RowStream implements AutoCloseable {
    * that the caller did not delete, add or reorder the rows meanwhile.
    */
   private Instance[] startingSample;
-
-  /** Rows sampled into {@link #startingSample} at most: all of a data set up to this size. */
-  private static final int STARTING_SAMPLE = 64;
 
   /** Every row once one has been added; null before. */
   private KeptRows kept;
