@@ -201,7 +201,9 @@ public final class FastKMeansJob {
     List<String> used = new ArrayList<>(Arrays.asList(features));
     List<String> left = new ArrayList<>();
     for (StructField field : schema.fields()) {
-      if (!used.contains(field.name()) && !field.name().equals(weight)) {
+      if (!used.contains(field.name())
+          && !field.name().equals(weight)
+          && !field.metadata().contains(ARFF_WEIGHTS)) {
         left.add(field.name() + " (" + field.dataType().simpleString() + ")");
       }
     }
