@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,6 +122,7 @@ public final class FastKMeansJob {
               + ".");
     }
     refuseOutputsOverTheInput(options);
+    refuseUnwritableModelFile(options.get("model"));
     SparkSession spark = session();
     Dataset<Row> data = read(spark, options);
     if (partitions != null) {
@@ -234,6 +236,28 @@ public final class FastKMeansJob {
                 + input
                 + "; write elsewhere.");
       }
+    }
+  }
+
+  /**
+   * Refuses a Weka model file that cannot be written, before Spark starts: a folder, or a file in a
+   * folder that does not exist or cannot be written (found only after the fit otherwise).
+   */
+  private static void refuseUnwritableModelFile(String model) {
+    if (model == null) {
+      return;
+    }
+    Path file = Path.of(model).toAbsolutePath();
+    Path folder = file.getParent();
+    String problem =
+        Files.isDirectory(file)
+            ? "is a folder; give a file name"
+            : folder == null || !Files.isDirectory(folder)
+                ? "is in a folder that does not exist"
+                : !Files.isWritable(folder) ? "is in a folder that cannot be written" : null;
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "Option --model names " + model + ", which " + problem + ".");
     }
   }
 

@@ -119,6 +119,23 @@ class FastKMeansJobTest {
     assertFalse(FastKMeansJob.overlaps("data/in", "data/input"));
   }
 
+  @Test
+  void aModelFileThatCannotBeWrittenIsRefusedBeforeTheFit() throws IOException {
+    String nowhere = folder.resolve("no-such-folder").resolve("x.model").toString();
+    assertEquals(1, run("--input", csv.toString(), "--k", "3", "--model", nowhere));
+    assertEquals(
+        "FastKMeansJob: Option --model names "
+            + nowhere
+            + ", which is in a folder that does not"
+            + " exist.\n",
+        errors());
+    assertFalse(output().contains("iteration"), "refused before the fit: " + output());
+    err.reset();
+    Path models = Files.createDirectories(folder.resolve("models"));
+    assertEquals(1, run("--input", csv.toString(), "--k", "3", "--model", models.toString()));
+    assertTrue(errors().contains("which is a folder; give a file name."), errors());
+  }
+
   /**
    * Names with a dot (R's "Sepal.Length") are names, not a struct's fields; non-numbers are told.
    */
