@@ -2,6 +2,7 @@ package io.github.fastkmeans.spark;
 
 import io.github.fastkmeans.engine.Algorithm;
 import io.github.fastkmeans.engine.EmptyClusterPolicy;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.Param;
@@ -165,6 +166,11 @@ public final class FastKMeans extends Estimator<FastKMeansModel>
                   Algorithm.fromId(getAlgorithm()),
                   progress)
               .run(data, start);
+      if (Arrays.stream(fitted.clusterSizes).sum() == 0) {
+        // Every centre then stands on rows that count for nothing: no model to give.
+        throw new IllegalArgumentException(
+            "No row has a positive weight in column '" + getWeightCol() + "'; k-means needs one.");
+      }
       FastKMeansModel model = new FastKMeansModel(uid, fitted);
       copyValues(model, extractParamMap());
       return (FastKMeansModel) model.setParent(this);

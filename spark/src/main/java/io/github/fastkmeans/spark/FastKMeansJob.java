@@ -150,7 +150,18 @@ public final class FastKMeansJob {
         model.summary().converged() ? "converged" : "iteration limit",
         model.trainingCost(),
         elapsed / 1e9);
-    out.println("Cluster sizes: " + Arrays.toString(model.summary().clusterSizes()));
+    long[] sizes = model.summary().clusterSizes();
+    out.println("Cluster sizes: " + Arrays.toString(sizes));
+    long empty = Arrays.stream(sizes).filter(size -> size == 0).count();
+    if (empty > 0) {
+      out.println(
+          "Warning: "
+              + empty
+              + " of the "
+              + k
+              + " clusters hold no row of positive weight (fewer distinct rows than k, or --empty"
+              + " keep).");
+    }
     String modelFile = options.get("model");
     if (modelFile != null) {
       WekaModelFile.write(model, relationName(options.required("input")), Path.of(modelFile));

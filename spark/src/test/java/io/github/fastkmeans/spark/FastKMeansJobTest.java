@@ -119,6 +119,22 @@ class FastKMeansJobTest {
     assertFalse(FastKMeansJob.overlaps("data/in", "data/input"));
   }
 
+  /** Weights of 0 everywhere leave nothing to cluster; fewer usable rows than k, empty clusters. */
+  @Test
+  void weightsThatLeaveTooLittleAreRefusedOrWarnedOf() throws IOException {
+    Path zero = folder.resolve("zero-weights.csv");
+    Files.writeString(zero, "a,w\n1,0\n2,0\n3,0\n");
+    assertEquals(1, run("--input", zero.toString(), "--k", "2", "--weight", "w"));
+    assertTrue(
+        errors().contains("No row has a positive weight in column 'w'; k-means needs one."),
+        errors());
+    Path two = folder.resolve("two-weighted.csv");
+    Files.writeString(two, "a,w\n1,1\n2,0\n3,0\n9,1\n");
+    assertEquals(0, run("--input", two.toString(), "--k", "3", "--weight", "w"), errors());
+    assertTrue(
+        output().contains("Warning: 1 of the 3 clusters hold no row of positive weight"), output());
+  }
+
   @Test
   void aModelFileThatCannotBeWrittenIsRefusedBeforeTheFit() throws IOException {
     String nowhere = folder.resolve("no-such-folder").resolve("x.model").toString();
