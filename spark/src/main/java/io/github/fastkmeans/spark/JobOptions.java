@@ -50,7 +50,8 @@ final class JobOptions {
   /**
    * Parses {@code args}.
    *
-   * @throws IllegalArgumentException naming an unknown option or one without a value
+   * @throws IllegalArgumentException naming an unknown option, one without a value or one given
+   *     twice
    */
   JobOptions(String[] args) {
     for (int i = 0; i < args.length; i++) {
@@ -58,7 +59,13 @@ final class JobOptions {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("Option " + args[i] + " needs a value.");
       }
-      values.put(name, args[++i]);
+      String value = args[++i];
+      String earlier = values.put(name, value);
+      if (earlier != null) {
+        // Which one was meant cannot be known: neither is taken silently.
+        throw new IllegalArgumentException(
+            "Option --" + name + " is given twice (" + earlier + " and " + value + ").");
+      }
     }
   }
 

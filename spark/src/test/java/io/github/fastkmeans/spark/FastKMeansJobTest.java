@@ -136,6 +136,12 @@ class FastKMeansJobTest {
   }
 
   @Test
+  void anOptionGivenTwiceIsRefusedNamingBothValues() {
+    assertEquals(1, run("--input", csv.toString(), "--k", "2", "-N", "3"));
+    assertEquals("FastKMeansJob: Option --k is given twice (2 and 3).\n", errors());
+  }
+
+  @Test
   void aModelFileThatCannotBeWrittenIsRefusedBeforeTheFit() throws IOException {
     String nowhere = folder.resolve("no-such-folder").resolve("x.model").toString();
     assertEquals(1, run("--input", csv.toString(), "--k", "3", "--model", nowhere));
