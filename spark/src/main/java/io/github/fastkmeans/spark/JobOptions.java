@@ -130,7 +130,6 @@ final class JobOptions {
     }
   }
 
-  /** The help text. */
   /** What option {@code name} means, as the usage says it. */
   static String meaning(String name) {
     for (String[] option : OPTIONS) {
@@ -141,6 +140,7 @@ final class JobOptions {
     throw new IllegalArgumentException("No option --" + name + ".");
   }
 
+  /** The help text. */
   static String usage() {
     StringBuilder text =
         new StringBuilder(
